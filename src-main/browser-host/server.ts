@@ -1,0 +1,192 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import type { Dispatch } from '../core/api/dispatcher'
+import type { ApiError, ErrorCode } from '../core/api/errors'
+import { RENDERER_CSP } from '../host/security'
+
+/** Largest accepted API request body; anything bigger gets 413 before it is parsed. */
+export const MAX_BODY_BYTES = 1024 * 1024
+/** Header that carries the per-launch secret. */
+export const SECRET_HEADER = 'x-workbench-secret'
+
+export interface BrowserHostOptions {
+  dispatch: Dispatch
+  /** Folder of the built renderer (index.html and assets). */
+  rendererDir: string
+  port?: number
+  /** Fixed secret (tests); a random one per launch otherwise. */
+  secret?: string
+}
+
+export interface BrowserHost {
+  server: Server
+  port: number
+  secret: string
+  /** The address to open, with the secret in the fragment (never sent to the server or logged). */
+  url: string
+  close(): Promise<void>
+}
+
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  validation: 400,
+  bad_request: 400,
+  not_found: 404,
+  conflict: 409,
+  unknown_call: 404,
+  unauthorized: 401,
+  payload_too_large: 413,
+  internal: 500,
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  })
+  res.end(text)
+}
+
+function sendError(res: ServerResponse, code: ErrorCode, messageKey: string, message: string): void {
+  const error: ApiError = { code, messageKey, message, fields: [] }
+  sendJson(res, STATUS_BY_CODE[code], { ok: false, error })
+}
+
+function secretMatches(expected: Buffer, given: string | string[] | undefined): boolean {
+  if (typeof given !== 'string') return false
+  const actual = Buffer.from(given)
+  return actual.length === expected.length && timingSafeEqual(actual, expected)
+}
+
+/** Reads the body up to the limit; resolves null (and stops reading) once the limit is passed. */
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolveBody, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0)
+    if (declared > MAX_BODY_BYTES) return resolveBody(null)
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) {
+        resolveBody(null)
+        req.pause()
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolveBody(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  dispatch: Dispatch,
+  call: string,
+): Promise<void> {
+  if (req.method !== 'POST') return sendError(res, 'bad_request', 'errors.badRequest', 'API calls use POST')
+  const body = await readBody(req)
+  if (body === null) {
+    res.setHeader('connection', 'close')
+    return sendError(
+      res,
+      'payload_too_large',
+      'errors.payloadTooLarge',
+      `request body exceeds ${MAX_BODY_BYTES} bytes`,
+    )
+  }
+  let input: unknown
+  try {
+    input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'))
+  } catch {
+    return sendError(res, 'bad_request', 'errors.notJson', 'request body is not valid JSON')
+  }
+  const result = await dispatch(call, input)
+  sendJson(res, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result)
+}
+
+function serveStatic(req: IncomingMessage, res: ServerResponse, rendererDir: string, pathname: string): void {
+  const root = resolve(rendererDir)
+  let file = normalize(join(root, decodeURIComponent(pathname)))
+  if (file !== root && !file.startsWith(root + sep)) {
+    res.writeHead(403).end()
+    return
+  }
+  // Client-side routes fall back to the app's page.
+  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
+  if (!existsSync(file)) {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
+    res.end('The renderer is not built yet: run npm start (it builds once).')
+    return
+  }
+  const isAsset = pathname.startsWith('/assets/')
+  res.writeHead(200, {
+    'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-security-policy': RENDERER_CSP,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    // Hashed asset names never change content; the page itself must always be fresh.
+    'cache-control': isAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
+  })
+  if (req.method === 'HEAD') res.end()
+  else createReadStream(file).pipe(res)
+}
+
+/** Starts the HTTP host on 127.0.0.1 only. */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const secret = options.secret ?? randomBytes(24).toString('base64url')
+  const expected = Buffer.from(secret)
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      // The secret is checked before any routing, so nothing about the API is visible without it.
+      if (!secretMatches(expected, req.headers[SECRET_HEADER])) {
+        return sendError(res, 'unauthorized', 'errors.unauthorized', 'missing or wrong secret')
+      }
+      const call = url.pathname.slice('/api/'.length)
+      handleApi(req, res, options.dispatch, call).catch(() => {
+        if (!res.headersSent) sendError(res, 'internal', 'errors.internal', 'internal error')
+      })
+      return
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end()
+      return
+    }
+    serveStatic(req, res, options.rendererDir, url.pathname)
+  })
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen())
+  })
+  const port = (server.address() as AddressInfo).port
+  return {
+    server,
+    port,
+    secret,
+    url: `http://127.0.0.1:${port}/#secret=${secret}`,
+    close: () =>
+      new Promise((resolveClose) => {
+        server.closeAllConnections()
+        server.close(() => resolveClose())
+      }),
+  }
+}

@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely'
+import type { DB } from '../db/schema'
+import type { WriteContext } from '../write/write-path'
+
+/** What every handler receives besides its input: created once at start-up and passed down. */
+export interface CoreContext {
+  db: Kysely<DB>
+  write: WriteContext
+  /** Facts about this installation, for `app.info`. */
+  app: AppFacts
+}
+
+export interface AppFacts {
+  version: string
+  dataDir: string
+  host: 'electron' | 'browser' | 'test'
+}

@@ -1,0 +1,19 @@
+import type { z } from 'zod'
+import { factoryCalls } from '../factories/factories.contract'
+import { systemCalls } from '../system/system.contract'
+import { mergeCalls, type InputOf, type ResultOf } from './define'
+
+/**
+ * The one API contract: every call's name, input and output schema. Shared by the dispatcher (both
+ * hosts), the renderer's typed client and docs/api.md. Imports only zod and pure domain code.
+ */
+export const contract = mergeCalls(systemCalls, factoryCalls)
+
+export type Contract = typeof contract
+export type CallName = keyof Contract & string
+/** Input a client sends (defaults may be omitted). */
+export type CallInput<K extends CallName> = z.input<Contract[K]['input']>
+/** Parsed input a handler receives. */
+export type HandlerInput<K extends CallName> = InputOf<Contract[K]>
+/** What the client receives. */
+export type CallResult<K extends CallName> = ResultOf<Contract[K]>

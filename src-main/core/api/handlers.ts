@@ -1,0 +1,18 @@
+import { factoryHandlers } from '../factories/factories.api'
+import { systemHandlers } from '../system/system.api'
+import type { CoreContext } from './context'
+import type { CallMap, InputOf, OutputOf } from './define'
+import type { Contract } from './contract'
+
+/** A feature's handler map: one function per call, receiving parsed input and the core context. */
+export type HandlersFor<C extends CallMap> = {
+  [K in keyof C]: (input: InputOf<C[K]>, ctx: CoreContext) => Promise<OutputOf<C[K]>>
+}
+
+export type Handlers = HandlersFor<Contract>
+
+/** Merges the features' handler maps; the type makes a missing or extra handler a compile error. */
+export const handlers: Handlers = {
+  ...systemHandlers,
+  ...factoryHandlers,
+}

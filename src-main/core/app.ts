@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { AppFacts, CoreContext } from './api/context'
+import { createDispatcher, type Dispatch, type DispatcherOptions } from './api/dispatcher'
+import { migrateToLatest, openDatabase, type AppDatabase } from './db/connection'
+import { seedDemoData } from './demo/seed-demo'
+import { loadOrCreateDeviceId, restoreClock } from './system/device'
+
+export const DATABASE_FILE = 'workbench.sqlite'
+
+export interface CoreOptions {
+  dataDir: string
+  host: AppFacts['host']
+  version: string
+  /** Seed demo data into an empty data directory. */
+  demo: boolean
+  /** better-sqlite3 binary for a non-Node ABI (Electron). */
+  nativeBinding?: string
+  /** Injectable wall clock (tests). */
+  wallClock?: () => number
+  dispatcher?: DispatcherOptions
+}
+
+/** The host-agnostic core: an open, migrated database and the dispatcher both hosts route through. */
+export interface Core {
+  dispatch: Dispatch
+  context: CoreContext
+  database: AppDatabase
+  close(): Promise<void>
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  mkdirSync(options.dataDir, { recursive: true })
+  const database = openDatabase({
+    file: join(options.dataDir, DATABASE_FILE),
+    nativeBinding: options.nativeBinding,
+  })
+  try {
+    await migrateToLatest(database.db)
+    const wallClock = options.wallClock ?? Date.now
+    const deviceId = await loadOrCreateDeviceId(database.db)
+    const clock = await restoreClock(database.db, deviceId, wallClock)
+    const context: CoreContext = {
+      db: database.db,
+      write: { clock, deviceId, now: () => new Date(wallClock()) },
+      app: { version: options.version, dataDir: options.dataDir, host: options.host },
+    }
+    if (options.demo) await seedDemoData(context)
+    return {
+      dispatch: createDispatcher(context, options.dispatcher),
+      context,
+      database,
+      close: () => database.close(),
+    }
+  } catch (error) {
+    await database.close()
+    throw error
+  }
+}

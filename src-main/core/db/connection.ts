@@ -1,0 +1,57 @@
+import Database from 'better-sqlite3'
+import { Kysely, Migrator, SqliteDialect, type MigrationResultSet } from 'kysely'
+import { migrations } from './migrations'
+import type { DB } from './schema'
+
+export interface OpenDatabaseOptions {
+  /** Path of the SQLite file (created if missing). */
+  file: string
+  /**
+   * Path of a better-sqlite3 binary built for another ABI. The Electron host passes the
+   * Electron build here; plain Node uses the one in node_modules.
+   */
+  nativeBinding?: string
+}
+
+/** An open database: the raw connection (pragmas, benchmarks) and the typed query builder. */
+export interface AppDatabase {
+  sqlite: Database.Database
+  db: Kysely<DB>
+  close(): Promise<void>
+}
+
+export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
+  const sqlite = new Database(
+    options.file,
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  )
+  // WAL: readers never block the writer and a crash mid-write rolls back cleanly.
+  sqlite.pragma('journal_mode = WAL')
+  // NORMAL is durable against process crashes in WAL mode; only power loss can drop the last commit.
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return {
+    sqlite,
+    db,
+    close: () => db.destroy(),
+  }
+}
+
+function migratorFor(db: Kysely<DB>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } })
+}
+
+/** Applies every pending migration; throws (leaving the database at the last good version) on failure. */
+export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationResultSet> {
+  const result = await migratorFor(db).migrateToLatest()
+  if (result.error) throw result.error
+  return result
+}
+
+/** Migrates up to and including `name` (tests use this to start from an older version). */
+export async function migrateTo(db: Kysely<DB>, name: string): Promise<void> {
+  const result = await migratorFor(db).migrateTo(name)
+  if (result.error) throw result.error
+}

@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely'
+import * as m0001 from './0001_change_log'
+import * as m0002 from './0002_factories'
+
+/**
+ * Every migration, in order. Names are zero-padded so Kysely's lexical order is the version order;
+ * a migration is never edited once released — add the next number instead.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_change_log': m0001,
+  '0002_factories': m0002,
+}

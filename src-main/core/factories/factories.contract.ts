@@ -1,0 +1,124 @@
+import { z } from 'zod'
+import { defineCalls } from '../api/define'
+import { creditCodeProblem } from '../domain/credit-code'
+import { isValidPhone } from '../domain/phone'
+
+/**
+ * Factories: the source factories (源头工厂) a buyer visits. Shared with the renderer, whose forms
+ * validate with these same schemas; messages are i18n keys.
+ */
+
+export const FACTORY_STATUSES = ['prospect', 'qualified', 'paused', 'blacklisted'] as const
+export const FactoryStatus = z.enum(FACTORY_STATUSES)
+export type FactoryStatus = z.infer<typeof FactoryStatus>
+
+const text = (max: number) => z.string().trim().max(max, 'errors.tooLong')
+const tagList = z.array(text(40).min(1, 'errors.required')).max(50, 'errors.tooMany')
+
+export const Contact = z.object({
+  name: text(40).min(1, 'errors.required'),
+  role: text(40).default(''),
+  phone: text(40)
+    .default('')
+    .refine((v) => v === '' || isValidPhone(v), 'errors.phone.invalid'),
+  wechat: text(40).default(''),
+})
+export type Contact = z.infer<typeof Contact>
+
+export const CreditCode = z
+  .string()
+  .trim()
+  .transform((v) => v.toUpperCase())
+  .superRefine((value, ctx) => {
+    if (value === '') return
+    const problem = creditCodeProblem(value)
+    if (problem) ctx.addIssue({ code: 'custom', message: `errors.creditCode.${problem}` })
+  })
+
+/** What a buyer enters for a factory (create and edit). */
+export const FactoryInput = z.object({
+  name: text(100).min(1, 'errors.required'),
+  shopId: text(64)
+    .default('')
+    .refine((v) => v === '' || /^[\w.-]{2,64}$/.test(v), 'errors.shopId.invalid'),
+  creditCode: CreditCode.default(''),
+  province: text(20).default(''),
+  city: text(30).default(''),
+  address: text(200).default(''),
+  industrialBelt: text(40).default(''),
+  categories: tagList.default([]),
+  oemBrands: tagList.default([]),
+  certifications: tagList.default([]),
+  capacity: text(200).default(''),
+  contacts: z.array(Contact).max(20, 'errors.tooMany').default([]),
+  status: FactoryStatus.default('prospect'),
+  notes: text(5000).default(''),
+})
+export type FactoryInput = z.input<typeof FactoryInput>
+export type FactoryValues = z.output<typeof FactoryInput>
+
+export const FactoryId = z.uuid('errors.id.invalid')
+
+export const Factory = FactoryInput.extend({
+  id: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+export type Factory = z.output<typeof Factory>
+
+/** The lean row of the factory list (10,000 of them must load and scroll quickly). */
+export const FactorySummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  province: z.string(),
+  city: z.string(),
+  industrialBelt: z.string(),
+  categories: z.array(z.string()),
+  oemBrands: z.array(z.string()),
+  status: FactoryStatus,
+  contactCount: z.number().int(),
+  updatedAt: z.string(),
+})
+export type FactorySummary = z.infer<typeof FactorySummary>
+
+export const FACTORY_SORT_KEYS = ['name', 'province', 'industrialBelt', 'status', 'updatedAt'] as const
+export const FactorySortKey = z.enum(FACTORY_SORT_KEYS)
+export type FactorySortKey = z.infer<typeof FactorySortKey>
+
+export const FactoryListQuery = z
+  .object({
+    /** Substring matched against name, place, belt, categories, OEM brands, shop id and credit code. */
+    search: z.string().trim().max(100, 'errors.tooLong').default(''),
+    statuses: z.array(FactoryStatus).max(FACTORY_STATUSES.length).default([]),
+    sort: FactorySortKey.default('updatedAt'),
+    direction: z.enum(['asc', 'desc']).default('desc'),
+  })
+  .strict()
+
+export const factoryCalls = defineCalls({
+  'factories.list': {
+    summary: 'Lists live factories matching a search and status filter, sorted (names by pinyin).',
+    input: FactoryListQuery,
+    output: z.object({ items: z.array(FactorySummary), total: z.number().int() }),
+  },
+  'factories.get': {
+    summary: 'Returns one live factory by id.',
+    input: z.object({ id: FactoryId }).strict(),
+    output: Factory,
+  },
+  'factories.create': {
+    summary: 'Creates a factory and returns it.',
+    input: FactoryInput.strict(),
+    output: Factory,
+  },
+  'factories.update': {
+    summary: 'Replaces the fields of a factory; only changed fields are written and synced.',
+    input: z.object({ id: FactoryId, values: FactoryInput.strict() }).strict(),
+    output: Factory,
+  },
+  'factories.delete': {
+    summary: 'Deletes a factory (a tombstone, so the deletion syncs).',
+    input: z.object({ id: FactoryId }).strict(),
+    output: z.object({ id: z.string() }),
+  },
+})

@@ -1,0 +1,26 @@
+/** Row of `factories`; list-valued fields are JSON text. */
+export interface FactoriesTable {
+  id: string
+  name: string
+  shop_id: string
+  credit_code: string
+  province: string
+  city: string
+  address: string
+  industrial_belt: string
+  /** JSON string[] */
+  categories: string
+  /** JSON string[] — brands this factory makes for as OEM (代工品牌). */
+  oem_brands: string
+  /** JSON string[] */
+  certifications: string
+  capacity: string
+  /** JSON Contact[] */
+  contacts: string
+  status: string
+  notes: string
+  created_at: string
+  updated_at: string
+  /** Tombstone: set when deleted, so the deletion syncs. */
+  deleted_at: string | null
+}

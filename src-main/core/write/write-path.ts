@@ -1,0 +1,132 @@
+import type { Kysely, Transaction } from 'kysely'
+import { v7 as uuidv7 } from 'uuid'
+import type { z } from 'zod'
+import { notFound, validationError } from '../api/errors'
+import type { DB } from '../db/schema'
+import type { HlcClock } from '../sync/hlc'
+
+/**
+ * The one write path. Every mutation of a synced table goes through these functions, which validate the
+ * columns, write the row and append one change-log message per changed column — all inside the caller's
+ * transaction, so a row never exists without its messages nor a message without its row.
+ */
+
+/** Names of tables that sync field by field. */
+export type SyncedTableName = 'factories'
+
+/** A synced table: its name and the zod schema of its writable columns (snake_case, JSON encoded). */
+export interface SyncedTable<N extends SyncedTableName = SyncedTableName> {
+  name: N
+  /** Schema of the columns other than id and the bookkeeping timestamps. */
+  columns: z.ZodObject
+  /** Entity name used in error messages. */
+  entity: string
+}
+
+/** What the write path needs besides the transaction: the device's clock and id. */
+export interface WriteContext {
+  clock: HlcClock
+  deviceId: string
+  /** Wall clock for created_at / updated_at / deleted_at (injectable for tests). */
+  now: () => Date
+}
+
+type Row = Record<string, unknown>
+
+/** Runs `work` in one SQLite transaction; everything it writes commits together or not at all. */
+export function inTransaction<T>(db: Kysely<DB>, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(work)
+}
+
+function parseColumns(table: SyncedTable, values: Row, partial: boolean): Row {
+  const schema = partial ? table.columns.partial().strict() : table.columns.strict()
+  const result = schema.safeParse(values)
+  if (!result.success) throw validationError(result.error)
+  return result.data as Row
+}
+
+async function recordChanges(
+  trx: Transaction<DB>,
+  ctx: WriteContext,
+  table: SyncedTableName,
+  rowId: string,
+  changes: Row,
+): Promise<void> {
+  const hlc = ctx.clock.tick()
+  const messages = Object.entries(changes).map(([column, value]) => ({
+    hlc,
+    table_name: table,
+    row_id: rowId,
+    column_name: column,
+    value: JSON.stringify(value ?? null),
+    device_id: ctx.deviceId,
+    sent_at: null,
+  }))
+  if (messages.length > 0) await trx.insertInto('change_log').values(messages).execute()
+}
+
+// Kysely cannot type a table chosen at run time; the registry above restricts the names.
+function dynamic(trx: Transaction<DB>): Transaction<Record<string, Row>> {
+  return trx as unknown as Transaction<Record<string, Row>>
+}
+
+/** Inserts a new row with a UUIDv7 id and returns the id. */
+export async function insertRow(
+  trx: Transaction<DB>,
+  ctx: WriteContext,
+  table: SyncedTable,
+  values: Row,
+): Promise<string> {
+  const columns = parseColumns(table, values, false)
+  const id = uuidv7()
+  const stamp = ctx.now().toISOString()
+  const row = { ...columns, created_at: stamp, updated_at: stamp, deleted_at: null }
+  await dynamic(trx)
+    .insertInto(table.name)
+    .values({ id, ...row })
+    .execute()
+  await recordChanges(trx, ctx, table.name, id, row)
+  return id
+}
+
+async function loadLive(trx: Transaction<DB>, table: SyncedTable, id: string): Promise<Row> {
+  const row = await dynamic(trx).selectFrom(table.name).selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row || row.deleted_at != null) throw notFound(table.entity, id)
+  return row
+}
+
+/**
+ * Writes the given columns of a live row; only columns whose value changes are written and recorded,
+ * so two devices editing different fields never overwrite each other. Returns the changed column names.
+ */
+export async function updateRow(
+  trx: Transaction<DB>,
+  ctx: WriteContext,
+  table: SyncedTable,
+  id: string,
+  values: Row,
+): Promise<string[]> {
+  const columns = parseColumns(table, values, true)
+  const current = await loadLive(trx, table, id)
+  const changed = Object.fromEntries(Object.entries(columns).filter(([key, value]) => current[key] !== value))
+  const changedNames = Object.keys(changed)
+  if (changedNames.length === 0) return []
+  const row = { ...changed, updated_at: ctx.now().toISOString() }
+  await dynamic(trx).updateTable(table.name).set(row).where('id', '=', id).execute()
+  await recordChanges(trx, ctx, table.name, id, row)
+  return changedNames
+}
+
+/** Soft-deletes a live row: sets its tombstone, which syncs like any other field. */
+export async function tombstoneRow(
+  trx: Transaction<DB>,
+  ctx: WriteContext,
+  table: SyncedTable,
+  id: string,
+): Promise<void> {
+  await loadLive(trx, table, id)
+  const stamp = ctx.now().toISOString()
+  const row = { deleted_at: stamp, updated_at: stamp }
+  await dynamic(trx).updateTable(table.name).set(row).where('id', '=', id).execute()
+  await recordChanges(trx, ctx, table.name, id, row)
+}

@@ -1,0 +1,119 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type WebContents } from 'electron'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createCore, type Core } from '../core/app'
+import { parseLaunchOptions } from '../host/cli-options'
+import { RENDERER_CSP } from '../host/security'
+import { electronNativeBinding } from './native-binding'
+import { buildAppMenu } from './menu'
+
+/**
+ * The thin Electron shell: one window over the core. Everything it does besides window management is
+ * the same dispatcher the browser host uses.
+ */
+
+const rendererIndex = join(__dirname, '..', 'renderer', 'index.html')
+const rendererUrl = pathToFileURL(rendererIndex).href
+let mainWindow: BrowserWindow | null = null
+
+/** Only our own page may call the API (not an iframe, not a page navigated to by accident). */
+function isTrustedSender(frame: Electron.WebFrameMain | null): boolean {
+  return (
+    frame !== null && frame.url.split('#')[0] === rendererUrl && frame === mainWindow?.webContents.mainFrame
+  )
+}
+
+function lockDown(contents: WebContents): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+  contents.on('will-navigate', (event) => event.preventDefault())
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 640,
+    title: '源选采购工作台 Sourcing Workbench',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, '..', 'preload', 'index.js'),
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  })
+  lockDown(window.webContents)
+  window.once('ready-to-show', () => window.show())
+  void window.loadFile(rendererIndex)
+  return window
+}
+
+async function start(core: Core): Promise<void> {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } })
+  })
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  ipcMain.handle('api:call', async (event, name: unknown, input: unknown) => {
+    if (!isTrustedSender(event.senderFrame)) {
+      return {
+        ok: false,
+        error: {
+          code: 'unauthorized',
+          messageKey: 'errors.unauthorized',
+          message: 'untrusted sender',
+          fields: [],
+        },
+      }
+    }
+    return core.dispatch(String(name), input)
+  })
+  Menu.setApplicationMenu(buildAppMenu())
+  mainWindow = createWindow()
+}
+
+async function main(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return
+  }
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore()
+    mainWindow?.focus()
+  })
+  app.on('web-contents-created', (_event, contents) => lockDown(contents))
+  // Flags after `--` (npm start -- --data-dir X) reach Electron's argv after the app path.
+  const options = parseLaunchOptions(
+    process.argv
+      .slice(app.isPackaged ? 1 : 2)
+      .filter((a) => a.startsWith('--') && !a.startsWith('--inspect')),
+  )
+  await app.whenReady()
+  try {
+    const core = await createCore({
+      dataDir: options.dataDir ?? app.getPath('userData'),
+      host: 'electron',
+      version: app.getVersion(),
+      demo: options.demo,
+      nativeBinding: electronNativeBinding(app.getAppPath(), process.versions.modules),
+      dispatcher: { onInternalError: (error, call) => console.error(`[api] ${call} failed:`, error) },
+    })
+    app.on('will-quit', () => void core.close())
+    await start(core)
+  } catch (error) {
+    dialog.showErrorBox(
+      'Sourcing Workbench could not start',
+      error instanceof Error ? error.message : String(error),
+    )
+    app.exit(1)
+  }
+  app.on('window-all-closed', () => app.quit())
+}
+
+void main()
