@@ -2,7 +2,7 @@
  * Chinese phone numbers as buyers write them: mobiles (138 0013 8000, +86 138-0013-8000) and landlines
  * with area code (0595-8588 1234, optional extension).
  */
-const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/
+const MOBILE = /^(?:\+?86-?)?1[3-9]\d{9}$/
 const LANDLINE = /^0\d{2,3}\d{7,8}(?:(?:ext|转|#|-)\d{1,6})?$/
 
 /** Strips the spaces, dashes and brackets people type between digit groups. */
