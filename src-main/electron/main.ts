@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type WebCont
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createCore, type Core } from '../core/app'
-import { parseLaunchOptions } from '../host/cli-options'
+import { parseLaunchOptions, pickLaunchArgs } from '../host/cli-options'
 import { RENDERER_CSP } from '../host/security'
 import { electronNativeBinding } from './native-binding'
 import { buildAppMenu } from './menu'
@@ -88,12 +88,7 @@ async function main(): Promise<void> {
     mainWindow?.focus()
   })
   app.on('web-contents-created', (_event, contents) => lockDown(contents))
-  // Flags after `--` (npm start -- --data-dir X) reach Electron's argv after the app path.
-  const options = parseLaunchOptions(
-    process.argv
-      .slice(app.isPackaged ? 1 : 2)
-      .filter((a) => a.startsWith('--') && !a.startsWith('--inspect')),
-  )
+  const options = parseLaunchOptions(pickLaunchArgs(process.argv))
   await app.whenReady()
   try {
     const core = await createCore({

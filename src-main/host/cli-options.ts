@@ -34,3 +34,24 @@ export function parseLaunchOptions(argv: string[], env: NodeJS.ProcessEnv = proc
     browser: values.browser,
   }
 }
+
+const VALUE_FLAGS = new Set(['--port', '--data-dir'])
+const BOOLEAN_FLAGS = new Set(['--no-demo', '--no-open', '--browser'])
+
+/**
+ * Keeps only our own flags from an argv that also carries the runtime's (Electron and Chromium add
+ * --inspect, --remote-debugging-port, --no-sandbox ...), so parseLaunchOptions can stay strict.
+ */
+export function pickLaunchArgs(argv: string[]): string[] {
+  const picked: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string
+    const [flag] = arg.split('=', 1) as [string]
+    if (BOOLEAN_FLAGS.has(arg)) picked.push(arg)
+    else if (VALUE_FLAGS.has(flag)) {
+      if (arg.includes('=')) picked.push(arg)
+      else if (i + 1 < argv.length) picked.push(arg, argv[++i] as string)
+    }
+  }
+  return picked
+}
