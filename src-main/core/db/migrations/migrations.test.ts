@@ -1,0 +1,132 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { migrateTo, migrateToLatest, openDatabase, type AppDatabase } from '../connection'
+import { migrations } from './index'
+
+/**
+ * Every migration is tested from an empty database and from the version before it. Adding a migration
+ * means adding its case to UPGRADES (data written at the previous version, checked after the upgrade) and
+ * its tables and indexes to LATEST_SCHEMA; the first test fails until you do.
+ */
+
+interface UpgradeCase {
+  /** Writes representative rows with the schema of the previous version. */
+  seed(sqlite: Database.Database): void
+  /** Checks that the seeded rows survived and the new schema works. */
+  check(sqlite: Database.Database): void
+}
+
+const UPGRADES: Record<string, UpgradeCase> = {
+  '0002_factories': {
+    seed(sqlite) {
+      sqlite.prepare("INSERT INTO meta (key, value) VALUES ('device_id', 'dev-1')").run()
+      sqlite
+        .prepare(
+          `INSERT INTO change_log (hlc, table_name, row_id, column_name, value, device_id)
+           VALUES ('2025-01-01T00:00:00.000Z-0000-0123456789abcdef', 'factories', 'f1', 'name', '"甲"', 'dev-1')`,
+        )
+        .run()
+    },
+    check(sqlite) {
+      expect(sqlite.prepare('SELECT value FROM meta WHERE key = ?').get('device_id')).toEqual({
+        value: 'dev-1',
+      })
+      expect(sqlite.prepare('SELECT row_id, value, sent_at FROM change_log').all()).toEqual([
+        { row_id: 'f1', value: '"甲"', sent_at: null },
+      ])
+      // The new table takes a row with only the required columns; the rest get their defaults.
+      sqlite
+        .prepare("INSERT INTO factories (id, name, created_at, updated_at) VALUES ('f1', '甲', 'now', 'now')")
+        .run()
+      expect(sqlite.prepare('SELECT status, categories, deleted_at FROM factories').get()).toEqual({
+        status: 'prospect',
+        categories: '[]',
+        deleted_at: null,
+      })
+    },
+  },
+}
+
+/** Tables and indexes of the latest version (Kysely's own bookkeeping tables included). */
+const LATEST_SCHEMA = {
+  tables: ['change_log', 'factories', 'kysely_migration', 'kysely_migration_lock', 'meta'],
+  indexes: ['change_log_field', 'change_log_unsent', 'factories_live_updated'],
+}
+
+const names = Object.keys(migrations)
+
+function schemaObjects(sqlite: Database.Database, type: 'table' | 'index'): string[] {
+  const rows = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all(type) as { name: string }[]
+  return rows.map((r) => r.name)
+}
+
+function appliedMigrations(sqlite: Database.Database): string[] {
+  const rows = sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]
+  return rows.map((r) => r.name)
+}
+
+describe('migrations', () => {
+  let dir: string
+  let file: string
+  let database: AppDatabase
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'workbench-migrations-'))
+    file = join(dir, 'workbench.sqlite')
+    database = openDatabase({ file })
+  })
+  afterEach(async () => {
+    await database.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('are zero-padded, in order, and every one after the first has an upgrade case', () => {
+    expect(names.length).toBeGreaterThan(0)
+    expect([...names].sort()).toEqual(names)
+    for (const name of names) expect(name).toMatch(/^\d{4}_[a-z0-9_]+$/)
+    expect(Object.keys(UPGRADES).sort()).toEqual(names.slice(1))
+  })
+
+  it('bring an empty database to the latest schema, with WAL and foreign keys on', async () => {
+    await migrateToLatest(database.db)
+    expect(appliedMigrations(database.sqlite)).toEqual(names)
+    expect(schemaObjects(database.sqlite, 'table')).toEqual(LATEST_SCHEMA.tables)
+    expect(schemaObjects(database.sqlite, 'index')).toEqual(LATEST_SCHEMA.indexes)
+    expect(database.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(database.sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(database.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000)
+    expect(database.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
+  })
+
+  it('are a no-op when run again, also after reopening the file', async () => {
+    await migrateToLatest(database.db)
+    const again = await migrateToLatest(database.db)
+    expect(again.results).toEqual([])
+    await database.close()
+    database = openDatabase({ file })
+    expect((await migrateToLatest(database.db)).results).toEqual([])
+    expect(database.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
+  })
+
+  describe.each(names.slice(1).map((name, i) => ({ name, previous: names[i]! })))(
+    '$name from $previous',
+    ({ name, previous }) => {
+      it('keeps the data written at the previous version', async () => {
+        await migrateTo(database.db, previous)
+        expect(appliedMigrations(database.sqlite)).toEqual(names.slice(0, names.indexOf(previous) + 1))
+        const upgrade = UPGRADES[name]!
+        upgrade.seed(database.sqlite)
+        await migrateToLatest(database.db)
+        expect(appliedMigrations(database.sqlite)).toEqual(names)
+        upgrade.check(database.sqlite)
+        expect(database.sqlite.pragma('foreign_key_check')).toEqual([])
+        expect(database.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
+      })
+    },
+  )
+})
