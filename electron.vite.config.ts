@@ -1,6 +1,26 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
+import { RENDERER_CSP } from './src-main/host/security'
+
+/**
+ * Puts the renderer's CSP into the built page itself, so it holds on file:// in Electron (no response
+ * headers there) as well as in the browser host. Build only: the dev server needs inline HMR scripts.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'workbench-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP },
+        injectTo: 'head-prepend',
+      },
+    ],
+  }
+}
 
 const alias = { '@core': resolve(__dirname, 'src-main/core') }
 
@@ -27,7 +47,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
     resolve: { alias },
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicy()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },

@@ -3,7 +3,6 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createCore, type Core } from '../core/app'
 import { parseLaunchOptions, pickLaunchArgs } from '../host/cli-options'
-import { RENDERER_CSP } from '../host/security'
 import { electronNativeBinding } from './native-binding'
 import { buildAppMenu } from './menu'
 
@@ -56,9 +55,6 @@ function createWindow(): BrowserWindow {
 }
 
 async function start(core: Core): Promise<void> {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } })
-  })
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   ipcMain.handle('api:call', async (event, name: unknown, input: unknown) => {
     if (!isTrustedSender(event.senderFrame)) {
