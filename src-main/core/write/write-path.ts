@@ -11,8 +11,8 @@ import type { HlcClock } from '../sync/hlc'
  * transaction, so a row never exists without its messages nor a message without its row.
  */
 
-/** Names of tables that sync field by field. */
-export type SyncedTableName = 'factories'
+/** Names of tables that sync field by field: every table but the local bookkeeping ones. */
+export type SyncedTableName = Exclude<keyof DB, 'meta' | 'change_log'>
 
 /** A synced table: its name and the zod schema of its writable columns (snake_case, JSON encoded). */
 export interface SyncedTable<N extends SyncedTableName = SyncedTableName> {
