@@ -1,3 +1,22 @@
+import '@mantine/core/styles.css'
+import '@mantine/notifications/styles.css'
+import './theme/fonts'
 import { createRoot } from 'react-dom/client'
+import { config as zodConfig } from 'zod'
+import { createApiClient, transportFor } from './api/client'
+import { App } from './app/App'
+import { createI18n } from './i18n/create-i18n'
+import { savedLanguage } from './i18n/language'
 
-createRoot(document.getElementById('root')!).render(<div>源选采购工作台</div>)
+// The CSP forbids eval; without this zod would probe it (and log a violation) on first parse.
+zodConfig({ jitless: true })
+
+// The transport takes the launch secret out of the URL fragment before the router reads the hash.
+const client = createApiClient(transportFor(window))
+const language = savedLanguage(window.localStorage)
+document.documentElement.lang = language
+const i18n = createI18n(language)
+
+const root = document.getElementById('root')
+if (!root) throw new Error('index.html has no #root')
+createRoot(root).render(<App i18n={i18n} client={client} />)

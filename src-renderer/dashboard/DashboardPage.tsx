@@ -1,0 +1,62 @@
+import { Anchor, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core'
+import { FACTORY_STATUSES, type FactoryStatus } from '@core/factories/factories.contract'
+import { useTranslation } from 'react-i18next'
+import { useCall } from '../api/use-call'
+import { ErrorAlert } from '../common/ErrorAlert'
+import { StatusBadge } from '../factories/StatusBadge'
+import { AppInfoFacts } from '../system/AppInfoFacts'
+
+/** Real numbers only: what the API can tell today. */
+export function DashboardPage() {
+  const { t } = useTranslation()
+  const factories = useCall('factories.list', {})
+  const counts = new Map<FactoryStatus, number>()
+  for (const f of factories.data?.items ?? []) counts.set(f.status, (counts.get(f.status) ?? 0) + 1)
+
+  return (
+    <Stack gap="md" maw={1100}>
+      <Title order={2}>{t('dashboard.title')}</Title>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <Paper withBorder p="md">
+          <Group justify="space-between" align="flex-start">
+            <Stack gap={2}>
+              <Text size="sm" c="dimmed">
+                {t('dashboard.factories')}
+              </Text>
+              {factories.data ? (
+                <Text fz={36} fw={700} lh={1.1} data-testid="dashboard-factory-count">
+                  {factories.data.total.toLocaleString()}
+                </Text>
+              ) : (
+                <Skeleton h={40} w={80} />
+              )}
+            </Stack>
+            <Anchor href="#/factories" size="sm">
+              {t('dashboard.openFactories')}
+            </Anchor>
+          </Group>
+          {factories.error ? <ErrorAlert error={factories.error} title={t('dashboard.loadFailed')} /> : null}
+          <Text size="sm" c="dimmed" mt="md" mb={6}>
+            {t('dashboard.byStatus')}
+          </Text>
+          <SimpleGrid cols={4} spacing="xs">
+            {FACTORY_STATUSES.map((status) => (
+              <Stack key={status} gap={4} align="flex-start">
+                <StatusBadge status={status} />
+                <Text fw={600} size="lg" data-testid={`dashboard-status-${status}`}>
+                  {factories.data ? (counts.get(status) ?? 0).toLocaleString() : '…'}
+                </Text>
+              </Stack>
+            ))}
+          </SimpleGrid>
+        </Paper>
+        <Paper withBorder p="md">
+          <Text size="sm" c="dimmed" mb="xs">
+            {t('dashboard.device')}
+          </Text>
+          <AppInfoFacts />
+        </Paper>
+      </SimpleGrid>
+    </Stack>
+  )
+}

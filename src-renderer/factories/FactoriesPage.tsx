@@ -1,0 +1,76 @@
+import { Center, Loader, Stack, Text, Title } from '@mantine/core'
+import type { FactorySortKey, FactoryStatus } from '@core/factories/factories.contract'
+import { useDebouncedValue } from '@mantine/hooks'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useCall } from '../api/use-call'
+import { ErrorAlert } from '../common/ErrorAlert'
+import { FactoryFormDrawer } from './FactoryFormDrawer'
+import { FactoryList } from './FactoryList'
+import type { SortState } from './FactoryListHeader'
+import { FactoryToolbar } from './FactoryToolbar'
+import { defaultDirection } from './list-columns'
+
+/** Header + padding of the shell; the list fills the rest of the window and scrolls inside itself. */
+const PAGE_HEIGHT = 'calc(100dvh - var(--app-shell-header-offset, 56px) - 2 * var(--mantine-spacing-md))'
+
+export function FactoriesPage() {
+  const { t } = useTranslation()
+  const [search, setSearch] = useState('')
+  const [debouncedSearch] = useDebouncedValue(search.trim(), 250)
+  const [statuses, setStatuses] = useState<FactoryStatus[]>([])
+  const [sort, setSort] = useState<SortState>({ sort: 'updatedAt', direction: 'desc' })
+  const [creating, setCreating] = useState(false)
+
+  const list = useCall('factories.list', { search: debouncedSearch, statuses, ...sort })
+  const filtered = debouncedSearch !== '' || statuses.length > 0
+
+  const onSort = (key: FactorySortKey) =>
+    setSort((s) =>
+      s.sort === key
+        ? { sort: key, direction: s.direction === 'asc' ? 'desc' : 'asc' }
+        : { sort: key, direction: defaultDirection(key) },
+    )
+
+  const items = list.data?.items ?? []
+  let placeholder: React.ReactNode
+  if (!list.data && list.loading) {
+    placeholder = (
+      <Center p="xl">
+        <Loader size="sm" />
+      </Center>
+    )
+  } else if (list.data && items.length === 0) {
+    placeholder = (
+      <Center p="xl" data-testid="factory-empty">
+        <Text c="dimmed">{filtered ? t('factories.noMatch') : t('factories.empty')}</Text>
+      </Center>
+    )
+  }
+
+  const countText = list.data
+    ? t(filtered ? 'factories.countFiltered' : 'factories.count', { count: list.data.total })
+    : ''
+
+  return (
+    <Stack gap="sm" h={PAGE_HEIGHT}>
+      <Title order={2}>{t('factories.title')}</Title>
+      <FactoryToolbar
+        search={search}
+        onSearch={setSearch}
+        statuses={statuses}
+        onStatuses={setStatuses}
+        countText={countText}
+        onCreate={() => setCreating(true)}
+      />
+      {list.error ? <ErrorAlert error={list.error} title={t('factories.loadFailed')} /> : null}
+      <FactoryList items={items} sort={sort} onSort={onSort} placeholder={placeholder} />
+      <FactoryFormDrawer
+        opened={creating}
+        factory={null}
+        onClose={() => setCreating(false)}
+        onSaved={() => setCreating(false)}
+      />
+    </Stack>
+  )
+}

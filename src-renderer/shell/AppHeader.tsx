@@ -1,0 +1,33 @@
+import { Burger, Group, Text } from '@mantine/core'
+import { IconBuildingFactory } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import { ColorSchemeToggle } from '../theme/ColorSchemeToggle'
+import { LanguageSwitch } from './LanguageSwitch'
+
+export function AppHeader({ navOpened, onToggleNav }: { navOpened: boolean; onToggleNav: () => void }) {
+  const { t } = useTranslation()
+  return (
+    <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+      <Group gap="xs" wrap="nowrap">
+        <Burger
+          opened={navOpened}
+          onClick={onToggleNav}
+          hiddenFrom="sm"
+          size="sm"
+          aria-label={t('header.openNav')}
+        />
+        <IconBuildingFactory size={22} color="var(--mantine-primary-color-filled)" />
+        <Text fw={700} size="lg" data-testid="app-name">
+          {t('app.name')}
+        </Text>
+        <Text c="dimmed" size="sm" visibleFrom="md">
+          {t('app.tagline')}
+        </Text>
+      </Group>
+      <Group gap="sm" wrap="nowrap">
+        <LanguageSwitch testId="language-switch" />
+        <ColorSchemeToggle />
+      </Group>
+    </Group>
+  )
+}

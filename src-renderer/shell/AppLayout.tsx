@@ -1,0 +1,28 @@
+import { AppShell } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { AppHeader } from './AppHeader'
+import { NavBar } from './NavBar'
+import { RouteView } from './RouteView'
+import { useRoute } from './use-route'
+
+export function AppLayout() {
+  const route = useRoute()
+  const [opened, { toggle, close }] = useDisclosure(false)
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <AppHeader navOpened={opened} onToggleNav={toggle} />
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <NavBar route={route} onNavigate={close} />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <RouteView route={route} />
+      </AppShell.Main>
+    </AppShell>
+  )
+}

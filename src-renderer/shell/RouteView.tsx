@@ -1,0 +1,31 @@
+import { DashboardPage } from '../dashboard/DashboardPage'
+import { FactoriesPage } from '../factories/FactoriesPage'
+import { FactoryDetailPage } from '../factories/FactoryDetailPage'
+import { SettingsPage } from '../settings/SettingsPage'
+import { NotBuiltPanel } from './NotBuiltPanel'
+import type { Route } from './route'
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled route ${JSON.stringify(value)}`)
+}
+
+export function RouteView({ route }: { route: Route }) {
+  switch (route.area) {
+    case 'dashboard':
+      return <DashboardPage />
+    case 'factories':
+      return <FactoriesPage />
+    case 'factory':
+      return <FactoryDetailPage key={route.id} id={route.id} />
+    case 'settings':
+      return <SettingsPage />
+    case 'visits':
+    case 'samples':
+    case 'quotes':
+    case 'reports':
+    case 'sync':
+      return <NotBuiltPanel area={route.area} />
+    default:
+      return assertNever(route)
+  }
+}

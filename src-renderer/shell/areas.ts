@@ -1,0 +1,38 @@
+import {
+  IconBuildingFactory2,
+  IconCalendarEvent,
+  IconFileReport,
+  IconLayoutDashboard,
+  IconPackage,
+  IconRefresh,
+  IconSettings,
+  IconTargetArrow,
+  type Icon,
+} from '@tabler/icons-react'
+import type { Route } from './route'
+
+/** An entry of the navbar. */
+export interface NavArea {
+  /** Route area and i18n key under nav.*. */
+  key: 'dashboard' | 'factories' | 'visits' | 'samples' | 'quotes' | 'reports' | 'sync' | 'settings'
+  /** Icon beside the label. */
+  icon: Icon
+  /** Whether the area works yet (the others show a not-built-yet panel). */
+  built: boolean
+}
+
+export const NAV_AREAS: NavArea[] = [
+  { key: 'dashboard', icon: IconLayoutDashboard, built: true },
+  { key: 'factories', icon: IconBuildingFactory2, built: true },
+  { key: 'visits', icon: IconCalendarEvent, built: false },
+  { key: 'samples', icon: IconPackage, built: false },
+  { key: 'quotes', icon: IconTargetArrow, built: false },
+  { key: 'reports', icon: IconFileReport, built: false },
+  { key: 'sync', icon: IconRefresh, built: false },
+  { key: 'settings', icon: IconSettings, built: true },
+]
+
+/** The navbar entry a route belongs to (a factory's page belongs to Factories). */
+export function navKeyOf(route: Route): NavArea['key'] {
+  return route.area === 'factory' ? 'factories' : route.area
+}

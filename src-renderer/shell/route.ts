@@ -1,0 +1,37 @@
+/** Areas that are not built yet: each shows an honest placeholder. */
+export const PLANNED_AREAS = ['visits', 'samples', 'quotes', 'reports', 'sync'] as const
+export type PlannedArea = (typeof PLANNED_AREAS)[number]
+
+/** Where the app is; kept in the URL hash because Electron blocks real navigation. */
+export type Route =
+  | { area: 'dashboard' }
+  | { area: 'factories' }
+  | { area: 'factory'; id: string }
+  | { area: 'settings' }
+  | { area: PlannedArea }
+
+/** Parses '#/factories/<id>' and friends; anything unknown lands on the dashboard. */
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent)
+  const [first, second] = parts
+  if (first === 'factories') return second ? { area: 'factory', id: second } : { area: 'factories' }
+  if (first === 'settings') return { area: 'settings' }
+  if (PLANNED_AREAS.includes(first as PlannedArea)) return { area: first as PlannedArea }
+  return { area: 'dashboard' }
+}
+
+export function routeHash(route: Route): string {
+  switch (route.area) {
+    case 'dashboard':
+      return '#/'
+    case 'factory':
+      return `#/factories/${encodeURIComponent(route.id)}`
+    default:
+      return `#/${route.area}`
+  }
+}
+
+/** An in-page hash change: no page load, so Electron's navigation block does not apply. */
+export function navigate(route: Route): void {
+  window.location.hash = routeHash(route)
+}
