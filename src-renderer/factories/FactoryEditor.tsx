@@ -62,7 +62,16 @@ export function FactoryEditor({
           </Alert>
         ) : null}
         <FactoryFields form={form} />
-        <Group justify="flex-end" gap="sm">
+        {/* Sticky, so Save stays in reach (and in place) however long the form grows. */}
+        <Group
+          justify="flex-end"
+          gap="sm"
+          pos="sticky"
+          bottom={0}
+          py="sm"
+          bg="var(--mantine-color-body)"
+          style={{ borderTop: '1px solid var(--mantine-color-default-border)', zIndex: 1 }}
+        >
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}
           </Button>
