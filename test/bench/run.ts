@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { createCore } from '../../src-main/core/app'
+import { benchWrites } from './api-write'
+import type { PlainRow } from './baseline-pages'
+import { ensureBuilt } from './build'
+import { launchChromium } from './chromium-page'
+import { fakeFactories } from './fake-factories'
+import { benchHostStart } from './host-start'
+import { benchListQuery } from './list-query'
+import { killAllOnExit } from './processes'
+import { renderTable, type BenchRow } from './report'
+import { benchRendererList } from './renderer-list'
+
+/**
+ * `npm run bench`: DESIGN.md's performance targets, each measured beside a baseline taken in the same
+ * run on the same machine, printed as one table.
+ */
+
+const ROOT = resolve(__dirname, '..', '..')
+const FACTORIES = 10_000
+const TIMED_WRITES = 2_000
+
+async function main(): Promise<void> {
+  const started = performance.now()
+  killAllOnExit()
+  console.log(`Sourcing Workbench bench — Node ${process.version}, ${cpus().length} cores`)
+  console.log(ensureBuilt(ROOT))
+  const chromium = await launchChromium()
+  const browser = 'browser' in chromium ? chromium.browser : null
+  if (!browser && 'reason' in chromium) console.log(`Chromium: ${chromium.reason}`)
+  const dataDir = mkdtempSync(join(tmpdir(), 'workbench-bench-10k-'))
+  const rows: BenchRow[] = []
+  try {
+    console.log('measuring browser host start ...')
+    rows.push(...(await benchHostStart(ROOT, browser, 9)))
+
+    console.log(`seeding ${FACTORIES} factories through the dispatcher ...`)
+    const core = await createCore({ dataDir, host: 'test', version: 'bench', demo: false })
+    let plainRows: PlainRow[]
+    try {
+      rows.push(...(await benchWrites(core, fakeFactories(FACTORIES), TIMED_WRITES)))
+      console.log('measuring the list query ...')
+      rows.push(...(await benchListQuery(core, 15)))
+      plainRows = (
+        core.database.sqlite
+          .prepare('SELECT name, province, city, industrial_belt, categories, status FROM factories')
+          .all() as Record<string, string>[]
+      ).map((r) => [
+        r.name ?? '',
+        `${r.province}${r.city}`,
+        r.industrial_belt ?? '',
+        r.categories ?? '',
+        r.status ?? '',
+      ])
+    } finally {
+      await core.close()
+    }
+
+    console.log('measuring the factory list in Chromium ...')
+    rows.push(...(await benchRendererList(ROOT, browser, dataDir, plainRows, 5)))
+  } finally {
+    await browser?.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  console.log('')
+  console.log(renderTable(rows))
+  console.log('')
+  console.log(`bench took ${((performance.now() - started) / 1000).toFixed(0)} s`)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
