@@ -75,3 +75,14 @@ export async function listNodeCount(page: Page): Promise<number> {
     `document.querySelector('${LIST_SELECTOR}').querySelectorAll('*').length`,
   )) as number
 }
+
+/** When (ms after navigation start) a page's request to `path` started and how long it took. */
+export async function requestTiming(
+  page: Page,
+  path: string,
+): Promise<{ startMs: number; durationMs: number } | null> {
+  return (await page.evaluate(`(() => {
+    const entry = performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname === '${path}')
+    return entry ? { startMs: entry.startTime, durationMs: entry.responseEnd - entry.startTime } : null
+  })()`)) as { startMs: number; durationMs: number } | null
+}

@@ -32,6 +32,10 @@ function pair(timing: Timing | null, unit: BenchRow['unit']): string {
   return `${show(timing.p50, unit)} / ${show(timing.p95, unit)}`
 }
 
+function ratio(value: number): string {
+  return `${value < 0.1 ? value.toPrecision(1) : value.toFixed(1)}x`
+}
+
 function verdict(row: BenchRow): string {
   if (!row.value || row.target === null) return ''
   return row.value.p95 <= row.target ? 'yes' : 'NO'
@@ -44,9 +48,7 @@ export function renderTable(rows: BenchRow[]): string {
     row.what,
     row.value ? pair(row.value, row.unit) : 'not measurable yet',
     row.baseline ? `${pair(row.baseline, row.unit)}  (${row.baselineWhat})` : `- (${row.baselineWhat})`,
-    row.value && row.baseline && row.baseline.p50 > 0
-      ? `${(row.value.p50 / row.baseline.p50).toFixed(1)}x`
-      : '-',
+    row.value && row.baseline && row.baseline.p50 > 0 ? ratio(row.value.p50 / row.baseline.p50) : '-',
     row.target === null ? '-' : `<= ${show(row.target, row.unit)}`,
     verdict(row),
   ])

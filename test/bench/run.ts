@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { createCore } from '../../src-main/core/app'
@@ -26,7 +26,11 @@ const TIMED_WRITES = 2_000
 async function main(): Promise<void> {
   const started = performance.now()
   killAllOnExit()
-  console.log(`Sourcing Workbench bench — Node ${process.version}, ${cpus().length} cores`)
+  console.log(
+    `Sourcing Workbench bench — Node ${process.version}, ${cpus().length} cores, ` +
+      `load average ${loadavg()[0]?.toFixed(1)} (other work on the machine shows in every figure; the ` +
+      'baselines run interleaved with ours to share it)',
+  )
   console.log(ensureBuilt(ROOT))
   const chromium = await launchChromium()
   const browser = 'browser' in chromium ? chromium.browser : null
