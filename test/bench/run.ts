@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   console.log(
     `Sourcing Workbench bench — Node ${process.version}, ${cpus().length} cores, ` +
       `load average ${loadavg()[0]?.toFixed(1)} (other work on the machine shows in every figure; the ` +
-      'baselines run interleaved with ours to share it)',
+      'baseline is measured in this same run)',
   )
   console.log(ensureBuilt(ROOT))
   const chromium = await launchChromium()
