@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   killAllOnExit()
   console.log(
     `Sourcing Workbench bench — Node ${process.version}, ${cpus().length} cores, ` +
-      `load average ${loadavg()[0]?.toFixed(1)} (other work on the machine shows in every figure; the ` +
+      `load average ${loadavg()[0]?.toFixed(1)} (other work on the machine shows in every figure; each ` +
       'baseline is measured in this same run)',
   )
   console.log(ensureBuilt(ROOT))
