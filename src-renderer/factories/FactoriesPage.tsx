@@ -1,7 +1,7 @@
 import { Center, Loader, Stack, Text, Title } from '@mantine/core'
 import type { FactorySortKey, FactoryStatus } from '@core/factories/factories.contract'
 import { useDebouncedValue } from '@mantine/hooks'
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCall } from '../api/use-call'
 import { ErrorAlert } from '../common/ErrorAlert'
@@ -25,12 +25,15 @@ export function FactoriesPage() {
   const list = useCall('factories.list', { search: debouncedSearch, statuses, ...sort })
   const filtered = debouncedSearch !== '' || statuses.length > 0
 
-  const onSort = (key: FactorySortKey) =>
-    setSort((s) =>
-      s.sort === key
-        ? { sort: key, direction: s.direction === 'asc' ? 'desc' : 'asc' }
-        : { sort: key, direction: defaultDirection(key) },
-    )
+  const onSort = useCallback(
+    (key: FactorySortKey) =>
+      setSort((s) =>
+        s.sort === key
+          ? { sort: key, direction: s.direction === 'asc' ? 'desc' : 'asc' }
+          : { sort: key, direction: defaultDirection(key) },
+      ),
+    [],
+  )
 
   const items = list.data?.items ?? []
   let placeholder: React.ReactNode

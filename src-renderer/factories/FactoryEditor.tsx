@@ -11,6 +11,15 @@ import { FactoryFields } from './FactoryFields'
 import { formErrorsFromFields, validateFactory } from './form-errors'
 import { EMPTY_FACTORY, valuesOf } from './form-values'
 
+/** The first marked field may be scrolled out of the drawer: bring it into view, after React marks it. */
+function focusFirstInvalid(form: HTMLFormElement | null): void {
+  requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
+}
+
+function formOf(event: React.SyntheticEvent<HTMLFormElement> | undefined): HTMLFormElement | null {
+  return event?.currentTarget ?? null
+}
+
 /**
  * Create or edit one factory. The form validates with the contract's schema before sending; whatever the
  * core still rejects comes back as field errors and lands on the same fields.
@@ -37,7 +46,9 @@ export function FactoryEditor({
   })
 
   const submit = form.onSubmit(
-    async (values) => {
+    async (values, event) => {
+      // Read now: React clears currentTarget once the event has been dispatched.
+      const formElement = formOf(event)
       setFailure(null)
       try {
         const saved = factory ? await update.run({ id: factory.id, values }) : await create.run(values)
@@ -48,9 +59,13 @@ export function FactoryEditor({
           form.setErrors(formErrorsFromFields(error.apiError.fields, factory ? ['values'] : []))
         }
         setFailure(errorMessage(t, error))
+        focusFirstInvalid(formElement)
       }
     },
-    () => setFailure(t('factories.form.fixErrors')),
+    (_errors, _values, event) => {
+      setFailure(t('factories.form.fixErrors'))
+      focusFirstInvalid(formOf(event))
+    },
   )
 
   return (

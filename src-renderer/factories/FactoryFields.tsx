@@ -14,7 +14,7 @@ export function FactoryFields({ form }: { form: UseFormReturnType<FactoryValues>
   const tags = (field: 'categories' | 'oemBrands' | 'certifications') => (
     <TagsInput
       label={label(field)}
-      description={t('factories.hints.tags')}
+      placeholder={t('factories.hints.tags')}
       splitChars={TAG_SPLIT}
       clearable
       data-testid={`field-${field}`}

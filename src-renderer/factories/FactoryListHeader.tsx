@@ -1,5 +1,6 @@
 import type { FactorySortKey } from '@core/factories/factories.contract'
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react'
+import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 import classes from './FactoryList.module.css'
 import { GRID_TEMPLATE, LIST_COLUMNS } from './list-columns'
@@ -12,7 +13,7 @@ export interface SortState {
   direction: 'asc' | 'desc'
 }
 
-export function FactoryListHeader({
+export const FactoryListHeader = memo(function FactoryListHeader({
   sort,
   onSort,
 }: {
@@ -57,4 +58,4 @@ export function FactoryListHeader({
       })}
     </div>
   )
-}
+})

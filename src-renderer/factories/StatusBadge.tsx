@@ -6,7 +6,7 @@ import { STATUS_COLORS } from './status-colors'
 export function StatusBadge({ status }: { status: FactoryStatus }) {
   const { t } = useTranslation()
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light" size="sm" radius="sm">
+    <Badge color={STATUS_COLORS[status]} variant="light" size="sm" radius="sm" tt="none">
       {t(`status.${status}`)}
     </Badge>
   )

@@ -38,6 +38,7 @@ export const en: Messages = {
     loading: 'Loading…',
     none: '—',
     notBuilt: 'Not built yet',
+    notBuiltShort: 'Not built',
   },
   notBuilt: {
     title: 'This area is not built yet',

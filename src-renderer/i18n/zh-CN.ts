@@ -36,6 +36,7 @@ export const zhCN = {
     loading: '加载中…',
     none: '—',
     notBuilt: '尚未构建',
+    notBuiltShort: '未构建',
   },
   notBuilt: {
     title: '这一部分还没有做',

@@ -13,11 +13,13 @@ export function NavBar({ route, onNavigate }: { route: Route; onNavigate: () => 
           key={key}
           href={key === 'dashboard' ? '#/' : `#/${key}`}
           label={t(`nav.${key}`)}
+          c={built ? undefined : 'dimmed'}
+          title={built ? undefined : t('common.notBuilt')}
           leftSection={<Icon size={18} stroke={1.6} />}
           rightSection={
             built ? undefined : (
-              <Badge size="xs" variant="light" color="gray">
-                {t('common.notBuilt')}
+              <Badge size="xs" variant="light" color="gray" tt="none" fw={400}>
+                {t('common.notBuiltShort')}
               </Badge>
             )
           }

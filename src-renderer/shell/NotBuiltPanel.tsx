@@ -9,7 +9,7 @@ export function NotBuiltPanel({ area }: { area: PlannedArea }) {
     <Stack maw={760} gap="md" data-testid="not-built">
       <Group gap="sm">
         <Title order={2}>{t(`nav.${area}`)}</Title>
-        <Badge variant="light" color="gray">
+        <Badge variant="light" color="gray" tt="none">
           {t('common.notBuilt')}
         </Badge>
       </Group>
