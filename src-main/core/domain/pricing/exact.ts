@@ -26,6 +26,14 @@ const Big = Decimal.clone({
   toExpPos: 1000,
 })
 
+// Shared instance: a denominator identical to it is 1, which lets the hot paths skip multiplications.
+const BIG_ONE = new Big(1)
+
+// Quotes repeat the same few texts (prices, rates, units) on every what-if recomputation; parsed
+// values are immutable, so they are memoized (bounded, so a long session cannot grow it forever).
+const PARSED = new Map<string, Exact>()
+const PARSED_LIMIT = 10_000
+
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/
 const FRACTION_TEXT = /^\s*(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)\s*$/
 
@@ -43,26 +51,37 @@ export class Exact {
     readonly den: Decimal,
   ) {}
 
-  static readonly ZERO = new Exact(new Big(0), new Big(1))
-  static readonly ONE = new Exact(new Big(1), new Big(1))
+  static readonly ZERO = new Exact(new Big(0), BIG_ONE)
+  static readonly ONE = new Exact(BIG_ONE, BIG_ONE)
 
   /** Parses '12.50', '-3', '1/3' or an integer count. Throws on anything else (input is schema-checked). */
   static of(value: string | number): Exact {
     if (typeof value === 'number') {
       strictAssert(Number.isFinite(value), `not a finite number: ${value}`)
-      return new Exact(new Big(value), new Big(1))
+      return new Exact(new Big(value), BIG_ONE)
     }
-    const text = value.trim()
-    if (DECIMAL_TEXT.test(text)) return new Exact(new Big(text), new Big(1))
-    const fraction = FRACTION_TEXT.exec(text)
-    strictAssert(fraction, `not a decimal or fraction: ${JSON.stringify(value)}`)
+    const known = PARSED.get(value)
+    if (known) return known
+    const parsed = Exact.parse(value)
+    if (PARSED.size >= PARSED_LIMIT) PARSED.clear()
+    PARSED.set(value, parsed)
+    return parsed
+  }
+
+  private static parse(text: string): Exact {
+    const trimmed = text.trim()
+    if (DECIMAL_TEXT.test(trimmed)) return new Exact(new Big(trimmed), BIG_ONE)
+    const fraction = FRACTION_TEXT.exec(trimmed)
+    strictAssert(fraction, `not a decimal or fraction: ${JSON.stringify(text)}`)
     const den = new Big(fraction[2] as string)
-    strictAssert(!den.isZero(), `zero denominator: ${value}`)
-    return new Exact(new Big(fraction[1] as string), den)
+    strictAssert(!den.isZero(), `zero denominator: ${text}`)
+    return new Exact(new Big(fraction[1] as string), den.eq(1) ? BIG_ONE : den)
   }
 
   plus(other: Exact): Exact {
-    if (this.den.eq(other.den)) return new Exact(exactly(this.num.plus(other.num)), this.den)
+    if (this.den === other.den) return new Exact(exactly(this.num.plus(other.num)), this.den)
+    if (other.den === BIG_ONE) return new Exact(exactly(this.num.plus(other.num.times(this.den))), this.den)
+    if (this.den === BIG_ONE) return new Exact(exactly(this.num.times(other.den).plus(other.num)), other.den)
     return new Exact(
       exactly(this.num.times(other.den).plus(other.num.times(this.den))),
       exactly(this.den.times(other.den)),
@@ -74,16 +93,14 @@ export class Exact {
   }
 
   times(other: Exact): Exact {
-    return new Exact(exactly(this.num.times(other.num)), exactly(this.den.times(other.den)))
+    return new Exact(exactly(this.num.times(other.num)), timesDen(this.den, other.den))
   }
 
   dividedBy(other: Exact): Exact {
     strictAssert(!other.num.isZero(), 'division by zero')
-    const sign = other.num.isNegative() ? -1 : 1
-    return new Exact(
-      exactly(this.num.times(other.den).times(sign)),
-      exactly(other.num.times(this.den).times(sign)),
-    )
+    const num = other.den === BIG_ONE ? this.num : exactly(this.num.times(other.den))
+    const den = this.den === BIG_ONE ? other.num : exactly(other.num.times(this.den))
+    return den.isNegative() ? new Exact(num.negated(), den.negated()) : new Exact(num, den)
   }
 
   negated(): Exact {
@@ -92,8 +109,8 @@ export class Exact {
 
   /** -1, 0 or 1, exactly. */
   cmp(other: Exact): -1 | 0 | 1 {
-    const left = exactly(this.num.times(other.den))
-    const right = exactly(other.num.times(this.den))
+    const left = other.den === BIG_ONE ? this.num : exactly(this.num.times(other.den))
+    const right = this.den === BIG_ONE ? other.num : exactly(other.num.times(this.den))
     return left.cmp(right) as -1 | 0 | 1
   }
 
@@ -117,7 +134,7 @@ export class Exact {
   ceil(): Exact {
     const quotient = this.num.divToInt(this.den)
     const up = exactly(quotient.times(this.den)).lt(this.num) ? quotient.plus(1) : quotient
-    return new Exact(up, new Big(1))
+    return new Exact(up, BIG_ONE)
   }
 
   /** The largest integer <= this value. */
@@ -134,13 +151,20 @@ export class Exact {
 
   /** Rounded once to 40 significant digits. */
   toDecimal(): Decimal {
-    return new Dec(this.num).div(new Dec(this.den))
+    const num = new Dec(this.num)
+    return this.den === BIG_ONE ? num.toSignificantDigits(40) : num.div(new Dec(this.den))
   }
 
   /** Plain decimal text (no exponent), 40 significant digits. */
   toString(): string {
     return this.toDecimal().toFixed()
   }
+}
+
+function timesDen(a: Decimal, b: Decimal): Decimal {
+  if (a === BIG_ONE) return b
+  if (b === BIG_ONE) return a
+  return exactly(a.times(b))
 }
 
 /** The smaller of two exact values (the first on a tie). */

@@ -1,0 +1,25 @@
+/**
+ * The pricing engine: pure, exact functions from quotes, benchmarks and an SKU brief to landed unit
+ * costs, the brand target and the quote ranking. Shared by the core (API, exports) and the renderer
+ * (what-if recomputation).
+ */
+export type * from './pricing.types'
+export { packUnits, formatPackSpec } from './pack'
+export { orderQuotePacks, retailPacksReaching, minimumOrderPacks, pickTier, type TierPick } from './order'
+export { landedCost, type LandedCost, type LandedCostOutcome } from './landed-cost'
+export { brandUnitPrice, latestPerChannel, type BrandUnitPrice, type ChannelUnitPrice } from './brand-price'
+export { targetVerdict, type TargetStatus, type TargetVerdict } from './target'
+export { type SmallestMeetingOrder } from './smallest-meeting'
+export {
+  compareQuotes,
+  planOf,
+  type CompareQuotesInput,
+  type ComparisonSummary,
+  type QuoteComparison,
+  type QuoteComparisonRow,
+  type QuoteFlags,
+  type RowGroup,
+  type SkuTargetStatus,
+} from './compare-quotes'
+export { unitCostCurve, curveQuantities, type UnitCostPoint } from './unit-cost-curve'
+export { displayMoney, displayUnitPrice, displayRatio, displayPercent, displayDecimal } from './display'
