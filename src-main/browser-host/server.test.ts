@@ -6,7 +6,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTempCore, writeCounts, type TempCore } from '../../test/integration/support/temp-core'
 import { RENDERER_CSP } from '../host/security'
-import { MAX_BODY_BYTES, SECRET_HEADER, startBrowserHost, type BrowserHost } from './server'
+import { MAX_BODY_BYTES, SECRET_HEADER } from '../core/api/transport'
+import { startBrowserHost, type BrowserHost } from './server'
 
 /** The browser host over HTTP with a real core: the secret, body limits, errors and static files. */
 

@@ -5,12 +5,8 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { Dispatch } from '../core/api/dispatcher'
 import type { ApiError, ErrorCode } from '../core/api/errors'
+import { HTTP_STATUS_BY_CODE, MAX_BODY_BYTES, SECRET_HEADER } from '../core/api/transport'
 import { RENDERER_CSP } from '../host/security'
-
-/** Largest accepted API request body; anything bigger gets 413 before it is parsed. */
-export const MAX_BODY_BYTES = 1024 * 1024
-/** Header that carries the per-launch secret. */
-export const SECRET_HEADER = 'x-workbench-secret'
 
 export interface BrowserHostOptions {
   dispatch: Dispatch
@@ -28,17 +24,6 @@ export interface BrowserHost {
   /** The address to open, with the secret in the fragment (never sent to the server or logged). */
   url: string
   close(): Promise<void>
-}
-
-const STATUS_BY_CODE: Record<ErrorCode, number> = {
-  validation: 400,
-  bad_request: 400,
-  not_found: 404,
-  conflict: 409,
-  unknown_call: 404,
-  unauthorized: 401,
-  payload_too_large: 413,
-  internal: 500,
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -66,7 +51,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 function sendError(res: ServerResponse, code: ErrorCode, messageKey: string, message: string): void {
   const error: ApiError = { code, messageKey, message, fields: [] }
-  sendJson(res, STATUS_BY_CODE[code], { ok: false, error })
+  sendJson(res, HTTP_STATUS_BY_CODE[code], { ok: false, error })
 }
 
 function secretMatches(expected: Buffer, given: string | string[] | undefined): boolean {
@@ -120,7 +105,7 @@ async function handleApi(
     return sendError(res, 'bad_request', 'errors.notJson', 'request body is not valid JSON')
   }
   const result = await dispatch(call, input)
-  sendJson(res, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result)
+  sendJson(res, result.ok ? 200 : HTTP_STATUS_BY_CODE[result.error.code], result)
 }
 
 function serveStatic(req: IncomingMessage, res: ServerResponse, rendererDir: string, pathname: string): void {

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { contract } from './contract'
 import type { CallSpec } from './define'
 import type { ErrorCode } from './errors'
+import { HTTP_STATUS_BY_CODE, MAX_BODY_BYTES } from './transport'
 
 /**
  * Writes docs/api.md from the contract, so the reference can never drift from what the dispatcher
@@ -13,20 +14,16 @@ import type { ErrorCode } from './errors'
 
 export const API_DOCS_FILE = join(__dirname, '..', '..', '..', 'docs', 'api.md')
 
-/**
- * The HTTP status the browser host sends for each error code. Mirrors STATUS_BY_CODE in
- * src-main/browser-host/server.ts (core may not import a host); keyed by ErrorCode so a new code
- * cannot be left undocumented.
- */
-const ERROR_CODES: Record<ErrorCode, { status: number; when: string }> = {
-  validation: { status: 400, when: 'The input breaks the call’s input schema; `fields` says where and why.' },
-  bad_request: { status: 400, when: 'Not a POST, or the body is not JSON.' },
-  not_found: { status: 404, when: 'The record (by id) does not exist or is deleted.' },
-  conflict: { status: 409, when: 'The write conflicts with the current state of the record.' },
-  unknown_call: { status: 404, when: 'No call of that name in the contract.' },
-  unauthorized: { status: 401, when: 'Missing or wrong `x-workbench-secret` (checked before any routing).' },
-  payload_too_large: { status: 413, when: 'The request body is larger than 1 MiB.' },
-  internal: { status: 500, when: 'A bug; details go to the host’s log, never to the client.' },
+/** When each error code is returned; keyed by ErrorCode so a new code cannot be left undocumented. */
+const ERROR_CODES: Record<ErrorCode, { when: string }> = {
+  validation: { when: 'The input breaks the call’s input schema; `fields` says where and why.' },
+  bad_request: { when: 'Not a POST, or the body is not JSON.' },
+  not_found: { when: 'The record (by id) does not exist or is deleted.' },
+  conflict: { when: 'The write conflicts with the current state of the record.' },
+  unknown_call: { when: 'No call of that name in the contract.' },
+  unauthorized: { when: 'Missing or wrong `x-workbench-secret` (checked before any routing).' },
+  payload_too_large: { when: `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB.` },
+  internal: { when: 'A bug; details go to the host’s log, never to the client.' },
 }
 
 /**
@@ -85,7 +82,7 @@ x-workbench-secret: SECRET
 
 - The secret is checked before any routing: any request under \`/api/\` without it gets 401, whatever
   the path.
-- Bodies over 1 MiB get 413 without being parsed; a body that is not JSON gets 400.
+- Bodies over ${MAX_BODY_BYTES / 1024 / 1024} MiB get 413 without being parsed; a body that is not JSON gets 400.
 - Example: \`curl -s -X POST -H "x-workbench-secret: $SECRET" -d '{"search":"晋江"}' http://127.0.0.1:$PORT/api/factories.list\`
 
 **Electron host**: the preload exposes one function and nothing else,
@@ -125,7 +122,7 @@ Every call answers with one JSON object, never a bare value and never a thrown e
 export function renderApiDocs(calls: Record<string, CallSpec> = contract): string {
   const names = Object.keys(calls)
   const errorRows = Object.entries(ERROR_CODES).map(
-    ([code, { status, when }]) => `| \`${code}\` | ${status} | ${when} |`,
+    ([code, { when }]) => `| \`${code}\` | ${HTTP_STATUS_BY_CODE[code as ErrorCode]} | ${when} |`,
   )
   const index = names.map((name) => `- [\`${name}\`](#${name.replace(/\./g, '')}) — ${calls[name]?.summary}`)
   const sections = names.map((name) => {
