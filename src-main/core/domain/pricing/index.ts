@@ -1,7 +1,7 @@
 /**
  * The pricing engine: pure, exact functions from quotes, benchmarks and an SKU brief to landed unit
  * costs, the brand target and the quote ranking. Shared by the core (API, exports) and the renderer
- * (what-if recomputation).
+ * (what-if recomputation). Input validation (zod, i18n-key messages) is in ./pricing.schema.
  */
 export type * from './pricing.types'
 export { packUnits, formatPackSpec } from './pack'
