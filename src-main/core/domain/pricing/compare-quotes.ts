@@ -15,10 +15,9 @@ import { type SmallestMeetingOrder, smallestMeetingOrder } from './smallest-meet
 import type { Exact } from './exact'
 import {
   judgeTarget,
-  maxLandedUnitCostExact,
-  maxRetailUnitExact,
+  type PreparedTarget,
+  prepareTarget,
   type TargetStatus,
-  type TargetTerms,
   targetTerms,
   type TargetVerdict,
 } from './target'
@@ -130,12 +129,13 @@ export function planOf(sku: PricingSku, whatIf: WhatIf = {}): PricingSku {
 export function compareQuotes(input: CompareQuotesInput): QuoteComparison {
   const sku = planOf(input.sku, input.whatIf)
   const brand = brandUnitPriceExact(input.benchmarks, input.rates, sku.benchmarkChannel)
-  const terms: TargetTerms | null =
-    brand.status === 'ok' ? targetTerms(brand.unitPrice, sku.targetRatio, sku.targetGrossMargin) : null
-  const maxLanded = terms ? maxLandedUnitCostExact(terms) : null
+  const target: PreparedTarget | null =
+    brand.status === 'ok'
+      ? prepareTarget(targetTerms(brand.unitPrice, sku.targetRatio, sku.targetGrossMargin))
+      : null
 
   const ranked = input.quotes.map((quote, position) => {
-    const row = compareOne(quote, sku, input, brand, terms, maxLanded)
+    const row = compareOne(quote, sku, input, brand, target)
     return { ...row, position }
   })
   ranked.sort(
@@ -147,7 +147,7 @@ export function compareQuotes(input: CompareQuotesInput): QuoteComparison {
   const rows = ranked.map(({ row }, i) => ({ ...row, rank: i + 1 }))
 
   const best = rows[0]?.group === 'current' ? rows[0] : null
-  const status: SkuTargetStatus = !terms ? 'noBenchmark' : !best?.verdict ? 'noQuote' : best.verdict.status
+  const status: SkuTargetStatus = !target ? 'noBenchmark' : !best?.verdict ? 'noQuote' : best.verdict.status
   return {
     rows,
     summary: {
@@ -155,8 +155,8 @@ export function compareQuotes(input: CompareQuotesInput): QuoteComparison {
       targetRatio: sku.targetRatio,
       targetGrossMargin: sku.targetGrossMargin,
       brand: brand.status === 'ok' ? { ...brand, unitPrice: brand.unitPrice.toString() } : brand,
-      maxRetailUnit: terms ? maxRetailUnitExact(terms).toString() : null,
-      maxLandedUnitCost: maxLanded ? maxLanded.toString() : null,
+      maxRetailUnit: target?.text.maxRetailUnit ?? null,
+      maxLandedUnitCost: target?.text.maxLandedUnitCost ?? null,
       bestQuoteId: best?.quoteId ?? null,
       bestUnitCost: best?.unitCost ?? null,
       bestRatioToBrand: best?.verdict?.ratioToBrand ?? null,
@@ -170,8 +170,7 @@ function compareOne(
   sku: PricingSku,
   input: CompareQuotesInput,
   brand: ExactBrandUnitPrice,
-  terms: TargetTerms | null,
-  maxLanded: Exact | null,
+  target: PreparedTarget | null,
 ): { row: QuoteComparisonRow; exactUnitCost: Exact | null } {
   const orderPacks = orderQuotePacks(sku.plannedOrderRetailPacks, sku.unitsPerRetailPack, quote.unitsPerPack)
   const outcome = landedCostExact(quote, orderPacks, input.rates)
@@ -181,8 +180,8 @@ function compareOne(
     expired,
     benchmarkOlderThanQuote: observedAt !== null && observedAt < quote.quoteDate,
   }
-  const smallestMeeting: SmallestMeetingOrder = maxLanded
-    ? smallestMeetingOrder(quote, sku.unitsPerRetailPack, input.rates, maxLanded)
+  const smallestMeeting: SmallestMeetingOrder = target
+    ? smallestMeetingOrder(quote, sku.unitsPerRetailPack, input.rates, target.maxLanded)
     : { status: 'unknown', reason: brand.status === 'noRate' ? 'noRate' : 'noBenchmark' }
 
   if (outcome.status !== 'priced') {
@@ -216,7 +215,7 @@ function compareOne(
       pricing: { status: 'priced', cost },
       unitCost: cost.unitCost,
       minRetailPacks: null,
-      verdict: terms ? judgeTarget(outcome.cost.unitCost, terms) : null,
+      verdict: target ? judgeTarget(outcome.cost.unitCost, target) : null,
       smallestMeeting,
       flags,
     },

@@ -57,26 +57,48 @@ export function maxLandedUnitCostExact(terms: TargetTerms): Exact {
   return maxRetailUnitExact(terms).times(Exact.ONE.minus(terms.margin))
 }
 
-/** The verdict, from exact values. */
-export function judgeTarget(unitCost: Exact, terms: TargetTerms): TargetVerdict {
+/** The target's limits, computed once per comparison and shared by every quote's verdict. */
+export interface PreparedTarget {
+  /** The terms. */
+  terms: TargetTerms
+  /** 1 - margin. */
+  costShare: Exact
+  /** Highest landed unit cost that meets the target. */
+  maxLanded: Exact
+  /** The edge of within10: maxLanded × 1.1. */
+  within10: Exact
+  /** The figures every verdict repeats, as text. */
+  text: Pick<TargetVerdict, 'brandUnitPrice' | 'maxRetailUnit' | 'maxLandedUnitCost'>
+}
+
+export function prepareTarget(terms: TargetTerms): PreparedTarget {
   const maxLanded = maxLandedUnitCostExact(terms)
-  const plannedRetail = unitCost.dividedBy(Exact.ONE.minus(terms.margin))
-  // unit cost <= max landed ⇔ planned retail <= brand × ratio, as 1 - margin > 0.
-  const met = unitCost.lte(maxLanded)
-  const gap = met ? Exact.ZERO : unitCost.minus(maxLanded)
-  const status: TargetStatus = met
-    ? 'met'
-    : unitCost.lte(maxLanded.times(WITHIN_10_PERCENT))
-      ? 'within10'
-      : 'missed'
   return {
-    brandUnitPrice: terms.brandUnitPrice.toString(),
-    maxRetailUnit: maxRetailUnitExact(terms).toString(),
-    maxLandedUnitCost: maxLanded.toString(),
+    terms,
+    costShare: Exact.ONE.minus(terms.margin),
+    maxLanded,
+    within10: maxLanded.times(WITHIN_10_PERCENT),
+    text: {
+      brandUnitPrice: terms.brandUnitPrice.toString(),
+      maxRetailUnit: maxRetailUnitExact(terms).toString(),
+      maxLandedUnitCost: maxLanded.toString(),
+    },
+  }
+}
+
+/** The verdict, from exact values. */
+export function judgeTarget(unitCost: Exact, target: PreparedTarget): TargetVerdict {
+  const plannedRetail = unitCost.dividedBy(target.costShare)
+  // unit cost <= max landed ⇔ planned retail <= brand × ratio, as 1 - margin > 0.
+  const met = unitCost.lte(target.maxLanded)
+  const gap = met ? Exact.ZERO : unitCost.minus(target.maxLanded)
+  const status: TargetStatus = met ? 'met' : unitCost.lte(target.within10) ? 'within10' : 'missed'
+  return {
+    ...target.text,
     plannedRetailUnit: plannedRetail.toString(),
-    ratioToBrand: plannedRetail.dividedBy(terms.brandUnitPrice).toString(),
-    gap: gap.toString(),
-    gapShare: unitCost.isZero() ? '0' : gap.dividedBy(unitCost).toString(),
+    ratioToBrand: plannedRetail.dividedBy(target.terms.brandUnitPrice).toString(),
+    gap: met ? '0' : gap.toString(),
+    gapShare: met || unitCost.isZero() ? '0' : gap.dividedBy(unitCost).toString(),
     met,
     status,
   }
@@ -91,6 +113,6 @@ export function targetVerdict(
 ): TargetVerdict {
   return judgeTarget(
     Exact.of(unitCost),
-    targetTerms(Exact.of(brandUnitPrice), targetRatio, targetGrossMargin),
+    prepareTarget(targetTerms(Exact.of(brandUnitPrice), targetRatio, targetGrossMargin)),
   )
 }
