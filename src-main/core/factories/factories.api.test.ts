@@ -107,6 +107,95 @@ describe('factories API', () => {
     })
   })
 
+  describe('paging', () => {
+    // Five factories per clock tick, so updatedAt ties; names and places repeat, so pinyin sorts tie too.
+    const NAMES = ['恒安纸业', '阿里山纸业', '百洁无纺布', '陈氏酒业', '蓝海纸品', '中山洁美日化']
+    const PLACES = [
+      ['福建', '晋江'],
+      ['广东', '中山'],
+      ['湖北', '仙桃'],
+    ] as const
+    const COUNT = 47
+    let clock = Date.parse('2025-03-01T08:00:00.000Z')
+
+    beforeEach(async () => {
+      await core.dispose()
+      core = await createTempCore({ wallClock: () => clock })
+      for (let i = 0; i < COUNT; i++) {
+        if (i % 5 === 0) clock += 60_000
+        const [province, city] = PLACES[i % PLACES.length]!
+        await create({
+          name: NAMES[i % NAMES.length]!,
+          province,
+          city,
+          industrialBelt: `${city}产业带`,
+          status: (['prospect', 'qualified', 'paused', 'blacklisted'] as const)[i % 4],
+        })
+      }
+    })
+
+    const queries: Record<string, unknown>[] = [
+      {},
+      { direction: 'asc' },
+      ...(['name', 'province', 'industrialBelt', 'status'] as const).flatMap((sort) => [
+        { sort, direction: 'asc' },
+        { sort, direction: 'desc' },
+      ]),
+      { search: '纸', sort: 'name', direction: 'asc' },
+      { search: '纸', statuses: ['prospect', 'paused'] },
+    ]
+
+    it.each(queries)('pages of %j concatenate to the whole list, each with the full total', async (query) => {
+      const whole = await list(query)
+      expect(whole.items.length).toBe(whole.total)
+      expect(whole.total).toBeGreaterThan(7)
+      const paged: FactorySummary[] = []
+      for (let offset = 0; offset < whole.total; offset += 7) {
+        const page = await list({ ...query, offset, limit: 7 })
+        expect(page.total).toBe(whole.total)
+        expect(page.items.length).toBe(Math.min(7, whole.total - offset))
+        paged.push(...page.items)
+      }
+      expect(paged.map((f) => f.id)).toEqual(whole.items.map((f) => f.id))
+      expect(new Set(paged.map((f) => f.id)).size).toBe(whole.total)
+      expect(await list({ ...query, offset: whole.total, limit: 7 })).toEqual({
+        items: [],
+        total: whole.total,
+      })
+    })
+
+    it('orders by last change with ties broken by id, the same way in both directions', async () => {
+      const key = (f: FactorySummary) => `${f.updatedAt} ${f.id}`
+      const newest = (await list({})).items.map(key)
+      expect(newest).toEqual([...newest].sort().reverse())
+      expect(new Set(newest.map((k) => k.split(' ')[0])).size).toBeLessThan(COUNT) // there are ties
+      expect((await list({ direction: 'asc' })).items.map(key)).toEqual([...newest].reverse())
+    })
+
+    it('counts by status for the dashboard, leaving deleted factories out', async () => {
+      const [gone] = (await list({ statuses: ['paused'], limit: 1 })).items
+      ok(await call('factories.delete', { id: gone!.id }))
+      const stats = ok<{ total: number; byStatus: Record<string, number> }>(await call('factories.stats', {}))
+      expect(stats.total).toBe(COUNT - 1)
+      for (const status of ['prospect', 'qualified', 'paused', 'blacklisted']) {
+        expect(stats.byStatus[status]).toBe((await list({ statuses: [status] })).total)
+      }
+      expect(stats.byStatus).toEqual({ prospect: 12, qualified: 12, paused: 11, blacklisted: 11 })
+    })
+
+    it('refuses a page larger than the limit or a negative offset', async () => {
+      expect(failed(await call('factories.list', { limit: 1001 })).fields).toContainEqual(
+        expect.objectContaining({ path: ['limit'], messageKey: 'errors.tooBig.number' }),
+      )
+      expect(failed(await call('factories.list', { offset: -1 })).fields).toContainEqual(
+        expect.objectContaining({ path: ['offset'], messageKey: 'errors.tooSmall.number' }),
+      )
+      expect(failed(await call('factories.list', { limit: 0 })).fields).toContainEqual(
+        expect.objectContaining({ path: ['limit'], messageKey: 'errors.tooSmall.number' }),
+      )
+    })
+  })
+
   it('update writes only the fields that changed', async () => {
     const created = await create(FACTORIES[1]!)
     const before = writeCounts(core)

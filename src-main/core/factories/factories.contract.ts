@@ -85,6 +85,9 @@ export const FACTORY_SORT_KEYS = ['name', 'province', 'industrialBelt', 'status'
 export const FactorySortKey = z.enum(FACTORY_SORT_KEYS)
 export type FactorySortKey = z.infer<typeof FactorySortKey>
 
+/** The most rows one list page may ask for; the list pages in as the user scrolls. */
+export const FACTORY_PAGE_MAX = 1000
+
 export const FactoryListQuery = z
   .object({
     /** Substring matched against name, place, belt, categories, OEM brands, shop id and credit code. */
@@ -92,14 +95,38 @@ export const FactoryListQuery = z
     statuses: z.array(FactoryStatus).max(FACTORY_STATUSES.length).default([]),
     sort: FactorySortKey.default('updatedAt'),
     direction: z.enum(['asc', 'desc']).default('desc'),
+    /** Matches to skip, in the sorted order (ties are broken by id, so pages never overlap). */
+    offset: z.number().int().min(0).default(0),
+    /** Most rows to return; without it, every match from `offset` on. */
+    limit: z.number().int().min(1).max(FACTORY_PAGE_MAX).optional(),
   })
   .strict()
+export type FactoryListQuery = z.output<typeof FactoryListQuery>
+
+/** Live factories counted by status (what the dashboard shows, without loading the list). */
+export const FactoryStats = z.object({
+  total: z.number().int(),
+  byStatus: z.object({
+    prospect: z.number().int(),
+    qualified: z.number().int(),
+    paused: z.number().int(),
+    blacklisted: z.number().int(),
+  }) satisfies z.ZodType<Record<FactoryStatus, number>>,
+})
+export type FactoryStats = z.infer<typeof FactoryStats>
 
 export const factoryCalls = defineCalls({
   'factories.list': {
-    summary: 'Lists live factories matching a search and status filter, sorted (names by pinyin).',
+    summary:
+      'Lists live factories matching a search and status filter, sorted (names by pinyin), one page ' +
+      'at a time with offset/limit; total counts every match.',
     input: FactoryListQuery,
     output: z.object({ items: z.array(FactorySummary), total: z.number().int() }),
+  },
+  'factories.stats': {
+    summary: 'Counts live factories, in all and by status.',
+    input: z.object({}).strict(),
+    output: FactoryStats,
   },
   'factories.get': {
     summary: 'Returns one live factory by id.',

@@ -46,11 +46,16 @@ export async function findLiveFactory(db: Kysely<DB>, id: string): Promise<Facto
     .executeTakeFirst()
 }
 
-export async function listLiveFactories(
-  db: Kysely<DB>,
-  filter: { search: string; statuses: FactoryStatus[] },
-): Promise<FactorySummaryRow[]> {
-  let query = db.selectFrom('factories').select(SUMMARY_COLUMNS).where('deleted_at', 'is', null)
+/** What a list asks for: a search and a status filter. */
+export interface FactoryFilter {
+  /** Substring to find; empty matches every factory. */
+  search: string
+  /** Statuses to keep; empty keeps them all. */
+  statuses: FactoryStatus[]
+}
+
+function liveMatching(db: Kysely<DB>, filter: FactoryFilter) {
+  let query = db.selectFrom('factories').where('deleted_at', 'is', null)
   if (filter.statuses.length > 0) query = query.where('status', 'in', filter.statuses)
   if (filter.search !== '') {
     const pattern = likePattern(filter.search)
@@ -58,5 +63,51 @@ export async function listLiveFactories(
       eb.or(SEARCHED_COLUMNS.map((column) => sql<boolean>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`)),
     )
   }
-  return query.execute()
+  return query
+}
+
+/** Every live factory matching the filter, in no particular order. */
+export async function listLiveFactories(db: Kysely<DB>, filter: FactoryFilter): Promise<FactorySummaryRow[]> {
+  return liveMatching(db, filter).select(SUMMARY_COLUMNS).execute()
+}
+
+/**
+ * One page of the matches, newest (or oldest) change first, ties broken by id so that consecutive
+ * pages neither repeat nor skip a row. The partial index on updated_at serves the order.
+ */
+export async function listLiveFactoriesByUpdate(
+  db: Kysely<DB>,
+  filter: FactoryFilter,
+  page: { direction: 'asc' | 'desc'; offset: number; limit: number | undefined },
+): Promise<FactorySummaryRow[]> {
+  const query = liveMatching(db, filter)
+    .select(SUMMARY_COLUMNS)
+    .orderBy('updated_at', page.direction)
+    .orderBy('id', page.direction)
+  // SQLite needs a LIMIT before an OFFSET; -1 means none.
+  return query
+    .limit(page.limit ?? -1)
+    .offset(page.offset)
+    .execute()
+}
+
+/** How many live factories match the filter. */
+export async function countLiveFactories(db: Kysely<DB>, filter: FactoryFilter): Promise<number> {
+  const row = await liveMatching(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
+}
+
+/** Live factories counted per status (statuses with none are absent). */
+export async function countLiveFactoriesByStatus(
+  db: Kysely<DB>,
+): Promise<{ status: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('factories')
+    .where('deleted_at', 'is', null)
+    .select((eb) => ['status', eb.fn.countAll<number>().as('count')])
+    .groupBy('status')
+    .execute()
+  return rows.map((r) => ({ status: r.status, count: Number(r.count) }))
 }

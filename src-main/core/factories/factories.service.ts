@@ -4,13 +4,18 @@ import { inTransaction, insertRow, tombstoneRow, updateRow, type SyncedTable } f
 import {
   FactoryStatus,
   type Factory,
+  type FactoryListQuery,
   type FactorySortKey,
+  type FactoryStats,
   type FactorySummary,
   type FactoryValues,
 } from './factories.contract'
 import {
+  countLiveFactories,
+  countLiveFactoriesByStatus,
   findLiveFactory,
   listLiveFactories,
+  listLiveFactoriesByUpdate,
   type FactoryRow,
   type FactorySummaryRow,
 } from './factories.repository'
@@ -97,14 +102,17 @@ function toSummary(row: FactorySummaryRow): FactorySummary {
 // Chinese names sort by pinyin, as buyers expect from Excel and WeChat.
 const collator = new Intl.Collator('zh-Hans-CN', { numeric: true })
 
-const STATUS_ORDER: Record<FactorySummary['status'], number> = {
+const STATUS_ORDER: Record<FactoryStatus, number> = {
   qualified: 0,
   prospect: 1,
   paused: 2,
   blacklisted: 3,
 }
 
-function compareBy(key: FactorySortKey): (a: FactorySummary, b: FactorySummary) => number {
+type RowOrder = (a: FactorySummaryRow, b: FactorySummaryRow) => number
+
+/** The order of a sort key, ascending; sorts that SQL cannot do (pinyin) run here. */
+function compareBy(key: Exclude<FactorySortKey, 'updatedAt'>): RowOrder {
   switch (key) {
     case 'name':
       return (a, b) => collator.compare(a.name, b.name)
@@ -113,28 +121,60 @@ function compareBy(key: FactorySortKey): (a: FactorySummary, b: FactorySummary) 
         collator.compare(a.province + a.city, b.province + b.city) || collator.compare(a.name, b.name)
     case 'industrialBelt':
       return (a, b) =>
-        collator.compare(a.industrialBelt, b.industrialBelt) || collator.compare(a.name, b.name)
+        collator.compare(a.industrial_belt, b.industrial_belt) || collator.compare(a.name, b.name)
     case 'status':
-      return (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || collator.compare(a.name, b.name)
-    case 'updatedAt':
-      return (a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : 0)
+      return (a, b) =>
+        STATUS_ORDER[a.status as FactoryStatus] - STATUS_ORDER[b.status as FactoryStatus] ||
+        collator.compare(a.name, b.name)
+    default:
+      return assertNever(key)
   }
 }
 
+function assertNever(value: never): never {
+  throw new Error(`unhandled sort key ${JSON.stringify(value)}`)
+}
+
+/** Equal keys fall back to the id, so every query has one order and pages never overlap. */
+function byIdToo(compare: RowOrder): RowOrder {
+  return (a, b) => compare(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+}
+
+/**
+ * One page of the list and the count of every match. The default order (by last change) is sorted and
+ * cut in SQL; the pinyin orders sort every match here (about 15 ms at 10,000) and cut the page, so
+ * only the page's rows are turned into summaries.
+ */
 export async function listFactories(
   ctx: CoreContext,
-  query: {
-    search: string
-    statuses: FactorySummary['status'][]
-    sort: FactorySortKey
-    direction: 'asc' | 'desc'
-  },
+  query: FactoryListQuery,
 ): Promise<{ items: FactorySummary[]; total: number }> {
+  const { sort, direction, offset, limit } = query
+  if (sort === 'updatedAt') {
+    const [rows, total] = await Promise.all([
+      listLiveFactoriesByUpdate(ctx.db, query, { direction, offset, limit }),
+      countLiveFactories(ctx.db, query),
+    ])
+    return { items: rows.map(toSummary), total }
+  }
   const rows = await listLiveFactories(ctx.db, query)
-  const items = rows.map(toSummary)
-  const compare = compareBy(query.sort)
-  items.sort(query.direction === 'asc' ? compare : (a, b) => compare(b, a))
-  return { items, total: items.length }
+  const compare = byIdToo(compareBy(sort))
+  rows.sort(direction === 'asc' ? compare : (a, b) => compare(b, a))
+  const end = limit === undefined ? rows.length : offset + limit
+  return { items: rows.slice(offset, end).map(toSummary), total: rows.length }
+}
+
+/** Counts for the dashboard, straight from SQL (no list is loaded). */
+export async function factoryStats(ctx: CoreContext): Promise<FactoryStats> {
+  const byStatus: Record<FactoryStatus, number> = { prospect: 0, qualified: 0, paused: 0, blacklisted: 0 }
+  for (const { status, count } of await countLiveFactoriesByStatus(ctx.db)) {
+    const parsed = FactoryStatus.safeParse(status)
+    // The write path validates status, so an unknown one would be a bug worth seeing.
+    if (!parsed.success) throw new Error(`factory with unknown status ${JSON.stringify(status)}`)
+    byStatus[parsed.data] += count
+  }
+  const total = Object.values(byStatus).reduce((sum, n) => sum + n, 0)
+  return { total, byStatus }
 }
 
 export async function getFactory(ctx: CoreContext, id: string): Promise<Factory> {
