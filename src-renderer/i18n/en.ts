@@ -213,7 +213,45 @@ export const en: Messages = {
       checksum: 'The check character does not match; check the code for a typo',
     },
     id: {
-      invalid: 'Invalid id',
+      invalid: 'Invalid ID',
+    },
+    integer: 'Must be a whole number',
+    positive: 'Must be greater than 0',
+    nonNegative: 'Cannot be negative',
+    decimal: {
+      invalid: 'Enter a number (up to 10 decimal places)',
+    },
+    date: {
+      invalid: 'Enter a valid date (YYYY-MM-DD)',
+    },
+    ratio: {
+      invalid: 'Enter a ratio such as 1/3 or 0.3',
+      range: 'The ratio must be above 0 and at most 1',
+    },
+    margin: {
+      tooHigh: 'The margin must be below 100%',
+    },
+    vat: {
+      rateTooHigh: 'The VAT rate must be below 100%',
+    },
+    currency: {
+      invalid: 'Enter a three-letter currency code such as CNY or USD',
+      noRate: 'No exchange rate for {{currency}}: add one in Settings first',
+      base: 'CNY is the base currency and needs no rate',
+    },
+    pack: {
+      noUnits: 'A pack needs at least one level, each with a count above 0',
+    },
+    tiers: {
+      required: 'Enter at least one price tier',
+      overlap: 'This tier starts at the same quantity as an earlier one',
+      unsorted: 'Tiers must go from the smallest quantity to the largest',
+    },
+    validUntil: {
+      beforeQuoteDate: 'Valid until cannot be before the quote date',
+    },
+    reference: {
+      missing: 'The selected record does not exist or was deleted',
     },
   },
 }

@@ -211,6 +211,44 @@ export const zhCN = {
     id: {
       invalid: '无效的 ID',
     },
+    integer: '必须是整数',
+    positive: '必须大于 0',
+    nonNegative: '不能为负数',
+    decimal: {
+      invalid: '请输入数字（最多 10 位小数）',
+    },
+    date: {
+      invalid: '请输入有效日期（年-月-日）',
+    },
+    ratio: {
+      invalid: '请输入比例，如 1/3 或 0.3',
+      range: '比例应大于 0 且不超过 1',
+    },
+    margin: {
+      tooHigh: '毛利率必须低于 100%',
+    },
+    vat: {
+      rateTooHigh: '税率必须低于 100%',
+    },
+    currency: {
+      invalid: '请输入三位货币代码，如 CNY、USD',
+      noRate: '{{currency}} 没有汇率：请先在设置中填写汇率',
+      base: '人民币是本位币，不需要汇率',
+    },
+    pack: {
+      noUnits: '包装规格至少要有一层，且每层数量大于 0',
+    },
+    tiers: {
+      required: '至少填写一个价格阶梯',
+      overlap: '起订量与前面的阶梯重复',
+      unsorted: '阶梯须按起订量从小到大排列',
+    },
+    validUntil: {
+      beforeQuoteDate: '有效期不能早于报价日期',
+    },
+    reference: {
+      missing: '所选记录不存在或已被删除',
+    },
   },
 }
 

@@ -1,5 +1,9 @@
 import type { z } from 'zod'
 import { factoryCalls } from '../factories/factories.contract'
+import { quoteCalls } from '../quotes/quotes.contract'
+import { rateCalls } from '../rates/rates.contract'
+import { skuCalls } from '../skus/skus.contract'
+import { targetCalls } from '../targets/targets.contract'
 import { systemCalls } from '../system/system.contract'
 import { mergeCalls, type InputOf, type ResultOf } from './define'
 
@@ -7,7 +11,7 @@ import { mergeCalls, type InputOf, type ResultOf } from './define'
  * The one API contract: every call's name, input and output schema. Shared by the dispatcher (both
  * hosts), the renderer's typed client and docs/api.md. Imports only zod and pure domain code.
  */
-export const contract = mergeCalls(systemCalls, factoryCalls)
+export const contract = mergeCalls(systemCalls, factoryCalls, skuCalls, quoteCalls, rateCalls, targetCalls)
 
 export type Contract = typeof contract
 export type CallName = keyof Contract & string

@@ -33,7 +33,13 @@ type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) exten
 
 /** Parsed input a handler receives. */
 export type InputOf<C extends CallSpec> = z.output<C['input']>
-/** What a handler returns (before output validation). */
-export type OutputOf<C extends CallSpec> = z.input<C['output']>
+/** What a handler returns (before output validation); handlers may return read-only data. */
+export type OutputOf<C extends CallSpec> = DeepReadonly<z.input<C['output']>>
+
+type DeepReadonly<T> = T extends readonly (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T
 /** What a client receives. */
 export type ResultOf<C extends CallSpec> = z.output<C['output']>

@@ -1,4 +1,8 @@
 import { factoryHandlers } from '../factories/factories.api'
+import { quoteHandlers } from '../quotes/quotes.api'
+import { rateHandlers } from '../rates/rates.api'
+import { skuHandlers } from '../skus/skus.api'
+import { targetHandlers } from '../targets/targets.api'
 import { systemHandlers } from '../system/system.api'
 import type { CoreContext } from './context'
 import type { CallMap, InputOf, OutputOf } from './define'
@@ -15,4 +19,8 @@ export type Handlers = HandlersFor<Contract>
 export const handlers: Handlers = {
   ...systemHandlers,
   ...factoryHandlers,
+  ...skuHandlers,
+  ...quoteHandlers,
+  ...rateHandlers,
+  ...targetHandlers,
 }

@@ -1,4 +1,7 @@
 import type { FactoriesTable } from '../factories/factories.table'
+import type { QuotesTable } from '../quotes/quotes.table'
+import type { CurrencyRatesTable } from '../rates/rates.table'
+import type { BenchmarksTable, SkusTable } from '../skus/skus.table'
 import type { ChangeLogTable, MetaTable } from '../write/change-log.table'
 
 /** Every table of the local database, for Kysely. */
@@ -6,4 +9,8 @@ export interface DB {
   meta: MetaTable
   change_log: ChangeLogTable
   factories: FactoriesTable
+  skus: SkusTable
+  benchmarks: BenchmarksTable
+  quotes: QuotesTable
+  currency_rates: CurrencyRatesTable
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTempCore, writeCounts, type TempCore } from '../../../test/integration/support/temp-core'
-import type { ApiResult } from '../api/dispatcher'
+import { failed, ok } from '../../../test/integration/support/api-result'
 import type { ApiError } from '../api/errors'
 import type { Factory, FactoryInput, FactorySummary } from './factories.contract'
 
@@ -22,16 +22,6 @@ const FACTORIES: FactoryInput[] = [
   { name: '陈氏酒业', province: '贵州', city: '仁怀', industrialBelt: '茅台镇白酒', oemBrands: ['Kirkland'] },
   { name: '蓝海纸品', province: '广东', city: '东莞', industrialBelt: '东莞纸品', status: 'qualified' },
 ]
-
-function ok<T>(result: ApiResult): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`)
-  return result.value as T
-}
-
-function failed(result: ApiResult): ApiError {
-  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value)}`)
-  return result.error
-}
 
 describe('factories API', () => {
   let core: TempCore

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import type { z } from 'zod'
-import { notFound, validationError } from '../api/errors'
+import { AppError, notFound, validationError } from '../api/errors'
 import type { DB } from '../db/schema'
 import type { HlcClock } from '../sync/hlc'
 
@@ -70,15 +70,23 @@ function dynamic(trx: Transaction<DB>): Transaction<Record<string, Row>> {
   return trx as unknown as Transaction<Record<string, Row>>
 }
 
-/** Inserts a new row with a UUIDv7 id and returns the id. */
+/** A fresh row id: UUIDv7, so ids sort by creation time. */
+export function newRowId(): string {
+  return uuidv7()
+}
+
+/**
+ * Inserts a new row and returns its id: a new UUIDv7, or `id` when the caller needs it beforehand (a
+ * quote's first round names its own thread).
+ */
 export async function insertRow(
   trx: Transaction<DB>,
   ctx: WriteContext,
   table: SyncedTable,
   values: Row,
+  id: string = newRowId(),
 ): Promise<string> {
   const columns = parseColumns(table, values, false)
-  const id = uuidv7()
   const stamp = ctx.now().toISOString()
   const row = { ...columns, created_at: stamp, updated_at: stamp, deleted_at: null }
   await dynamic(trx)
@@ -93,6 +101,30 @@ async function loadLive(trx: Transaction<DB>, table: SyncedTable, id: string): P
   const row = await dynamic(trx).selectFrom(table.name).selectAll().where('id', '=', id).executeTakeFirst()
   if (!row || row.deleted_at != null) throw notFound(table.entity, id)
   return row
+}
+
+/**
+ * Checks, inside the write's transaction, that a referenced row exists and is live. References between
+ * synced tables are not SQLite foreign keys (sync may deliver a child before its parent), so services
+ * check them here; the error sits on the input field that holds the reference.
+ */
+export async function requireLiveReference(
+  trx: Transaction<DB>,
+  table: SyncedTableName,
+  id: string,
+  field: (string | number)[],
+): Promise<void> {
+  const row = await dynamic(trx)
+    .selectFrom(table)
+    .select('id')
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
+  if (!row) {
+    throw new AppError('validation', 'errors.validation', `${field.join('.')}: no live ${table} row ${id}`, [
+      { path: field, messageKey: 'errors.reference.missing', params: { table } },
+    ])
+  }
 }
 
 /**

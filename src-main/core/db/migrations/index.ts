@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely'
 import * as m0001 from './0001_change_log'
 import * as m0002 from './0002_factories'
+import * as m0003 from './0003_skus_quotes'
 
 /**
  * Every migration, in order. Names are zero-padded so Kysely's lexical order is the version order;
@@ -9,4 +10,5 @@ import * as m0002 from './0002_factories'
 export const migrations: Record<string, Migration> = {
   '0001_change_log': m0001,
   '0002_factories': m0002,
+  '0003_skus_quotes': m0003,
 }

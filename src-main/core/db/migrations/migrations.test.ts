@@ -50,10 +50,62 @@ const UPGRADES: Record<string, UpgradeCase> = {
   },
 }
 
+UPGRADES['0003_skus_quotes'] = {
+  seed(sqlite) {
+    sqlite
+      .prepare(
+        "INSERT INTO factories (id, name, created_at, updated_at) VALUES ('f1', '晋江示例纸业', 'now', 'now')",
+      )
+      .run()
+  },
+  check(sqlite) {
+    expect(sqlite.prepare('SELECT name FROM factories').all()).toEqual([{ name: '晋江示例纸业' }])
+    sqlite
+      .prepare(
+        `INSERT INTO skus (id, name, comparable_unit, retail_pack_spec, planned_order_packs, target_margin, created_at, updated_at)
+         VALUES ('s1', '三层抽纸', '抽', '[{"count":2400,"label":"抽"}]', 10000, '0.35', 'now', 'now')`,
+      )
+      .run()
+    sqlite
+      .prepare(
+        `INSERT INTO quotes (id, thread_id, round, sku_id, factory_id, quote_date, vat_basis, vat_rate, tiers, pack_spec, freight, created_at, updated_at)
+         VALUES ('q1', 'q1', 1, 's1', 'f1', '2026-11-01', 'included', '0.13', '[]', '[]', '{"kind":"included"}', 'now', 'now')`,
+      )
+      .run()
+    expect(sqlite.prepare('SELECT target_ratio, benchmark_channel FROM skus').get()).toEqual({
+      target_ratio: '1/3',
+      benchmark_channel: '',
+    })
+    expect(sqlite.prepare('SELECT currency, sample_id, moq_packs FROM quotes').get()).toEqual({
+      currency: 'CNY',
+      sample_id: '',
+      moq_packs: null,
+    })
+  },
+}
+
 /** Tables and indexes of the latest version (Kysely's own bookkeeping tables included). */
 const LATEST_SCHEMA = {
-  tables: ['change_log', 'factories', 'kysely_migration', 'kysely_migration_lock', 'meta'],
-  indexes: ['change_log_field', 'change_log_unsent', 'factories_live_updated'],
+  tables: [
+    'benchmarks',
+    'change_log',
+    'currency_rates',
+    'factories',
+    'kysely_migration',
+    'kysely_migration_lock',
+    'meta',
+    'quotes',
+    'skus',
+  ],
+  indexes: [
+    'benchmarks_live_sku',
+    'change_log_field',
+    'change_log_unsent',
+    'factories_live_updated',
+    'quotes_live_factory',
+    'quotes_live_sku',
+    'quotes_thread',
+  ],
 }
 
 const names = Object.keys(migrations)

@@ -1,0 +1,180 @@
+import type { Transaction } from 'kysely'
+import { z } from 'zod'
+import type { CoreContext } from '../api/context'
+import { notFound } from '../api/errors'
+import type { DB } from '../db/schema'
+import { packUnits, type Freight, type PackSpec, type PriceTier, type PricingQuote } from '../domain/pricing'
+import { requireRate } from '../rates/rates.service'
+import {
+  inTransaction,
+  insertRow,
+  newRowId,
+  requireLiveReference,
+  tombstoneRow,
+  updateRow,
+  type SyncedTable,
+} from '../write/write-path'
+import type { Quote, QuoteValues } from './quotes.contract'
+import {
+  findLiveQuote,
+  listLatestRounds,
+  listThreadRounds,
+  maxRound,
+  type QuoteRow,
+} from './quotes.repository'
+
+export const quotesTable: SyncedTable<'quotes'> = {
+  name: 'quotes',
+  entity: 'quote',
+  columns: z.object({
+    thread_id: z.string(),
+    round: z.number().int().positive(),
+    sku_id: z.string(),
+    factory_id: z.string(),
+    sample_id: z.string(),
+    quote_date: z.string(),
+    valid_until: z.string().nullable(),
+    currency: z.string(),
+    vat_basis: z.enum(['included', 'excluded']),
+    vat_rate: z.string(),
+    tiers: z.string(),
+    pack_spec: z.string(),
+    freight: z.string(),
+    moq_packs: z.number().int().positive().nullable(),
+    lead_time_days: z.number().int().nonnegative().nullable(),
+    payment_terms: z.string(),
+    notes: z.string(),
+  }),
+}
+
+/** The columns a buyer edits; thread and round are set by create / revise only. */
+function termColumns(values: QuoteValues): Record<string, unknown> {
+  return {
+    sku_id: values.skuId,
+    factory_id: values.factoryId,
+    sample_id: values.sampleId,
+    quote_date: values.quoteDate,
+    valid_until: values.validUntil,
+    currency: values.currency,
+    vat_basis: values.vatBasis,
+    vat_rate: values.vatRate,
+    tiers: JSON.stringify(values.tiers),
+    pack_spec: JSON.stringify(values.packSpec),
+    freight: JSON.stringify(values.freight),
+    moq_packs: values.moqPacks,
+    lead_time_days: values.leadTimeDays,
+    payment_terms: values.paymentTerms,
+    notes: values.notes,
+  }
+}
+
+export function toQuote(row: QuoteRow): Quote {
+  const packSpec = JSON.parse(row.pack_spec) as PackSpec
+  return {
+    id: row.id,
+    threadId: row.thread_id,
+    round: row.round,
+    skuId: row.sku_id,
+    factoryId: row.factory_id,
+    factoryName: row.factory_name,
+    sampleId: row.sample_id,
+    quoteDate: row.quote_date,
+    validUntil: row.valid_until,
+    currency: row.currency,
+    vatBasis: row.vat_basis as Quote['vatBasis'],
+    vatRate: row.vat_rate,
+    tiers: JSON.parse(row.tiers) as PriceTier[],
+    packSpec: [...packSpec],
+    unitsPerPack: packUnits(packSpec),
+    freight: JSON.parse(row.freight) as Freight,
+    moqPacks: row.moq_packs,
+    leadTimeDays: row.lead_time_days,
+    paymentTerms: row.payment_terms,
+    notes: row.notes,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+/** The quote as the pricing engine takes it. */
+export function toPricingQuote(quote: Quote): PricingQuote {
+  return {
+    id: quote.id,
+    currency: quote.currency,
+    vatBasis: quote.vatBasis,
+    vatRate: quote.vatRate,
+    tiers: quote.tiers,
+    unitsPerPack: quote.unitsPerPack,
+    freight: quote.freight,
+    moqPacks: quote.moqPacks,
+    quoteDate: quote.quoteDate,
+    validUntil: quote.validUntil,
+  }
+}
+
+/** References and currency checked in the write's transaction; `prefix` is where the values sit in the input. */
+async function checkQuote(trx: Transaction<DB>, values: QuoteValues, prefix: string[]): Promise<void> {
+  await requireLiveReference(trx, 'skus', values.skuId, [...prefix, 'skuId'])
+  await requireLiveReference(trx, 'factories', values.factoryId, [...prefix, 'factoryId'])
+  await requireRate(trx, values.currency, [...prefix, 'currency'])
+}
+
+export async function getQuote(ctx: CoreContext, id: string): Promise<Quote> {
+  const row = await findLiveQuote(ctx.db, id)
+  if (!row) throw notFound('quote', id)
+  return toQuote(row)
+}
+
+export async function listQuotes(
+  ctx: CoreContext,
+  filter: { skuId?: string; factoryId?: string },
+): Promise<Quote[]> {
+  return (await listLatestRounds(ctx.db, filter)).map(toQuote)
+}
+
+export async function listRounds(ctx: CoreContext, threadId: string): Promise<Quote[]> {
+  return (await listThreadRounds(ctx.db, threadId)).map(toQuote)
+}
+
+export async function createQuote(ctx: CoreContext, values: QuoteValues): Promise<Quote> {
+  const id = await inTransaction(ctx.db, async (trx) => {
+    await checkQuote(trx, values, [])
+    const threadId = newRowId()
+    return insertRow(
+      trx,
+      ctx.write,
+      quotesTable,
+      { ...termColumns(values), thread_id: threadId, round: 1 },
+      threadId,
+    )
+  })
+  return getQuote(ctx, id)
+}
+
+/** A new offer in the same negotiation: the next round, the earlier ones kept. */
+export async function reviseQuote(ctx: CoreContext, id: string, values: QuoteValues): Promise<Quote> {
+  const newId = await inTransaction(ctx.db, async (trx) => {
+    const previous = await findLiveQuote(trx, id)
+    if (!previous) throw notFound('quote', id)
+    await checkQuote(trx, values, ['values'])
+    const round = (await maxRound(trx, previous.thread_id)) + 1
+    return insertRow(trx, ctx.write, quotesTable, {
+      ...termColumns(values),
+      thread_id: previous.thread_id,
+      round,
+    })
+  })
+  return getQuote(ctx, newId)
+}
+
+export async function updateQuote(ctx: CoreContext, id: string, values: QuoteValues): Promise<Quote> {
+  await inTransaction(ctx.db, async (trx) => {
+    await checkQuote(trx, values, ['values'])
+    await updateRow(trx, ctx.write, quotesTable, id, termColumns(values))
+  })
+  return getQuote(ctx, id)
+}
+
+export async function deleteQuote(ctx: CoreContext, id: string): Promise<void> {
+  await inTransaction(ctx.db, (trx) => tombstoneRow(trx, ctx.write, quotesTable, id))
+}

@@ -1,0 +1,33 @@
+/** Row of `quotes`: one round of a factory's quote for an SKU. Rounds of one negotiation share thread_id. */
+export interface QuotesTable {
+  id: string
+  /** Id of the first round; every revision keeps it, so earlier rounds stay as the negotiation history. */
+  thread_id: string
+  /** 1 for the first round, then 2, 3 … */
+  round: number
+  sku_id: string
+  factory_id: string
+  /** The sample the quote is for, if any ('' when none). */
+  sample_id: string
+  /** 'YYYY-MM-DD' */
+  quote_date: string
+  /** 'YYYY-MM-DD' or null when open-ended. */
+  valid_until: string | null
+  currency: string
+  /** 'included' | 'excluded' */
+  vat_basis: string
+  vat_rate: string
+  /** JSON PriceTier[] sorted by fromPacks. */
+  tiers: string
+  /** JSON PackSpec of the quote's pack. */
+  pack_spec: string
+  /** JSON Freight ({"kind":"included"} | {"kind":"perPack","amount":"1.20"} | {"kind":"perShipment",…}). */
+  freight: string
+  moq_packs: number | null
+  lead_time_days: number | null
+  payment_terms: string
+  notes: string
+  created_at: string
+  updated_at: string
+  deleted_at: string | null
+}

@@ -1,0 +1,199 @@
+import { z } from 'zod'
+import type { CoreContext } from '../api/context'
+import { notFound } from '../api/errors'
+import { packUnits, type PackSpec } from '../domain/pricing'
+import { requireRate } from '../rates/rates.service'
+import {
+  inTransaction,
+  insertRow,
+  requireLiveReference,
+  tombstoneRow,
+  updateRow,
+  type SyncedTable,
+} from '../write/write-path'
+import type { Benchmark, BenchmarkValues, Sku, SkuSummary, SkuValues } from './skus.contract'
+import {
+  findLiveBenchmark,
+  findLiveSku,
+  listLiveBenchmarks,
+  listLiveSkus,
+  type BenchmarkRow,
+  type SkuListRow,
+  type SkuRow,
+} from './skus.repository'
+
+export const skusTable: SyncedTable<'skus'> = {
+  name: 'skus',
+  entity: 'SKU',
+  columns: z.object({
+    category: z.string(),
+    name: z.string(),
+    comparable_unit: z.string(),
+    retail_pack_spec: z.string(),
+    planned_order_packs: z.number().int().positive(),
+    target_ratio: z.string(),
+    target_margin: z.string(),
+    benchmark_channel: z.string(),
+    notes: z.string(),
+  }),
+}
+
+export const benchmarksTable: SyncedTable<'benchmarks'> = {
+  name: 'benchmarks',
+  entity: 'benchmark',
+  columns: z.object({
+    sku_id: z.string(),
+    brand: z.string(),
+    product: z.string(),
+    channel: z.string(),
+    pack_spec: z.string(),
+    shelf_price: z.string(),
+    currency: z.string(),
+    observed_at: z.string(),
+    notes: z.string(),
+  }),
+}
+
+function skuColumns(values: SkuValues): Record<string, unknown> {
+  return {
+    category: values.category,
+    name: values.name,
+    comparable_unit: values.comparableUnit,
+    retail_pack_spec: JSON.stringify(values.retailPackSpec),
+    planned_order_packs: values.plannedOrderPacks,
+    target_ratio: values.targetRatio,
+    target_margin: values.targetMargin,
+    benchmark_channel: values.benchmarkChannel,
+    notes: values.notes,
+  }
+}
+
+export function toSku(row: SkuRow): Sku {
+  const retailPackSpec = JSON.parse(row.retail_pack_spec) as PackSpec
+  return {
+    id: row.id,
+    category: row.category,
+    name: row.name,
+    comparableUnit: row.comparable_unit,
+    retailPackSpec: [...retailPackSpec],
+    retailPackUnits: packUnits(retailPackSpec),
+    plannedOrderPacks: row.planned_order_packs,
+    targetRatio: row.target_ratio,
+    targetMargin: row.target_margin,
+    benchmarkChannel: row.benchmark_channel,
+    notes: row.notes,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+function toSkuSummary(row: SkuListRow): SkuSummary {
+  return {
+    id: row.id,
+    category: row.category,
+    name: row.name,
+    comparableUnit: row.comparable_unit,
+    retailPackUnits: packUnits(JSON.parse(row.retail_pack_spec) as PackSpec),
+    plannedOrderPacks: row.planned_order_packs,
+    targetRatio: row.target_ratio,
+    benchmarkCount: Number(row.benchmark_count),
+    quoteCount: Number(row.quote_count),
+    updatedAt: row.updated_at,
+  }
+}
+
+function benchmarkColumns(values: BenchmarkValues): Record<string, unknown> {
+  return {
+    sku_id: values.skuId,
+    brand: values.brand,
+    product: values.product,
+    channel: values.channel,
+    pack_spec: JSON.stringify(values.packSpec),
+    shelf_price: values.shelfPrice,
+    currency: values.currency,
+    observed_at: values.observedAt,
+    notes: values.notes,
+  }
+}
+
+export function toBenchmark(row: BenchmarkRow): Benchmark {
+  const packSpec = JSON.parse(row.pack_spec) as PackSpec
+  return {
+    id: row.id,
+    skuId: row.sku_id,
+    brand: row.brand,
+    product: row.product,
+    channel: row.channel,
+    packSpec: [...packSpec],
+    unitsPerPack: packUnits(packSpec),
+    shelfPrice: row.shelf_price,
+    currency: row.currency,
+    observedAt: row.observed_at,
+    notes: row.notes,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+export async function listSkus(
+  ctx: CoreContext,
+  filter: { category: string; search: string },
+): Promise<SkuSummary[]> {
+  return (await listLiveSkus(ctx.db, filter)).map(toSkuSummary)
+}
+
+export async function getSku(ctx: CoreContext, id: string): Promise<Sku> {
+  const row = await findLiveSku(ctx.db, id)
+  if (!row) throw notFound('SKU', id)
+  return toSku(row)
+}
+
+export async function createSku(ctx: CoreContext, values: SkuValues): Promise<Sku> {
+  const id = await inTransaction(ctx.db, (trx) => insertRow(trx, ctx.write, skusTable, skuColumns(values)))
+  return getSku(ctx, id)
+}
+
+export async function updateSku(ctx: CoreContext, id: string, values: SkuValues): Promise<Sku> {
+  await inTransaction(ctx.db, (trx) => updateRow(trx, ctx.write, skusTable, id, skuColumns(values)))
+  return getSku(ctx, id)
+}
+
+export async function deleteSku(ctx: CoreContext, id: string): Promise<void> {
+  await inTransaction(ctx.db, (trx) => tombstoneRow(trx, ctx.write, skusTable, id))
+}
+
+export async function listBenchmarks(ctx: CoreContext, skuId: string): Promise<Benchmark[]> {
+  return (await listLiveBenchmarks(ctx.db, skuId)).map(toBenchmark)
+}
+
+export async function getBenchmark(ctx: CoreContext, id: string): Promise<Benchmark> {
+  const row = await findLiveBenchmark(ctx.db, id)
+  if (!row) throw notFound('benchmark', id)
+  return toBenchmark(row)
+}
+
+export async function createBenchmark(ctx: CoreContext, values: BenchmarkValues): Promise<Benchmark> {
+  const id = await inTransaction(ctx.db, async (trx) => {
+    await requireLiveReference(trx, 'skus', values.skuId, ['skuId'])
+    await requireRate(trx, values.currency, ['currency'])
+    return insertRow(trx, ctx.write, benchmarksTable, benchmarkColumns(values))
+  })
+  return getBenchmark(ctx, id)
+}
+
+export async function updateBenchmark(
+  ctx: CoreContext,
+  id: string,
+  values: BenchmarkValues,
+): Promise<Benchmark> {
+  await inTransaction(ctx.db, async (trx) => {
+    await requireLiveReference(trx, 'skus', values.skuId, ['values', 'skuId'])
+    await requireRate(trx, values.currency, ['values', 'currency'])
+    await updateRow(trx, ctx.write, benchmarksTable, id, benchmarkColumns(values))
+  })
+  return getBenchmark(ctx, id)
+}
+
+export async function deleteBenchmark(ctx: CoreContext, id: string): Promise<void> {
+  await inTransaction(ctx.db, (trx) => tombstoneRow(trx, ctx.write, benchmarksTable, id))
+}

@@ -1,0 +1,184 @@
+import { z } from 'zod'
+import { defineCalls } from '../api/define'
+import type { QuoteComparison, UnitCostPoint } from '../domain/pricing'
+import { CompareQuotesInputSchema, WhatIfSchema } from '../domain/pricing/pricing.schema'
+import { RecordId } from '../skus/skus.contract'
+
+/**
+ * The one-third target per SKU: the quote comparison (the engine's numbers, so HQ and scripts read the
+ * same figures as the UI), the inputs the renderer recomputes what-ifs from, and the dashboard.
+ * The output schemas mirror the engine's types; `satisfies` keeps them in step.
+ */
+
+const decimal = z.string()
+const nullableDecimal = z.string().nullable()
+
+const Observation = z.object({
+  id: z.string(),
+  brand: z.string(),
+  channel: z.string(),
+  shelfPrice: decimal,
+  unitsPerPack: decimal,
+  observedAt: z.string(),
+  currency: z.string(),
+})
+
+const LandedCostSchema = z.object({
+  orderPacks: z.number(),
+  tierIndex: z.number(),
+  tier: z.object({ fromPacks: z.number(), pricePerPack: decimal }),
+  vatPerPack: decimal,
+  priceInclVatPerPack: decimal,
+  freightPerPack: decimal,
+  landedPackCostQuoted: decimal,
+  fxRate: decimal,
+  landedPackCost: decimal,
+  unitCost: decimal,
+})
+
+const LandedCostOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('priced'), cost: LandedCostSchema }),
+  z.object({ status: z.literal('belowMoq'), orderPacks: z.number(), minPacks: z.number() }),
+  z.object({ status: z.literal('belowLowestTier'), orderPacks: z.number(), minPacks: z.number() }),
+  z.object({ status: z.literal('noRate'), orderPacks: z.number(), currency: z.string() }),
+])
+
+const TargetStatusSchema = z.enum(['met', 'within10', 'missed'])
+
+const VerdictSchema = z.object({
+  brandUnitPrice: decimal,
+  maxRetailUnit: decimal,
+  maxLandedUnitCost: decimal,
+  plannedRetailUnit: decimal,
+  ratioToBrand: decimal,
+  gap: decimal,
+  gapShare: decimal,
+  met: z.boolean(),
+  status: TargetStatusSchema,
+})
+
+const SmallestMeetingSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('found'),
+    quotePacks: z.number(),
+    tierIndex: z.number(),
+    unitCost: decimal,
+    retailPacks: z.number().nullable(),
+  }),
+  z.object({ status: z.literal('never') }),
+  z.object({ status: z.literal('unknown'), reason: z.enum(['noBenchmark', 'noRate']) }),
+])
+
+const BrandUnitPriceSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('ok'),
+    unitPrice: decimal,
+    observation: Observation,
+    channels: z.array(z.object({ channel: z.string(), observation: Observation, unitPrice: decimal })),
+  }),
+  z.object({ status: z.literal('noBenchmark'), channel: z.string().nullable() }),
+  z.object({ status: z.literal('noRate'), currencies: z.array(z.string()) }),
+])
+
+export const SkuTargetStatus = z.enum(['met', 'within10', 'missed', 'noQuote', 'noBenchmark'])
+export type SkuTargetStatus = z.infer<typeof SkuTargetStatus>
+
+export const QuoteComparisonSchema = z.object({
+  rows: z.array(
+    z.object({
+      quoteId: z.string(),
+      rank: z.number(),
+      group: z.enum(['current', 'expired', 'unpriced']),
+      orderPacks: z.number(),
+      pricing: LandedCostOutcomeSchema,
+      unitCost: nullableDecimal,
+      minRetailPacks: z.number().nullable(),
+      verdict: VerdictSchema.nullable(),
+      smallestMeeting: SmallestMeetingSchema,
+      flags: z.object({ expired: z.boolean(), benchmarkOlderThanQuote: z.boolean() }),
+    }),
+  ),
+  summary: z.object({
+    plannedOrderRetailPacks: z.number(),
+    targetRatio: z.string(),
+    targetGrossMargin: decimal,
+    brand: BrandUnitPriceSchema,
+    maxRetailUnit: nullableDecimal,
+    maxLandedUnitCost: nullableDecimal,
+    bestQuoteId: z.string().nullable(),
+    bestUnitCost: nullableDecimal,
+    bestRatioToBrand: nullableDecimal,
+    status: SkuTargetStatus,
+  }),
+}) satisfies z.ZodType<QuoteComparison>
+
+/** What the comparison table shows beside the engine's numbers for each quote. */
+export const QuoteLabel = z.object({
+  quoteId: z.string(),
+  threadId: z.string(),
+  round: z.number().int(),
+  factoryId: z.string(),
+  factoryName: z.string(),
+  sampleId: z.string(),
+  leadTimeDays: z.number().int().nullable(),
+  paymentTerms: z.string(),
+})
+export type QuoteLabel = z.infer<typeof QuoteLabel>
+
+export const UnitCostPointSchema = z.object({
+  retailPacks: z.number(),
+  quotePacks: z.number(),
+  unitCost: nullableDecimal,
+  tierIndex: z.number().nullable(),
+}) satisfies z.ZodType<UnitCostPoint>
+
+export const TargetDashboardRow = z.object({
+  skuId: z.string(),
+  category: z.string(),
+  name: z.string(),
+  comparableUnit: z.string(),
+  status: SkuTargetStatus,
+  bestRatioToBrand: nullableDecimal,
+  bestUnitCost: nullableDecimal,
+  bestFactoryName: z.string().nullable(),
+  maxLandedUnitCost: nullableDecimal,
+  brandUnitPrice: nullableDecimal,
+  quoteCount: z.number().int(),
+  /** The best ratio after each day quotes came in, oldest first. */
+  history: z.array(
+    z.object({ date: z.string(), bestRatioToBrand: nullableDecimal, status: SkuTargetStatus }),
+  ),
+})
+export type TargetDashboardRow = z.infer<typeof TargetDashboardRow>
+
+export const targetCalls = defineCalls({
+  'targets.inputs': {
+    summary:
+      'The plain inputs of an SKU’s comparison (brief, benchmarks, latest quote rounds, rates, today) with quote labels; the UI recomputes what-ifs from them with the same engine.',
+    input: z.object({ skuId: RecordId }).strict(),
+    output: z.object({ input: CompareQuotesInputSchema, labels: z.array(QuoteLabel) }),
+  },
+  'targets.compare': {
+    summary:
+      'Ranks an SKU’s quotes by landed unit cost at the planned order and judges each against the one-third target; what-if overrides are not saved.',
+    input: z.object({ skuId: RecordId, whatIf: WhatIfSchema.optional() }).strict(),
+    output: z.object({ comparison: QuoteComparisonSchema, labels: z.array(QuoteLabel) }),
+  },
+  'targets.curves': {
+    summary:
+      'Each quote’s landed unit cost across order quantities (retail packs), for the tier-curve chart.',
+    input: z.object({ skuId: RecordId }).strict(),
+    output: z.array(z.object({ quoteId: z.string(), points: z.array(UnitCostPointSchema) })),
+  },
+  'targets.dashboard': {
+    summary:
+      'Every SKU with its target status, best ratio, best factory and how the best ratio moved over time.',
+    input: z
+      .object({
+        category: z.string().trim().max(40, 'errors.tooLong').default(''),
+        statuses: z.array(SkuTargetStatus).max(5).default([]),
+      })
+      .strict(),
+    output: z.array(TargetDashboardRow),
+  },
+})
