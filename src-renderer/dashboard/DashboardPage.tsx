@@ -1,5 +1,5 @@
 import { Anchor, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core'
-import { FACTORY_STATUSES, type FactoryStatus } from '@core/factories/factories.contract'
+import { FACTORY_STATUSES } from '@core/factories/factories.contract'
 import { useTranslation } from 'react-i18next'
 import { useCall } from '../api/use-call'
 import { ErrorAlert } from '../common/ErrorAlert'
@@ -9,9 +9,8 @@ import { AppInfoFacts } from '../system/AppInfoFacts'
 /** Real numbers only: what the API can tell today. */
 export function DashboardPage() {
   const { t } = useTranslation()
-  const factories = useCall('factories.list', {})
-  const counts = new Map<FactoryStatus, number>()
-  for (const f of factories.data?.items ?? []) counts.set(f.status, (counts.get(f.status) ?? 0) + 1)
+  // Counts only: the dashboard never loads the list itself.
+  const factories = useCall('factories.stats', {})
 
   return (
     <Stack gap="md" maw={1100}>
@@ -44,7 +43,7 @@ export function DashboardPage() {
               <Stack key={status} gap={4} align="flex-start">
                 <StatusBadge status={status} />
                 <Text fw={600} size="lg" data-testid={`dashboard-status-${status}`}>
-                  {factories.data ? (counts.get(status) ?? 0).toLocaleString() : '…'}
+                  {factories.data ? factories.data.byStatus[status].toLocaleString() : '…'}
                 </Text>
               </Stack>
             ))}

@@ -1,15 +1,16 @@
 import { Center, Loader, Stack, Text, Title } from '@mantine/core'
 import type { FactorySortKey, FactoryStatus } from '@core/factories/factories.contract'
 import { useDebouncedValue } from '@mantine/hooks'
-import { useCallback, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useCall } from '../api/use-call'
 import { ErrorAlert } from '../common/ErrorAlert'
 import { FactoryFormDrawer } from './FactoryFormDrawer'
 import { FactoryList } from './FactoryList'
 import type { SortState } from './FactoryListHeader'
 import { FactoryToolbar } from './FactoryToolbar'
 import { defaultDirection } from './list-columns'
+import type { FactoryQuery } from './factory-pager'
+import { useFactoryPages } from './use-factory-pages'
 
 /** Header + padding of the shell; the list fills the rest of the window and scrolls inside itself. */
 const PAGE_HEIGHT = 'calc(100dvh - var(--app-shell-header-offset, 56px) - 2 * var(--mantine-spacing-md))'
@@ -22,7 +23,11 @@ export function FactoriesPage() {
   const [sort, setSort] = useState<SortState>({ sort: 'updatedAt', direction: 'desc' })
   const [creating, setCreating] = useState(false)
 
-  const list = useCall('factories.list', { search: debouncedSearch, statuses, ...sort })
+  const query = useMemo<FactoryQuery>(
+    () => ({ search: debouncedSearch, statuses, ...sort }),
+    [debouncedSearch, statuses, sort],
+  )
+  const list = useFactoryPages(query)
   const filtered = debouncedSearch !== '' || statuses.length > 0
 
   const onSort = useCallback(
@@ -35,15 +40,14 @@ export function FactoriesPage() {
     [],
   )
 
-  const items = list.data?.items ?? []
   let placeholder: React.ReactNode
-  if (!list.data && list.loading) {
+  if (list.total === undefined && !list.error) {
     placeholder = (
       <Center p="xl">
         <Loader size="sm" />
       </Center>
     )
-  } else if (list.data && items.length === 0) {
+  } else if (list.total === 0) {
     placeholder = (
       <Center p="xl" data-testid="factory-empty">
         <Text c="dimmed">{filtered ? t('factories.noMatch') : t('factories.empty')}</Text>
@@ -51,9 +55,10 @@ export function FactoriesPage() {
     )
   }
 
-  const countText = list.data
-    ? t(filtered ? 'factories.countFiltered' : 'factories.count', { count: list.data.total })
-    : ''
+  const countText =
+    list.total === undefined
+      ? ''
+      : t(filtered ? 'factories.countFiltered' : 'factories.count', { count: list.total })
 
   return (
     <Stack gap="sm" h={PAGE_HEIGHT}>
@@ -67,7 +72,15 @@ export function FactoriesPage() {
         onCreate={() => setCreating(true)}
       />
       {list.error ? <ErrorAlert error={list.error} title={t('factories.loadFailed')} /> : null}
-      <FactoryList items={items} sort={sort} onSort={onSort} placeholder={placeholder} />
+      <FactoryList
+        count={list.total ?? 0}
+        rowAt={list.rowAt}
+        onRows={list.ensureRows}
+        resetKey={JSON.stringify(query)}
+        sort={sort}
+        onSort={onSort}
+        placeholder={placeholder}
+      />
       <FactoryFormDrawer
         opened={creating}
         factory={null}

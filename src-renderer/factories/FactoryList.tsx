@@ -5,7 +5,7 @@ import {
   type FactorySummary,
 } from '@core/factories/factories.contract'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import classes from './FactoryList.module.css'
 import { FactoryListHeader, type SortState } from './FactoryListHeader'
@@ -14,15 +14,27 @@ import { HEADER_HEIGHT, ROW_HEIGHT } from './list-columns'
 
 /**
  * The factory list, virtualized: only the rows in view (plus a few) are in the DOM, so 10,000 factories
- * scroll as smoothly as 10. The sticky header sits inside the scroller so it follows horizontal scroll.
+ * scroll as smoothly as 10. It is as tall as all the matches from the start; rows whose page has not
+ * arrived yet are left blank and asked for as they come near. The sticky header sits inside the
+ * scroller so it follows horizontal scroll.
  */
 export function FactoryList({
-  items,
+  count,
+  rowAt,
+  onRows,
+  resetKey,
   sort,
   onSort,
   placeholder,
 }: {
-  items: FactorySummary[]
+  /** Number of rows (every match, loaded or not). */
+  count: number
+  /** The row at an index, or undefined while it loads. */
+  rowAt: (index: number) => FactorySummary | undefined
+  /** Called with the first and last index in view, so their pages can be loaded. */
+  onRows: (start: number, end: number) => void
+  /** The list scrolls back to the top when this changes (a new search, filter or sort). */
+  resetKey: string
   sort: SortState
   onSort: (key: FactorySortKey) => void
   /** Shown instead of rows (loading, empty, no match). */
@@ -45,21 +57,32 @@ export function FactoryList({
   )
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
-    count: items.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
     scrollMargin: HEADER_HEIGHT,
-    getItemKey: (index) => items[index]?.id ?? index,
+    getItemKey: (index) => rowAt(index)?.id ?? `pending-${index}`,
   })
+  const rows = virtualizer.getVirtualItems()
+  const start = rows[0]?.index ?? 0
+  const end = rows[rows.length - 1]?.index ?? 0
+
+  useEffect(() => {
+    if (count > 0) onRows(start, end)
+  }, [start, end, count, onRows])
+
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 })
+  }, [resetKey])
 
   return (
     <div ref={scrollRef} className={classes.scroller} data-testid="factory-list" role="table">
       <FactoryListHeader sort={sort} onSort={onSort} />
       {placeholder ?? (
         <div className={classes.body} style={{ height: virtualizer.getTotalSize() }} role="rowgroup">
-          {virtualizer.getVirtualItems().map((row) => {
-            const factory = items[row.index]
+          {rows.map((row) => {
+            const factory = rowAt(row.index)
             return factory ? (
               <FactoryListRow
                 key={row.key}
