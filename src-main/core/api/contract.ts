@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { exportCalls } from '../exports/exports.contract'
 import { factoryCalls } from '../factories/factories.contract'
 import { quoteCalls } from '../quotes/quotes.contract'
 import { rateCalls } from '../rates/rates.contract'
@@ -11,7 +12,15 @@ import { mergeCalls, type InputOf, type ResultOf } from './define'
  * The one API contract: every call's name, input and output schema. Shared by the dispatcher (both
  * hosts), the renderer's typed client and docs/api.md. Imports only zod and pure domain code.
  */
-export const contract = mergeCalls(systemCalls, factoryCalls, skuCalls, quoteCalls, rateCalls, targetCalls)
+export const contract = mergeCalls(
+  systemCalls,
+  factoryCalls,
+  skuCalls,
+  quoteCalls,
+  rateCalls,
+  targetCalls,
+  exportCalls,
+)
 
 export type Contract = typeof contract
 export type CallName = keyof Contract & string

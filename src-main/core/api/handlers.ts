@@ -1,3 +1,4 @@
+import { exportHandlers } from '../exports/exports.api'
 import { factoryHandlers } from '../factories/factories.api'
 import { quoteHandlers } from '../quotes/quotes.api'
 import { rateHandlers } from '../rates/rates.api'
@@ -23,4 +24,5 @@ export const handlers: Handlers = {
   ...quoteHandlers,
   ...rateHandlers,
   ...targetHandlers,
+  ...exportHandlers,
 }

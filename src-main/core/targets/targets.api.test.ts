@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { failed, ok } from '../../../test/integration/support/api-result'
+import { CASE_2400, seedPaperSku, type PaperSku } from '../../../test/integration/support/paper-sku'
 import { createTempCore, type TempCore } from '../../../test/integration/support/temp-core'
-import type { Factory } from '../factories/factories.contract'
-import type { Quote, QuoteInput } from '../quotes/quotes.contract'
+import type { Quote } from '../quotes/quotes.contract'
 import type { Sku } from '../skus/skus.contract'
 import type { QuoteComparison } from '../domain/pricing'
 import type { QuoteLabel, TargetDashboardRow } from './targets.contract'
@@ -23,100 +23,21 @@ import type { QuoteLabel, TargetDashboardRow } from './targets.contract'
  *    ceil(24,000,000 / 3,600) = 6,667 cases → (3.50 + 2000/6667) × 7.10 / 3,600 = ¥0.0074944/抽 → missed.
  */
 
-const case2400 = [
-  { count: 24, label: '包' },
-  { count: 100, label: '抽' },
-]
-
 describe('SKU targets and quote comparison', () => {
   let core: TempCore
   let sku: Sku
-  let factories: Factory[]
+  let quoteA: PaperSku['quoteA']
+  let enterThreeQuotes: PaperSku['enterThreeQuotes']
   const call = (name: string, input: unknown) => core.dispatch(name, input)
-
-  function quoteA(): QuoteInput {
-    return {
-      skuId: sku.id,
-      factoryId: factories[0]!.id,
-      quoteDate: '2026-11-01',
-      validUntil: '2027-01-31',
-      vatBasis: 'included',
-      tiers: [
-        { fromPacks: 1000, pricePerPack: '15.00' },
-        { fromPacks: 5000, pricePerPack: '14.40' },
-      ],
-      packSpec: case2400,
-    }
-  }
 
   beforeEach(async () => {
     // Today is 2026-12-01 for expiry (noon, so every time zone agrees on the date).
     core = await createTempCore({ wallClock: () => Date.parse('2026-12-01T12:00:00+08:00') })
-    factories = []
-    for (const name of ['晋江示例纸业', '保定示例纸品', '东莞示例纸业']) {
-      factories.push(ok<Factory>(await call('factories.create', { name })))
-    }
-    sku = ok<Sku>(
-      await call('skus.create', {
-        category: '生活用纸',
-        name: '三层抽纸 100抽×24包',
-        comparableUnit: '抽',
-        retailPackSpec: case2400,
-        plannedOrderPacks: 10_000,
-        targetMargin: '0.35',
-      }),
-    )
-    ok(await call('rates.set', { currency: 'usd', rate: '7.10' }))
-    for (const [channel, shelfPrice] of [
-      ['山姆会员店', '72.00'],
-      ['天猫旗舰店', '81.60'],
-    ] as const) {
-      ok(
-        await call('benchmarks.create', {
-          skuId: sku.id,
-          brand: '维达',
-          channel,
-          packSpec: case2400,
-          shelfPrice,
-          observedAt: '2026-11-02',
-        }),
-      )
-    }
+    ;({ sku, quoteA, enterThreeQuotes } = await seedPaperSku(call))
   })
   afterEach(async () => {
     await core.dispose()
   })
-
-  async function enterThreeQuotes(): Promise<Quote[]> {
-    const a = ok<Quote>(await call('quotes.create', quoteA()))
-    const b = ok<Quote>(
-      await call('quotes.create', {
-        skuId: sku.id,
-        factoryId: factories[1]!.id,
-        quoteDate: '2026-11-05',
-        vatBasis: 'excluded',
-        tiers: [{ fromPacks: 100_000, pricePerPack: '0.55' }],
-        packSpec: [{ count: 100, label: '抽' }],
-        freight: { kind: 'perPack', amount: '0.01' },
-      }),
-    )
-    const c = ok<Quote>(
-      await call('quotes.create', {
-        skuId: sku.id,
-        factoryId: factories[2]!.id,
-        quoteDate: '2026-11-06',
-        currency: 'USD',
-        vatBasis: 'included',
-        tiers: [{ fromPacks: 3000, pricePerPack: '3.50' }],
-        packSpec: [
-          { count: 24, label: '卷' },
-          { count: 150, label: '抽' },
-        ],
-        freight: { kind: 'perShipment', amount: '2000' },
-      }),
-    )
-    return [a, b, c]
-  }
 
   it('ranks three quotes of different shapes by landed unit cost and judges the one-third target', async () => {
     const [a, b, c] = await enterThreeQuotes()
@@ -285,7 +206,7 @@ describe('SKU targets and quote comparison', () => {
             category: sku.category,
             name: sku.name,
             comparableUnit: '抽',
-            retailPackSpec: case2400,
+            retailPackSpec: CASE_2400,
             plannedOrderPacks: 10_000,
             targetMargin: '1',
           },
@@ -303,7 +224,7 @@ describe('SKU targets and quote comparison', () => {
           skuId: sku.id,
           brand: 'Kirkland',
           channel: '开市客 Costco',
-          packSpec: case2400,
+          packSpec: CASE_2400,
           shelfPrice: '10',
           currency: 'HKD',
           observedAt: '2026-11-02',
