@@ -1,6 +1,7 @@
 import type { CoreContext } from '../api/context'
 import { FactoryInput } from '../factories/factories.contract'
 import { createFactory } from '../factories/factories.service'
+import { seedDemoTargets } from './seed-targets'
 import demoFactories from '../../../resources/demo/factories.json'
 
 /**
@@ -18,8 +19,10 @@ export async function seedDemoData(ctx: CoreContext): Promise<boolean> {
     .selectFrom('factories')
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .executeTakeFirstOrThrow()
+  // Only into an empty workbench: demo quotes name demo factories, and a buyer's data is never mixed with demo data.
   if (Number(count) === 0) {
     for (const factory of demoFactories) await createFactory(ctx, FactoryInput.parse(factory))
+    await seedDemoTargets(ctx)
   }
   await ctx.db.insertInto('meta').values({ key: 'demo_seeded', value: new Date().toISOString() }).execute()
   return true

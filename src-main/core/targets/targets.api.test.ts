@@ -119,8 +119,9 @@ describe('SKU targets and quote comparison', () => {
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ status: 'met', bestFactoryName: '晋江示例纸业', quoteCount: 3 })
     expect(rows[0]!.history.map((h) => h.date)).toEqual(['2026-11-01', '2026-11-05', '2026-11-06'])
-    // On 11-01 quote A existed but no benchmark had been observed yet (11-02).
-    expect(rows[0]!.history[0]).toMatchObject({ status: 'noBenchmark', bestRatioToBrand: null })
+    // 11-01: only quote A (ratio 0.3077); 11-05 and 11-06: B and C arrive, A stays the best.
+    expect(rows[0]!.history.map((h) => h.status)).toEqual(['met', 'met', 'met'])
+    expect(Number(rows[0]!.history[0]!.bestRatioToBrand)).toBeCloseTo(0.3077, 4)
     expect(ok<TargetDashboardRow[]>(await call('targets.dashboard', { statuses: ['missed'] }))).toEqual([])
   })
 

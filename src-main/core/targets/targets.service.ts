@@ -106,8 +106,9 @@ export async function skuCurves(
 }
 
 /**
- * The best ratio as it stood after each day quotes came in: on day d, the latest round of each thread
- * quoted by d, against the benchmarks observed by d, judged as of d (so a quote expired later still counts).
+ * How the best ratio moved as quotes came in: on each day a quote arrived, the latest round of each thread
+ * quoted by then, judged as of that day (a quote that expired later still counted then) against today's
+ * brand price, so the line moves with the quotes, not with shelf-price noise.
  */
 function ratioHistory(
   sku: PricingSku,
@@ -127,7 +128,7 @@ function ratioHistory(
     const { summary } = compareQuotes({
       sku,
       quotes,
-      benchmarks: benchmarks.filter((b) => b.observedAt <= day),
+      benchmarks,
       rates,
       today: day,
     })
