@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { createCore } from '../../src-main/core/app'
 import { benchWrites } from './api-write'
+import { benchComparison } from './comparison'
 import type { PlainRow } from './baseline-pages'
 import { ensureBuilt } from './build'
 import { launchChromium } from './chromium-page'
@@ -38,6 +39,9 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'workbench-bench-10k-'))
   const rows: BenchRow[] = []
   try {
+    console.log('measuring the quote comparison ...')
+    rows.push(...(await benchComparison(200)))
+
     console.log('measuring browser host start ...')
     rows.push(...(await benchHostStart(ROOT, browser, 9)))
 
