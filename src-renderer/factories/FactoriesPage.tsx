@@ -4,7 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks'
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../common/ErrorAlert'
-import { FactoryFormDrawer } from './FactoryFormDrawer'
+import { LazyFactoryFormDrawer } from './LazyFactoryFormDrawer'
 import { FactoryList } from './FactoryList'
 import type { SortState } from './FactoryListHeader'
 import { FactoryToolbar } from './FactoryToolbar'
@@ -81,7 +81,7 @@ export function FactoriesPage() {
         onSort={onSort}
         placeholder={placeholder}
       />
-      <FactoryFormDrawer
+      <LazyFactoryFormDrawer
         opened={creating}
         factory={null}
         onClose={() => setCreating(false)}

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../common/ErrorAlert'
 import { navigate } from '../shell/route'
 import { DeleteFactoryButton } from './DeleteFactoryButton'
 import { FactoryDetail } from './FactoryDetail'
-import { FactoryFormDrawer } from './FactoryFormDrawer'
+import { LazyFactoryFormDrawer } from './LazyFactoryFormDrawer'
 import { StatusBadge } from './StatusBadge'
 
 export function FactoryDetailPage({ id }: { id: string }) {
@@ -80,7 +80,7 @@ export function FactoryDetailPage({ id }: { id: string }) {
         </Group>
       </Group>
       <FactoryDetail factory={factory} />
-      <FactoryFormDrawer
+      <LazyFactoryFormDrawer
         opened={editing}
         factory={factory}
         onClose={() => setEditing(false)}

@@ -72,7 +72,11 @@ export function FactoryList({
     if (count > 0) onRows(start, end)
   }, [start, end, count, onRows])
 
+  // Not on mount (it starts at the top, and scrolling would force a layout before the first paint).
+  const shownFor = useRef(resetKey)
   useEffect(() => {
+    if (shownFor.current === resetKey) return
+    shownFor.current = resetKey
     scrollRef.current?.scrollTo({ top: 0 })
   }, [resetKey])
 

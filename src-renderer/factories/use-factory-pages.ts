@@ -1,5 +1,5 @@
 import type { FactorySummary } from '@core/factories/factories.contract'
-import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react'
+import { useCallback, useLayoutEffect, useMemo, useSyncExternalStore } from 'react'
 import { useApiContext } from '../api/api-context'
 import { createFactoryPager, PAGE_SIZE, type FactoryQuery } from './factory-pager'
 
@@ -27,7 +27,8 @@ export function useFactoryPages(query: FactoryQuery): FactoryPages {
   const queryKey = JSON.stringify(query)
   const key = `${queryKey}\n${version}`
 
-  useEffect(() => {
+  // Before the browser paints: the request goes out as early as the page knows its query.
+  useLayoutEffect(() => {
     pager.show(JSON.parse(queryKey) as FactoryQuery, key)
   }, [pager, key, queryKey])
 
