@@ -5,6 +5,7 @@ import { I18nextProvider } from 'react-i18next'
 import { ApiProvider } from '../api/ApiProvider'
 import type { ApiClient } from '../api/client'
 import { AppLayout } from '../shell/AppLayout'
+import { LocalizedDates } from './LocalizedDates'
 import { colorSchemeManager, theme } from '../theme/theme'
 
 export function App({ i18n, client }: { i18n: I18n; client: ApiClient }) {
@@ -12,9 +13,11 @@ export function App({ i18n, client }: { i18n: I18n; client: ApiClient }) {
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="light">
         <Notifications position="top-right" />
-        <ApiProvider client={client}>
-          <AppLayout />
-        </ApiProvider>
+        <LocalizedDates>
+          <ApiProvider client={client}>
+            <AppLayout />
+          </ApiProvider>
+        </LocalizedDates>
       </MantineProvider>
     </I18nextProvider>
   )

@@ -5,6 +5,7 @@ import { useCall } from '../api/use-call'
 import { ErrorAlert } from '../common/ErrorAlert'
 import { StatusBadge } from '../factories/StatusBadge'
 import { AppInfoFacts } from '../system/AppInfoFacts'
+import { TargetSummaryCard } from '../targets/TargetSummaryCard'
 
 /** Real numbers only: what the API can tell today. */
 export function DashboardPage() {
@@ -49,6 +50,7 @@ export function DashboardPage() {
             ))}
           </SimpleGrid>
         </Paper>
+        <TargetSummaryCard />
         <Paper withBorder p="md">
           <Text size="sm" c="dimmed" mb="xs">
             {t('dashboard.device')}

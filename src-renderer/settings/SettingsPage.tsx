@@ -2,6 +2,7 @@ import { Paper, SegmentedControl, Stack, Text, Title, useMantineColorScheme } fr
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitch } from '../shell/LanguageSwitch'
 import { AppInfoFacts } from '../system/AppInfoFacts'
+import { RatesEditor } from './RatesEditor'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -29,6 +30,7 @@ export function SettingsPage() {
           </Stack>
         </Stack>
       </Paper>
+      <RatesEditor />
       <Paper withBorder p="md">
         <Text fw={500} mb="sm">
           {t('settings.about')}

@@ -2,6 +2,7 @@ import { DashboardPage } from '../dashboard/DashboardPage'
 import { FactoriesPage } from '../factories/FactoriesPage'
 import { FactoryDetailPage } from '../factories/FactoryDetailPage'
 import { SettingsPage } from '../settings/SettingsPage'
+import { SkuPage, SkusPage, TargetsPage } from './lazy-pages'
 import { NotBuiltPanel } from './NotBuiltPanel'
 import type { Route } from './route'
 
@@ -17,11 +18,16 @@ export function RouteView({ route }: { route: Route }) {
       return <FactoriesPage />
     case 'factory':
       return <FactoryDetailPage key={route.id} id={route.id} />
+    case 'skus':
+      return <SkusPage />
+    case 'sku':
+      return <SkuPage key={route.id} id={route.id} />
+    case 'targets':
+      return <TargetsPage />
     case 'settings':
       return <SettingsPage />
     case 'visits':
     case 'samples':
-    case 'quotes':
     case 'reports':
     case 'sync':
       return <NotBuiltPanel area={route.area} />

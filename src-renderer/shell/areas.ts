@@ -1,6 +1,7 @@
 import {
   IconBuildingFactory2,
   IconCalendarEvent,
+  IconChartLine,
   IconFileReport,
   IconLayoutDashboard,
   IconPackage,
@@ -14,7 +15,7 @@ import type { Route } from './route'
 /** An entry of the navbar. */
 export interface NavArea {
   /** Route area and i18n key under nav.*. */
-  key: 'dashboard' | 'factories' | 'visits' | 'samples' | 'quotes' | 'reports' | 'sync' | 'settings'
+  key: 'dashboard' | 'factories' | 'visits' | 'samples' | 'skus' | 'targets' | 'reports' | 'sync' | 'settings'
   /** Icon beside the label. */
   icon: Icon
   /** Whether the area works yet (the others show a not-built-yet panel). */
@@ -26,13 +27,16 @@ export const NAV_AREAS: NavArea[] = [
   { key: 'factories', icon: IconBuildingFactory2, built: true },
   { key: 'visits', icon: IconCalendarEvent, built: false },
   { key: 'samples', icon: IconPackage, built: false },
-  { key: 'quotes', icon: IconTargetArrow, built: false },
+  { key: 'skus', icon: IconTargetArrow, built: true },
+  { key: 'targets', icon: IconChartLine, built: true },
   { key: 'reports', icon: IconFileReport, built: false },
   { key: 'sync', icon: IconRefresh, built: false },
   { key: 'settings', icon: IconSettings, built: true },
 ]
 
-/** The navbar entry a route belongs to (a factory's page belongs to Factories). */
+/** The navbar entry a route belongs to (a factory's page belongs to Factories, an SKU's to SKUs). */
 export function navKeyOf(route: Route): NavArea['key'] {
-  return route.area === 'factory' ? 'factories' : route.area
+  if (route.area === 'factory') return 'factories'
+  if (route.area === 'sku') return 'skus'
+  return route.area
 }

@@ -1,5 +1,5 @@
 /** Areas that are not built yet: each shows an honest placeholder. */
-export const PLANNED_AREAS = ['visits', 'samples', 'quotes', 'reports', 'sync'] as const
+export const PLANNED_AREAS = ['visits', 'samples', 'reports', 'sync'] as const
 export type PlannedArea = (typeof PLANNED_AREAS)[number]
 
 /** Where the app is; kept in the URL hash because Electron blocks real navigation. */
@@ -7,6 +7,9 @@ export type Route =
   | { area: 'dashboard' }
   | { area: 'factories' }
   | { area: 'factory'; id: string }
+  | { area: 'skus' }
+  | { area: 'sku'; id: string }
+  | { area: 'targets' }
   | { area: 'settings' }
   | { area: PlannedArea }
 
@@ -15,6 +18,8 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent)
   const [first, second] = parts
   if (first === 'factories') return second ? { area: 'factory', id: second } : { area: 'factories' }
+  if (first === 'skus') return second ? { area: 'sku', id: second } : { area: 'skus' }
+  if (first === 'targets') return { area: 'targets' }
   if (first === 'settings') return { area: 'settings' }
   if (PLANNED_AREAS.includes(first as PlannedArea)) return { area: first as PlannedArea }
   return { area: 'dashboard' }
@@ -26,6 +31,8 @@ export function routeHash(route: Route): string {
       return '#/'
     case 'factory':
       return `#/factories/${encodeURIComponent(route.id)}`
+    case 'sku':
+      return `#/skus/${encodeURIComponent(route.id)}`
     default:
       return `#/${route.area}`
   }

@@ -1,0 +1,202 @@
+import { Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core'
+import {
+  displayRatio,
+  displayUnitPrice,
+  type PricingQuote,
+  type QuoteComparisonRow,
+  type SmallestMeetingOrder,
+} from '@core/domain/pricing'
+import type { QuoteLabel } from '@core/targets/targets.contract'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import { money } from '../quotes/quote-format'
+import { TargetStatusBadge } from '../targets/TargetStatusBadge'
+
+/** Why a row has no price, in the buyer's words. */
+function unpricedReason(t: TFunction, row: QuoteComparisonRow): string {
+  const pricing = row.pricing
+  switch (pricing.status) {
+    case 'belowMoq':
+      return t('comparison.unpriced.belowMoq', {
+        min: pricing.minPacks.toLocaleString(),
+        retail: row.minRetailPacks?.toLocaleString() ?? '—',
+      })
+    case 'belowLowestTier':
+      return t('comparison.unpriced.belowLowestTier', {
+        min: pricing.minPacks.toLocaleString(),
+        retail: row.minRetailPacks?.toLocaleString() ?? '—',
+      })
+    case 'noRate':
+      return t('comparison.unpriced.noRate', { currency: pricing.currency })
+    default:
+      return ''
+  }
+}
+
+function smallestText(t: TFunction, smallest: SmallestMeetingOrder): string {
+  switch (smallest.status) {
+    case 'found':
+      return smallest.retailPacks !== null
+        ? t('comparison.smallest.retail', { packs: smallest.retailPacks.toLocaleString() })
+        : t('comparison.smallest.quote', { packs: smallest.quotePacks.toLocaleString() })
+    case 'never':
+      return t('comparison.smallest.never')
+    default:
+      return t('common.none')
+  }
+}
+
+/**
+ * Quotes ranked by landed unit cost at the planned order: every step from the tier price to the ratio,
+ * so a buyer can check any figure by hand; unpriced quotes say why.
+ */
+export function ComparisonTable({
+  rows,
+  quotes,
+  labels,
+  packTexts,
+  unit,
+}: {
+  rows: QuoteComparisonRow[]
+  quotes: Map<string, PricingQuote>
+  labels: Map<string, QuoteLabel>
+  /** Quote id → its pack spec as written ('24包 × 100抽 = 2,400抽'). */
+  packTexts: Map<string, string>
+  unit: string
+}) {
+  const { t } = useTranslation()
+  const perUnit = (value: string) => t('comparison.perUnit', { price: displayUnitPrice(value), unit })
+  return (
+    <Table.ScrollContainer minWidth={1100}>
+      <Table verticalSpacing={6} horizontalSpacing="xs" fz="sm" data-testid="comparison-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={52} style={{ whiteSpace: 'nowrap' }}>
+              {t('comparison.columns.rank')}
+            </Table.Th>
+            <Table.Th>{t('comparison.columns.factory')}</Table.Th>
+            <Table.Th>{t('comparison.columns.tier')}</Table.Th>
+            <Table.Th ta="right">{t('comparison.columns.vat')}</Table.Th>
+            <Table.Th ta="right">{t('comparison.columns.freight')}</Table.Th>
+            <Table.Th ta="right">{t('comparison.columns.unitCost')}</Table.Th>
+            <Table.Th ta="right">{t('comparison.columns.plannedRetail')}</Table.Th>
+            <Table.Th ta="right">{t('comparison.columns.ratio')}</Table.Th>
+            <Table.Th>{t('comparison.columns.status')}</Table.Th>
+            <Table.Th>{t('comparison.columns.smallest')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => {
+            const quote = quotes.get(row.quoteId)
+            const label = labels.get(row.quoteId)
+            const currency = quote?.currency ?? 'CNY'
+            const pricing = row.pricing
+            return (
+              <Table.Tr
+                key={row.quoteId}
+                data-testid="comparison-row"
+                data-group={row.group}
+                bg={
+                  row.group === 'current' && row.rank === 1 ? 'var(--mantine-primary-color-light)' : undefined
+                }
+              >
+                <Table.Td fw={700}>{row.group === 'unpriced' ? '—' : row.rank}</Table.Td>
+                <Table.Td>
+                  <Stack gap={0}>
+                    <Group gap={4} wrap="nowrap">
+                      <Text size="sm" fw={500} data-testid="comparison-factory">
+                        {label?.factoryName ?? row.quoteId}
+                      </Text>
+                      {label && label.round > 1 ? (
+                        <Badge size="xs" variant="light" color="blue" tt="none" style={{ flexShrink: 0 }}>
+                          {t('quotes.round', { round: label.round })}
+                        </Badge>
+                      ) : null}
+                    </Group>
+                    <Text size="xs" c="dimmed">
+                      {packTexts.get(row.quoteId)}
+                      {currency !== 'CNY' ? ` · ${currency}` : ''}
+                    </Text>
+                    <Group gap={4}>
+                      {row.flags.expired ? (
+                        <Badge size="xs" color="orange" variant="light" tt="none" data-testid="flag-expired">
+                          {t('comparison.flags.expired')}
+                        </Badge>
+                      ) : null}
+                      {row.flags.benchmarkOlderThanQuote ? (
+                        <Tooltip label={t('comparison.flags.benchmarkOlderHint')}>
+                          <Badge
+                            size="xs"
+                            color="gray"
+                            variant="light"
+                            tt="none"
+                            data-testid="flag-stale-benchmark"
+                          >
+                            {t('comparison.flags.benchmarkOlder')}
+                          </Badge>
+                        </Tooltip>
+                      ) : null}
+                    </Group>
+                  </Stack>
+                </Table.Td>
+                {pricing.status === 'priced' ? (
+                  <>
+                    <Table.Td>
+                      <Text size="sm">
+                        {t('comparison.tierUsed', {
+                          from: pricing.cost.tier.fromPacks.toLocaleString(),
+                          price: money(pricing.cost.tier.pricePerPack, currency),
+                        })}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {t('comparison.orderPacks', { packs: row.orderPacks.toLocaleString() })}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      {Number(pricing.cost.vatPerPack) === 0
+                        ? t('comparison.vatIncluded')
+                        : `+${money(pricing.cost.vatPerPack, currency)}`}
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      {Number(pricing.cost.freightPerPack) === 0
+                        ? t('comparison.freightIncluded')
+                        : `+${money(pricing.cost.freightPerPack, currency)}`}
+                      {currency !== 'CNY' ? (
+                        <Text size="xs" c="dimmed">
+                          ×{pricing.cost.fxRate}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td ta="right" className="num" fw={600} data-testid="comparison-unit-cost">
+                      {perUnit(pricing.cost.unitCost)}
+                    </Table.Td>
+                    <Table.Td ta="right" className="num">
+                      {row.verdict ? perUnit(row.verdict.plannedRetailUnit) : t('common.none')}
+                    </Table.Td>
+                    <Table.Td ta="right" className="num" fw={700} data-testid="comparison-ratio">
+                      {row.verdict ? displayRatio(row.verdict.ratioToBrand) : t('common.none')}
+                    </Table.Td>
+                    <Table.Td>
+                      {row.verdict ? (
+                        <TargetStatusBadge status={row.verdict.status} testId="comparison-badge" />
+                      ) : null}
+                    </Table.Td>
+                  </>
+                ) : (
+                  <Table.Td colSpan={7} data-testid="comparison-unpriced">
+                    <Text size="sm" c="var(--mantine-color-orange-text)">
+                      {unpricedReason(t, row)}
+                    </Text>
+                  </Table.Td>
+                )}
+                <Table.Td fz="xs" data-testid="comparison-smallest">
+                  {smallestText(t, row.smallestMeeting)}
+                </Table.Td>
+              </Table.Tr>
+            )
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  )
+}

@@ -1,0 +1,60 @@
+import { Select } from '@mantine/core'
+import { useDebouncedValue } from '@mantine/hooks'
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useCall } from '../api/use-call'
+
+/** Factories shown per search; a buyer narrows by typing rather than scrolling thousands. */
+const PAGE = 50
+
+/**
+ * Picks a factory by name: the list is searched in the core (it may hold thousands), and the chosen one
+ * stays shown even when it is not among the latest results.
+ */
+export function FactorySelect({
+  value,
+  initialLabel,
+  onChange,
+  error,
+  testId,
+}: {
+  value: string | null
+  /** The current factory's name, so it shows before any search. */
+  initialLabel?: string
+  onChange: (id: string | null) => void
+  error?: React.ReactNode
+  testId: string
+}) {
+  const { t } = useTranslation()
+  const [search, setSearch] = useState(initialLabel ?? '')
+  const [chosen, setChosen] = useState(value && initialLabel ? { value, label: initialLabel } : null)
+  const [query] = useDebouncedValue(search.trim(), 200)
+  // A search equal to the chosen name lists everything, so reopening the dropdown offers the others.
+  const effective = chosen && query === chosen.label ? '' : query
+  const result = useCall('factories.list', { search: effective, sort: 'name', direction: 'asc', limit: PAGE })
+  const data = useMemo(() => {
+    const options = (result.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))
+    if (chosen && !options.some((o) => o.value === chosen.value)) options.unshift(chosen)
+    return options
+  }, [result.data, chosen])
+
+  return (
+    <Select
+      label={t('quotes.fields.factory')}
+      placeholder={t('quotes.placeholders.factory')}
+      withAsterisk
+      searchable
+      nothingFoundMessage={result.loading ? t('common.loading') : t('quotes.noFactory')}
+      data={data}
+      value={value}
+      searchValue={search}
+      onSearchChange={setSearch}
+      onChange={(id, option) => {
+        setChosen(id && option ? { value: id, label: option.label } : null)
+        onChange(id)
+      }}
+      error={error}
+      data-testid={testId}
+    />
+  )
+}

@@ -1,0 +1,207 @@
+import {
+  Alert,
+  Autocomplete,
+  Button,
+  Group,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core'
+import type { Sku } from '@core/skus/skus.contract'
+import { useForm } from '@mantine/form'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ApiCallError } from '../api/api-call-error'
+import { useMutation } from '../api/use-mutation'
+import { errorMessage } from '../common/error-message'
+import { notifySuccess } from '../common/notify'
+import { formErrorsFrom, focusFirstInvalid } from '../forms/field-errors'
+import { PackSpecEditor } from '../forms/PackSpecEditor'
+import { BENCHMARK_CHANNELS } from '../benchmarks/channels'
+import {
+  COMPARABLE_UNITS,
+  EMPTY_SKU,
+  FOCUS_CATEGORIES,
+  skuFieldMapping,
+  skuFormValuesOf,
+  toSkuInput,
+  validateSku,
+  type SkuFormValues,
+} from './sku-form'
+
+/**
+ * Create or edit an SKU brief: what to develop, its retail pack, the planned order and the target. The
+ * form validates with the contract's schema; what the core still rejects lands on the same fields.
+ */
+export function SkuEditor({
+  sku,
+  categories,
+  onSaved,
+  onCancel,
+}: {
+  /** The SKU to edit, or null to create one. */
+  sku: Sku | null
+  /** Categories already in use, offered as suggestions. */
+  categories: string[]
+  onSaved: (saved: Sku) => void
+  onCancel: () => void
+}) {
+  const { t } = useTranslation()
+  const create = useMutation('skus.create')
+  const update = useMutation('skus.update')
+  const [failure, setFailure] = useState<string | null>(null)
+  const form = useForm<SkuFormValues>({
+    mode: 'controlled',
+    initialValues: sku ? skuFormValuesOf(sku) : EMPTY_SKU,
+    validate: validateSku,
+  })
+  const values = form.getValues()
+
+  // The innermost level counts the comparable unit: keep its label in step when the unit changes.
+  const setUnit = (unit: string) => {
+    const previous = values.comparableUnit
+    form.setFieldValue('comparableUnit', unit)
+    const spec = values.retailPackSpec
+    const last = spec[spec.length - 1]
+    if (last && (last.label === previous || last.label === '')) {
+      form.setFieldValue(`retailPackSpec.${spec.length - 1}.label`, unit)
+    }
+  }
+
+  const submit = form.onSubmit(
+    async (formValues, event) => {
+      const formElement = event?.currentTarget ?? null
+      setFailure(null)
+      const input = toSkuInput(formValues)
+      try {
+        const saved = sku ? await update.run({ id: sku.id, values: input }) : await create.run(input)
+        notifySuccess(t(sku ? 'skus.form.saved' : 'skus.form.created', { name: saved.name }))
+        onSaved(saved)
+      } catch (error) {
+        if (error instanceof ApiCallError && error.apiError.fields.length > 0) {
+          form.setErrors(
+            formErrorsFrom(error.apiError.fields, skuFieldMapping(formValues, sku ? ['values'] : [])),
+          )
+        }
+        setFailure(errorMessage(t, error))
+        focusFirstInvalid(formElement)
+      }
+    },
+    (_errors, _values, event) => {
+      setFailure(t('common.fixErrors'))
+      focusFirstInvalid(event?.currentTarget ?? null)
+    },
+  )
+
+  const categoryOptions = [...new Set([...categories, ...FOCUS_CATEGORIES])]
+  return (
+    <form onSubmit={submit} noValidate data-testid="sku-form">
+      <Stack gap="sm">
+        {failure ? (
+          <Alert color="red" variant="light" data-testid="form-error">
+            {failure}
+          </Alert>
+        ) : null}
+        <SimpleGrid cols={2} spacing="sm">
+          <Autocomplete
+            label={t('skus.fields.category')}
+            withAsterisk
+            data={categoryOptions}
+            data-testid="sku-category"
+            {...form.getInputProps('category')}
+          />
+          <Autocomplete
+            label={t('skus.fields.comparableUnit')}
+            description={t('skus.hints.comparableUnit')}
+            withAsterisk
+            data={COMPARABLE_UNITS}
+            data-testid="sku-unit"
+            {...form.getInputProps('comparableUnit')}
+            onChange={setUnit}
+          />
+        </SimpleGrid>
+        <TextInput
+          label={t('skus.fields.name')}
+          placeholder={t('skus.placeholders.name')}
+          withAsterisk
+          data-autofocus
+          data-testid="sku-name"
+          {...form.getInputProps('name')}
+        />
+        <PackSpecEditor
+          label={t('skus.fields.retailPackSpec')}
+          description={t('skus.hints.retailPackSpec')}
+          value={values.retailPackSpec}
+          onChange={(spec) => form.setFieldValue('retailPackSpec', spec)}
+          errors={form.errors}
+          path="retailPackSpec"
+          testId="sku-pack"
+        />
+        <SimpleGrid cols={3} spacing="sm">
+          <NumberInput
+            label={t('skus.fields.plannedOrderPacks')}
+            description={t('skus.hints.plannedOrderPacks')}
+            withAsterisk
+            min={1}
+            allowDecimal={false}
+            allowNegative={false}
+            thousandSeparator=","
+            data-testid="sku-planned"
+            {...form.getInputProps('plannedOrderPacks')}
+          />
+          <TextInput
+            label={t('skus.fields.targetRatio')}
+            description={t('skus.hints.targetRatio')}
+            data-testid="sku-ratio"
+            {...form.getInputProps('targetRatio')}
+          />
+          <NumberInput
+            label={t('skus.fields.targetMargin')}
+            description={t('skus.hints.targetMargin')}
+            suffix="%"
+            min={0}
+            max={99.9}
+            decimalScale={2}
+            allowNegative={false}
+            data-testid="sku-margin"
+            {...form.getInputProps('targetMarginPercent')}
+          />
+        </SimpleGrid>
+        <Autocomplete
+          label={t('skus.fields.benchmarkChannel')}
+          description={t('skus.hints.benchmarkChannel')}
+          placeholder={t('skus.placeholders.benchmarkChannel')}
+          data={BENCHMARK_CHANNELS}
+          clearable
+          data-testid="sku-channel"
+          {...form.getInputProps('benchmarkChannel')}
+        />
+        <Textarea
+          label={t('skus.fields.notes')}
+          autosize
+          minRows={2}
+          maxRows={8}
+          {...form.getInputProps('notes')}
+        />
+        <Group
+          justify="flex-end"
+          gap="sm"
+          pos="sticky"
+          bottom={0}
+          py="sm"
+          bg="var(--mantine-color-body)"
+          style={{ borderTop: '1px solid var(--mantine-color-default-border)', zIndex: 1 }}
+        >
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={create.pending || update.pending} data-testid="sku-save">
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}

@@ -1,0 +1,159 @@
+import { Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
+import { brandUnitPrice, formatPackSpec } from '@core/domain/pricing'
+import { IconArrowLeft, IconEdit } from '@tabler/icons-react'
+import Decimal from 'decimal.js'
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ApiCallError } from '../api/api-call-error'
+import { useCall } from '../api/use-call'
+import { BenchmarksPanel } from '../benchmarks/BenchmarksPanel'
+import { ErrorAlert } from '../common/ErrorAlert'
+import { ComparisonPanel } from '../comparison/ComparisonPanel'
+import { FormDrawer } from '../forms/FormDrawer'
+import { QuotesPanel } from '../quotes/QuotesPanel'
+import { SkuEditor } from './SkuEditor'
+
+/** One SKU: its brief, the ranked quotes against the brand target, the quotes and the benchmarks. */
+export function SkuPage({ id }: { id: string }) {
+  const { t } = useTranslation()
+  const [editing, setEditing] = useState(false)
+  const sku = useCall('skus.get', { id })
+  const inputs = useCall('targets.inputs', { skuId: id })
+  const quotes = useCall('quotes.list', { skuId: id })
+  const benchmarks = useCall('benchmarks.list', { skuId: id })
+  const rates = useCall('rates.list', {})
+  const currencies = useMemo(() => (rates.data ?? []).map((r) => r.currency), [rates.data])
+  const packTexts = useMemo(
+    () => new Map((quotes.data ?? []).map((q) => [q.id, formatPackSpec(q.packSpec)])),
+    [quotes.data],
+  )
+  // The observation the target is set against (what-ifs do not change the channel).
+  const usedBenchmark = useMemo(() => {
+    if (!inputs.data) return null
+    const { sku: plan, benchmarks: observations, rates: fx } = inputs.data.input
+    const brand = brandUnitPrice(observations, fx, plan.benchmarkChannel)
+    return brand.status === 'ok' ? brand.observation.id : null
+  }, [inputs.data])
+
+  const back = (
+    <Anchor href="#/skus" size="sm">
+      <Group gap={4}>
+        <IconArrowLeft size={14} />
+        {t('skus.back')}
+      </Group>
+    </Anchor>
+  )
+  if (sku.error) {
+    const missing = sku.error instanceof ApiCallError && sku.error.apiError.code !== 'internal'
+    return (
+      <Stack gap="md" maw={760}>
+        {back}
+        {missing ? (
+          <Text data-testid="sku-not-found">{t('skus.notFound')}</Text>
+        ) : (
+          <ErrorAlert error={sku.error} />
+        )}
+      </Stack>
+    )
+  }
+  const brief = sku.data
+  if (!brief) {
+    return (
+      <Stack gap="md" maw={1400}>
+        {back}
+        <Skeleton h={36} w={360} />
+        <Skeleton h={320} />
+      </Stack>
+    )
+  }
+  const facts: [string, string][] = [
+    [t('skus.fields.comparableUnit'), brief.comparableUnit],
+    [t('skus.fields.retailPackSpec'), formatPackSpec(brief.retailPackSpec)],
+    [t('skus.fields.plannedOrderPacks'), brief.plannedOrderPacks.toLocaleString()],
+    [t('skus.fields.targetRatio'), brief.targetRatio],
+    [t('skus.fields.targetMargin'), `${new Decimal(brief.targetMargin).times(100).toString()}%`],
+    [t('skus.fields.benchmarkChannel'), brief.benchmarkChannel || t('skus.cheapestChannel')],
+  ]
+
+  return (
+    <Stack gap="md" maw={1400} data-testid="sku-page">
+      {back}
+      <Paper withBorder p="md">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Stack gap={6}>
+            <Group gap="sm">
+              <Title order={2} data-testid="sku-title">
+                {brief.name}
+              </Title>
+              <Badge variant="light" color="gray" tt="none">
+                {brief.category}
+              </Badge>
+            </Group>
+            <Group gap="lg" wrap="wrap">
+              {facts.map(([label, value]) => (
+                <Group key={label} gap={6} wrap="nowrap">
+                  <Text size="sm" c="dimmed">
+                    {label}
+                  </Text>
+                  <Text size="sm" fw={500}>
+                    {value}
+                  </Text>
+                </Group>
+              ))}
+            </Group>
+            {brief.notes ? (
+              <Text size="sm" c="dimmed">
+                {brief.notes}
+              </Text>
+            ) : null}
+          </Stack>
+          <Button
+            variant="default"
+            leftSection={<IconEdit size={16} />}
+            onClick={() => setEditing(true)}
+            data-testid="sku-edit"
+          >
+            {t('common.edit')}
+          </Button>
+        </Group>
+      </Paper>
+      {inputs.error ? <ErrorAlert error={inputs.error} /> : null}
+      {inputs.data ? (
+        <ComparisonPanel
+          key={brief.updatedAt}
+          skuId={id}
+          input={inputs.data.input}
+          labels={inputs.data.labels}
+          packTexts={packTexts}
+          unit={brief.comparableUnit}
+        />
+      ) : (
+        <Skeleton h={320} />
+      )}
+      <QuotesPanel
+        skuId={id}
+        retailPack={brief.retailPackSpec}
+        quotes={quotes.data ?? []}
+        currencies={currencies}
+      />
+      <BenchmarksPanel
+        skuId={id}
+        unit={brief.comparableUnit}
+        retailPack={brief.retailPackSpec}
+        benchmarks={benchmarks.data ?? []}
+        usedId={usedBenchmark}
+        currencies={currencies}
+      />
+      <FormDrawer opened={editing} title={t('skus.form.editTitle')} onClose={() => setEditing(false)}>
+        {() => (
+          <SkuEditor
+            sku={brief}
+            categories={[]}
+            onCancel={() => setEditing(false)}
+            onSaved={() => setEditing(false)}
+          />
+        )}
+      </FormDrawer>
+    </Stack>
+  )
+}
