@@ -1,5 +1,6 @@
 import { fieldErrorsFromZod } from '@core/api/errors'
 import { AppInfo } from '@core/system/system.contract'
+import { SkuTargetStatus } from '@core/targets/targets.contract'
 import { FACTORY_STATUSES, FactoryInput } from '@core/factories/factories.contract'
 import { describe, expect, it } from 'vitest'
 import { LIST_COLUMNS } from '../factories/list-columns'
@@ -78,6 +79,13 @@ describe('translations', () => {
     expectInBothLanguages(AppInfo.shape.host.options.map((h) => `host.${h}`))
     expectInBothLanguages(LIST_COLUMNS.map((c) => `factories.columns.${c.key}`))
     expectInBothLanguages(Object.keys(FactoryInput.shape).map((f) => `factories.fields.${f}`))
+    expectInBothLanguages(SkuTargetStatus.options.map((s) => `targetStatus.${s}`))
+    expectInBothLanguages(['included', 'perPack', 'perShipment'].map((k) => `quotes.freight.${k}`))
+    expectInBothLanguages(['perPack', 'perShipment'].map((k) => `quotes.freightAmount.${k}`))
+    expectInBothLanguages(['included', 'excluded'].map((v) => `quotes.vat.${v}`))
+    for (const mode of ['create', 'revise', 'update']) {
+      expectInBothLanguages(['title', 'submit', 'done'].map((part) => `quotes.form.${part}.${mode}`))
+    }
   })
 
   it('cover every error key the core and the hosts emit', () => {
