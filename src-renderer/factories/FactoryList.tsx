@@ -5,7 +5,7 @@ import {
   type FactorySummary,
 } from '@core/factories/factories.contract'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useMemo, useRef } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import classes from './FactoryList.module.css'
 import { FactoryListHeader, type SortState } from './FactoryListHeader'
@@ -55,6 +55,8 @@ export function FactoryList({
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [t, i18n.language],
   )
+  // Stable between renders: a new key function makes the virtualizer remeasure every row.
+  const getItemKey = useCallback((index: number) => rowAt(index)?.id ?? `pending-${index}`, [rowAt])
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
   const virtualizer = useVirtualizer({
     count,
@@ -62,7 +64,7 @@ export function FactoryList({
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
     scrollMargin: HEADER_HEIGHT,
-    getItemKey: (index) => rowAt(index)?.id ?? `pending-${index}`,
+    getItemKey,
   })
   const rows = virtualizer.getVirtualItems()
   const start = rows[0]?.index ?? 0
