@@ -66,6 +66,29 @@ function liveMatching(db: Kysely<DB>, filter: FactoryFilter) {
   return query
 }
 
+/** Columns the pinyin sorts compare, and the id that breaks ties. */
+const SORT_KEY_COLUMNS = ['id', 'name', 'province', 'city', 'industrial_belt', 'status'] as const
+export type FactorySortRow = Pick<FactoryRow, (typeof SORT_KEY_COLUMNS)[number]>
+
+/** The sort keys of every live factory matching the filter: a page is sorted from these. */
+export async function listLiveFactorySortKeys(
+  db: Kysely<DB>,
+  filter: FactoryFilter,
+): Promise<FactorySortRow[]> {
+  return liveMatching(db, filter).select(SORT_KEY_COLUMNS).execute()
+}
+
+/** The list rows of the given live factories, in no particular order (deleted ones are left out). */
+export async function findLiveFactorySummaries(db: Kysely<DB>, ids: string[]): Promise<FactorySummaryRow[]> {
+  if (ids.length === 0) return []
+  return db
+    .selectFrom('factories')
+    .select(SUMMARY_COLUMNS)
+    .where('id', 'in', ids)
+    .where('deleted_at', 'is', null)
+    .execute()
+}
+
 /** Every live factory matching the filter, in no particular order. */
 export async function listLiveFactories(db: Kysely<DB>, filter: FactoryFilter): Promise<FactorySummaryRow[]> {
   return liveMatching(db, filter).select(SUMMARY_COLUMNS).execute()
