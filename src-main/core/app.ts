@@ -4,6 +4,7 @@ import type { AppFacts, CoreContext } from './api/context'
 import { createDispatcher, type Dispatch, type DispatcherOptions } from './api/dispatcher'
 import { migrateToLatest, openDatabase, type AppDatabase } from './db/connection'
 import { seedDemoData } from './demo/seed-demo'
+import { ensureSearchIndex } from './search/search-index'
 import { loadOrCreateDeviceId, restoreClock } from './system/device'
 
 export const DATABASE_FILE = 'workbench.sqlite'
@@ -37,6 +38,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   })
   try {
     await migrateToLatest(database.db)
+    // Indexes rows written before the search index existed (or by an older index format); no-op after.
+    await ensureSearchIndex(database.db)
     const wallClock = options.wallClock ?? Date.now
     const deviceId = await loadOrCreateDeviceId(database.db)
     const clock = await restoreClock(database.db, deviceId, wallClock)

@@ -3,6 +3,7 @@ import { exportCalls } from '../exports/exports.contract'
 import { factoryCalls } from '../factories/factories.contract'
 import { quoteCalls } from '../quotes/quotes.contract'
 import { rateCalls } from '../rates/rates.contract'
+import { searchCalls } from '../search/search.contract'
 import { skuCalls } from '../skus/skus.contract'
 import { targetCalls } from '../targets/targets.contract'
 import { systemCalls } from '../system/system.contract'
@@ -20,6 +21,7 @@ export const contract = mergeCalls(
   rateCalls,
   targetCalls,
   exportCalls,
+  searchCalls,
 )
 
 export type Contract = typeof contract

@@ -2,6 +2,7 @@ import { exportHandlers } from '../exports/exports.api'
 import { factoryHandlers } from '../factories/factories.api'
 import { quoteHandlers } from '../quotes/quotes.api'
 import { rateHandlers } from '../rates/rates.api'
+import { searchHandlers } from '../search/search.api'
 import { skuHandlers } from '../skus/skus.api'
 import { targetHandlers } from '../targets/targets.api'
 import { systemHandlers } from '../system/system.api'
@@ -25,4 +26,5 @@ export const handlers: Handlers = {
   ...rateHandlers,
   ...targetHandlers,
   ...exportHandlers,
+  ...searchHandlers,
 }

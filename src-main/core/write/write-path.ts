@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid'
 import type { z } from 'zod'
 import { AppError, notFound, validationError } from '../api/errors'
 import type { DB } from '../db/schema'
+import { indexRow } from '../search/search-index'
 import type { HlcClock } from '../sync/hlc'
 
 /**
@@ -94,6 +95,8 @@ export async function insertRow(
     .values({ id, ...row })
     .execute()
   await recordChanges(trx, ctx, table.name, id, row)
+  // The search index changes in the same transaction, so it never shows a row that did not commit.
+  await indexRow(trx, table.name, id)
   return id
 }
 
@@ -146,6 +149,7 @@ export async function updateRow(
   const row = { ...changed, updated_at: ctx.now().toISOString() }
   await dynamic(trx).updateTable(table.name).set(row).where('id', '=', id).execute()
   await recordChanges(trx, ctx, table.name, id, row)
+  await indexRow(trx, table.name, id)
   return changedNames
 }
 
@@ -161,4 +165,5 @@ export async function tombstoneRow(
   const row = { deleted_at: stamp, updated_at: stamp }
   await dynamic(trx).updateTable(table.name).set(row).where('id', '=', id).execute()
   await recordChanges(trx, ctx, table.name, id, row)
+  await indexRow(trx, table.name, id)
 }

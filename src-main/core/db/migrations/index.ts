@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import * as m0001 from './0001_change_log'
 import * as m0002 from './0002_factories'
 import * as m0003 from './0003_skus_quotes'
+import * as m0006 from './0006_search'
 
 /**
  * Every migration, in order. Names are zero-padded so Kysely's lexical order is the version order;
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001_change_log': m0001,
   '0002_factories': m0002,
   '0003_skus_quotes': m0003,
+  '0006_search': m0006,
 }

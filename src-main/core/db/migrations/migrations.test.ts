@@ -84,6 +84,37 @@ UPGRADES['0003_skus_quotes'] = {
   },
 }
 
+UPGRADES['0006_search'] = {
+  seed(sqlite) {
+    sqlite
+      .prepare(
+        "INSERT INTO factories (id, name, created_at, updated_at) VALUES ('f6', '家庭用纸巾三层厂', 'now', 'now')",
+      )
+      .run()
+  },
+  check(sqlite) {
+    // The migration only creates the index; core start-up (ensureSearchIndex) fills it from the tables.
+    expect(sqlite.prepare("SELECT name FROM factories WHERE id = 'f6'").get()).toEqual({
+      name: '家庭用纸巾三层厂',
+    })
+    expect(sqlite.prepare('SELECT count(*) AS n FROM search_docs').get()).toEqual({ n: 0 })
+    sqlite
+      .prepare(
+        "INSERT INTO search_docs (doc, kind, row_id, title) VALUES (1099511627777, 'factory', 'f6', '家庭用纸巾三层厂')",
+      )
+      .run()
+    expect(
+      sqlite.prepare('SELECT rowid AS doc FROM search_fts WHERE search_fts MATCH \'"纸巾三"\'').all(),
+    ).toEqual([{ doc: 1099511627777 }])
+    sqlite.prepare("DELETE FROM search_docs WHERE row_id = 'f6'").run()
+    expect(
+      sqlite.prepare('SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH \'"纸巾三"\'').get(),
+    ).toEqual({
+      n: 0,
+    })
+  },
+}
+
 /** Tables and indexes of the latest version (Kysely's own bookkeeping tables included). */
 const LATEST_SCHEMA = {
   tables: [
@@ -95,6 +126,13 @@ const LATEST_SCHEMA = {
     'kysely_migration_lock',
     'meta',
     'quotes',
+    'search_codes',
+    'search_docs',
+    'search_fts',
+    'search_fts_config',
+    'search_fts_data',
+    'search_fts_idx',
+    'search_short',
     'skus',
   ],
   indexes: [
@@ -105,6 +143,7 @@ const LATEST_SCHEMA = {
     'quotes_live_factory',
     'quotes_live_sku',
     'quotes_thread',
+    'search_docs_row',
   ],
 }
 

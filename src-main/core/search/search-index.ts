@@ -1,0 +1,244 @@
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { DB } from '../db/schema'
+import type { SyncedTableName } from '../write/write-path'
+import type { SearchKind } from './search.contract'
+import {
+  SEARCH_SOURCES,
+  type Lookup,
+  type SearchDocument,
+  type SearchSource,
+  type SourceRow,
+} from './search-sources'
+import { charCount, fold, normalize, normalizeCode } from './search-text'
+
+/**
+ * Keeps the search index (migration 0006_search) in step with the synced tables. The write path calls
+ * indexRow after every insert, update and tombstone, inside the write's transaction, so a failed
+ * write leaves the index untouched; ensureSearchIndex rebuilds everything at start-up when the
+ * index's format or the set of searchable tables changed (and on the first start after the migration).
+ */
+
+/**
+ * Each kind owns one block of document ids (slot × 2^40), so "only this kind" is a rowid range in every
+ * index structure. Slots are stored in the database: never renumber one.
+ */
+const KIND_SLOT: Record<SearchKind, number> = { factory: 1, sku: 2, sample: 3, visit: 4, tour: 5 }
+const SLOT_SIZE = 2 ** 40
+
+/** Bump when documents are built differently, so existing databases rebuild their index once. */
+const FORMAT_VERSION = 1
+const FORMAT_META_KEY = 'search_index_format'
+
+/**
+ * The part of a document after its code and title that 1–2 character queries scan. Capped so the scan
+ * stays compact at 100,000 records; longer text (notes) is found by queries of 3+ characters.
+ */
+const SHORT_REST_CHARS = 160
+
+/** A document's id range for a kind: [first, last]. */
+export function docRange(kind: SearchKind): [number, number] {
+  const base = KIND_SLOT[kind] * SLOT_SIZE
+  return [base, base + SLOT_SIZE - 1]
+}
+
+/** The format this build writes: its version and the registered tables. */
+export function searchIndexFormat(): string {
+  const tables = SEARCH_SOURCES.map((s) => `${s.kind}=${s.table}`).sort()
+  return `${FORMAT_VERSION}:${tables.join(',')}`
+}
+
+/** One document ready to store. */
+export interface IndexEntry {
+  /** The record's kind. */
+  kind: SearchKind
+  /** The record's id in its table. */
+  rowId: string
+  /** What search sees of it. */
+  document: SearchDocument
+}
+
+type AnyTrx = Transaction<DB>
+
+// Kysely cannot type a table chosen at run time; the registry restricts the names.
+function dynamic(trx: AnyTrx): Transaction<Record<string, SourceRow>> {
+  return trx as unknown as Transaction<Record<string, SourceRow>>
+}
+
+function lookupIn(trx: AnyTrx): Lookup {
+  return (table, id) => dynamic(trx).selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+const sourcesByTable = new Map<string, SearchSource>(SEARCH_SOURCES.map((s) => [s.table, s]))
+
+/** The columns as stored: normalized text, codes deduplicated and upper-cased. */
+function stored(document: SearchDocument) {
+  const codes = [...new Set(document.codes.map(normalizeCode).filter((c) => c !== ''))]
+  const title = normalize(document.title).trim()
+  const subtitle = normalize(document.subtitle).trim()
+  const body = normalize(document.body.filter((b) => b.trim() !== '').join('\n'))
+  const head = fold(`${codes.join(' ')} ${title}`)
+  const rest = fold(`${subtitle}\n${body}`)
+  return {
+    code: codes.join(' '),
+    codes,
+    title,
+    subtitle,
+    body,
+    shortText: `${head}\u0001${[...rest].slice(0, SHORT_REST_CHARS).join('')}`,
+    titleLen: charCount(head),
+  }
+}
+
+async function nextDoc(trx: AnyTrx, kind: SearchKind): Promise<number> {
+  const [first, last] = docRange(kind)
+  const { rows } = await sql<{ doc: number }>`
+    SELECT doc FROM search_docs WHERE doc BETWEEN ${first} AND ${last} ORDER BY doc DESC LIMIT 1`.execute(trx)
+  return (rows[0]?.doc ?? first) + 1
+}
+
+async function removeDoc(trx: AnyTrx, doc: number): Promise<void> {
+  await sql`DELETE FROM search_docs WHERE doc = ${doc}`.execute(trx)
+  await sql`DELETE FROM search_short WHERE doc = ${doc}`.execute(trx)
+  await sql`DELETE FROM search_codes WHERE doc = ${doc}`.execute(trx)
+}
+
+// Rows per multi-row INSERT: well under SQLite's limit of bound parameters.
+const CHUNK = 400
+
+async function insertDocs(trx: AnyTrx, docs: { doc: number; entry: IndexEntry }[]): Promise<void> {
+  for (let i = 0; i < docs.length; i += CHUNK) {
+    const chunk = docs
+      .slice(i, i + CHUNK)
+      .map(({ doc, entry }) => ({ doc, entry, s: stored(entry.document) }))
+    await sql`INSERT INTO search_docs (doc, kind, row_id, code, title, subtitle, body) VALUES ${sql.join(
+      chunk.map(
+        ({ doc, entry, s }) =>
+          sql`(${doc}, ${entry.kind}, ${entry.rowId}, ${s.code}, ${s.title}, ${s.subtitle}, ${s.body})`,
+      ),
+    )}`.execute(trx)
+    await sql`INSERT INTO search_short (doc, title_len, text) VALUES ${sql.join(
+      chunk.map(({ doc, s }) => sql`(${doc}, ${s.titleLen}, ${s.shortText})`),
+    )}`.execute(trx)
+    const codes = chunk.flatMap(({ doc, s }) => s.codes.map((code) => sql`(${code}, ${doc})`))
+    if (codes.length > 0) {
+      await sql`INSERT INTO search_codes (code, doc) VALUES ${sql.join(codes)}`.execute(trx)
+    }
+  }
+}
+
+/**
+ * Adds documents for records not yet indexed (bulk: the start-up rebuild, the bench). Ids are given
+ * in creation order, so newer records get higher document ids and list first among equals.
+ */
+export async function indexNewDocuments(trx: AnyTrx, entries: readonly IndexEntry[]): Promise<void> {
+  const next = new Map<SearchKind, number>()
+  const docs: { doc: number; entry: IndexEntry }[] = []
+  for (const entry of entries) {
+    const doc = next.get(entry.kind) ?? (await nextDoc(trx, entry.kind))
+    next.set(entry.kind, doc + 1)
+    docs.push({ doc, entry })
+  }
+  await insertDocs(trx, docs)
+}
+
+/**
+ * Re-indexes one row of `table` after it was written: a live row gets its document (new or updated),
+ * a tombstoned or missing row loses it. When a title changes, rows of other tables that show it (a
+ * visit shows its factory's name) are re-indexed too. Tables without a search source are ignored.
+ */
+export async function indexRow(trx: AnyTrx, table: SyncedTableName, id: string): Promise<void> {
+  const source = sourcesByTable.get(table)
+  if (!source) return
+  const lookup = lookupIn(trx)
+  const row = await lookup(table, id)
+  const { rows } = await sql<{ doc: number; title: string }>`
+    SELECT doc, title FROM search_docs WHERE row_id = ${id}`.execute(trx)
+  const existing = rows[0]
+  if (!row || row.deleted_at != null) {
+    if (existing) await removeDoc(trx, existing.doc)
+    return
+  }
+  const entry: IndexEntry = { kind: source.kind, rowId: id, document: await source.document(row, lookup) }
+  if (!existing) {
+    await indexNewDocuments(trx, [entry])
+    return
+  }
+  // Replacing the row keeps its document id, so the FTS triggers see one delete and one insert.
+  await removeDoc(trx, existing.doc)
+  await insertDocs(trx, [{ doc: existing.doc, entry }])
+  if (normalize(entry.document.title).trim() !== existing.title) await reindexReferrers(trx, table, id)
+}
+
+async function reindexReferrers(trx: AnyTrx, table: SyncedTableName, id: string): Promise<void> {
+  for (const source of SEARCH_SOURCES) {
+    for (const ref of source.refersTo ?? []) {
+      if (ref.table !== table) continue
+      const referrers = await dynamic(trx)
+        .selectFrom(source.table)
+        .select('id')
+        .where(ref.column, '=', id)
+        .where('deleted_at', 'is', null)
+        .execute()
+      for (const r of referrers) await indexRow(trx, source.table, String(r.id))
+    }
+  }
+}
+
+/** Empties the index and indexes every live row of every searchable table, oldest first. */
+export async function rebuildSearchIndex(trx: AnyTrx): Promise<number> {
+  await sql`DELETE FROM search_docs`.execute(trx)
+  await sql`DELETE FROM search_short`.execute(trx)
+  await sql`DELETE FROM search_codes`.execute(trx)
+  // After deleting every document the FTS index is empty but fragmented; 'rebuild' resets it cleanly.
+  await sql`INSERT INTO search_fts (search_fts) VALUES ('rebuild')`.execute(trx)
+  const cache = new Map<string, Promise<SourceRow | undefined>>()
+  const direct = lookupIn(trx)
+  // Names of referenced rows repeat (many samples of one factory): read each once per rebuild.
+  const lookup: Lookup = (table, id) => {
+    const key = `${table}\u0000${id}`
+    let found = cache.get(key)
+    if (!found) cache.set(key, (found = direct(table, id)))
+    return found
+  }
+  let count = 0
+  for (const source of SEARCH_SOURCES) {
+    const rows = await dynamic(trx)
+      .selectFrom(source.table)
+      .selectAll()
+      .where('deleted_at', 'is', null)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute()
+    const entries: IndexEntry[] = []
+    for (const row of rows) {
+      entries.push({ kind: source.kind, rowId: String(row.id), document: await source.document(row, lookup) })
+    }
+    await indexNewDocuments(trx, entries)
+    count += entries.length
+  }
+  return count
+}
+
+/**
+ * Start-up step: rebuilds the index when it was written by another format or set of tables (or never),
+ * so rows written before the index existed become searchable. Idempotent: a second run does nothing.
+ * Returns the number of documents indexed, or null when the index was current.
+ */
+export async function ensureSearchIndex(db: Kysely<DB>): Promise<number | null> {
+  const format = searchIndexFormat()
+  const current = await db
+    .selectFrom('meta')
+    .select('value')
+    .where('key', '=', FORMAT_META_KEY)
+    .executeTakeFirst()
+  if (current?.value === format) return null
+  return db.transaction().execute(async (trx) => {
+    const count = await rebuildSearchIndex(trx)
+    await trx
+      .insertInto('meta')
+      .values({ key: FORMAT_META_KEY, value: format })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: format }))
+      .execute()
+    return count
+  })
+}

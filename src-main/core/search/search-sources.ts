@@ -1,0 +1,100 @@
+import type { SyncedTableName } from '../write/write-path'
+import type { SearchKind } from './search.contract'
+
+/**
+ * The registry of searchable tables: each says how one of its rows becomes a search document. The
+ * index (search-index.ts) knows nothing about any table; a new searchable table adds one entry here.
+ */
+
+/** A row as read from its table (snake_case columns; lists are JSON text). */
+export type SourceRow = Record<string, unknown>
+
+/** Reads a live or tombstoned row of another table, for names shown in a document (a visit's factory). */
+export type Lookup = (table: SyncedTableName, id: string) => Promise<SourceRow | undefined>
+
+/** What search sees of a record. */
+export interface SearchDocument {
+  /** The record's name, shown first and ranked above the rest. */
+  title: string
+  /** One line of context shown under the title. */
+  subtitle: string
+  /** Codes that find the record exactly (sample code, credit code, shop id); the first is shown. */
+  codes: string[]
+  /** Every other searchable text. */
+  body: string[]
+}
+
+/** How one table's rows are indexed. */
+export interface SearchSource {
+  /** The kind of result its rows are. */
+  kind: SearchKind
+  /** The synced table. */
+  table: SyncedTableName
+  /** The document of a live row. */
+  document(row: SourceRow, lookup: Lookup): Promise<SearchDocument>
+  /**
+   * Columns holding ids of rows whose title this document includes: when such a row's title changes,
+   * this table's rows that point at it are re-indexed in the same transaction.
+   */
+  refersTo?: readonly { column: string; table: SyncedTableName }[]
+}
+
+function str(row: SourceRow | undefined, column: string): string {
+  const value = row?.[column]
+  return typeof value === 'string' ? value : ''
+}
+
+/** A JSON list column as strings: plain strings kept, objects contribute their string values. */
+function list(row: SourceRow, column: string): string[] {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(str(row, column) || '[]')
+  } catch {
+    return []
+  }
+  if (!Array.isArray(parsed)) return []
+  return parsed.flatMap((item: unknown) =>
+    typeof item === 'string'
+      ? [item]
+      : item && typeof item === 'object'
+        ? Object.values(item).filter((v): v is string => typeof v === 'string' && v !== '')
+        : [],
+  )
+}
+
+function line(...parts: string[]): string {
+  return parts.filter((p) => p !== '').join(' · ')
+}
+
+const factories: SearchSource = {
+  kind: 'factory',
+  table: 'factories',
+  document: async (row) => ({
+    title: str(row, 'name'),
+    subtitle: line(`${str(row, 'province')}${str(row, 'city')}`, str(row, 'industrial_belt')),
+    codes: [str(row, 'credit_code'), str(row, 'shop_id')],
+    body: [
+      str(row, 'address'),
+      ...list(row, 'categories'),
+      ...list(row, 'oem_brands'),
+      ...list(row, 'certifications'),
+      str(row, 'capacity'),
+      ...list(row, 'contacts'),
+      str(row, 'notes'),
+    ],
+  }),
+}
+
+const skus: SearchSource = {
+  kind: 'sku',
+  table: 'skus',
+  document: async (row) => ({
+    title: str(row, 'name'),
+    subtitle: line(str(row, 'category'), str(row, 'comparable_unit')),
+    codes: [],
+    body: [str(row, 'category'), str(row, 'benchmark_channel'), str(row, 'notes')],
+  }),
+}
+
+/** Every searchable table. Order is irrelevant; a kind appears once. */
+export const SEARCH_SOURCES: readonly SearchSource[] = [factories, skus]

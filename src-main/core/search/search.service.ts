@@ -1,0 +1,115 @@
+import type { CoreContext } from '../api/context'
+import {
+  SEARCH_KINDS,
+  type SearchKind,
+  type SearchMatch,
+  type SearchQuery,
+  type SearchResult,
+  type SearchResults,
+} from './search.contract'
+import { docRange } from './search-index'
+import { docsWithCode, ftsDocs, loadDocs, shortDocs, type DocRow } from './search.repository'
+import { charCount, fold, ftsExpression, normalizeCode, queryTerms, snippet } from './search-text'
+import type { z } from 'zod'
+
+/**
+ * Ranking: a record whose code equals the query comes first; then, per kind, records with every term
+ * in their code or title, then records with every term anywhere; newest first within each tier. Kinds
+ * are grouped, the group holding the best match first. Terms of 3+ characters use the FTS5 trigram
+ * index; a query with any shorter term scans the compact search_short table instead.
+ */
+
+const TIER: Record<SearchMatch, number> = { code: 0, title: 1, body: 2 }
+
+interface Hit {
+  doc: number
+  match: SearchMatch
+}
+
+async function hitsOfKind(
+  ctx: CoreContext,
+  kind: SearchKind,
+  terms: string[],
+  limit: number,
+  exclude: ReadonlySet<number>,
+): Promise<Hit[]> {
+  const range = docRange(kind)
+  const trigram = terms.every((t) => charCount(t) >= 3)
+  const find = (inTitle: boolean, n: number) =>
+    trigram
+      ? ftsDocs(ctx.db, ftsExpression(terms, inTitle ? ['code', 'title'] : undefined), range, n)
+      : shortDocs(ctx.db, terms, inTitle, range, n)
+  const hits: Hit[] = []
+  const seen = new Set(exclude)
+  const add = (docs: number[], match: SearchMatch) => {
+    for (const doc of docs) {
+      if (hits.length >= limit || seen.has(doc)) continue
+      seen.add(doc)
+      hits.push({ doc, match })
+    }
+  }
+  add(await find(true, limit + exclude.size), 'title')
+  if (hits.length < limit) add(await find(false, limit + hits.length + exclude.size), 'body')
+  return hits
+}
+
+function snippetOf(doc: DocRow, match: SearchMatch, terms: string[]) {
+  const fields = match === 'body' ? [doc.body, doc.subtitle, doc.title] : [doc.title, doc.code]
+  for (const field of fields) {
+    const parts = snippet(field, terms)
+    if (parts.length > 0) return parts
+  }
+  return [{ text: doc.title, hit: false }]
+}
+
+export async function searchRecords(
+  ctx: CoreContext,
+  query: z.output<typeof SearchQuery>,
+): Promise<SearchResults> {
+  const terms = queryTerms(query.text)
+  if (terms.length === 0) return { results: [], exactCode: false }
+  const kinds = SEARCH_KINDS.filter((k) => !query.kinds || query.kinds.includes(k))
+  const code = normalizeCode(query.text)
+  const exact: Hit[] = []
+  if (terms.length === 1 && code !== '') {
+    for (const doc of await docsWithCode(ctx.db, code)) exact.push({ doc, match: 'code' })
+  }
+  const exactDocs = new Set(exact.map((h) => h.doc))
+  const byKind = new Map<SearchKind, Hit[]>()
+  for (const kind of kinds) {
+    const [first, last] = docRange(kind)
+    const own = exact.filter((h) => h.doc >= first && h.doc <= last).slice(0, query.limit)
+    const rest = await hitsOfKind(ctx, kind, terms, query.limit - own.length, exactDocs)
+    if (own.length + rest.length > 0) byKind.set(kind, [...own, ...rest])
+  }
+  const groups = [...byKind.entries()].sort(
+    ([a, ha], [b, hb]) =>
+      TIER[ha[0]!.match] - TIER[hb[0]!.match] || SEARCH_KINDS.indexOf(a) - SEARCH_KINDS.indexOf(b),
+  )
+  const hits = groups.flatMap(([, h]) => h)
+  const rows = new Map(
+    (
+      await loadDocs(
+        ctx.db,
+        hits.map((h) => h.doc),
+      )
+    ).map((r) => [r.doc, r]),
+  )
+  const results: SearchResult[] = []
+  for (const hit of hits) {
+    const row = rows.get(hit.doc)
+    if (!row) continue
+    const firstCode = row.code.split(' ')[0]
+    results.push({
+      kind: row.kind,
+      id: row.row_id,
+      title: row.title,
+      subtitle: row.subtitle,
+      ...(firstCode ? { code: firstCode } : {}),
+      match: hit.match,
+      snippet: snippetOf(row, hit.match, hit.match === 'code' ? [fold(code)] : terms),
+    })
+  }
+  const exactCode = exact.length === 1 && results[0]?.match === 'code'
+  return { results, exactCode }
+}
