@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely'
+import * as m0001 from './0001_hq'
+
+/** Every HQ migration, in order; the same files run on SQLite and PostgreSQL. Never edit a released one. */
+export const hqMigrations: Record<string, Migration> = {
+  '0001_hq': m0001,
+}

@@ -1,0 +1,58 @@
+/** Tables of the HQ database, for Kysely; the same on SQLite and PostgreSQL. */
+
+/** The append-only message log; `seq` orders it and is what cursors point into. */
+export interface MessagesTable {
+  /** Server sequence, assigned under the counter lock so it grows in commit order. */
+  seq: number | string
+  hlc: string
+  table_name: string
+  row_id: string
+  column_name: string
+  /** JSON text of the value. */
+  value: string
+  /** HLC node of the change (the last part of `hlc`), equal to the pushing device's node id. */
+  node_id: string
+  /** Device id the change was recorded under on the laptop. */
+  origin_device: string
+  /** Enrolled HQ device that pushed it. */
+  device_id: string
+  received_at: string
+}
+
+/** Named counters; the row 'messages' holds the last assigned message sequence. */
+export interface CountersTable {
+  name: string
+  value: number | string
+}
+
+export interface DevicesTable {
+  id: string
+  name: string
+  /** HLC node id the device stamps its changes with; it may push only under this node. */
+  node_id: string
+  /** sha256 (hex) of the device token; the token itself is never stored. */
+  token_hash: string
+  created_at: string
+  revoked_at: string | null
+}
+
+export interface EnrolmentCodesTable {
+  /** The code's public lookup part (its first characters). */
+  id: string
+  /** sha256 (hex) of the whole normalized code. */
+  code_hash: string
+  created_at: string
+  expires_at: string
+  /** Wrong guesses so far; at ENROLMENT_MAX_ATTEMPTS the code is dead. */
+  attempts: number
+  used_at: string | null
+  /** Device enrolled with it. */
+  device_id: string | null
+}
+
+export interface HqDB {
+  messages: MessagesTable
+  counters: CountersTable
+  devices: DevicesTable
+  enrolment_codes: EnrolmentCodesTable
+}

@@ -1,0 +1,14 @@
+import type { HqErrorCode } from './hq.contract'
+
+/** A refused request; the server turns it into the error envelope with the code's HTTP status. */
+export class HqError extends Error {
+  override readonly name = 'HqError'
+  constructor(
+    readonly code: HqErrorCode,
+    readonly messageKey: string,
+    message: string,
+    readonly fields: { path: (string | number)[]; messageKey: string }[] = [],
+  ) {
+    super(message)
+  }
+}

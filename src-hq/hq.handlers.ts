@@ -1,0 +1,82 @@
+import type { Kysely } from 'kysely'
+import type { InputOf, OutputOf } from '../src-main/core/api/define'
+import type { HqDB } from './db/schema'
+import { listDevices, revokeDevice, type DeviceRow } from './devices.repository'
+import { enrolDevice, mintEnrolmentCode } from './enrolment'
+import type { HqCalls } from './hq.contract'
+import { readMessages } from './messages.repository'
+import { pushMessages } from './push.service'
+
+/** What every HQ handler receives: the database, the caller (once authenticated) and the clock. */
+export interface HqContext {
+  db: Kysely<HqDB>
+  databaseKind: 'sqlite' | 'postgres'
+  version: string
+  now: () => Date
+  maxDriftMs?: number
+  /** The authenticated device; routes that need one are only reached with it set. */
+  device?: DeviceRow
+}
+
+/** Who may call a route: anyone, an enrolled device, or the HQ admin. */
+export type Access = 'public' | 'device' | 'admin'
+
+export const ACCESS: Record<keyof HqCalls, Access> = {
+  health: 'public',
+  enrol: 'public',
+  push: 'device',
+  pull: 'device',
+  'admin.codes.create': 'admin',
+  'admin.devices.list': 'admin',
+  'admin.devices.revoke': 'admin',
+}
+
+type HqHandlers = {
+  [K in keyof HqCalls]: (input: InputOf<HqCalls[K]>, ctx: HqContext) => Promise<OutputOf<HqCalls[K]>>
+}
+
+function deviceOf(ctx: HqContext): DeviceRow {
+  if (!ctx.device) throw new Error('device route reached without an authenticated device')
+  return ctx.device
+}
+
+export const hqHandlers: HqHandlers = {
+  health: async (_input, ctx) => ({ ok: true, version: ctx.version, database: ctx.databaseKind }),
+  enrol: (input, ctx) => enrolDevice(ctx.db, input, ctx.now()),
+  push: (input, ctx) =>
+    pushMessages(
+      { db: ctx.db, device: deviceOf(ctx), now: ctx.now(), maxDriftMs: ctx.maxDriftMs },
+      input.messages,
+    ),
+  pull: async (input, ctx) => {
+    deviceOf(ctx)
+    const page = await readMessages(ctx.db, input.after, input.limit)
+    const last = page.messages.at(-1)
+    return {
+      messages: page.messages.map((m) => ({
+        seq: m.seq,
+        hlc: m.hlc,
+        table: m.table_name,
+        row: m.row_id,
+        column: m.column_name,
+        value: m.value,
+        device: m.origin_device,
+      })),
+      cursor: last ? last.seq : input.after,
+      more: page.more,
+    }
+  },
+  'admin.codes.create': (_input, ctx) => mintEnrolmentCode(ctx.db, ctx.now()),
+  'admin.devices.list': async (_input, ctx) => ({
+    devices: (await listDevices(ctx.db)).map((d) => ({
+      id: d.id,
+      name: d.name,
+      nodeId: d.node_id,
+      createdAt: d.created_at,
+      revokedAt: d.revoked_at,
+    })),
+  }),
+  'admin.devices.revoke': async (input, ctx) => ({
+    revoked: await revokeDevice(ctx.db, input.deviceId, ctx.now().toISOString()),
+  }),
+}

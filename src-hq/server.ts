@@ -1,0 +1,185 @@
+import { timingSafeEqual } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { CallSpec } from '../src-main/core/api/define'
+import { fieldErrorsFromZod } from '../src-main/core/api/errors'
+import { findDeviceByTokenHash } from './devices.repository'
+import { sha256Hex } from './enrolment'
+import { HqError } from './hq-error'
+import { ACCESS, hqHandlers, type HqContext } from './hq.handlers'
+import { HQ_HTTP_STATUS, hqCalls, MAX_BATCH_BYTES, type HqErrorCode } from './hq.contract'
+import { RateLimiter, type RateLimit } from './rate-limit'
+
+/** What the HTTP layer needs: the handler context (without a device) and its limits. */
+export interface HqServerOptions {
+  context: Omit<HqContext, 'device'>
+  /** The HQ admin's token (admin.* routes). */
+  adminToken: string
+  host?: string
+  port?: number
+  /** Requests per client address on every route but enrol. */
+  rateLimit?: RateLimit
+  /** Enrolment attempts per client address (stricter: codes are guessable only by trying). */
+  enrolRateLimit?: RateLimit
+  /** Where unexpected errors go (they reach the client only as 'internal'). */
+  onInternalError?: (error: unknown, call: string) => void
+}
+
+export interface HqServer {
+  server: Server
+  port: number
+  url: string
+  close(): Promise<void>
+}
+
+const calls = hqCalls as Record<string, CallSpec>
+const handlerMap = hqHandlers as unknown as Record<
+  string,
+  (input: unknown, ctx: HqContext) => Promise<unknown>
+>
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  })
+  res.end(text)
+}
+
+function sendError(res: ServerResponse, error: HqError): void {
+  const { code, messageKey, message, fields } = error
+  sendJson(res, HQ_HTTP_STATUS[code], { ok: false, error: { code, messageKey, message, fields } })
+}
+
+function refuse(code: HqErrorCode, messageKey: string, message: string): HqError {
+  return new HqError(code, messageKey, message)
+}
+
+/** Reads the body up to the limit; null (and the rest left unread) once the limit is passed. */
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolveBody, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0)
+    if (declared > MAX_BATCH_BYTES) return resolveBody(null)
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BATCH_BYTES) {
+        resolveBody(null)
+        req.pause()
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolveBody(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+function bearer(req: IncomingMessage): string | null {
+  const header = req.headers.authorization
+  if (typeof header !== 'string') return null
+  const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header)
+  return match ? match[1]! : null
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(sha256Hex(given))
+  const b = Buffer.from(sha256Hex(expected))
+  return timingSafeEqual(a, b)
+}
+
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: HqServerOptions,
+  limiters: { api: RateLimiter; enrol: RateLimiter },
+): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://hq')
+  const call = url.pathname.startsWith('/api/') ? url.pathname.slice('/api/'.length) : ''
+  const known = Object.hasOwn(calls, call) && Object.hasOwn(ACCESS, call)
+  const access = known ? ACCESS[call as keyof typeof ACCESS] : 'device'
+  const address = req.socket.remoteAddress ?? 'unknown'
+  const limiter = call === 'enrol' ? limiters.enrol : limiters.api
+  if (!limiter.allow(`${call === 'enrol' ? 'enrol' : 'api'}:${address}`)) {
+    res.setHeader('retry-after', '60')
+    throw refuse('rate_limited', 'errors.sync.rateLimited', 'too many requests: try again later')
+  }
+  // Authentication comes before routing, so nothing but health and enrol answers without a token.
+  const ctx: HqContext = { ...options.context }
+  if (access !== 'public') {
+    const token = bearer(req)
+    if (access === 'admin') {
+      if (!token || !sameSecret(token, options.adminToken)) {
+        throw refuse('unauthorized', 'errors.unauthorized', 'missing or wrong admin token')
+      }
+    } else {
+      const device = token ? await findDeviceByTokenHash(ctx.db, sha256Hex(token)) : undefined
+      if (!device)
+        throw refuse('unauthorized', 'errors.unauthorized', 'missing, wrong or revoked device token')
+      ctx.device = device
+    }
+  }
+  if (!known) throw refuse('unknown_call', 'errors.unknownCall', `no HQ route ${url.pathname}`)
+  const isHealthGet = call === 'health' && req.method === 'GET'
+  if (req.method !== 'POST' && !isHealthGet) {
+    throw refuse('bad_request', 'errors.badRequest', 'HQ routes use POST')
+  }
+  const body = isHealthGet ? Buffer.alloc(0) : await readBody(req)
+  if (body === null) {
+    res.setHeader('connection', 'close')
+    throw refuse(
+      'payload_too_large',
+      'errors.payloadTooLarge',
+      `request body exceeds ${MAX_BATCH_BYTES} bytes`,
+    )
+  }
+  let input: unknown
+  try {
+    input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'))
+  } catch {
+    throw refuse('bad_request', 'errors.notJson', 'request body is not valid JSON')
+  }
+  const parsed = calls[call]!.input.safeParse(input)
+  if (!parsed.success) {
+    const fields = fieldErrorsFromZod(parsed.error)
+    throw new HqError('validation', 'errors.validation', 'invalid input', fields)
+  }
+  const value = await handlerMap[call]!(parsed.data, ctx)
+  sendJson(res, 200, { ok: true, value })
+}
+
+/** Starts HQ's HTTP API. */
+export async function startHqServer(options: HqServerOptions): Promise<HqServer> {
+  const limiters = {
+    api: new RateLimiter(options.rateLimit ?? { max: 1200, windowMs: 60_000 }),
+    enrol: new RateLimiter(options.enrolRateLimit ?? { max: 20, windowMs: 60_000 }),
+  }
+  const server = createServer((req, res) => {
+    handle(req, res, options, limiters).catch((error: unknown) => {
+      if (res.headersSent) return
+      if (error instanceof HqError) return sendError(res, error)
+      options.onInternalError?.(error, req.url ?? '')
+      sendError(res, refuse('internal', 'errors.internal', 'internal error'))
+    })
+  })
+  const host = options.host ?? '127.0.0.1'
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, host, () => resolveListen())
+  })
+  const port = (server.address() as AddressInfo).port
+  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host
+  return {
+    server,
+    port,
+    url: `http://${shownHost}:${port}`,
+    close: () =>
+      new Promise((resolveClose) => {
+        server.closeAllConnections()
+        server.close(() => resolveClose())
+      }),
+  }
+}

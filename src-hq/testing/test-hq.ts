@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import { startHq, type Hq, type HqOptions } from '../hq'
+
+/**
+ * Real HQs for tests: on a SQLite file in a temp directory, or on PostgreSQL in a fresh schema of the
+ * database WORKBENCH_TEST_PG_URL names (.ci/run sets it; without it the PostgreSQL cases are skipped).
+ */
+
+export type HqBackendName = 'sqlite' | 'postgres'
+
+export const PG_URL = process.env.WORKBENCH_TEST_PG_URL
+
+/** The backends to run HQ tests on here; logs once why PostgreSQL is skipped. */
+export function hqBackends(): HqBackendName[] {
+  if (PG_URL) return ['sqlite', 'postgres']
+  console.log('HQ on PostgreSQL: skipped (set WORKBENCH_TEST_PG_URL=postgres://… to run it; .ci/run does)')
+  return ['sqlite']
+}
+
+/** A place for one HQ's data that outlives restarts: a temp dir, plus a PostgreSQL schema if asked. */
+export interface HqStore {
+  backend: HqBackendName
+  dataDir: string
+  /** postgres://… with the schema on the search path; undefined on SQLite. */
+  databaseUrl?: string
+  dispose(): Promise<void>
+}
+
+function withSearchPath(url: string, schema: string): string {
+  const options = encodeURIComponent(`-c search_path=${schema}`)
+  return `${url}${url.includes('?') ? '&' : '?'}options=${options}`
+}
+
+export async function createHqStore(backend: HqBackendName): Promise<HqStore> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'workbench-hq-'))
+  if (backend === 'sqlite') {
+    return { backend, dataDir, dispose: async () => rmSync(dataDir, { recursive: true, force: true }) }
+  }
+  if (!PG_URL) throw new Error('WORKBENCH_TEST_PG_URL is not set')
+  const schema = `hq_test_${process.pid}_${randomBytes(4).toString('hex')}`
+  const admin = new pg.Client({ connectionString: PG_URL })
+  await admin.connect()
+  await admin.query(`CREATE SCHEMA ${schema}`)
+  await admin.end()
+  return {
+    backend,
+    dataDir,
+    databaseUrl: withSearchPath(PG_URL, schema),
+    dispose: async () => {
+      const client = new pg.Client({ connectionString: PG_URL })
+      await client.connect()
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+      await client.end()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Starts HQ on a store (on 127.0.0.1, a free port). */
+export function startStoreHq(store: HqStore, options: Partial<HqOptions> = {}): Promise<Hq> {
+  return startHq({
+    dataDir: store.dataDir,
+    databaseUrl: store.databaseUrl,
+    port: 0,
+    host: '127.0.0.1',
+    onInternalError: (error, call) => console.error(`HQ internal error in ${call}`, error),
+    ...options,
+  })
+}
+
+/** One raw HTTP call to HQ: status and parsed body (tests look at both). */
+export async function hqCall(
+  baseUrl: string,
+  name: string,
+  input: unknown,
+  token?: string,
+): Promise<{ status: number; body: { ok: boolean; value?: unknown; error?: { code: string } } }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (token) headers.authorization = `Bearer ${token}`
+  const response = await fetch(`${baseUrl}/api/${name}`, {
+    method: 'POST',
+    headers,
+    body: typeof input === 'string' ? input : JSON.stringify(input),
+  })
+  return { status: response.status, body: (await response.json()) as never }
+}
