@@ -96,9 +96,7 @@ export function ComparisonTable({
                 key={row.quoteId}
                 data-testid="comparison-row"
                 data-group={row.group}
-                bg={
-                  row.group === 'current' && row.rank === 1 ? 'var(--mantine-primary-color-light)' : undefined
-                }
+                className={row.group === 'current' && row.rank === 1 ? 'best-row' : undefined}
               >
                 <Table.Td fw={700}>{row.group === 'unpriced' ? '—' : row.rank}</Table.Td>
                 <Table.Td>

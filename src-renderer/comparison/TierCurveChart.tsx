@@ -62,7 +62,9 @@ export function TierCurveChart({
     },
   ]
   const maxLanded = comparison.summary.maxLandedUnitCost
-  const yLines = maxLanded ? [{ y: Number(maxLanded), color: 'teal.7', strokeDasharray: '6 4' }] : []
+  const yLines = maxLanded
+    ? [{ y: Number(maxLanded), color: 'teal.7', strokeDasharray: '6 4', ifOverflow: 'extendDomain' as const }]
+    : []
   const key: ChartLine[] = maxLanded
     ? [
         {

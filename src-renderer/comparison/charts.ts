@@ -1,4 +1,4 @@
-import type { ComparisonSummary, QuoteComparisonRow } from '@core/domain/pricing'
+import type { QuoteComparisonRow } from '@core/domain/pricing'
 
 /** Series colours, one per quote, distinguishable in light and dark. */
 export const SERIES_COLORS = [
@@ -24,14 +24,4 @@ export function verdictColor(row: QuoteComparisonRow | undefined): string {
     default:
       return 'gray.5'
   }
-}
-
-/** The y-axis top: above the highest value shown, the lines included. */
-export function chartTop(values: number[], summary: ComparisonSummary, withBrand: boolean): number {
-  const lines = [
-    summary.maxLandedUnitCost,
-    withBrand && summary.brand.status === 'ok' ? summary.brand.unitPrice : null,
-  ]
-  const all = [...values, ...lines.filter((v): v is string => v !== null).map(Number)]
-  return all.length === 0 ? 1 : Math.max(...all) * 1.12
 }

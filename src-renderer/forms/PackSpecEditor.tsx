@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, Input, NumberInput, Stack, Text, TextInput } from '@mantine/core'
 import { formatPackSpec } from '@core/domain/pricing'
 import type { FormErrors } from '@mantine/form'
-import { IconPlus, IconX } from '@tabler/icons-react'
+import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { packOf, type PackFactorDraft } from './draft-values'
 
@@ -84,7 +84,7 @@ export function PackSpecEditor({
               disabled={value.length <= 1}
               onClick={() => onChange(value.filter((_, j) => j !== i))}
             >
-              <IconX size={16} />
+              <IconTrash size={15} />
             </ActionIcon>
           </Group>
         ))}

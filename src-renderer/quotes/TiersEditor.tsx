@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Group, Input, NumberInput, Stack, Text, TextInput } from '@mantine/core'
 import type { FormErrors } from '@mantine/form'
-import { IconPlus, IconX } from '@tabler/icons-react'
+import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { TierDraft } from './quote-form'
 
@@ -76,7 +76,7 @@ export function TiersEditor({
               onClick={() => onChange(value.filter((_, j) => j !== i))}
               data-testid={`tier-${i}-remove`}
             >
-              <IconX size={16} />
+              <IconTrash size={15} />
             </ActionIcon>
           </Group>
         ))}

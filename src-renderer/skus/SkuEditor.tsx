@@ -104,7 +104,7 @@ export function SkuEditor({
             {failure}
           </Alert>
         ) : null}
-        <SimpleGrid cols={2} spacing="sm">
+        <Group grow gap="sm" align="flex-end">
           <Autocomplete
             label={t('skus.fields.category')}
             withAsterisk
@@ -121,7 +121,7 @@ export function SkuEditor({
             {...form.getInputProps('comparableUnit')}
             onChange={setUnit}
           />
-        </SimpleGrid>
+        </Group>
         <TextInput
           label={t('skus.fields.name')}
           placeholder={t('skus.placeholders.name')}

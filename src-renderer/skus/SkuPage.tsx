@@ -110,6 +110,7 @@ export function SkuPage({ id }: { id: string }) {
           <Button
             variant="default"
             leftSection={<IconEdit size={16} />}
+            style={{ flexShrink: 0 }}
             onClick={() => setEditing(true)}
             data-testid="sku-edit"
           >

@@ -37,7 +37,7 @@ export function RatioSparkline({ history }: { history: TargetDashboardRow['histo
           />
         ) : null}
         <Text size="xs" c="dimmed" className="num">
-          {first && last && known.length > 1
+          {first && last && displayRatio(first) !== displayRatio(last)
             ? `${displayRatio(first)} → ${displayRatio(last)}`
             : displayRatio(last ?? '0')}
         </Text>
