@@ -34,6 +34,8 @@ export default defineConfig({
         input: {
           electron: resolve(__dirname, 'src-main/electron/main.ts'),
           'browser-host': resolve(__dirname, 'src-main/browser-host/main.ts'),
+          // Photo decoding and resizing run on this worker thread, off the dispatcher's thread.
+          'photo-worker': resolve(__dirname, 'src-main/core/photos/photo-worker.ts'),
         },
       },
     },

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { version } from '../../package.json'
 import { createCore } from '../core/app'
+import { photoRoutes } from '../core/photos/photos.api'
 import { defaultDataDir } from '../host/data-dir'
 import { parseLaunchOptions } from '../host/cli-options'
 import { startBrowserHost, type BrowserHost } from './server'
@@ -23,17 +24,20 @@ function openInSystemBrowser(url: string): void {
 export async function runBrowserHost(argv: string[]): Promise<BrowserHost> {
   const options = parseLaunchOptions(argv)
   const dataDir = options.dataDir ?? defaultDataDir()
+  const onInternalError = (error: unknown, call: string) => console.error(`[api] ${call} failed:`, error)
   const core = await createCore({
     dataDir,
     host: 'browser',
     version,
     demo: options.demo,
-    dispatcher: { onInternalError: (error, call) => console.error(`[api] ${call} failed:`, error) },
+    dispatcher: { onInternalError },
+    photoWorkerFile: join(__dirname, 'photo-worker.js'),
   })
   const host = await startBrowserHost({
     dispatch: core.dispatch,
     rendererDir: process.env.WORKBENCH_RENDERER_DIR ?? join(__dirname, '..', 'renderer'),
     port: options.port,
+    photos: photoRoutes(core.context, onInternalError),
   })
   console.log(`Sourcing Workbench (browser host) — data in ${dataDir}`)
   console.log(`Open: ${host.url}`)

@@ -6,7 +6,10 @@ import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { Dispatch } from '../core/api/dispatcher'
 import type { ApiError, ErrorCode } from '../core/api/errors'
 import { HTTP_STATUS_BY_CODE, MAX_BODY_BYTES, SECRET_HEADER } from '../core/api/transport'
+import type { PhotoRoutes } from '../core/photos/photos.api'
+import { MAX_PHOTO_BYTES } from '../core/photos/photos.contract'
 import { RENDERER_CSP } from '../host/security'
+import { createPhotoAccess, servePhoto } from './photo-access'
 
 export interface BrowserHostOptions {
   dispatch: Dispatch
@@ -15,6 +18,8 @@ export interface BrowserHostOptions {
   port?: number
   /** Fixed secret (tests); a random one per launch otherwise. */
   secret?: string
+  /** Photo upload and files (POST /upload/photo, GET /photos/…); without it those answer 404. */
+  photos?: PhotoRoutes
 }
 
 export interface BrowserHost {
@@ -61,15 +66,15 @@ function secretMatches(expected: Buffer, given: string | string[] | undefined): 
 }
 
 /** Reads the body up to the limit; resolves null (and stops reading) once the limit is passed. */
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
+function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer | null> {
   return new Promise((resolveBody, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0)
-    if (declared > MAX_BODY_BYTES) return resolveBody(null)
+    if (declared > limit) return resolveBody(null)
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         resolveBody(null)
         req.pause()
         return
@@ -108,6 +113,27 @@ async function handleApi(
   sendJson(res, result.ok ? 200 : HTTP_STATUS_BY_CODE[result.error.code], result)
 }
 
+/** POST /upload/photo: the raw image bytes as the body (not JSON), answered with the API envelope. */
+async function handlePhotoUpload(
+  req: IncomingMessage,
+  res: ServerResponse,
+  photos: PhotoRoutes,
+): Promise<void> {
+  if (req.method !== 'POST') return sendError(res, 'bad_request', 'errors.badRequest', 'uploads use POST')
+  const body = await readBody(req, MAX_PHOTO_BYTES)
+  if (body === null) {
+    res.setHeader('connection', 'close')
+    return sendError(
+      res,
+      'payload_too_large',
+      'errors.photo.tooLarge',
+      `photo exceeds ${MAX_PHOTO_BYTES} bytes`,
+    )
+  }
+  const result = await photos.upload(body)
+  sendJson(res, result.ok ? 200 : HTTP_STATUS_BY_CODE[result.error.code], result)
+}
+
 function serveStatic(req: IncomingMessage, res: ServerResponse, rendererDir: string, pathname: string): void {
   const root = resolve(rendererDir)
   let file = normalize(join(root, decodeURIComponent(pathname)))
@@ -139,16 +165,33 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, rendererDir: str
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const secret = options.secret ?? randomBytes(24).toString('base64url')
   const expected = Buffer.from(secret)
+  const photoAccess = createPhotoAccess(() => (server.address() as AddressInfo).port)
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+    const isUpload = url.pathname === '/upload/photo'
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/') || isUpload) {
       // The secret is checked before any routing, so nothing about the API is visible without it.
       if (!secretMatches(expected, req.headers[SECRET_HEADER])) {
         return sendError(res, 'unauthorized', 'errors.unauthorized', 'missing or wrong secret')
       }
+      photoAccess.grant(req, res)
+      if (isUpload) {
+        if (!options.photos)
+          return sendError(res, 'not_found', 'errors.notFound', 'photos are not served here')
+        handlePhotoUpload(req, res, options.photos).catch(() => {
+          if (!res.headersSent) sendError(res, 'internal', 'errors.internal', 'internal error')
+        })
+        return
+      }
       const call = url.pathname.slice('/api/'.length)
       handleApi(req, res, options.dispatch, call).catch(() => {
         if (!res.headersSent) sendError(res, 'internal', 'errors.internal', 'internal error')
+      })
+      return
+    }
+    if (url.pathname.startsWith('/photos/')) {
+      servePhoto(req, res, url.pathname, options.photos, photoAccess).catch(() => {
+        if (!res.headersSent) res.writeHead(500).end()
       })
       return
     }

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { AppFacts, CoreContext } from './api/context'
 import { createDispatcher, type Dispatch, type DispatcherOptions } from './api/dispatcher'
 import { migrateToLatest, openDatabase, type AppDatabase } from './db/connection'
+import { createPhotoProcessor } from './photos/photo-processor'
 import { seedDemoData } from './demo/seed-demo'
 import { ensureSearchIndex } from './search/search-index'
 import { loadOrCreateDeviceId, restoreClock } from './system/device'
@@ -20,6 +21,8 @@ export interface CoreOptions {
   /** Injectable wall clock (tests). */
   wallClock?: () => number
   dispatcher?: DispatcherOptions
+  /** The built photo worker script (out/main/photo-worker.js); tests run the TypeScript source. */
+  photoWorkerFile?: string
 }
 
 /** The host-agnostic core: an open, migrated database and the dispatcher both hosts route through. */
@@ -36,6 +39,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     file: join(options.dataDir, DATABASE_FILE),
     nativeBinding: options.nativeBinding,
   })
+  const photos = createPhotoProcessor(options.photoWorkerFile)
   try {
     await migrateToLatest(database.db)
     // Indexes rows written before the search index existed (or by an older index format); no-op after.
@@ -47,15 +51,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       db: database.db,
       write: { clock, deviceId, now: () => new Date(wallClock()) },
       app: { version: options.version, dataDir: options.dataDir, host: options.host },
+      photos,
     }
     if (options.demo) await seedDemoData(context)
     return {
       dispatch: createDispatcher(context, options.dispatcher),
       context,
       database,
-      close: () => database.close(),
+      close: async () => {
+        await photos.close()
+        await database.close()
+      },
     }
   } catch (error) {
+    await photos.close()
     await database.close()
     throw error
   }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
+import type { PhotoProcessor } from '../photos/photo-processor'
 import type { WriteContext } from '../write/write-path'
 
 /** What every handler receives besides its input: created once at start-up and passed down. */
@@ -8,6 +9,8 @@ export interface CoreContext {
   write: WriteContext
   /** Facts about this installation, for `app.info`. */
   app: AppFacts
+  /** Stores uploaded photos and their thumbnails on a worker thread. */
+  photos: PhotoProcessor
 }
 
 export interface AppFacts {

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { exportCalls } from '../exports/exports.contract'
 import { factoryCalls } from '../factories/factories.contract'
+import { photoCalls } from '../photos/photos.contract'
 import { quoteCalls } from '../quotes/quotes.contract'
 import { rateCalls } from '../rates/rates.contract'
 import { searchCalls } from '../search/search.contract'
@@ -21,6 +22,7 @@ export const contract = mergeCalls(
   rateCalls,
   targetCalls,
   exportCalls,
+  photoCalls,
   searchCalls,
 )
 

@@ -1,5 +1,6 @@
 import { exportHandlers } from '../exports/exports.api'
 import { factoryHandlers } from '../factories/factories.api'
+import { photoHandlers } from '../photos/photos.api'
 import { quoteHandlers } from '../quotes/quotes.api'
 import { rateHandlers } from '../rates/rates.api'
 import { searchHandlers } from '../search/search.api'
@@ -26,5 +27,6 @@ export const handlers: Handlers = {
   ...rateHandlers,
   ...targetHandlers,
   ...exportHandlers,
+  ...photoHandlers,
   ...searchHandlers,
 }

@@ -1,4 +1,5 @@
 import type { FactoriesTable } from '../factories/factories.table'
+import type { PhotoLinksTable, PhotosTable } from '../photos/photos.table'
 import type { QuotesTable } from '../quotes/quotes.table'
 import type { CurrencyRatesTable } from '../rates/rates.table'
 import type { BenchmarksTable, SkusTable } from '../skus/skus.table'
@@ -13,4 +14,6 @@ export interface DB {
   benchmarks: BenchmarksTable
   quotes: QuotesTable
   currency_rates: CurrencyRatesTable
+  photos: PhotosTable
+  photo_links: PhotoLinksTable
 }

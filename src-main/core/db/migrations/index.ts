@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import * as m0001 from './0001_change_log'
 import * as m0002 from './0002_factories'
 import * as m0003 from './0003_skus_quotes'
+import * as m0005 from './0005_photos'
 import * as m0006 from './0006_search'
 
 /**
@@ -12,5 +13,6 @@ export const migrations: Record<string, Migration> = {
   '0001_change_log': m0001,
   '0002_factories': m0002,
   '0003_skus_quotes': m0003,
+  '0005_photos': m0005,
   '0006_search': m0006,
 }

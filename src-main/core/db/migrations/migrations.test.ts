@@ -115,6 +115,40 @@ UPGRADES['0006_search'] = {
   },
 }
 
+UPGRADES['0005_photos'] = {
+  seed(sqlite) {
+    sqlite
+      .prepare(
+        "INSERT INTO factories (id, name, created_at, updated_at) VALUES ('f5', '江门示例纸业', 'now', 'now')",
+      )
+      .run()
+  },
+  check(sqlite) {
+    expect(sqlite.prepare("SELECT name FROM factories WHERE id = 'f5'").get()).toEqual({
+      name: '江门示例纸业',
+    })
+    const sha = 'a'.repeat(64)
+    sqlite
+      .prepare(
+        `INSERT INTO photos (id, mime, width, height, bytes, created_at, updated_at)
+         VALUES ('${sha}', 'image/jpeg', 4000, 3000, 2048, 'now', 'now')`,
+      )
+      .run()
+    sqlite
+      .prepare(
+        `INSERT INTO photo_links (id, photo_id, owner_table, owner_id, created_at, updated_at)
+         VALUES ('l1', '${sha}', 'factories', 'f5', 'now', 'now')`,
+      )
+      .run()
+    expect(sqlite.prepare('SELECT taken_at FROM photos').get()).toEqual({ taken_at: null })
+    expect(sqlite.prepare('SELECT caption, sort_order, deleted_at FROM photo_links').get()).toEqual({
+      caption: '',
+      sort_order: 0,
+      deleted_at: null,
+    })
+  },
+}
+
 /** Tables and indexes of the latest version (Kysely's own bookkeeping tables included). */
 const LATEST_SCHEMA = {
   tables: [
@@ -125,6 +159,8 @@ const LATEST_SCHEMA = {
     'kysely_migration',
     'kysely_migration_lock',
     'meta',
+    'photo_links',
+    'photos',
     'quotes',
     'search_codes',
     'search_docs',
@@ -140,6 +176,8 @@ const LATEST_SCHEMA = {
     'change_log_field',
     'change_log_unsent',
     'factories_live_updated',
+    'photo_links_live_owner',
+    'photo_links_live_photo',
     'quotes_live_factory',
     'quotes_live_sku',
     'quotes_thread',

@@ -1,0 +1,113 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { parentPort } from 'node:worker_threads'
+import sharp, { type Metadata } from 'sharp'
+import { availableParallelism } from 'node:os'
+import { exifTakenAt } from './exif-date'
+import { ACCEPTED_FORMATS, FORMAT_FILES, photoFolder, variantFile, type AcceptedFormat } from './photo-files'
+import type { PhotoJob, PhotoJobReply, StoredPhoto } from './photo-worker-protocol'
+import { PREVIEW_SIZE, THUMB_SIZE } from './photos.contract'
+
+/**
+ * The photo worker: hashing, decoding, resizing and file writes of uploaded photos happen on this
+ * thread, so the core's dispatcher keeps answering while a 20 MB phone photo is processed. Built as its
+ * own entry (out/main/photo-worker.js); tests load this source through tsx.
+ */
+
+// Leave one core to the main thread (the dispatcher, and in Electron the window's process).
+sharp.concurrency(Math.max(1, availableParallelism() - 1))
+
+class NotAnImage extends Error {}
+
+function isAccepted(format: string | undefined): format is AcceptedFormat {
+  return (ACCEPTED_FORMATS as readonly string[]).includes(format ?? '')
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  )
+}
+
+/** Writes under a temporary name, then renames: a crash leaves a stray .tmp, never a half file. */
+async function writeAtomically(path: string, make: () => Promise<Buffer> | Buffer): Promise<void> {
+  if (await exists(path)) return
+  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`
+  try {
+    await writeFile(temp, await make())
+    await rename(temp, path)
+  } catch (error) {
+    await rm(temp, { force: true })
+    throw error
+  }
+}
+
+async function store(job: PhotoJob): Promise<StoredPhoto> {
+  const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength)
+  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  // failOn 'truncated': a cut-off upload is refused instead of stored with a grey bottom half.
+  const image = () => sharp(bytes, { failOn: 'truncated' })
+  let meta: Metadata
+  try {
+    meta = await image().metadata()
+  } catch {
+    throw new NotAnImage('the bytes are not an image sharp can read')
+  }
+  if (!isAccepted(meta.format) || !meta.width || !meta.height) {
+    throw new NotAnImage(`unsupported image format ${meta.format}`)
+  }
+  const format = meta.format
+  // Orientations 5–8 turn the picture a quarter: the shown width is the stored height.
+  const turned = (meta.orientation ?? 1) >= 5
+  const width = turned ? meta.height : meta.width
+  const height = turned ? meta.width : meta.height
+  const takenAt = exifTakenAt(meta.exif)
+
+  const root = job.root
+  await mkdir(photoFolder(root, sha256), { recursive: true })
+  const original = variantFile(root, sha256, 'original', FORMAT_FILES[format].mime).path
+  const thumb = variantFile(root, sha256, 'thumb', '').path
+  const preview = variantFile(root, sha256, 'preview', '').path
+  const existed = (await Promise.all([original, thumb, preview].map(exists))).every(Boolean)
+  if (!existed) {
+    const fit = (size: number) => ({
+      width: size,
+      height: size,
+      fit: 'inside' as const,
+      withoutEnlargement: true,
+    })
+    // Variants first and the original last: an original on disk means its variants are there too.
+    const made = await Promise.allSettled([
+      writeAtomically(thumb, () => image().rotate().resize(fit(THUMB_SIZE)).webp({ quality: 75 }).toBuffer()),
+      writeAtomically(preview, () =>
+        image().rotate().resize(fit(PREVIEW_SIZE)).jpeg({ quality: 80 }).toBuffer(),
+      ),
+    ])
+    const failure = made.find((m) => m.status === 'rejected')
+    if (failure) {
+      // One variant may have been written before the other failed: leave nothing of a bad upload.
+      if (!(await exists(original)))
+        await Promise.all([thumb, preview].map((path) => rm(path, { force: true })))
+      const reason: unknown = failure.reason
+      throw new NotAnImage(
+        `the image cannot be decoded: ${reason instanceof Error ? reason.message : reason}`,
+      )
+    }
+    await writeAtomically(original, () => bytes)
+  }
+  return { sha256, format, width, height, takenAt, existed }
+}
+
+const port = parentPort
+if (!port) throw new Error('photo-worker runs only as a worker thread')
+port.on('message', (job: PhotoJob) => {
+  store(job).then(
+    (photo) => port.postMessage({ id: job.id, ok: true, photo } satisfies PhotoJobReply),
+    (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error)
+      const reason = error instanceof NotAnImage ? 'notImage' : 'failed'
+      port.postMessage({ id: job.id, ok: false, reason, message } satisfies PhotoJobReply)
+    },
+  )
+})
