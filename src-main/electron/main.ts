@@ -1,10 +1,22 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type WebContents } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  shell,
+  type WebContents,
+} from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createCore, type Core } from '../core/app'
+import { photoRoutes } from '../core/photos/photos.api'
 import { parseLaunchOptions, pickLaunchArgs } from '../host/cli-options'
 import { electronNativeBinding } from './native-binding'
 import { buildAppMenu } from './menu'
+import { handlePhotoProtocol, handlePhotoUpload, PHOTO_SCHEME } from './photos'
 
 /**
  * The thin Electron shell: one window over the core. Everything it does besides window management is
@@ -70,6 +82,9 @@ async function start(core: Core): Promise<void> {
     }
     return core.dispatch(String(name), input)
   })
+  const photos = photoRoutes(core.context, (error, call) => console.error(`[api] ${call} failed:`, error))
+  handlePhotoUpload(photos, (frame) => isTrustedSender(frame))
+  handlePhotoProtocol(photos)
   Menu.setApplicationMenu(buildAppMenu())
   mainWindow = createWindow()
 }
@@ -84,6 +99,10 @@ async function main(): Promise<void> {
     mainWindow?.focus()
   })
   app.on('web-contents-created', (_event, contents) => lockDown(contents))
+  // Custom schemes must be declared before 'ready'; photos are then served without file:// access.
+  protocol.registerSchemesAsPrivileged([
+    { scheme: PHOTO_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } },
+  ])
   const options = parseLaunchOptions(pickLaunchArgs(process.argv))
   await app.whenReady()
   try {
@@ -93,6 +112,7 @@ async function main(): Promise<void> {
       version: app.getVersion(),
       demo: options.demo,
       nativeBinding: electronNativeBinding(app.getAppPath(), process.versions.modules),
+      photoWorkerFile: join(__dirname, 'photo-worker.js'),
       dispatcher: { onInternalError: (error, call) => console.error(`[api] ${call} failed:`, error) },
     })
     app.on('will-quit', () => void core.close())

@@ -6,7 +6,8 @@ export const RENDERER_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  // workbench-photo: is the Electron shell's photo protocol (the browser host serves /photos/ itself).
+  "img-src 'self' data: blob: workbench-photo:",
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",

@@ -4,6 +4,8 @@ import type { ApiResult } from '../core/api/dispatcher'
 /** The only thing the renderer can reach: one typed call into the core. No ipcRenderer, no Node. */
 const api = {
   call: (name: string, input: unknown): Promise<ApiResult> => ipcRenderer.invoke('api:call', name, input),
+  /** Stores one photo's bytes; resolves the envelope with the Photo (sha256, size…). */
+  uploadPhoto: (bytes: ArrayBuffer): Promise<ApiResult> => ipcRenderer.invoke('photo:upload', bytes),
 }
 
 contextBridge.exposeInMainWorld('workbench', api)
