@@ -14,6 +14,7 @@ import { benchListQuery } from './list-query'
 import { killAllOnExit } from './processes'
 import { renderTable, type BenchRow } from './report'
 import { benchRendererList } from './renderer-list'
+import { benchSearch } from './search'
 
 /**
  * `npm run bench`: DESIGN.md's performance targets, each measured beside a baseline taken in the same
@@ -41,6 +42,9 @@ async function main(): Promise<void> {
   try {
     console.log('measuring the quote comparison ...')
     rows.push(...(await benchComparison(200)))
+
+    console.log('measuring search over 100,000 records ...')
+    rows.push(...(await benchSearch(100_000, 100)))
 
     console.log('measuring browser host start ...')
     rows.push(...(await benchHostStart(ROOT, browser, 9)))

@@ -20,7 +20,9 @@ import { charCount, fold, normalize, normalizeCode } from './search-text'
 
 /**
  * Each kind owns one block of document ids (slot × 2^40), so "only this kind" is a rowid range in every
- * index structure. Slots are stored in the database: never renumber one.
+ * index structure. Slots are stored in the database: never renumber one. Within a block ids count
+ * down, so the newest record has the smallest id: FTS5 streams a doclist in ascending rowid order but
+ * has to load all of it to go backwards, and "newest first, first 5" must stop early.
  */
 const KIND_SLOT: Record<SearchKind, number> = { factory: 1, sku: 2, sample: 3, visit: 4, tour: 5 }
 const SLOT_SIZE = 2 ** 40
@@ -30,10 +32,11 @@ const FORMAT_VERSION = 1
 const FORMAT_META_KEY = 'search_index_format'
 
 /**
- * The part of a document after its code and title that 1–2 character queries scan. Capped so the scan
- * stays compact at 100,000 records; longer text (notes) is found by queries of 3+ characters.
+ * What 1–2 character queries scan besides the title: the start of the subtitle (place and belt,
+ * category, factory). Kept this small so a scan of 100,000 records stays within its budget; the rest of a
+ * document (addresses, contacts, notes) is found by queries of 3+ characters.
  */
-const SHORT_REST_CHARS = 160
+const SHORT_REST_CHARS = 32
 
 /** A document's id range for a kind: [first, last]. */
 export function docRange(kind: SearchKind): [number, number] {
@@ -76,8 +79,9 @@ function stored(document: SearchDocument) {
   const title = normalize(document.title).trim()
   const subtitle = normalize(document.subtitle).trim()
   const body = normalize(document.body.filter((b) => b.trim() !== '').join('\n'))
-  const head = fold(`${codes.join(' ')} ${title}`)
-  const rest = fold(`${subtitle}\n${body}`)
+  // Codes stay out: a 1–2 character piece of a code finds nothing useful, and whole codes are exact lookups.
+  const head = fold(title)
+  const rest = fold(subtitle)
   return {
     code: codes.join(' '),
     codes,
@@ -89,11 +93,12 @@ function stored(document: SearchDocument) {
   }
 }
 
+/** The id for the next new document of a kind: one below the newest so far. */
 async function nextDoc(trx: AnyTrx, kind: SearchKind): Promise<number> {
   const [first, last] = docRange(kind)
   const { rows } = await sql<{ doc: number }>`
-    SELECT doc FROM search_docs WHERE doc BETWEEN ${first} AND ${last} ORDER BY doc DESC LIMIT 1`.execute(trx)
-  return (rows[0]?.doc ?? first) + 1
+    SELECT doc FROM search_docs WHERE doc BETWEEN ${first} AND ${last} ORDER BY doc LIMIT 1`.execute(trx)
+  return (rows[0]?.doc ?? last + 1) - 1
 }
 
 async function removeDoc(trx: AnyTrx, doc: number): Promise<void> {
@@ -127,15 +132,15 @@ async function insertDocs(trx: AnyTrx, docs: { doc: number; entry: IndexEntry }[
 }
 
 /**
- * Adds documents for records not yet indexed (bulk: the start-up rebuild, the bench). Ids are given
- * in creation order, so newer records get higher document ids and list first among equals.
+ * Adds documents for records not yet indexed (bulk: the start-up rebuild, the bench), given oldest
+ * first, so newer records list first among equals.
  */
 export async function indexNewDocuments(trx: AnyTrx, entries: readonly IndexEntry[]): Promise<void> {
   const next = new Map<SearchKind, number>()
   const docs: { doc: number; entry: IndexEntry }[] = []
   for (const entry of entries) {
     const doc = next.get(entry.kind) ?? (await nextDoc(trx, entry.kind))
-    next.set(entry.kind, doc + 1)
+    next.set(entry.kind, doc - 1)
     docs.push({ doc, entry })
   }
   await insertDocs(trx, docs)
@@ -184,6 +189,11 @@ async function reindexReferrers(trx: AnyTrx, table: SyncedTableName, id: string)
   }
 }
 
+/** Merges the FTS5 index into one segment: after a bulk load, queries read one doclist per trigram. */
+export async function optimizeSearchIndex(trx: AnyTrx): Promise<void> {
+  await sql`INSERT INTO search_fts (search_fts) VALUES ('optimize')`.execute(trx)
+}
+
 /** Empties the index and indexes every live row of every searchable table, oldest first. */
 export async function rebuildSearchIndex(trx: AnyTrx): Promise<number> {
   await sql`DELETE FROM search_docs`.execute(trx)
@@ -216,6 +226,7 @@ export async function rebuildSearchIndex(trx: AnyTrx): Promise<number> {
     await indexNewDocuments(trx, entries)
     count += entries.length
   }
+  await optimizeSearchIndex(trx)
   return count
 }
 

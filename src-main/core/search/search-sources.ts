@@ -71,7 +71,11 @@ const factories: SearchSource = {
   table: 'factories',
   document: async (row) => ({
     title: str(row, 'name'),
-    subtitle: line(`${str(row, 'province')}${str(row, 'city')}`, str(row, 'industrial_belt')),
+    subtitle: line(
+      `${str(row, 'province')}${str(row, 'city')}`,
+      str(row, 'industrial_belt'),
+      list(row, 'categories').slice(0, 3).join('/'),
+    ),
     codes: [str(row, 'credit_code'), str(row, 'shop_id')],
     body: [
       str(row, 'address'),

@@ -70,8 +70,23 @@ describe('search API', () => {
 
   it('matches Latin text regardless of case, short or long', async () => {
     await createFactory({ name: '陈氏酒业', oemBrands: ['Kirkland Signature'] })
-    for (const text of ['kirkland', 'KIRK', 'Ki', 'k', 'ｋｉｒｋ'])
+    await createFactory({ name: 'Sunny Paper 纸业' })
+    for (const text of ['kirkland', 'KIRK', 'ｋｉｒｋ'])
       expect(await titles(text), text).toEqual(['陈氏酒业'])
+    for (const text of ['sunny', 'PAPER', 'Pa', 'y', 'ｓｕ'])
+      expect(await titles(text), text).toEqual(['Sunny Paper 纸业'])
+  })
+
+  it('answers 1–2 character queries from titles and subtitles, longer ones from every field', async () => {
+    await createFactory({
+      name: '陈氏酒业',
+      city: '仁怀',
+      address: '茅台镇酒厂路8号',
+      oemBrands: ['Kirkland'],
+    })
+    expect(await titles('仁怀')).toEqual(['陈氏酒业'])
+    expect(await titles('茅台镇')).toEqual(['陈氏酒业'])
+    expect(await titles('茅台')).toEqual([])
   })
 
   it('finds a record by its exact code first and flags it, and by part of a code', async () => {

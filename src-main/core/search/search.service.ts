@@ -26,6 +26,26 @@ interface Hit {
   match: SearchMatch
 }
 
+// Matches one short-query scan returns at most; enough to rank a page without returning thousands.
+const SCAN_CAP = 60
+
+async function trigramHits(ctx: CoreContext, terms: string[], range: [number, number], limit: number) {
+  const title = await ftsDocs(ctx.db, ftsExpression(terms, ['code', 'title']), range, limit)
+  const any = title.length < limit ? await ftsDocs(ctx.db, ftsExpression(terms), range, limit * 2) : []
+  return { title, any }
+}
+
+async function shortHits(ctx: CoreContext, terms: string[], range: [number, number], limit: number) {
+  const found = await shortDocs(ctx.db, terms, false, range, SCAN_CAP)
+  const title = found.filter((h) => h.in_title === 1).map((h) => h.doc)
+  const last = found[found.length - 1]?.doc
+  if (found.length === SCAN_CAP && title.length < limit && last !== undefined) {
+    // More matches lie beyond the cap: look for title matches among them only, from where the scan stopped.
+    title.push(...(await shortDocs(ctx.db, terms, true, [last + 1, range[1]], limit)).map((h) => h.doc))
+  }
+  return { title, any: found.map((h) => h.doc) }
+}
+
 async function hitsOfKind(
   ctx: CoreContext,
   kind: SearchKind,
@@ -33,12 +53,13 @@ async function hitsOfKind(
   limit: number,
   exclude: ReadonlySet<number>,
 ): Promise<Hit[]> {
+  if (limit <= 0) return []
   const range = docRange(kind)
   const trigram = terms.every((t) => charCount(t) >= 3)
-  const find = (inTitle: boolean, n: number) =>
-    trigram
-      ? ftsDocs(ctx.db, ftsExpression(terms, inTitle ? ['code', 'title'] : undefined), range, n)
-      : shortDocs(ctx.db, terms, inTitle, range, n)
+  const wanted = limit + exclude.size
+  const { title, any } = trigram
+    ? await trigramHits(ctx, terms, range, wanted)
+    : await shortHits(ctx, terms, range, wanted)
   const hits: Hit[] = []
   const seen = new Set(exclude)
   const add = (docs: number[], match: SearchMatch) => {
@@ -48,8 +69,8 @@ async function hitsOfKind(
       hits.push({ doc, match })
     }
   }
-  add(await find(true, limit + exclude.size), 'title')
-  if (hits.length < limit) add(await find(false, limit + hits.length + exclude.size), 'body')
+  add(title, 'title')
+  add(any, 'body')
   return hits
 }
 
