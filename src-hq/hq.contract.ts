@@ -57,7 +57,14 @@ export const WireMessage = z
 export type WireMessage = z.infer<typeof WireMessage>
 
 /** A message as HQ serves it: with the server sequence that orders the log. */
-export const LoggedMessage = WireMessage.extend({ seq: z.number().int().positive() }).strict()
+export const LoggedMessage = WireMessage.extend({
+  seq: z.number().int().positive(),
+  /**
+   * Newest timestamp of the same field its writer had seen when pushing (null: none). A receiver whose
+   * current value is newer than this knows the writer never saw it: a conflict, not an ordinary update.
+   */
+  base: z.string().regex(HLC_TEXT).nullable(),
+}).strict()
 export type LoggedMessage = z.infer<typeof LoggedMessage>
 
 /** Why HQ refused one message of a push; the other messages of the batch are unaffected. */
@@ -95,7 +102,13 @@ export const hqCalls = defineCalls({
   push: {
     summary:
       'Appends the device’s messages to the log; a re-pushed message is a no-op. Every index not in `rejected` is acknowledged.',
-    input: z.object({ messages: z.array(WireMessage).max(MAX_BATCH_MESSAGES) }).strict(),
+    input: z
+      .object({
+        messages: z.array(WireMessage).max(MAX_BATCH_MESSAGES),
+        /** The device's pull cursor: every message up to it was applied there before these were written. */
+        seen: z.number().int().nonnegative().default(0),
+      })
+      .strict(),
     output: z.object({
       accepted: z.number().int().nonnegative(),
       duplicates: z.number().int().nonnegative(),

@@ -47,6 +47,7 @@ export const hqHandlers: HqHandlers = {
     pushMessages(
       { db: ctx.db, device: deviceOf(ctx), now: ctx.now(), maxDriftMs: ctx.maxDriftMs },
       input.messages,
+      input.seen,
     ),
   pull: async (input, ctx) => {
     deviceOf(ctx)
@@ -61,6 +62,7 @@ export const hqHandlers: HqHandlers = {
         column: m.column_name,
         value: m.value,
         device: m.origin_device,
+        base: m.base_hlc,
       })),
       cursor: last ? last.seq : input.after,
       more: page.more,

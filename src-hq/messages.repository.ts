@@ -17,10 +17,47 @@ export interface NewMessage {
 /** A message read back from the log. */
 export interface StoredMessage extends NewMessage {
   seq: number
+  base_hlc: string | null
 }
 
 // Keeps every statement under SQLite's and PostgreSQL's bound-parameter limits.
 const CHUNK = 500
+
+const fieldOf = (table: string, row: string, column: string) => `${table}\u0000${row}\u0000${column}`
+
+/**
+ * Per field of the batch, the newest timestamp its device had seen: log entries up to the device's
+ * cursor, and the device's own earlier edits.
+ */
+async function seenBases(
+  trx: Transaction<HqDB>,
+  messages: NewMessage[],
+  seen: number,
+): Promise<Map<string, string>> {
+  const bases = new Map<string, string>()
+  const node = messages[0]?.node_id ?? ''
+  const rowsByTable = new Map<string, Set<string>>()
+  for (const m of messages) {
+    let rows = rowsByTable.get(m.table_name)
+    if (!rows) rowsByTable.set(m.table_name, (rows = new Set()))
+    rows.add(m.row_id)
+  }
+  for (const [table, rowSet] of rowsByTable) {
+    const rows = [...rowSet]
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const found = await trx
+        .selectFrom('messages')
+        .select(['row_id', 'column_name', (eb) => eb.fn.max('hlc').as('hlc')])
+        .where('table_name', '=', table)
+        .where('row_id', 'in', rows.slice(i, i + CHUNK))
+        .where((eb) => eb.or([eb('seq', '<=', seen), eb('node_id', '=', node)]))
+        .groupBy(['row_id', 'column_name'])
+        .execute()
+      for (const f of found) if (f.hlc) bases.set(fieldOf(table, f.row_id, f.column_name), f.hlc)
+    }
+  }
+  return bases
+}
 
 const identity = (m: { hlc: string; table_name: string; row_id: string; column_name: string }) =>
   `${m.hlc}\u0000${m.table_name}\u0000${m.row_id}\u0000${m.column_name}`
@@ -48,11 +85,12 @@ async function lockSequence(trx: Transaction<HqDB>): Promise<number> {
 export async function appendMessages(
   db: Kysely<HqDB>,
   messages: NewMessage[],
+  seen: number,
 ): Promise<{ accepted: number; duplicates: number }> {
   if (messages.length === 0) return { accepted: 0, duplicates: 0 }
   return db.transaction().execute(async (trx) => {
     const last = await lockSequence(trx)
-    const seen = new Set<string>()
+    const known = new Set<string>()
     const hlcs = [...new Set(messages.map((m) => m.hlc))]
     for (let i = 0; i < hlcs.length; i += CHUNK) {
       const existing = await trx
@@ -60,14 +98,19 @@ export async function appendMessages(
         .select(['hlc', 'table_name', 'row_id', 'column_name'])
         .where('hlc', 'in', hlcs.slice(i, i + CHUNK))
         .execute()
-      for (const row of existing) seen.add(identity(row))
+      for (const row of existing) known.add(identity(row))
     }
+    const bases = await seenBases(trx, messages, seen)
     const fresh: StoredMessage[] = []
-    for (const message of messages) {
+    for (const message of [...messages].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0))) {
       const key = identity(message)
-      if (seen.has(key)) continue
-      seen.add(key)
-      fresh.push({ ...message, seq: last + fresh.length + 1 })
+      if (known.has(key)) continue
+      known.add(key)
+      const field = fieldOf(message.table_name, message.row_id, message.column_name)
+      const base = bases.get(field) ?? null
+      fresh.push({ ...message, seq: last + fresh.length + 1, base_hlc: base })
+      // The device's own earlier edit in this batch is one it had seen.
+      if (base === null || message.hlc > base) bases.set(field, message.hlc)
     }
     for (let i = 0; i < fresh.length; i += CHUNK) {
       await trx

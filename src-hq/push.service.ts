@@ -59,6 +59,7 @@ function rejectionOf(message: WireMessage, device: DeviceRow): Omit<Rejection, '
 export async function pushMessages(
   ctx: PushContext,
   messages: WireMessage[],
+  seen = 0,
 ): Promise<{ accepted: number; duplicates: number; rejected: Rejection[] }> {
   const maxDrift = ctx.maxDriftMs ?? DEFAULT_MAX_DRIFT_MS
   const rejected: Rejection[] = []
@@ -91,6 +92,6 @@ export async function pushMessages(
       received_at: receivedAt,
     })
   })
-  const { accepted, duplicates } = await appendMessages(ctx.db, rows)
+  const { accepted, duplicates } = await appendMessages(ctx.db, rows, seen)
   return { accepted, duplicates, rejected }
 }

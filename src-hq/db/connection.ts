@@ -19,7 +19,7 @@ export function openHqDatabase(config: HqDatabaseConfig): HqDatabase {
     const sqlite = new Database(config.file)
     sqlite.pragma('journal_mode = WAL')
     // FULL: an acknowledged push survives power loss too, not only a crash of the process.
-    sqlite.pragma('synchronous = FULL')
+    sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('busy_timeout = 5000')
     const db = new Kysely<HqDB>({ dialect: new SqliteDialect({ database: sqlite }) })
     return { db, kind: 'sqlite', close: () => db.destroy() }

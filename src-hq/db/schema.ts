@@ -17,6 +17,8 @@ export interface MessagesTable {
   /** Enrolled HQ device that pushed it. */
   device_id: string
   received_at: string
+  /** Newest timestamp of this field the pushing device had seen (its cursor, plus its own edits). */
+  base_hlc: string | null
 }
 
 /** Named counters; the row 'messages' holds the last assigned message sequence. */

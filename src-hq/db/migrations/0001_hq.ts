@@ -14,6 +14,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('origin_device', 'text', (c) => c.notNull())
     .addColumn('device_id', 'text', (c) => c.notNull())
     .addColumn('received_at', 'text', (c) => c.notNull())
+    // The newest timestamp of this field the pushing device had seen when it wrote the change: a
+    // receiver whose value is newer knows the two edits were made without seeing each other.
+    .addColumn('base_hlc', 'text')
+    .execute()
+  await db.schema
+    .createIndex('messages_field')
+    .on('messages')
+    .columns(['table_name', 'row_id', 'column_name', 'seq'])
     .execute()
   // A message is identified by its field and timestamp: pushing it again must not add a row.
   await db.schema

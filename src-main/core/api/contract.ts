@@ -6,6 +6,7 @@ import { quoteCalls } from '../quotes/quotes.contract'
 import { rateCalls } from '../rates/rates.contract'
 import { searchCalls } from '../search/search.contract'
 import { skuCalls } from '../skus/skus.contract'
+import { syncCalls } from '../sync/sync.contract'
 import { targetCalls } from '../targets/targets.contract'
 import { systemCalls } from '../system/system.contract'
 import { mergeCalls, type InputOf, type ResultOf } from './define'
@@ -24,6 +25,7 @@ export const contract = mergeCalls(
   exportCalls,
   photoCalls,
   searchCalls,
+  syncCalls,
 )
 
 export type Contract = typeof contract

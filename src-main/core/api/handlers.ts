@@ -5,6 +5,7 @@ import { quoteHandlers } from '../quotes/quotes.api'
 import { rateHandlers } from '../rates/rates.api'
 import { searchHandlers } from '../search/search.api'
 import { skuHandlers } from '../skus/skus.api'
+import { syncHandlers } from '../sync/sync.api'
 import { targetHandlers } from '../targets/targets.api'
 import { systemHandlers } from '../system/system.api'
 import type { CoreContext } from './context'
@@ -29,4 +30,5 @@ export const handlers: Handlers = {
   ...exportHandlers,
   ...photoHandlers,
   ...searchHandlers,
+  ...syncHandlers,
 }

@@ -3,6 +3,7 @@ import type { PhotoLinksTable, PhotosTable } from '../photos/photos.table'
 import type { QuotesTable } from '../quotes/quotes.table'
 import type { CurrencyRatesTable } from '../rates/rates.table'
 import type { BenchmarksTable, SkusTable } from '../skus/skus.table'
+import type { SyncConflictsTable, SyncRejectionsTable } from '../sync/sync.table'
 import type { ChangeLogTable, MetaTable } from '../write/change-log.table'
 
 /** Every table of the local database, for Kysely. */
@@ -16,4 +17,6 @@ export interface DB {
   currency_rates: CurrencyRatesTable
   photos: PhotosTable
   photo_links: PhotoLinksTable
+  sync_conflicts: SyncConflictsTable
+  sync_rejections: SyncRejectionsTable
 }

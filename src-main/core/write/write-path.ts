@@ -13,7 +13,7 @@ import type { HlcClock } from '../sync/hlc'
  */
 
 /** Names of tables that sync field by field: every table but the local bookkeeping ones. */
-export type SyncedTableName = Exclude<keyof DB, 'meta' | 'change_log'>
+export type SyncedTableName = Exclude<keyof DB, 'meta' | 'change_log' | 'sync_conflicts' | 'sync_rejections'>
 
 /** A synced table: its name and the zod schema of its writable columns (snake_case, JSON encoded). */
 export interface SyncedTable<N extends SyncedTableName = SyncedTableName> {
@@ -166,4 +166,30 @@ export async function tombstoneRow(
   await dynamic(trx).updateTable(table.name).set(row).where('id', '=', id).execute()
   await recordChanges(trx, ctx, table.name, id, row)
   await indexRow(trx, table.name, id)
+}
+
+/** Fields of one row that won last-writer-wins against the local copy (sync's apply step). */
+export interface RemoteRowWrite {
+  table: SyncedTableName
+  id: string
+  /** The winning column values. */
+  values: Row
+  /** Values for the row's other required columns, used only when the row does not exist yet. */
+  placeholders: Row
+}
+
+/**
+ * Writes fields that arrived from other devices: creates a missing row (fields arrive one by one, in
+ * any order) or sets the given columns, then updates the search index once per row. Sync decides which
+ * fields win and records their messages itself, in the same transaction.
+ */
+export async function writeRemoteRows(trx: Transaction<DB>, writes: RemoteRowWrite[]): Promise<void> {
+  for (const write of writes) {
+    await dynamic(trx)
+      .insertInto(write.table)
+      .values({ ...write.placeholders, ...write.values, id: write.id })
+      .onConflict((oc) => oc.column('id').doUpdateSet(write.values))
+      .execute()
+    await indexRow(trx, write.table, write.id)
+  }
 }

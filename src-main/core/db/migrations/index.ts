@@ -4,6 +4,7 @@ import * as m0002 from './0002_factories'
 import * as m0003 from './0003_skus_quotes'
 import * as m0005 from './0005_photos'
 import * as m0006 from './0006_search'
+import * as m0007 from './0007_sync'
 
 /**
  * Every migration, in order. Names are zero-padded so Kysely's lexical order is the version order;
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003_skus_quotes': m0003,
   '0005_photos': m0005,
   '0006_search': m0006,
+  '0007_sync': m0007,
 }

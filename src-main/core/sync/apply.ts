@@ -1,0 +1,216 @@
+import type { Insertable, Kysely, Transaction } from 'kysely'
+import type { LoggedMessage } from '../../../src-hq/hq.contract'
+import type { DB } from '../db/schema'
+import { parseHlc, receiveHlc, type HlcClock } from './hlc'
+import { writeRemoteRows, type RemoteRowWrite, type SyncedTableName } from '../write/write-path'
+import { readSetting, SETTING, writeSetting } from './sync.settings'
+import { fitsColumn, isSyncedTable, LocalSchema } from './synced-tables'
+
+/** What applying needs: the database, the device's clock and its wall clock. */
+export interface ApplyContext {
+  db: Kysely<DB>
+  clock: HlcClock
+  now: () => Date
+}
+
+/** What one page did. */
+export interface ApplyResult {
+  /** Messages newer than the stored cursor. */
+  received: number
+  /** Messages whose value now stands (newer than the local value of their field). */
+  applied: number
+  /** Messages older than the local value of their field: recorded, not written. */
+  outdated: number
+  /** Messages this device already had (its own, or a page applied before). */
+  duplicates: number
+  /** Messages for a table or column this version does not have, or with a value that does not fit. */
+  skipped: number
+  /** Conflicts recorded: two devices' different values for one field. */
+  conflicts: number
+  /** The cursor stored with the page. */
+  cursor: number
+}
+
+interface FieldState {
+  newest: { hlc: string; device: string; value: string } | null
+  known: Set<string>
+}
+
+// Keeps the IN lists under SQLite's bound-parameter limit.
+const CHUNK = 400
+
+const fieldKey = (table: string, row: string, column: string) => `${table}\u0000${row}\u0000${column}`
+
+/** Every recorded change of the page's rows, per field: the newest one and the set of known HLCs. */
+async function loadFieldStates(
+  trx: Transaction<DB>,
+  messages: readonly LoggedMessage[],
+): Promise<Map<string, FieldState>> {
+  const rowsByTable = new Map<string, Set<string>>()
+  for (const m of messages) {
+    let rows = rowsByTable.get(m.table)
+    if (!rows) rowsByTable.set(m.table, (rows = new Set()))
+    rows.add(m.row)
+  }
+  const states = new Map<string, FieldState>()
+  for (const [table, rowSet] of rowsByTable) {
+    const rows = [...rowSet]
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const changes = await trx
+        .selectFrom('change_log')
+        .select(['row_id', 'column_name', 'hlc', 'device_id', 'value'])
+        .where('table_name', '=', table)
+        .where('row_id', 'in', rows.slice(i, i + CHUNK))
+        .execute()
+      for (const c of changes) {
+        const key = fieldKey(table, c.row_id, c.column_name)
+        let state = states.get(key)
+        if (!state) states.set(key, (state = { newest: null, known: new Set() }))
+        state.known.add(c.hlc)
+        if (!state.newest || c.hlc > state.newest.hlc) {
+          state.newest = { hlc: c.hlc, device: c.device_id, value: c.value }
+        }
+      }
+    }
+  }
+  return states
+}
+
+function decode(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch {
+    return { ok: false }
+  }
+}
+
+/**
+ * Refuses the whole page, before anything is written, when a message is further in the future than
+ * the clock may follow (ClockDriftError): the clock is never advanced by a page that was not applied.
+ */
+function checkClockCanFollow(ctx: ApplyContext, messages: readonly LoggedMessage[]): string | null {
+  let highest: string | null = null
+  for (const m of messages) if (highest === null || m.hlc > highest) highest = m.hlc
+  if (highest !== null) receiveHlc(ctx.clock.peek(), parseHlc(highest), ctx.now().getTime())
+  return highest
+}
+
+/**
+ * Applies one page pulled from HQ in one transaction (after Actual Budget's applyMessages): per field,
+ * last-writer-wins by HLC against the newest change this device has recorded; winners are written
+ * through the write path, every new message is recorded in the change log as already sent, conflicts
+ * between devices are kept for the Sync screen, and the cursor is stored in the same transaction. The
+ * in-memory clock advances only after the commit, so a failed page leaves it untouched. Applying a page
+ * again changes nothing.
+ */
+export async function applyPage(
+  ctx: ApplyContext,
+  messages: readonly LoggedMessage[],
+  cursor: number,
+): Promise<ApplyResult> {
+  const highest = checkClockCanFollow(ctx, messages)
+  const stamp = ctx.now().toISOString()
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    const stored = Number((await readSetting(trx, SETTING.cursor)) ?? 0)
+    const fresh = messages.filter((m) => m.seq > stored)
+    const counts: ApplyResult = {
+      received: fresh.length,
+      applied: 0,
+      outdated: 0,
+      duplicates: 0,
+      skipped: 0,
+      conflicts: 0,
+      cursor: Math.max(stored, cursor),
+    }
+    const schema = new LocalSchema(trx)
+    const states = await loadFieldStates(trx, fresh)
+    const writes = new Map<string, RemoteRowWrite>()
+    const logRows: Insertable<DB['change_log']>[] = []
+    const conflictRows: Insertable<DB['sync_conflicts']>[] = []
+    for (const m of fresh) {
+      const decoded = decode(m.value)
+      if (!isSyncedTable(m.table) || m.column === 'id' || !decoded.ok) {
+        counts.skipped++
+        continue
+      }
+      const column = (await schema.columns(m.table)).get(m.column)
+      if (!column || !fitsColumn(column, decoded.value)) {
+        counts.skipped++
+        continue
+      }
+      const key = fieldKey(m.table, m.row, m.column)
+      let state = states.get(key)
+      if (!state) states.set(key, (state = { newest: null, known: new Set() }))
+      if (state.known.has(m.hlc)) {
+        counts.duplicates++
+        continue
+      }
+      state.known.add(m.hlc)
+      logRows.push({
+        hlc: m.hlc,
+        table_name: m.table,
+        row_id: m.row,
+        column_name: m.column,
+        value: m.value,
+        device_id: m.device,
+        sent_at: stamp,
+      })
+      const incoming = { hlc: m.hlc, device: m.device, value: m.value }
+      const current = state.newest
+      const wins = !current || incoming.hlc > current.hlc
+      // A conflict: two devices' different values, the winner written without seeing the loser. An
+      // incoming edit that loses never saw the newer local one (it would have arrived first); one that
+      // wins saw it only if the current value is no newer than what its writer had seen (`base`).
+      const unseen = !wins || m.base === null || (current !== null && current.hlc > m.base)
+      if (current && unseen && current.device !== incoming.device && current.value !== incoming.value) {
+        const [winner, loser] = wins ? [incoming, current] : [current, incoming]
+        conflictRows.push({
+          table_name: m.table,
+          row_id: m.row,
+          column_name: m.column,
+          winner_hlc: winner.hlc,
+          winner_device: winner.device,
+          winner_value: winner.value,
+          loser_hlc: loser.hlc,
+          loser_device: loser.device,
+          loser_value: loser.value,
+          recorded_at: stamp,
+        })
+      }
+      if (!wins) {
+        counts.outdated++
+        continue
+      }
+      state.newest = incoming
+      counts.applied++
+      const rowKey = `${m.table}\u0000${m.row}`
+      let write = writes.get(rowKey)
+      if (!write) {
+        write = { table: m.table as SyncedTableName, id: m.row, values: {}, placeholders: {} }
+        writes.set(rowKey, write)
+      }
+      write.values[m.column] = decoded.value
+    }
+    for (const write of writes.values()) write.placeholders = await schema.placeholders(write.table)
+    await writeRemoteRows(trx, [...writes.values()])
+    for (let i = 0; i < logRows.length; i += 100) {
+      await trx
+        .insertInto('change_log')
+        .values(logRows.slice(i, i + 100))
+        .execute()
+    }
+    for (let i = 0; i < conflictRows.length; i += 50) {
+      const inserted = await trx
+        .insertInto('sync_conflicts')
+        .values(conflictRows.slice(i, i + 50))
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst()
+      counts.conflicts += Number(inserted.numInsertedOrUpdatedRows ?? 0)
+    }
+    await writeSetting(trx, SETTING.cursor, String(counts.cursor))
+    return counts
+  })
+  // After the commit, never before: a rolled-back page must not move the clock.
+  if (highest !== null && result.received > 0) ctx.clock.observe(highest)
+  return result
+}

@@ -1,0 +1,9 @@
+import type { HandlersFor } from '../api/handlers'
+import type { syncCalls } from './sync.contract'
+import { enrol, syncNow, syncStatus } from './sync.service'
+
+export const syncHandlers: HandlersFor<typeof syncCalls> = {
+  'sync.enrol': (input, ctx) => enrol({ db: ctx.db, clock: ctx.write.clock }, input),
+  'sync.now': (_input, ctx) => syncNow({ db: ctx.db, clock: ctx.write.clock, now: ctx.write.now }),
+  'sync.status': (_input, ctx) => syncStatus(ctx.db),
+}

@@ -1,0 +1,34 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { DB } from '../db/schema'
+
+/**
+ * Sync's local settings, kept in the meta table (never synced). The device token sits here in plain
+ * text for now; the Electron host is to wrap it with safeStorage.
+ */
+export const SETTING = {
+  /** HQ's address. */
+  hqUrl: 'sync_hq_url',
+  /** The device token HQ issued at enrolment. */
+  token: 'sync_device_token',
+  /** The device id HQ issued at enrolment. */
+  hqDeviceId: 'sync_hq_device_id',
+  /** Highest HQ sequence applied here. */
+  cursor: 'sync_cursor',
+  /** JSON of the last sync's outcome (time, counts or error). */
+  lastSync: 'sync_last',
+} as const
+
+type Db = Kysely<DB> | Transaction<DB>
+
+export async function readSetting(db: Db, key: string): Promise<string | undefined> {
+  const row = await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst()
+  return row?.value
+}
+
+export async function writeSetting(db: Db, key: string, value: string): Promise<void> {
+  await db
+    .insertInto('meta')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute()
+}

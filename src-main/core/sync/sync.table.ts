@@ -1,0 +1,28 @@
+import type { Generated } from 'kysely'
+
+/** Row of `sync_conflicts`: two edits of one field met and the later one (by HLC) won. */
+export interface SyncConflictsTable {
+  id: Generated<number>
+  table_name: string
+  row_id: string
+  column_name: string
+  winner_hlc: string
+  /** Device id of the winning edit. */
+  winner_device: string
+  /** JSON text of the value that stands. */
+  winner_value: string
+  loser_hlc: string
+  /** Device id of the edit that was replaced or arrived too late. */
+  loser_device: string
+  loser_value: string
+  recorded_at: string
+}
+
+/** Row of `sync_rejections`: a local change HQ refused for good (change_log seq → why). */
+export interface SyncRejectionsTable {
+  seq: number
+  /** HQ's rejection code, e.g. 'hq_owned_table'. */
+  code: string
+  message: string
+  rejected_at: string
+}

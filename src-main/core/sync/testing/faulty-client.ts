@@ -1,0 +1,97 @@
+import type { HqClient } from '../hq-client'
+import { HqRequestError } from '../hq-client'
+
+/** A seeded PRNG (mulberry32): the same seed replays the same run. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** How often each fault strikes (0..1 per request). */
+export interface FaultRates {
+  /** The request never reaches HQ. */
+  dropRequest: number
+  /** HQ does the work, the reply is lost. */
+  dropReply: number
+  /** The request reaches HQ twice. */
+  duplicate: number
+  /** An older request or reply turns up again, out of order. */
+  reorder: number
+}
+
+/** What the faults did, for the run's summary. */
+export interface FaultCounts {
+  droppedRequests: number
+  droppedReplies: number
+  duplicates: number
+  reordered: number
+}
+
+const lost = () => new HqRequestError('offline', 'injected fault: connection dropped')
+
+/**
+ * Wraps a real HQ client with network faults: dropped requests and replies, duplicated requests, and
+ * stale pushes and pull replies delivered out of order. The real client is fetched per request so HQ
+ * may restart on another port in between.
+ */
+export function faultyClient(
+  real: () => Promise<HqClient>,
+  random: () => number,
+  rates: FaultRates,
+  counts: FaultCounts,
+): HqClient {
+  const stalePushes: Parameters<HqClient['push']>[0][] = []
+  const staleReplies: Awaited<ReturnType<HqClient['pull']>>[] = []
+  return {
+    enrol: async (input) => (await real()).enrol(input),
+    push: async (input) => {
+      const client = await real()
+      if (stalePushes.length > 0 && random() < rates.reorder) {
+        counts.reordered++
+        await client.push(stalePushes.splice(Math.floor(random() * stalePushes.length), 1)[0]!)
+      }
+      const roll = random()
+      if (roll < rates.dropRequest) {
+        counts.droppedRequests++
+        // Sometimes the dropped request is only delayed: it arrives later, after newer ones.
+        if (random() < 0.5) stalePushes.push(input)
+        throw lost()
+      }
+      const reply = await client.push(input)
+      if (roll < rates.dropRequest + rates.duplicate) {
+        counts.duplicates++
+        return client.push(input)
+      }
+      if (roll < rates.dropRequest + rates.duplicate + rates.dropReply) {
+        counts.droppedReplies++
+        throw lost()
+      }
+      return reply
+    },
+    pull: async (input) => {
+      const client = await real()
+      const roll = random()
+      if (roll < rates.dropRequest) {
+        counts.droppedRequests++
+        throw lost()
+      }
+      if (staleReplies.length > 0 && roll < rates.dropRequest + rates.reorder) {
+        counts.reordered++
+        return staleReplies[Math.floor(random() * staleReplies.length)]!
+      }
+      const reply = await client.pull(input)
+      if (staleReplies.length < 20) staleReplies.push(reply)
+      if (roll < rates.dropRequest + rates.reorder + rates.dropReply) {
+        counts.droppedReplies++
+        throw lost()
+      }
+      return reply
+    },
+  }
+}
