@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { ApiCallError } from '../api/api-call-error'
 import { useCall } from '../api/use-call'
 import { ErrorAlert } from '../common/ErrorAlert'
+import { PhotosPanel } from '../photos/PhotosPanel'
 import { navigate } from '../shell/route'
 import { DeleteFactoryButton } from './DeleteFactoryButton'
 import { FactoryDetail } from './FactoryDetail'
@@ -80,6 +81,7 @@ export function FactoryDetailPage({ id }: { id: string }) {
         </Group>
       </Group>
       <FactoryDetail factory={factory} />
+      <PhotosPanel ownerTable="factories" ownerId={factory.id} />
       <LazyFactoryFormDrawer
         opened={editing}
         factory={factory}

@@ -1,0 +1,61 @@
+import { Badge, Group, Stack, Title } from '@mantine/core'
+import type { PhotoOwnerTable } from '@core/photos/photos.contract'
+import { useCallback, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useCall } from '../api/use-call'
+import { useMutation } from '../api/use-mutation'
+import { ErrorAlert } from '../common/ErrorAlert'
+import { errorMessage } from '../common/error-message'
+import { notifyError, notifySuccess } from '../common/notify'
+import { PhotoDropzone } from './PhotoDropzone'
+import { PhotoGallery } from './PhotoGallery'
+import { PhotoViewer } from './PhotoViewer'
+import { usePhotoUploads } from './use-photo-uploads'
+
+export interface PhotosPanelProps {
+  /** Table of the record whose photos these are. */
+  ownerTable: PhotoOwnerTable
+  /** Id of the record. */
+  ownerId: string
+}
+
+/** A record's photos: the dropzone, the gallery and the viewer, ready for a factory, visit or sample page. */
+export function PhotosPanel({ ownerTable, ownerId }: PhotosPanelProps) {
+  const { t } = useTranslation()
+  const owner = useMemo(() => ({ ownerTable, ownerId }), [ownerTable, ownerId])
+  const result = useCall('photos.list', owner)
+  const photos = result.data?.items ?? []
+  const uploads = usePhotoUploads(owner)
+  const caption = useMutation('photos.updateCaption')
+  const unlink = useMutation('photos.unlink')
+  const [viewing, setViewing] = useState<number | null>(null)
+
+  const fail = useCallback((error: unknown) => notifyError(t('errors.title'), errorMessage(t, error)), [t])
+
+  return (
+    <Stack gap="sm" data-testid="photos-panel">
+      <Group gap="xs">
+        <Title order={4}>{t('photos.title')}</Title>
+        {photos.length > 0 && (
+          <Badge variant="light" color="gray">
+            {t('photos.count', { count: photos.length })}
+          </Badge>
+        )}
+      </Group>
+      <PhotoDropzone onFiles={uploads.add} items={uploads.items} onClearFinished={uploads.clearFinished} />
+      {result.error ? <ErrorAlert error={result.error} /> : null}
+      <PhotoGallery
+        photos={photos}
+        onOpen={setViewing}
+        onCaption={(linkId, text) => caption.run({ linkId, caption: text }).catch(fail)}
+        onUnlink={(linkId) =>
+          unlink
+            .run({ linkId })
+            .then(() => notifySuccess(t('photos.unlinked')))
+            .catch(fail)
+        }
+      />
+      <PhotoViewer photos={photos} index={viewing} onIndex={setViewing} />
+    </Stack>
+  )
+}
