@@ -563,5 +563,31 @@ export const en: Messages = {
     reference: {
       missing: 'The selected record does not exist or was deleted',
     },
+    tour: {
+      dateOrder: 'The end date cannot be before the start date',
+      visitsOutside: 'A visit on {{date}} would fall outside the tour dates',
+      hasVisits: 'This tour has visits; delete them or move them to another tour first',
+    },
+    visit: {
+      outsideTour: 'The visit date must be within the tour ({{start}} – {{end}})',
+    },
+    score: {
+      range: 'A score is a whole number from 1 to 5',
+    },
+    category: {
+      excluded:
+        '{{category}} is an excluded category: to register it anyway, confirm an override and give a reason',
+      overrideFlag: 'Confirm the override',
+      overrideReason: 'Give a reason for the override',
+      duplicate: 'The category {{category}} is already listed',
+    },
+    sample: {
+      transition: 'A sample cannot move from {{from}} to {{to}}',
+      rejectReason: 'Give a reason to reject the sample',
+      visitRequired: 'Choose the visit the sample came from',
+      visitNotAllowed: 'A sample from the selection center is not linked to a visit',
+      visitFactory: 'The factory must be the one visited',
+      dimensionDuplicate: 'This dimension is already scored',
+    },
   },
 }

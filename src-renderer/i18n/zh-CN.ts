@@ -554,6 +554,31 @@ export const zhCN = {
     reference: {
       missing: '所选记录不存在或已被删除',
     },
+    tour: {
+      dateOrder: '结束日期不能早于开始日期',
+      visitsOutside: '{{date}} 的拜访将落在行程日期之外',
+      hasVisits: '该行程已有拜访记录，请先删除或移至其他行程',
+    },
+    visit: {
+      outsideTour: '拜访日期须在行程日期内（{{start}} 至 {{end}}）',
+    },
+    score: {
+      range: '评分须为 1 到 5 的整数',
+    },
+    category: {
+      excluded: '{{category}} 为排除品类：如仍要登记，请确认例外并填写原因',
+      overrideFlag: '请确认例外登记',
+      overrideReason: '请填写例外原因',
+      duplicate: '品类 {{category}} 已存在',
+    },
+    sample: {
+      transition: '样品状态不能从 {{from}} 变为 {{to}}',
+      rejectReason: '驳回样品须填写原因',
+      visitRequired: '请选择样品来源的拜访',
+      visitNotAllowed: '选品中心样品不关联拜访',
+      visitFactory: '工厂须为所拜访的工厂',
+      dimensionDuplicate: '该维度已评分',
+    },
   },
 }
 

@@ -1,15 +1,18 @@
 import type { z } from 'zod'
+import { categoryCalls } from '../categories/categories.contract'
 import { exportCalls } from '../exports/exports.contract'
 import { factoryCalls } from '../factories/factories.contract'
 import { photoCalls } from '../photos/photos.contract'
 import { quoteCalls } from '../quotes/quotes.contract'
 import { rateCalls } from '../rates/rates.contract'
+import { sampleCalls } from '../samples/samples.contract'
 import { searchCalls } from '../search/search.contract'
 import { skuCalls } from '../skus/skus.contract'
-import { syncCalls } from '../sync/sync.contract'
 import { targetCalls } from '../targets/targets.contract'
 import { systemCalls } from '../system/system.contract'
 import { mergeCalls, type InputOf, type ResultOf } from './define'
+import { tourCalls } from '../tours/tours.contract'
+import { visitCalls } from '../visits/visits.contract'
 
 /**
  * The one API contract: every call's name, input and output schema. Shared by the dispatcher (both
@@ -25,7 +28,10 @@ export const contract = mergeCalls(
   exportCalls,
   photoCalls,
   searchCalls,
-  syncCalls,
+  tourCalls,
+  visitCalls,
+  categoryCalls,
+  sampleCalls,
 )
 
 export type Contract = typeof contract

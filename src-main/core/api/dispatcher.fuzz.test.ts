@@ -159,6 +159,29 @@ describe('dispatcher fuzz: every call, malformed payloads', () => {
       id: existingId,
       values: { name: '佛山洁净日化', contacts: [{ name: '刘', phone: '0757-8888 1234' }], status: 'paused' },
     },
+    'tours.create': {
+      name: '广州/佛山 日化',
+      startDate: '2026-04-01',
+      endDate: '2026-04-03',
+      belts: ['佛山日化'],
+      plannedFactoryIds: [existingId],
+    },
+    'visits.create': {
+      factoryId: existingId,
+      visitDate: '2026-04-02',
+      attendees: ['刘'],
+      scores: { design: { score: 4, note: '好' }, capacity: { score: 2 } },
+      followUps: [{ text: '寄样', dueDate: '2026-04-10' }],
+    },
+    'samples.create': {
+      source: 'selectionCenter',
+      factoryId: existingId,
+      name: '洁厕液',
+      category: '家庭清洁',
+      specs: [{ key: '容量', value: '500ml' }],
+      categoryOverride: { override: true, reason: '试单' },
+    },
+    'categories.create': { name: '宠物主粮', status: 'excluded', note: '放弃' },
   })
 
   async function checkCall(call: string, input: unknown): Promise<void> {

@@ -1,16 +1,19 @@
+import { categoryHandlers } from '../categories/categories.api'
 import { exportHandlers } from '../exports/exports.api'
 import { factoryHandlers } from '../factories/factories.api'
 import { photoHandlers } from '../photos/photos.api'
 import { quoteHandlers } from '../quotes/quotes.api'
 import { rateHandlers } from '../rates/rates.api'
+import { sampleHandlers } from '../samples/samples.api'
 import { searchHandlers } from '../search/search.api'
 import { skuHandlers } from '../skus/skus.api'
-import { syncHandlers } from '../sync/sync.api'
 import { targetHandlers } from '../targets/targets.api'
 import { systemHandlers } from '../system/system.api'
 import type { CoreContext } from './context'
 import type { CallMap, InputOf, OutputOf } from './define'
 import type { Contract } from './contract'
+import { tourHandlers } from '../tours/tours.api'
+import { visitHandlers } from '../visits/visits.api'
 
 /** A feature's handler map: one function per call, receiving parsed input and the core context. */
 export type HandlersFor<C extends CallMap> = {
@@ -30,5 +33,8 @@ export const handlers: Handlers = {
   ...exportHandlers,
   ...photoHandlers,
   ...searchHandlers,
-  ...syncHandlers,
+  ...tourHandlers,
+  ...visitHandlers,
+  ...categoryHandlers,
+  ...sampleHandlers,
 }

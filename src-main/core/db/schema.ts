@@ -1,9 +1,12 @@
+import type { CategoriesTable } from '../categories/categories.table'
 import type { FactoriesTable } from '../factories/factories.table'
 import type { PhotoLinksTable, PhotosTable } from '../photos/photos.table'
 import type { QuotesTable } from '../quotes/quotes.table'
 import type { CurrencyRatesTable } from '../rates/rates.table'
+import type { SampleStatusHistoryTable, SamplesTable } from '../samples/samples.table'
 import type { BenchmarksTable, SkusTable } from '../skus/skus.table'
-import type { SyncConflictsTable, SyncRejectionsTable } from '../sync/sync.table'
+import type { ToursTable } from '../tours/tours.table'
+import type { VisitFollowUpsTable, VisitsTable } from '../visits/visits.table'
 import type { ChangeLogTable, MetaTable } from '../write/change-log.table'
 
 /** Every table of the local database, for Kysely. */
@@ -17,6 +20,10 @@ export interface DB {
   currency_rates: CurrencyRatesTable
   photos: PhotosTable
   photo_links: PhotoLinksTable
-  sync_conflicts: SyncConflictsTable
-  sync_rejections: SyncRejectionsTable
+  tours: ToursTable
+  visits: VisitsTable
+  visit_follow_ups: VisitFollowUpsTable
+  samples: SamplesTable
+  sample_status_history: SampleStatusHistoryTable
+  categories: CategoriesTable
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineCalls } from '../api/define'
+import { CategoryOverride } from '../categories/categories.contract'
 import {
   CurrencyCode,
   DecimalText,
@@ -34,6 +35,8 @@ export const SkuInput = z.object({
   /** Channel the target is set against; '' = the cheapest current channel. */
   benchmarkChannel: text(40).default(''),
   notes: text(5000).default(''),
+  /** Needed to save a brief in an excluded category; recorded on the brief. */
+  categoryOverride: CategoryOverride.nullable().default(null),
 })
 export type SkuInput = z.input<typeof SkuInput>
 export type SkuValues = z.output<typeof SkuInput>

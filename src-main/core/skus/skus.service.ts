@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { CoreContext } from '../api/context'
 import { notFound } from '../api/errors'
+import { checkCategoryPolicy, overrideFromReason } from '../categories/categories.service'
 import { packUnits, type PackSpec } from '../domain/pricing'
 import { requireRate } from '../rates/rates.service'
 import {
@@ -35,6 +36,7 @@ export const skusTable: SyncedTable<'skus'> = {
     target_margin: z.string(),
     benchmark_channel: z.string(),
     notes: z.string(),
+    category_override_reason: z.string(),
   }),
 }
 
@@ -82,6 +84,7 @@ export function toSku(row: SkuRow): Sku {
     targetMargin: row.target_margin,
     benchmarkChannel: row.benchmark_channel,
     notes: row.notes,
+    categoryOverride: overrideFromReason(row.category_override_reason),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }
@@ -149,12 +152,27 @@ export async function getSku(ctx: CoreContext, id: string): Promise<Sku> {
 }
 
 export async function createSku(ctx: CoreContext, values: SkuValues): Promise<Sku> {
-  const id = await inTransaction(ctx.db, (trx) => insertRow(trx, ctx.write, skusTable, skuColumns(values)))
+  const id = await inTransaction(ctx.db, async (trx) => {
+    const reason = await checkCategoryPolicy(trx, values.category, values.categoryOverride, null, [
+      'category',
+    ])
+    return insertRow(trx, ctx.write, skusTable, { ...skuColumns(values), category_override_reason: reason })
+  })
   return getSku(ctx, id)
 }
 
 export async function updateSku(ctx: CoreContext, id: string, values: SkuValues): Promise<Sku> {
-  await inTransaction(ctx.db, (trx) => updateRow(trx, ctx.write, skusTable, id, skuColumns(values)))
+  await inTransaction(ctx.db, async (trx) => {
+    const current = await findLiveSku(trx, id)
+    if (!current) throw notFound('SKU', id)
+    const previous = { category: current.category, reason: current.category_override_reason }
+    const path = ['values', 'category']
+    const reason = await checkCategoryPolicy(trx, values.category, values.categoryOverride, previous, path)
+    await updateRow(trx, ctx.write, skusTable, id, {
+      ...skuColumns(values),
+      category_override_reason: reason,
+    })
+  })
   return getSku(ctx, id)
 }
 

@@ -16,6 +16,8 @@ export interface SkusTable {
   /** The channel the target is set against; '' for the cheapest current channel. */
   benchmark_channel: string
   notes: string
+  /** Why it was created in an excluded category; '' when no override was needed. */
+  category_override_reason: string
   created_at: string
   updated_at: string
   deleted_at: string | null

@@ -149,28 +149,42 @@ UPGRADES['0005_photos'] = {
   },
 }
 
-UPGRADES['0007_sync'] = {
+UPGRADES['0004_field_records'] = {
   seed(sqlite) {
     sqlite
       .prepare(
-        `INSERT INTO change_log (hlc, table_name, row_id, column_name, value, device_id)
-         VALUES ('2025-01-02T00:00:00.000Z-0000-0123456789abcdef', 'skus', 's7', 'name', '"抽纸"', 'dev-1')`,
+        `INSERT INTO skus (id, category, name, comparable_unit, retail_pack_spec, planned_order_packs, target_margin, created_at, updated_at)
+         VALUES ('s1', '宠物主粮', '成犬粮', 'g', '[{"count":2000,"label":"g"}]', 1000, '0.35', 'now', 'now')`,
       )
       .run()
   },
   check(sqlite) {
-    const { seq } = sqlite.prepare("SELECT seq FROM change_log WHERE row_id = 's7'").get() as { seq: number }
+    // The SKU written before the upgrade keeps its values and has no override recorded.
+    expect(sqlite.prepare('SELECT name, category_override_reason FROM skus').get()).toEqual({
+      name: '成犬粮',
+      category_override_reason: '',
+    })
     sqlite
       .prepare(
-        "INSERT INTO sync_rejections (seq, code, message, rejected_at) VALUES (?, 'hq_owned_table', '', 'now')",
+        "INSERT INTO visits (id, factory_id, visit_date, score_design, created_at, updated_at) VALUES ('v1', 'f1', '2026-03-02', 4, 'now', 'now')",
       )
-      .run(seq)
-    const conflict = `INSERT INTO sync_conflicts (table_name, row_id, column_name, winner_hlc, winner_device,
-      winner_value, loser_hlc, loser_device, loser_value, recorded_at) VALUES ('factories', 'f1', 'notes', 'b', 'd2',
-      '"x"', 'a', 'd1', '"y"', 'now')`
-    sqlite.prepare(conflict).run()
-    // The same pair of edits is recorded once.
-    expect(() => sqlite.prepare(conflict).run()).toThrow(/UNIQUE/)
+      .run()
+    sqlite
+      .prepare(
+        "INSERT INTO samples (id, code, source, factory_id, name, created_at, updated_at) VALUES ('x1', 'S-2026-AB12-00001', 'selectionCenter', 'f1', '湿厕纸', 'now', 'now')",
+      )
+      .run()
+    expect(sqlite.prepare('SELECT score_design, score_rnd, note_rnd, tour_id FROM visits').get()).toEqual({
+      score_design: 4,
+      score_rnd: null,
+      note_rnd: '',
+      tour_id: null,
+    })
+    expect(sqlite.prepare('SELECT status, specs, evaluation_verdict FROM samples').get()).toEqual({
+      status: 'requested',
+      specs: '[]',
+      evaluation_verdict: null,
+    })
   },
 }
 
@@ -178,6 +192,7 @@ UPGRADES['0007_sync'] = {
 const LATEST_SCHEMA = {
   tables: [
     'benchmarks',
+    'categories',
     'change_log',
     'currency_rates',
     'factories',
@@ -187,6 +202,8 @@ const LATEST_SCHEMA = {
     'photo_links',
     'photos',
     'quotes',
+    'sample_status_history',
+    'samples',
     'search_codes',
     'search_docs',
     'search_fts',
@@ -195,11 +212,13 @@ const LATEST_SCHEMA = {
     'search_fts_idx',
     'search_short',
     'skus',
-    'sync_conflicts',
-    'sync_rejections',
+    'tours',
+    'visit_follow_ups',
+    'visits',
   ],
   indexes: [
     'benchmarks_live_sku',
+    'categories_name',
     'change_log_field',
     'change_log_unsent',
     'factories_live_updated',
@@ -208,8 +227,14 @@ const LATEST_SCHEMA = {
     'quotes_live_factory',
     'quotes_live_sku',
     'quotes_thread',
+    'sample_status_history_sample',
+    'samples_code',
+    'samples_live_factory',
+    'samples_live_sku',
     'search_docs_row',
-    'sync_conflicts_pair',
+    'visit_follow_ups_visit',
+    'visits_live_factory',
+    'visits_live_tour',
   ],
 }
 

@@ -1,0 +1,394 @@
+import type { Transaction } from 'kysely'
+import { z } from 'zod'
+import type { CoreContext } from '../api/context'
+import { AppError, notFound } from '../api/errors'
+import { checkCategoryPolicy, overrideFromReason } from '../categories/categories.service'
+import type { DB } from '../db/schema'
+import {
+  devicePrefix,
+  formatSampleCode,
+  normalizeSampleCode,
+  parseSampleCode,
+  sampleCodeStem,
+} from '../domain/sample-code'
+import {
+  canTransition,
+  reasonRequired,
+  SAMPLE_TRANSITIONS,
+  type SampleStatus,
+} from '../domain/sample-workflow'
+import { factoryLabels, findLiveVisit } from '../visits/visits.repository'
+import {
+  inTransaction,
+  insertRow,
+  requireLiveReference,
+  tombstoneRow,
+  updateRow,
+  type SyncedTable,
+} from '../write/write-path'
+import {
+  SampleSource,
+  SampleStatus as SampleStatusSchema,
+  Verdict,
+  type EvaluationValues,
+  type Sample,
+  type SampleCreateValues,
+  type SampleSummary,
+  type SampleValues,
+} from './samples.contract'
+import {
+  findLiveSample,
+  findLiveSampleByCode,
+  findSkuLabel,
+  lastCodeWithPrefix,
+  listLiveSamples,
+  listStatusHistory,
+  type SampleFilter,
+  type SampleListRow,
+  type SampleRow,
+  type StatusChangeRow,
+} from './samples.repository'
+
+/**
+ * Samples and their workflow.
+ *
+ * Codes (S-2026-K7QX-00042) must stay unique while several laptops register samples offline, with no
+ * server to hand out numbers. Each device therefore numbers its own samples: the code carries a prefix
+ * derived from the device id (domain/sample-code.ts says why four Crockford characters) and the next
+ * number after the highest code with that prefix this year — computed in the write's transaction, over
+ * deleted samples too, so a code is never given out twice. The UUID stays the identity every reference
+ * uses; the code is for people: printed on the label, scanned or typed into search.
+ */
+
+export const samplesTable: SyncedTable<'samples'> = {
+  name: 'samples',
+  entity: 'sample',
+  columns: z.object({
+    code: z.string(),
+    source: SampleSource,
+    visit_id: z.string().nullable(),
+    factory_id: z.string(),
+    sku_id: z.string().nullable(),
+    category: z.string(),
+    category_override_reason: z.string(),
+    name: z.string(),
+    specs: z.string(),
+    storage_location: z.string(),
+    status: SampleStatusSchema,
+    status_reason: z.string(),
+    evaluation_scores: z.string(),
+    evaluation_verdict: Verdict.nullable(),
+    evaluation_note: z.string(),
+    evaluation_benchmark: z.string(),
+    evaluated_at: z.string().nullable(),
+    notes: z.string(),
+  }),
+}
+
+/** Append-only: rows are inserted, never updated, so transitions from several devices all survive sync. */
+export const statusHistoryTable: SyncedTable<'sample_status_history'> = {
+  name: 'sample_status_history',
+  entity: 'status change',
+  columns: z.object({
+    sample_id: z.string(),
+    from_status: SampleStatusSchema.nullable(),
+    to_status: SampleStatusSchema,
+    reason: z.string(),
+    actor: z.string(),
+    device_id: z.string(),
+    changed_at: z.string(),
+  }),
+}
+
+/** The columns a buyer edits (code, status and evaluation have their own calls). */
+function fieldColumns(
+  values: SampleValues,
+  category: string,
+  overrideReason: string,
+): Record<string, unknown> {
+  return {
+    source: values.source,
+    visit_id: values.visitId,
+    factory_id: values.factoryId,
+    sku_id: values.skuId,
+    category,
+    category_override_reason: overrideReason,
+    name: values.name,
+    specs: JSON.stringify(values.specs),
+    storage_location: values.storageLocation,
+    notes: values.notes,
+  }
+}
+
+function toStatusChange(row: StatusChangeRow): Sample['history'][number] {
+  return {
+    id: row.id,
+    from: row.from_status as SampleStatus | null,
+    to: row.to_status as SampleStatus,
+    reason: row.reason,
+    by: row.actor,
+    deviceId: row.device_id,
+    at: row.changed_at,
+  }
+}
+
+function evaluationOf(row: SampleRow): Sample['evaluation'] {
+  if (row.evaluation_verdict === null || row.evaluated_at === null) return null
+  return {
+    benchmark: row.evaluation_benchmark,
+    scores: JSON.parse(row.evaluation_scores) as { dimension: string; score: number; note: string }[],
+    verdict: row.evaluation_verdict as z.infer<typeof Verdict>,
+    note: row.evaluation_note,
+    evaluatedAt: row.evaluated_at,
+  }
+}
+
+function toSummary(row: SampleListRow): SampleSummary {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    source: row.source as SampleSummary['source'],
+    category: row.category,
+    overridden: row.category_override_reason !== '',
+    factoryId: row.factory_id,
+    factoryName: row.factory_name,
+    skuId: row.sku_id,
+    skuName: row.sku_name,
+    visitId: row.visit_id,
+    status: row.status as SampleStatus,
+    storageLocation: row.storage_location,
+    verdict: row.evaluation_verdict as SampleSummary['verdict'],
+    updatedAt: row.updated_at,
+  }
+}
+
+async function toSample(ctx: CoreContext, row: SampleRow): Promise<Sample> {
+  const [factories, sku, visit, history] = await Promise.all([
+    factoryLabels(ctx.db, [row.factory_id]),
+    row.sku_id ? findSkuLabel(ctx.db, row.sku_id) : undefined,
+    row.visit_id ? findLiveVisit(ctx.db, row.visit_id) : undefined,
+    listStatusHistory(ctx.db, row.id),
+  ])
+  const status = row.status as SampleStatus
+  return {
+    id: row.id,
+    code: row.code,
+    source: row.source as Sample['source'],
+    visitId: row.visit_id,
+    factoryId: row.factory_id,
+    skuId: row.sku_id,
+    category: row.category,
+    categoryOverride: overrideFromReason(row.category_override_reason),
+    name: row.name,
+    specs: JSON.parse(row.specs) as Sample['specs'],
+    storageLocation: row.storage_location,
+    notes: row.notes,
+    status,
+    statusReason: row.status_reason,
+    nextStatuses: [...SAMPLE_TRANSITIONS[status]],
+    factoryName: factories.get(row.factory_id)?.name ?? null,
+    skuName: sku?.name ?? null,
+    visitDate: visit?.visit_date ?? null,
+    evaluation: evaluationOf(row),
+    history: history.map(toStatusChange),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+function fieldError(
+  code: 'validation' | 'conflict',
+  path: (string | number)[],
+  messageKey: string,
+  message: string,
+  params?: Record<string, string>,
+) {
+  return new AppError(code, code === 'validation' ? 'errors.validation' : messageKey, message, [
+    { path, messageKey, params },
+  ])
+}
+
+/**
+ * References and category policy, in the write's transaction; returns the category to store (the SKU's
+ * when none is given) and the override reason to record.
+ */
+async function checkSample(
+  trx: Transaction<DB>,
+  values: SampleValues,
+  previous: SampleRow | null,
+  prefix: string[],
+): Promise<{ category: string; overrideReason: string }> {
+  await requireLiveReference(trx, 'factories', values.factoryId, [...prefix, 'factoryId'])
+  let skuCategory = ''
+  if (values.skuId !== null) {
+    await requireLiveReference(trx, 'skus', values.skuId, [...prefix, 'skuId'])
+    skuCategory = (await findSkuLabel(trx, values.skuId))?.category ?? ''
+  }
+  if (values.visitId !== null) {
+    await requireLiveReference(trx, 'visits', values.visitId, [...prefix, 'visitId'])
+    const visit = await findLiveVisit(trx, values.visitId)
+    if (visit && visit.factory_id !== values.factoryId) {
+      throw fieldError(
+        'validation',
+        [...prefix, 'factoryId'],
+        'errors.sample.visitFactory',
+        'the factory is not the visited one',
+      )
+    }
+  }
+  const category = values.category !== '' ? values.category : skuCategory
+  const overrideReason = await checkCategoryPolicy(
+    trx,
+    category,
+    values.categoryOverride,
+    previous ? { category: previous.category, reason: previous.category_override_reason } : null,
+    [...prefix, 'category'],
+  )
+  return { category, overrideReason }
+}
+
+/** The next code of this device for this year (see the comment at the top). */
+async function nextCode(trx: Transaction<DB>, ctx: CoreContext): Promise<string> {
+  const year = ctx.write.now().getFullYear()
+  const prefix = devicePrefix(ctx.write.deviceId)
+  const last = await lastCodeWithPrefix(trx, sampleCodeStem(year, prefix))
+  const seq = last ? (parseSampleCode(last)?.seq ?? 0) + 1 : 1
+  return formatSampleCode(year, prefix, seq)
+}
+
+async function recordTransition(
+  trx: Transaction<DB>,
+  ctx: CoreContext,
+  sampleId: string,
+  change: { from: SampleStatus | null; to: SampleStatus; reason: string; by: string },
+): Promise<void> {
+  await insertRow(trx, ctx.write, statusHistoryTable, {
+    sample_id: sampleId,
+    from_status: change.from,
+    to_status: change.to,
+    reason: change.reason,
+    actor: change.by,
+    device_id: ctx.write.deviceId,
+    changed_at: ctx.write.now().toISOString(),
+  })
+}
+
+export async function getSample(ctx: CoreContext, id: string): Promise<Sample> {
+  const row = await findLiveSample(ctx.db, id)
+  if (!row) throw notFound('sample', id)
+  return toSample(ctx, row)
+}
+
+export async function findSampleByCode(ctx: CoreContext, code: string): Promise<Sample> {
+  const normalized = normalizeSampleCode(code)
+  const row =
+    (await findLiveSampleByCode(ctx.db, normalized)) ?? (await findLiveSampleByCode(ctx.db, code.trim()))
+  if (!row) {
+    throw new AppError('not_found', 'errors.notFound', `no sample with code ${code}`, [
+      { path: ['code'], messageKey: 'errors.notFound', params: { entity: 'sample' } },
+    ])
+  }
+  return toSample(ctx, row)
+}
+
+export async function listSamples(ctx: CoreContext, filter: SampleFilter): Promise<SampleSummary[]> {
+  return (await listLiveSamples(ctx.db, filter)).map(toSummary)
+}
+
+export async function createSample(ctx: CoreContext, input: SampleCreateValues): Promise<Sample> {
+  const { status, by, ...values } = input
+  const id = await inTransaction(ctx.db, async (trx) => {
+    const { category, overrideReason } = await checkSample(trx, values, null, [])
+    const sampleId = await insertRow(trx, ctx.write, samplesTable, {
+      ...fieldColumns(values, category, overrideReason),
+      code: await nextCode(trx, ctx),
+      status,
+      status_reason: '',
+      evaluation_scores: '[]',
+      evaluation_verdict: null,
+      evaluation_note: '',
+      evaluation_benchmark: '',
+      evaluated_at: null,
+    })
+    await recordTransition(trx, ctx, sampleId, { from: null, to: status, reason: '', by })
+    return sampleId
+  })
+  return getSample(ctx, id)
+}
+
+export async function updateSample(ctx: CoreContext, id: string, values: SampleValues): Promise<Sample> {
+  await inTransaction(ctx.db, async (trx) => {
+    const current = await findLiveSample(trx, id)
+    if (!current) throw notFound('sample', id)
+    const { category, overrideReason } = await checkSample(trx, values, current, ['values'])
+    await updateRow(trx, ctx.write, samplesTable, id, fieldColumns(values, category, overrideReason))
+  })
+  return getSample(ctx, id)
+}
+
+/** Only the workflow's transitions are accepted; rejecting needs a reason. Each is kept in the history. */
+export async function transitionSample(
+  ctx: CoreContext,
+  change: { id: string; to: SampleStatus; reason: string; by: string },
+): Promise<Sample> {
+  await inTransaction(ctx.db, async (trx) => {
+    const current = await findLiveSample(trx, change.id)
+    if (!current) throw notFound('sample', change.id)
+    const from = current.status as SampleStatus
+    if (!canTransition(from, change.to)) {
+      throw fieldError(
+        'conflict',
+        ['to'],
+        'errors.sample.transition',
+        `a sample cannot go from ${from} to ${change.to}`,
+        {
+          from,
+          to: change.to,
+        },
+      )
+    }
+    if (reasonRequired(change.to) && change.reason === '') {
+      throw fieldError(
+        'validation',
+        ['reason'],
+        'errors.sample.rejectReason',
+        'rejecting a sample needs a reason',
+      )
+    }
+    await updateRow(trx, ctx.write, samplesTable, change.id, {
+      status: change.to,
+      status_reason: change.reason,
+    })
+    await recordTransition(trx, ctx, change.id, { from, to: change.to, reason: change.reason, by: change.by })
+  })
+  return getSample(ctx, change.id)
+}
+
+export async function evaluateSample(
+  ctx: CoreContext,
+  id: string,
+  evaluation: EvaluationValues | null,
+): Promise<Sample> {
+  const columns = evaluation
+    ? {
+        evaluation_scores: JSON.stringify(evaluation.scores),
+        evaluation_verdict: evaluation.verdict,
+        evaluation_note: evaluation.note,
+        evaluation_benchmark: evaluation.benchmark,
+        evaluated_at: ctx.write.now().toISOString(),
+      }
+    : {
+        evaluation_scores: '[]',
+        evaluation_verdict: null,
+        evaluation_note: '',
+        evaluation_benchmark: '',
+        evaluated_at: null,
+      }
+  await inTransaction(ctx.db, (trx) => updateRow(trx, ctx.write, samplesTable, id, columns))
+  return getSample(ctx, id)
+}
+
+export async function deleteSample(ctx: CoreContext, id: string): Promise<void> {
+  await inTransaction(ctx.db, (trx) => tombstoneRow(trx, ctx.write, samplesTable, id))
+}
