@@ -1,0 +1,106 @@
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { formatHlc, makeHlc } from '../src-main/core/sync/hlc'
+import type { Hq } from './hq'
+import { createHqStore, hqBackends, hqCall, startStoreHq, type HqStore } from './testing/test-hq'
+
+/**
+ * Malformed payloads against every HQ route, with and without valid tokens: HQ never answers 5xx, never
+ * crashes, and a refused request writes nothing.
+ */
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 100)
+const NODE = '00000000000000f7'
+
+const junk = fc.oneof(
+  fc.anything(),
+  fc.jsonValue(),
+  fc.string(),
+  fc.constantFrom(
+    '',
+    'null',
+    '[]',
+    '{',
+    '{"messages":',
+    '\u0000',
+    '{"__proto__":{"x":1}}',
+    'x'.repeat(100_000),
+  ),
+)
+
+describe.each(hqBackends())('HQ fuzz on %s', (backend) => {
+  let store: HqStore
+  let hq: Hq
+  let token: string
+
+  beforeAll(async () => {
+    store = await createHqStore(backend)
+    hq = await startStoreHq(store, {
+      rateLimit: { max: 1_000_000, windowMs: 60_000 },
+      enrolRateLimit: { max: 1_000_000, windowMs: 60_000 },
+    })
+    const reply = await hqCall(hq.url, 'enrol', {
+      code: hq.firstCode!.code,
+      deviceName: 'fuzz',
+      nodeId: NODE,
+    })
+    token = (reply.body.value as { token: string }).token
+  })
+  afterAll(async () => {
+    await hq?.close()
+    await store?.dispose()
+  })
+
+  async function counts(): Promise<number[]> {
+    const db = hq.database.db
+    const n = async (table: 'messages' | 'devices' | 'enrolment_codes') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
+    return [await n('messages'), await n('devices'), await n('enrolment_codes')]
+  }
+
+  const valid = () => ({
+    hlc: formatHlc(makeHlc(Date.now() - 1000, 0, NODE)),
+    table: 'samples',
+    row: 's1',
+    column: 'name',
+    value: '"样品"',
+    device: 'fuzz-laptop',
+  })
+  const brokenMessage = fc
+    .tuple(fc.constantFrom('hlc', 'table', 'row', 'column', 'value', 'device', 'extra'), fc.anything())
+    .map(([key, bad]) => ({ messages: [valid(), { ...valid(), [key]: bad }] }))
+
+  it.each(['health', 'enrol', 'push', 'pull', 'admin.codes.create', 'admin.devices.revoke', 'nope'])(
+    '%s survives malformed payloads',
+    async (route) => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(junk, brokenMessage),
+          fc.constantFrom<string | undefined>(
+            undefined,
+            'device',
+            'admin',
+            'garbage-token-xxxxxxxxxxxxxxxxx',
+          ),
+          async (payload, who) => {
+            const before = await counts()
+            const auth = who === 'device' ? token : who === 'admin' ? hq.adminToken : who
+            const body = typeof payload === 'string' ? payload : (JSON.stringify(payload) ?? '')
+            const reply = await hqCall(hq.url, route, body, auth)
+            expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(500)
+            expect(typeof reply.body.ok).toBe('boolean')
+            if (reply.status !== 200) expect(await counts()).toEqual(before)
+          },
+        ),
+        { numRuns: RUNS },
+      )
+    },
+  )
+})
