@@ -467,6 +467,20 @@ export const en: Messages = {
     unlink: 'Remove from this record',
     unlinked: 'Photo removed from this record',
   },
+  search: {
+    label: 'Search',
+    placeholder: 'Search factories, samples, SKUs, visits, tours or scan…',
+    hint: 'Type a name, city, category or sample code; scanning a sample label opens that sample. ↑↓ to choose, Enter to open.',
+    noResults: 'Nothing found for “{{text}}”',
+    failed: 'Search failed, please try again',
+    kinds: {
+      sample: 'Samples',
+      factory: 'Factories',
+      sku: 'SKUs',
+      visit: 'Visits',
+      tour: 'Tours',
+    },
+  },
   errors: {
     title: 'Something went wrong',
     photo: {

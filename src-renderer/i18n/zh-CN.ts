@@ -458,6 +458,20 @@ export const zhCN = {
     unlink: '从此记录移除',
     unlinked: '已从此记录移除照片',
   },
+  search: {
+    label: '搜索',
+    placeholder: '搜索工厂、样品、SKU、走访、行程或扫码…',
+    hint: '输入名称、城市、品类或样品编号；扫码枪扫样品标签会直接打开该样品。↑↓ 选择，回车打开。',
+    noResults: '没有找到“{{text}}”',
+    failed: '搜索失败，请重试',
+    kinds: {
+      sample: '样品',
+      factory: '工厂',
+      sku: 'SKU',
+      visit: '走访',
+      tour: '行程',
+    },
+  },
   errors: {
     title: '操作失败',
     photo: {

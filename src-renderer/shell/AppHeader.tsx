@@ -1,6 +1,7 @@
 import { Burger, Group, Text } from '@mantine/core'
 import { IconBuildingFactory } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { HeaderSearch } from '../search/HeaderSearch'
 import { ColorSchemeToggle } from '../theme/ColorSchemeToggle'
 import { LanguageSwitch } from './LanguageSwitch'
 
@@ -25,6 +26,7 @@ export function AppHeader({ navOpened, onToggleNav }: { navOpened: boolean; onTo
         </Text>
       </Group>
       <Group gap="sm" wrap="nowrap">
+        <HeaderSearch />
         <LanguageSwitch testId="language-switch" />
         <ColorSchemeToggle />
       </Group>

@@ -1,0 +1,15 @@
+import type { SearchKind } from '@core/search/search.contract'
+
+/** Where a search result opens: each kind's detail page. */
+const AREA: Record<SearchKind, string> = {
+  factory: 'factories',
+  sku: 'skus',
+  sample: 'samples',
+  visit: 'visits',
+  tour: 'tours',
+}
+
+/** The hash route of one record's page, e.g. #/factories/<id>. */
+export function resultHash(kind: SearchKind, id: string): string {
+  return `#/${AREA[kind]}/${encodeURIComponent(id)}`
+}
