@@ -11,6 +11,7 @@ import { launchChromium } from './chromium-page'
 import { fakeFactories } from './fake-factories'
 import { benchHostStart } from './host-start'
 import { benchListQuery } from './list-query'
+import { benchPhotoThumbnail } from './photo-thumbnail'
 import { killAllOnExit } from './processes'
 import { renderTable, type BenchRow } from './report'
 import { benchRendererList } from './renderer-list'
@@ -49,6 +50,9 @@ async function main(): Promise<void> {
 
     console.log('measuring sync apply (100,000 messages) ...')
     rows.push(...(await benchSync()))
+
+    console.log('measuring photo thumbnails ...')
+    rows.push(...(await benchPhotoThumbnail(20)))
 
     console.log('measuring browser host start ...')
     rows.push(...(await benchHostStart(ROOT, browser, 9)))

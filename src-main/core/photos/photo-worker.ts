@@ -77,22 +77,19 @@ async function store(job: PhotoJob): Promise<StoredPhoto> {
       fit: 'inside' as const,
       withoutEnlargement: true,
     })
-    // Variants first and the original last: an original on disk means its variants are there too.
-    const made = await Promise.allSettled([
-      writeAtomically(thumb, () => image().rotate().resize(fit(THUMB_SIZE)).webp({ quality: 75 }).toBuffer()),
-      writeAtomically(preview, () =>
-        image().rotate().resize(fit(PREVIEW_SIZE)).jpeg({ quality: 80 }).toBuffer(),
-      ),
-    ])
-    const failure = made.find((m) => m.status === 'rejected')
-    if (failure) {
-      // One variant may have been written before the other failed: leave nothing of a bad upload.
+    // Variants first and the original last: an original on disk means its variants are there too. The
+    // thumbnail is cut from the upright preview, which is far quicker than decoding the original twice.
+    try {
+      const upright = await image().rotate().resize(fit(PREVIEW_SIZE)).jpeg({ quality: 80 }).toBuffer()
+      await writeAtomically(preview, () => upright)
+      await writeAtomically(thumb, () =>
+        sharp(upright).resize(fit(THUMB_SIZE)).webp({ quality: 75 }).toBuffer(),
+      )
+    } catch (error) {
+      // The preview may be written before the thumbnail failed: leave nothing of a bad upload.
       if (!(await exists(original)))
         await Promise.all([thumb, preview].map((path) => rm(path, { force: true })))
-      const reason: unknown = failure.reason
-      throw new NotAnImage(
-        `the image cannot be decoded: ${reason instanceof Error ? reason.message : reason}`,
-      )
+      throw new NotAnImage(`the image cannot be decoded: ${error instanceof Error ? error.message : error}`)
     }
     await writeAtomically(original, () => bytes)
   }
