@@ -1,7 +1,7 @@
 import { createTheme, localStorageColorSchemeManager } from '@mantine/core'
 
 const FONT_FAMILY =
-  "'Noto Sans SC', system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', sans-serif"
+  "'Noto Sans SC', system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
 
 export const theme = createTheme({
   fontFamily: FONT_FAMILY,
