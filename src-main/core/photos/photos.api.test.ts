@@ -163,6 +163,38 @@ describe('photos', () => {
       }
     })
 
+    it('the same photo on a factory, its visit and a sample: deleting the visit and the sample keeps it on the factory', async () => {
+      const visit = ok<{ id: string }>(
+        await call('visits.create', { factoryId: a.id, visitDate: '2026-03-09' }),
+      )
+      const sample = ok<{ id: string }>(
+        await call('samples.create', {
+          source: 'visit',
+          visitId: visit.id,
+          factoryId: a.id,
+          name: '竹浆本色抽纸',
+        }),
+      )
+      await attach(a.id)
+      for (const [ownerTable, ownerId] of [
+        ['visits', visit.id],
+        ['samples', sample.id],
+      ] as const) {
+        ok(await call('photos.attach', { sha256: photo.sha256, ownerTable, ownerId, caption: ownerTable }))
+        const items = ok<{ items: PhotoLink[] }>(await call('photos.list', { ownerTable, ownerId })).items
+        expect(items.map((l) => [l.sha256, l.caption])).toEqual([[photo.sha256, ownerTable]])
+      }
+      ok(await call('samples.delete', { id: sample.id }))
+      ok(await call('visits.delete', { id: visit.id }))
+      expect((await list(a.id)).map((l) => l.sha256)).toEqual([photo.sha256])
+      expect(existsSync((await routes.file(photo.sha256, 'original'))!.path)).toBe(true)
+      // A photo cannot be attached to the deleted sample.
+      const gone = failed(
+        await call('photos.attach', { sha256: photo.sha256, ownerTable: 'samples', ownerId: sample.id }),
+      )
+      expect(gone.fields[0]).toMatchObject({ path: ['ownerId'], messageKey: 'errors.reference.missing' })
+    })
+
     it('attaching the same photo to the same record twice keeps one link', async () => {
       const first = await attach(a.id)
       expect(await attach(a.id)).toEqual(first)
