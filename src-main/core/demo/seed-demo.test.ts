@@ -2,7 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { ok } from '../../../test/integration/support/api-result'
 import { createTempCore, type TempCore } from '../../../test/integration/support/temp-core'
 import type { FactoryStats } from '../factories/factories.contract'
+import type { Category } from '../categories/categories.contract'
+import type { Sample, SampleSummary } from '../samples/samples.contract'
 import type { TargetDashboardRow } from '../targets/targets.contract'
+import type { TourSummary } from '../tours/tours.contract'
+import type { FactoryScorecard, FollowUpItem } from '../visits/visits.contract'
 
 /** The demo a new user sees: a lived-in workbench, valid by the same rules as a buyer's own data. */
 describe('demo data', () => {
@@ -25,6 +29,45 @@ describe('demo data', () => {
     const reopened = await createTempCore({ demo: true, dataDir })
     core = reopened
     expect(ok<FactoryStats>(await reopened.dispatch('factories.stats', {})).total).toBe(stats.total)
+  })
+
+  it('has tours, repeat visits whose scores moved, follow-ups and samples in every status', async () => {
+    core = await createTempCore({ demo: true })
+    const call = core.dispatch
+    const tours = ok<TourSummary[]>(await call('tours.list', {}))
+    expect(tours.map((t) => t.phase).sort()).toEqual(['finished', 'finished', 'upcoming'])
+    const jinjiang = tours.find((t) => t.name.startsWith('晋江'))!
+    expect(jinjiang.progress).toEqual({ visited: 5, planned: 6 })
+
+    const [heying] = ok<{ items: { id: string }[] }>(await call('factories.list', { search: '禾映' })).items
+    const card = ok<FactoryScorecard>(await call('factories.scorecard', { factoryId: heying!.id }))
+    expect(card.visits).toHaveLength(3)
+    expect(card.dimensions.find((d) => d.dimension === 'design')).toMatchObject({
+      latest: 4,
+      previous: 3,
+      delta: 1,
+    })
+    expect(card.openFollowUps.map((f) => f.text)).toEqual(['寄 SGS 柔软度检测报告'])
+
+    const done = ok<FollowUpItem[]>(await call('followUps.list', { status: 'done' }))
+    expect(done.length).toBeGreaterThan(2)
+    expect(ok<FollowUpItem[]>(await call('followUps.list', {})).some((f) => f.overdue)).toBe(true)
+
+    const samples = ok<SampleSummary[]>(await call('samples.list', {}))
+    expect(new Set(samples.map((s) => s.status))).toEqual(
+      new Set(['requested', 'received', 'evaluating', 'approved', 'rejected']),
+    )
+    expect(samples.filter((s) => s.skuName !== null).length).toBeGreaterThan(3)
+    const petFood = samples.find((s) => s.category === '宠物主粮')!
+    expect(petFood.overridden).toBe(true)
+    const rejected = ok<Sample>(
+      await call('samples.get', { id: samples.find((s) => s.status === 'rejected')!.id }),
+    )
+    expect(rejected.history.map((h) => h.to)).toEqual(['received', 'evaluating', 'rejected'])
+    expect(rejected.statusReason).not.toBe('')
+    expect(rejected.evaluation?.verdict).toBe('worse')
+    const excluded = ok<Category[]>(await call('categories.list', {})).filter((c) => c.status === 'excluded')
+    expect(excluded.map((c) => c.name)).toEqual(['宠物主粮'])
   })
 
   it('is skipped with --no-demo', async () => {

@@ -2,6 +2,7 @@ import type { CoreContext } from '../api/context'
 import { FactoryInput } from '../factories/factories.contract'
 import { createFactory } from '../factories/factories.service'
 import { seedDemoPhotos } from './seed-photos'
+import { seedDemoFieldRecords } from './seed-field-records'
 import { seedDemoTargets } from './seed-targets'
 import demoFactories from '../../../resources/demo/factories.json'
 
@@ -24,6 +25,7 @@ export async function seedDemoData(ctx: CoreContext): Promise<boolean> {
   if (Number(count) === 0) {
     for (const factory of demoFactories) await createFactory(ctx, FactoryInput.parse(factory))
     await seedDemoTargets(ctx)
+    await seedDemoFieldRecords(ctx)
     await seedDemoPhotos(ctx)
   }
   await ctx.db.insertInto('meta').values({ key: 'demo_seeded', value: new Date().toISOString() }).execute()
