@@ -66,6 +66,10 @@ function line(...parts: string[]): string {
   return parts.filter((p) => p !== '').join(' · ')
 }
 
+async function nameOf(lookup: Lookup, table: SyncedTableName, id: string): Promise<string> {
+  return id ? str(await lookup(table, id), 'name') : ''
+}
+
 const factories: SearchSource = {
   kind: 'factory',
   table: 'factories',
@@ -100,5 +104,71 @@ const skus: SearchSource = {
   }),
 }
 
+const samples: SearchSource = {
+  kind: 'sample',
+  table: 'samples',
+  refersTo: [{ column: 'factory_id', table: 'factories' }],
+  document: async (row, lookup) => {
+    const factory = await nameOf(lookup, 'factories', str(row, 'factory_id'))
+    return {
+      title: str(row, 'name'),
+      subtitle: line(factory, str(row, 'category')),
+      codes: [str(row, 'code')],
+      body: [
+        factory,
+        str(row, 'category'),
+        str(row, 'storage_location'),
+        ...list(row, 'specs'),
+        str(row, 'evaluation_benchmark'),
+        str(row, 'evaluation_note'),
+        str(row, 'status_reason'),
+        str(row, 'notes'),
+      ],
+    }
+  },
+}
+
+// Score notes of a visit, one column per scorecard dimension.
+const VISIT_NOTES = [
+  'note_design',
+  'note_rnd',
+  'note_quick_response',
+  'note_new_product_development',
+  'note_belt_leadership',
+  'note_quality_system',
+  'note_capacity',
+]
+
+const visits: SearchSource = {
+  kind: 'visit',
+  table: 'visits',
+  refersTo: [
+    { column: 'factory_id', table: 'factories' },
+    { column: 'tour_id', table: 'tours' },
+  ],
+  document: async (row, lookup) => {
+    const factory = await nameOf(lookup, 'factories', str(row, 'factory_id'))
+    const tour = await nameOf(lookup, 'tours', str(row, 'tour_id'))
+    return {
+      // A visit is known by the factory it went to; the date and tour say which one.
+      title: factory,
+      subtitle: line(str(row, 'visit_date'), tour),
+      codes: [],
+      body: [tour, ...list(row, 'attendees'), ...VISIT_NOTES.map((c) => str(row, c)), str(row, 'notes')],
+    }
+  },
+}
+
+const tours: SearchSource = {
+  kind: 'tour',
+  table: 'tours',
+  document: async (row) => ({
+    title: str(row, 'name'),
+    subtitle: line(`${str(row, 'start_date')} – ${str(row, 'end_date')}`, list(row, 'belts').join('/')),
+    codes: [],
+    body: [...list(row, 'belts'), ...list(row, 'members'), str(row, 'notes')],
+  }),
+}
+
 /** Every searchable table. Order is irrelevant; a kind appears once. */
-export const SEARCH_SOURCES: readonly SearchSource[] = [factories, skus]
+export const SEARCH_SOURCES: readonly SearchSource[] = [factories, skus, samples, visits, tours]

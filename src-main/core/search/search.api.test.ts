@@ -216,6 +216,55 @@ describe('search API', () => {
     expect(await search('   ')).toEqual({ results: [], exactCode: false })
   })
 
+  it('finds samples by their code (a scanned label opens the sample), visits and tours by name', async () => {
+    const factory = await createFactory({ name: '晋江恒信纸业', city: '晋江' })
+    const tour = ok<{ id: string }>(
+      await call('tours.create', {
+        name: '晋江纸品产业带考察',
+        startDate: '2026-03-09',
+        endDate: '2026-03-12',
+        belts: ['晋江纸品'],
+        members: ['王敏'],
+        plannedFactoryIds: [factory.id],
+      }),
+    )
+    const visit = ok<{ id: string }>(
+      await call('visits.create', { factoryId: factory.id, tourId: tour.id, visitDate: '2026-03-10' }),
+    )
+    const sample = ok<{ id: string; code: string }>(
+      await call('samples.create', {
+        source: 'selectionCenter',
+        factoryId: factory.id,
+        name: '家庭用纸巾三层',
+      }),
+    )
+    expect(sample.code).toMatch(/^S-\d{4}-/)
+    const scanned = await search(sample.code.toLowerCase())
+    expect(scanned.exactCode).toBe(true)
+    expect(scanned.results[0]).toMatchObject({
+      kind: 'sample',
+      id: sample.id,
+      code: sample.code,
+      match: 'code',
+    })
+    expect((await search('纸巾')).results.map((r) => [r.kind, r.id])).toEqual([['sample', sample.id]])
+    const byFactory = await search('恒信')
+    expect(byFactory.results.map((r) => r.kind).sort()).toEqual(['factory', 'sample', 'visit'])
+    expect(byFactory.results.find((r) => r.kind === 'visit')).toMatchObject({
+      id: visit.id,
+      title: '晋江恒信纸业',
+    })
+    // The visit names its tour, so it is found too, below the tour whose title matches.
+    expect((await search('产业带考察')).results.map((r) => [r.kind, r.id, r.match])).toEqual([
+      ['tour', tour.id, 'title'],
+      ['visit', visit.id, 'body'],
+    ])
+    // Renaming the factory re-indexes the visit and the sample that show its name, in the same write.
+    ok(await call('factories.update', { id: factory.id, values: { name: '晋江恒丰纸业', city: '晋江' } }))
+    expect((await search('恒信')).results).toEqual([])
+    expect((await search('恒丰')).results.map((r) => r.kind).sort()).toEqual(['factory', 'sample', 'visit'])
+  })
+
   it('indexes rows written before the index existed, once, at start-up', async () => {
     // Rows written straight into the table, as by a version without search.
     const insert = core.database.sqlite.prepare(
