@@ -117,7 +117,9 @@ describe.each(hqBackends())('kill -9 of HQ on %s during pushes', (backend) => {
       }
     }
     await Promise.all([pusher(), pusher(), pusher(), pusher()])
-    await new Promise((done) => (first.child.exitCode !== null ? done(null) : first.child.once('exit', done)))
+    // A child killed by a signal keeps exitCode null: its signalCode says it is gone.
+    const gone = () => first.child.exitCode !== null || first.child.signalCode !== null
+    await new Promise((done) => (gone() ? done(null) : first.child.once('exit', done)))
 
     const afterCrash = await rowsPerBatch(store)
     for (const [row, n] of afterCrash) expect(n, `${row} is partial`).toBe(PER_BATCH)
