@@ -8,6 +8,7 @@ import { rateCalls } from '../rates/rates.contract'
 import { sampleCalls } from '../samples/samples.contract'
 import { searchCalls } from '../search/search.contract'
 import { skuCalls } from '../skus/skus.contract'
+import { syncCalls } from '../sync/sync.contract'
 import { targetCalls } from '../targets/targets.contract'
 import { systemCalls } from '../system/system.contract'
 import { mergeCalls, type InputOf, type ResultOf } from './define'
@@ -32,6 +33,7 @@ export const contract = mergeCalls(
   visitCalls,
   categoryCalls,
   sampleCalls,
+  syncCalls,
 )
 
 export type Contract = typeof contract

@@ -7,6 +7,7 @@ import { rateHandlers } from '../rates/rates.api'
 import { sampleHandlers } from '../samples/samples.api'
 import { searchHandlers } from '../search/search.api'
 import { skuHandlers } from '../skus/skus.api'
+import { syncHandlers } from '../sync/sync.api'
 import { targetHandlers } from '../targets/targets.api'
 import { systemHandlers } from '../system/system.api'
 import type { CoreContext } from './context'
@@ -37,4 +38,5 @@ export const handlers: Handlers = {
   ...visitHandlers,
   ...categoryHandlers,
   ...sampleHandlers,
+  ...syncHandlers,
 }

@@ -5,6 +5,7 @@ import type { QuotesTable } from '../quotes/quotes.table'
 import type { CurrencyRatesTable } from '../rates/rates.table'
 import type { SampleStatusHistoryTable, SamplesTable } from '../samples/samples.table'
 import type { BenchmarksTable, SkusTable } from '../skus/skus.table'
+import type { SyncConflictsTable, SyncRejectionsTable } from '../sync/sync.table'
 import type { ToursTable } from '../tours/tours.table'
 import type { VisitFollowUpsTable, VisitsTable } from '../visits/visits.table'
 import type { ChangeLogTable, MetaTable } from '../write/change-log.table'
@@ -26,4 +27,6 @@ export interface DB {
   samples: SamplesTable
   sample_status_history: SampleStatusHistoryTable
   categories: CategoriesTable
+  sync_conflicts: SyncConflictsTable
+  sync_rejections: SyncRejectionsTable
 }

@@ -5,6 +5,7 @@ import * as m0003 from './0003_skus_quotes'
 import * as m0004 from './0004_field_records'
 import * as m0005 from './0005_photos'
 import * as m0006 from './0006_search'
+import * as m0007 from './0007_sync'
 
 /**
  * Every migration, in order. Names are zero-padded so Kysely's lexical order is the version order;
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004_field_records': m0004,
   '0005_photos': m0005,
   '0006_search': m0006,
+  '0007_sync': m0007,
 }

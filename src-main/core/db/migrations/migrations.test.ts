@@ -188,6 +188,31 @@ UPGRADES['0004_field_records'] = {
   },
 }
 
+UPGRADES['0007_sync'] = {
+  seed(sqlite) {
+    sqlite
+      .prepare(
+        `INSERT INTO change_log (hlc, table_name, row_id, column_name, value, device_id)
+         VALUES ('2025-01-02T00:00:00.000Z-0000-0123456789abcdef', 'skus', 's7', 'name', '"抽纸"', 'dev-1')`,
+      )
+      .run()
+  },
+  check(sqlite) {
+    const { seq } = sqlite.prepare("SELECT seq FROM change_log WHERE row_id = 's7'").get() as { seq: number }
+    sqlite
+      .prepare(
+        "INSERT INTO sync_rejections (seq, code, message, rejected_at) VALUES (?, 'hq_owned_table', '', 'now')",
+      )
+      .run(seq)
+    const conflict = `INSERT INTO sync_conflicts (table_name, row_id, column_name, winner_hlc, winner_device,
+      winner_value, loser_hlc, loser_device, loser_value, recorded_at) VALUES ('factories', 'f1', 'notes', 'b', 'd2',
+      '"x"', 'a', 'd1', '"y"', 'now')`
+    sqlite.prepare(conflict).run()
+    // The same pair of edits is recorded once.
+    expect(() => sqlite.prepare(conflict).run()).toThrow(/UNIQUE/)
+  },
+}
+
 /** Tables and indexes of the latest version (Kysely's own bookkeeping tables included). */
 const LATEST_SCHEMA = {
   tables: [
@@ -212,6 +237,8 @@ const LATEST_SCHEMA = {
     'search_fts_idx',
     'search_short',
     'skus',
+    'sync_conflicts',
+    'sync_rejections',
     'tours',
     'visit_follow_ups',
     'visits',
@@ -232,6 +259,7 @@ const LATEST_SCHEMA = {
     'samples_live_factory',
     'samples_live_sku',
     'search_docs_row',
+    'sync_conflicts_pair',
     'visit_follow_ups_visit',
     'visits_live_factory',
     'visits_live_tour',
