@@ -577,6 +577,18 @@ export const en: Messages = {
     reference: {
       missing: 'The selected record does not exist or was deleted',
     },
+    sync: {
+      hqUrl: 'Enter the HQ server address, e.g. http://192.168.1.10:8787',
+      hqUnreachable: 'Cannot reach HQ: check the network and the address, then try again',
+      notEnrolled: 'This laptop is not enrolled with HQ yet: enrol with a code first',
+      enrolmentInvalid: 'Wrong enrolment code',
+      enrolmentExpired: 'The enrolment code has expired (valid 10 minutes): ask HQ for a new one',
+      enrolmentExhausted: 'Too many wrong tries: the code is void; ask HQ for a new one',
+      nodeTaken: 'This device id is already used by another device',
+      clockDrift: "This laptop's clock is too far from HQ's: fix the system time, then sync",
+      rateLimited: 'Syncing too often: try again in a moment',
+      unstorableText: 'The text contains characters that cannot be stored',
+    },
     tour: {
       dateOrder: 'The end date cannot be before the start date',
       visitsOutside: 'A visit on {{date}} would fall outside the tour dates',

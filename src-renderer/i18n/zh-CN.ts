@@ -568,6 +568,18 @@ export const zhCN = {
     reference: {
       missing: '所选记录不存在或已被删除',
     },
+    sync: {
+      hqUrl: '请输入总部服务器地址，如 http://192.168.1.10:8787',
+      hqUnreachable: '连不上总部服务器：请检查网络和地址，稍后再试',
+      notEnrolled: '本机尚未登记到总部：请先用登记码登记',
+      enrolmentInvalid: '登记码不正确',
+      enrolmentExpired: '登记码已过期（10 分钟有效）：请向总部索取新码',
+      enrolmentExhausted: '登记码输错次数过多已作废：请向总部索取新码',
+      nodeTaken: '本机标识已被另一台设备使用',
+      clockDrift: '本机时钟与总部相差过大：请校准系统时间后再同步',
+      rateLimited: '同步过于频繁，请稍后再试',
+      unstorableText: '内容含有无法保存的字符',
+    },
     tour: {
       dateOrder: '结束日期不能早于开始日期',
       visitsOutside: '{{date}} 的拜访将落在行程日期之外',
