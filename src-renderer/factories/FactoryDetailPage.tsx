@@ -7,6 +7,7 @@ import { useCall } from '../api/use-call'
 import { ErrorAlert } from '../common/ErrorAlert'
 import { PhotosPanel } from '../photos/PhotosPanel'
 import { navigate } from '../shell/route'
+import { FactoryScorecardPanel } from '../shell/lazy-pages'
 import { DeleteFactoryButton } from './DeleteFactoryButton'
 import { FactoryDetail } from './FactoryDetail'
 import { LazyFactoryFormDrawer } from './LazyFactoryFormDrawer'
@@ -81,6 +82,7 @@ export function FactoryDetailPage({ id }: { id: string }) {
         </Group>
       </Group>
       <FactoryDetail factory={factory} />
+      <FactoryScorecardPanel factoryId={factory.id} factoryName={factory.name} />
       <PhotosPanel ownerTable="factories" ownerId={factory.id} />
       <LazyFactoryFormDrawer
         opened={editing}

@@ -1,7 +1,9 @@
+import { fieldEn } from './field.en'
 import type { Messages } from './zh-CN'
 
 /** English. Typed by the Chinese file, so a missing or extra key does not compile. */
 export const en: Messages = {
+  ...fieldEn,
   app: {
     name: 'Sourcing Workbench',
     tagline: 'Private-label source-factory sourcing',
@@ -47,10 +49,6 @@ export const en: Messages = {
   notBuilt: {
     title: 'This area is not built yet',
     note: 'There is no data here yet, and no sample data is shown. When it is built, this is where you will:',
-    visits:
-      'Log tours of industrial belts and factory visits; score each factory on design, R&D, quick response, new-product development, belt leadership, quality system and capacity, and see how the scores move across visits.',
-    samples:
-      'Register samples with photos, specs and where the physical sample is kept (including the offline selection center), linked to the factory and the visit.',
     reports:
       'Link visit → sample → quote → benchmark in one sample report and export it as PDF for the category manager.',
     sync: 'When online, sync with HQ: push this device’s records and photos; pull HQ’s SKU briefs, benchmarks, demand signals, category policies and other buyers’ work; merge field by field and show whose edit won.',

@@ -2,6 +2,11 @@ import { fieldErrorsFromZod } from '@core/api/errors'
 import { AppInfo } from '@core/system/system.contract'
 import { SkuTargetStatus } from '@core/targets/targets.contract'
 import { FACTORY_STATUSES, FactoryInput } from '@core/factories/factories.contract'
+import { CATEGORY_STATUSES } from '@core/categories/categories.contract'
+import { SCORE_DIMENSIONS } from '@core/domain/scorecard'
+import { SAMPLE_STATUSES } from '@core/domain/sample-workflow'
+import { SAMPLE_SOURCES, SUGGESTED_EVALUATION_DIMENSIONS, VERDICTS } from '@core/samples/samples.contract'
+import { TourPhase } from '@core/tours/tours.contract'
 import { describe, expect, it } from 'vitest'
 import { LIST_COLUMNS } from '../factories/list-columns'
 import { NAV_AREAS } from '../shell/areas'
@@ -83,6 +88,13 @@ describe('translations', () => {
     expectInBothLanguages(['included', 'perPack', 'perShipment'].map((k) => `quotes.freight.${k}`))
     expectInBothLanguages(['perPack', 'perShipment'].map((k) => `quotes.freightAmount.${k}`))
     expectInBothLanguages(['included', 'excluded'].map((v) => `quotes.vat.${v}`))
+    expectInBothLanguages(SCORE_DIMENSIONS.map((d) => `scorecard.dimensions.${d}`))
+    expectInBothLanguages(SAMPLE_STATUSES.flatMap((s) => [`sampleStatus.${s}`, `samples.moveTo.${s}`]))
+    expectInBothLanguages(SAMPLE_SOURCES.map((s) => `sampleSource.${s}`))
+    expectInBothLanguages(VERDICTS.map((v) => `verdict.${v}`))
+    expectInBothLanguages(SUGGESTED_EVALUATION_DIMENSIONS.map((d) => `evaluation.dimensions.${d}`))
+    expectInBothLanguages(TourPhase.options.flatMap((p) => [`tourPhase.${p}`, `tours.phaseTitle.${p}`]))
+    expectInBothLanguages(CATEGORY_STATUSES.map((s) => `categoryStatus.${s}`))
     for (const mode of ['create', 'revise', 'update']) {
       expectInBothLanguages(['title', 'submit', 'done'].map((part) => `quotes.form.${part}.${mode}`))
     }

@@ -1,5 +1,8 @@
+import { fieldZhCN } from './field.zh-CN'
+
 /** Simplified Chinese, the default language. en.ts must have exactly these keys (checked by its type). */
 export const zhCN = {
+  ...fieldZhCN,
   app: {
     name: '源选采购工作台',
     tagline: '自有品牌源头工厂寻源',
@@ -45,9 +48,6 @@ export const zhCN = {
   notBuilt: {
     title: '这一部分还没有做',
     note: '这里暂时没有数据，也不会显示示例数据。做好之后会在这里工作：',
-    visits:
-      '记录产业带走访行程与工厂拜访，为工厂的设计、研发、快反、开款、产业带地位、品质体系、产能打分，并查看分数在多次拜访中的变化。',
-    samples: '登记样品：照片、规格、实物样品存放位置（含线下选品中心），关联到工厂与拜访记录。',
     reports: '把拜访 → 样品 → 报价 → 对标串成一份样品报告，导出 PDF 给品类经理。',
     sync: '联网时与总部同步：推送本机记录与照片，拉取总部的 SKU 需求、对标价、需求信号、品类政策，以及其他采购的记录；逐字段合并并显示谁的修改生效。',
   },

@@ -1,5 +1,6 @@
 import { Paper, SegmentedControl, Stack, Text, Title, useMantineColorScheme } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { CategoryPolicyEditor } from '../categories/CategoryPolicyEditor'
 import { LanguageSwitch } from '../shell/LanguageSwitch'
 import { AppInfoFacts } from '../system/AppInfoFacts'
 import { RatesEditor } from './RatesEditor'
@@ -8,7 +9,7 @@ export function SettingsPage() {
   const { t } = useTranslation()
   const { colorScheme, setColorScheme } = useMantineColorScheme()
   return (
-    <Stack gap="md" maw={760}>
+    <Stack gap="md" maw={900}>
       <Title order={2}>{t('settings.title')}</Title>
       <Paper withBorder p="md">
         <Stack gap="md">
@@ -31,6 +32,7 @@ export function SettingsPage() {
         </Stack>
       </Paper>
       <RatesEditor />
+      <CategoryPolicyEditor />
       <Paper withBorder p="md">
         <Text fw={500} mb="sm">
           {t('settings.about')}

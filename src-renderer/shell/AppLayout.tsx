@@ -8,6 +8,8 @@ import { useRoute } from './use-route'
 export function AppLayout() {
   const route = useRoute()
   const [opened, { toggle, close }] = useDisclosure(false)
+  // Labels print on their own: no header or navbar around the sheet, on screen or on paper.
+  if (route.area === 'labels') return <RouteView route={route} />
   return (
     <AppShell
       header={{ height: 56 }}

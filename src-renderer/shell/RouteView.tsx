@@ -2,7 +2,17 @@ import { DashboardPage } from '../dashboard/DashboardPage'
 import { FactoriesPage } from '../factories/FactoriesPage'
 import { FactoryDetailPage } from '../factories/FactoryDetailPage'
 import { SettingsPage } from '../settings/SettingsPage'
-import { SkuPage, SkusPage, TargetsPage } from './lazy-pages'
+import {
+  LabelSheetPage,
+  SamplePage,
+  SamplesPage,
+  SkuPage,
+  SkusPage,
+  TargetsPage,
+  TourPage,
+  ToursPage,
+  VisitPage,
+} from './lazy-pages'
 import { NotBuiltPanel } from './NotBuiltPanel'
 import type { Route } from './route'
 
@@ -27,7 +37,17 @@ export function RouteView({ route }: { route: Route }) {
     case 'settings':
       return <SettingsPage />
     case 'visits':
+      return <ToursPage />
+    case 'tour':
+      return <TourPage key={route.id} id={route.id} />
+    case 'visit':
+      return <VisitPage key={route.id} id={route.id} />
     case 'samples':
+      return <SamplesPage />
+    case 'sample':
+      return <SamplePage key={route.id} id={route.id} />
+    case 'labels':
+      return <LabelSheetPage ids={route.ids} />
     case 'reports':
     case 'sync':
       return <NotBuiltPanel area={route.area} />

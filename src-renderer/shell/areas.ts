@@ -25,8 +25,8 @@ export interface NavArea {
 export const NAV_AREAS: NavArea[] = [
   { key: 'dashboard', icon: IconLayoutDashboard, built: true },
   { key: 'factories', icon: IconBuildingFactory2, built: true },
-  { key: 'visits', icon: IconCalendarEvent, built: false },
-  { key: 'samples', icon: IconPackage, built: false },
+  { key: 'visits', icon: IconCalendarEvent, built: true },
+  { key: 'samples', icon: IconPackage, built: true },
   { key: 'skus', icon: IconTargetArrow, built: true },
   { key: 'targets', icon: IconChartLine, built: true },
   { key: 'reports', icon: IconFileReport, built: false },
@@ -36,7 +36,18 @@ export const NAV_AREAS: NavArea[] = [
 
 /** The navbar entry a route belongs to (a factory's page belongs to Factories, an SKU's to SKUs). */
 export function navKeyOf(route: Route): NavArea['key'] {
-  if (route.area === 'factory') return 'factories'
-  if (route.area === 'sku') return 'skus'
-  return route.area
+  switch (route.area) {
+    case 'factory':
+      return 'factories'
+    case 'sku':
+      return 'skus'
+    case 'tour':
+    case 'visit':
+      return 'visits'
+    case 'sample':
+    case 'labels':
+      return 'samples'
+    default:
+      return route.area
+  }
 }

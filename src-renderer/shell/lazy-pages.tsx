@@ -2,8 +2,8 @@ import { Center, Loader } from '@mantine/core'
 import { lazy, Suspense, type ComponentProps, type ComponentType } from 'react'
 
 /**
- * The SKU and target pages carry the charts (recharts), the date pickers and the pricing engine: load
- * their code when a buyer first opens one, so the first screen stays light.
+ * The SKU, target and field-record pages carry the charts (recharts), the date pickers, the pricing
+ * engine and the QR encoder: load their code when a buyer first opens one, so the first screen stays light.
  */
 function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
   const Page = lazy(() => load().then((component) => ({ default: component })))
@@ -25,3 +25,13 @@ function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
 export const SkusPage = lazyPage(() => import('../skus/SkusPage').then((m) => m.SkusPage))
 export const SkuPage = lazyPage(() => import('../skus/SkuPage').then((m) => m.SkuPage))
 export const TargetsPage = lazyPage(() => import('../targets/TargetsPage').then((m) => m.TargetsPage))
+export const ToursPage = lazyPage(() => import('../tours/ToursPage').then((m) => m.ToursPage))
+export const TourPage = lazyPage(() => import('../tours/TourPage').then((m) => m.TourPage))
+export const VisitPage = lazyPage(() => import('../visits/VisitPage').then((m) => m.VisitPage))
+export const SamplesPage = lazyPage(() => import('../samples/SamplesPage').then((m) => m.SamplesPage))
+export const SamplePage = lazyPage(() => import('../samples/SamplePage').then((m) => m.SamplePage))
+export const LabelSheetPage = lazyPage(() => import('../labels/LabelSheetPage').then((m) => m.LabelSheetPage))
+/** The factory page's visit scorecard brings the radar chart: loaded once the factory page shows. */
+export const FactoryScorecardPanel = lazyPage(() =>
+  import('../visits/FactoryScorecardPanel').then((m) => m.FactoryScorecardPanel),
+)

@@ -1,5 +1,5 @@
 /** Areas that are not built yet: each shows an honest placeholder. */
-export const PLANNED_AREAS = ['visits', 'samples', 'reports', 'sync'] as const
+export const PLANNED_AREAS = ['reports', 'sync'] as const
 export type PlannedArea = (typeof PLANNED_AREAS)[number]
 
 /** Where the app is; kept in the URL hash because Electron blocks real navigation. */
@@ -10,6 +10,12 @@ export type Route =
   | { area: 'skus' }
   | { area: 'sku'; id: string }
   | { area: 'targets' }
+  | { area: 'visits' }
+  | { area: 'tour'; id: string }
+  | { area: 'visit'; id: string }
+  | { area: 'samples' }
+  | { area: 'sample'; id: string }
+  | { area: 'labels'; ids: string[] }
   | { area: 'settings' }
   | { area: PlannedArea }
 
@@ -20,6 +26,11 @@ export function parseRoute(hash: string): Route {
   if (first === 'factories') return second ? { area: 'factory', id: second } : { area: 'factories' }
   if (first === 'skus') return second ? { area: 'sku', id: second } : { area: 'skus' }
   if (first === 'targets') return { area: 'targets' }
+  // Tours and visits share one nav area; the search opens #/tours/<id> and #/visits/<id>.
+  if (first === 'tours') return second ? { area: 'tour', id: second } : { area: 'visits' }
+  if (first === 'visits') return second ? { area: 'visit', id: second } : { area: 'visits' }
+  if (first === 'samples') return second ? { area: 'sample', id: second } : { area: 'samples' }
+  if (first === 'labels') return { area: 'labels', ids: (second ?? '').split(',').filter(Boolean) }
   if (first === 'settings') return { area: 'settings' }
   if (PLANNED_AREAS.includes(first as PlannedArea)) return { area: first as PlannedArea }
   return { area: 'dashboard' }
@@ -33,6 +44,14 @@ export function routeHash(route: Route): string {
       return `#/factories/${encodeURIComponent(route.id)}`
     case 'sku':
       return `#/skus/${encodeURIComponent(route.id)}`
+    case 'tour':
+      return `#/tours/${encodeURIComponent(route.id)}`
+    case 'visit':
+      return `#/visits/${encodeURIComponent(route.id)}`
+    case 'sample':
+      return `#/samples/${encodeURIComponent(route.id)}`
+    case 'labels':
+      return `#/labels/${route.ids.map(encodeURIComponent).join(',')}`
     default:
       return `#/${route.area}`
   }

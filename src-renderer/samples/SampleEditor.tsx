@@ -1,0 +1,272 @@
+import {
+  Alert,
+  Autocomplete,
+  Button,
+  Group,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core'
+import type { Sample } from '@core/samples/samples.contract'
+import { useForm } from '@mantine/form'
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ApiCallError } from '../api/api-call-error'
+import { useCall } from '../api/use-call'
+import { useMutation } from '../api/use-mutation'
+import { CategoryPolicyNotice } from '../categories/CategoryPolicyNotice'
+import { errorMessage } from '../common/error-message'
+import { notifySuccess } from '../common/notify'
+import { focusFirstInvalid, formErrorsFrom } from '../forms/field-errors'
+import { FactorySelect } from '../quotes/FactorySelect'
+import {
+  newSampleValues,
+  sampleFieldMapping,
+  sampleFormValuesOf,
+  toSampleCreateInput,
+  toSampleUpdateValues,
+  validateSample,
+  type SampleDefaults,
+  type SampleFormValues,
+} from './sample-form'
+import { SpecsEditor } from './SpecsEditor'
+
+function Label({ children }: { children: React.ReactNode }) {
+  return (
+    <Text size="sm" fw={500}>
+      {children}
+    </Text>
+  )
+}
+
+/**
+ * Register a sample (handed over in a visit, or picked at the selection center) or edit one: factory,
+ * visit, SKU, category with HQ's policy, specs and where the physical sample is kept.
+ */
+export function SampleEditor({
+  sample,
+  defaults,
+  onSaved,
+  onCancel,
+}: {
+  /** The sample to edit, or null to register one. */
+  sample: Sample | null
+  /** Visit and factory a new sample starts with. */
+  defaults: SampleDefaults
+  onSaved: (saved: Sample) => void
+  onCancel: () => void
+}) {
+  const { t } = useTranslation()
+  const create = useMutation('samples.create')
+  const update = useMutation('samples.update')
+  const [failure, setFailure] = useState<string | null>(null)
+  const editing = sample !== null
+  const form = useForm<SampleFormValues>({
+    mode: 'controlled',
+    initialValues: sample ? sampleFormValuesOf(sample) : newSampleValues(defaults),
+    validate: (values) => validateSample(values, editing),
+  })
+  const values = form.getValues()
+
+  const visits = useCall(
+    'visits.list',
+    { factoryId: values.factoryId ?? undefined },
+    values.factoryId !== null,
+  )
+  const skus = useCall('skus.list', {})
+  const categories = useCall('categories.list', {})
+  const visitOptions = (values.factoryId ? (visits.data ?? []) : []).map((v) => ({
+    value: v.id,
+    label: v.tourName ? `${v.visitDate} · ${v.tourName}` : v.visitDate,
+  }))
+  const skuOptions = (skus.data ?? []).map((s) => ({ value: s.id, label: `${s.name}（${s.category}）` }))
+  const categoryOptions = useMemo(
+    () => [
+      ...new Set([
+        ...(categories.data ?? []).map((c) => c.name),
+        ...(skus.data ?? []).map((s) => s.category),
+      ]),
+    ],
+    [categories.data, skus.data],
+  )
+
+  const chooseFactory = (id: string | null) => {
+    form.setFieldValue('factoryId', id)
+    // A visit belongs to one factory: a new factory means choosing its visit again.
+    if (id !== values.factoryId) form.setFieldValue('visitId', null)
+  }
+  const chooseSku = (id: string | null) => {
+    form.setFieldValue('skuId', id)
+    const sku = (skus.data ?? []).find((s) => s.id === id)
+    if (sku && values.category.trim() === '') form.setFieldValue('category', sku.category)
+  }
+
+  const submit = form.onSubmit(
+    async (formValues, event) => {
+      const formElement = event?.currentTarget ?? null
+      setFailure(null)
+      try {
+        const saved = sample
+          ? await update.run({ id: sample.id, values: toSampleUpdateValues(formValues) })
+          : await create.run(toSampleCreateInput(formValues))
+        notifySuccess(t(sample ? 'samples.form.saved' : 'samples.form.created', { code: saved.code }))
+        onSaved(saved)
+      } catch (error) {
+        if (error instanceof ApiCallError && error.apiError.fields.length > 0) {
+          form.setErrors(
+            formErrorsFrom(error.apiError.fields, sampleFieldMapping(formValues, sample ? ['values'] : [])),
+          )
+        }
+        setFailure(errorMessage(t, error))
+        focusFirstInvalid(formElement)
+      }
+    },
+    (_errors, _values, event) => {
+      setFailure(t('common.fixErrors'))
+      focusFirstInvalid(event?.currentTarget ?? null)
+    },
+  )
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="sample-form">
+      <Stack gap="sm">
+        {failure ? (
+          <Alert color="red" variant="light" data-testid="form-error">
+            {failure}
+          </Alert>
+        ) : null}
+        <Group gap="lg" align="flex-end">
+          <Stack gap={4}>
+            <Label>{t('samples.fields.source')}</Label>
+            <SegmentedControl
+              value={values.source}
+              onChange={(v) => form.setFieldValue('source', v as SampleFormValues['source'])}
+              data={[
+                { value: 'visit', label: t('sampleSource.visit') },
+                { value: 'selectionCenter', label: t('sampleSource.selectionCenter') },
+              ]}
+              data-testid="sample-source"
+            />
+          </Stack>
+          {editing ? null : (
+            <Stack gap={4}>
+              <Label>{t('samples.fields.status')}</Label>
+              <SegmentedControl
+                value={values.status}
+                onChange={(v) => form.setFieldValue('status', v as SampleFormValues['status'])}
+                data={[
+                  { value: 'received', label: t('sampleStatus.received') },
+                  { value: 'requested', label: t('sampleStatus.requested') },
+                ]}
+                data-testid="sample-initial-status"
+              />
+            </Stack>
+          )}
+        </Group>
+        <SimpleGrid cols={2} spacing="sm">
+          <FactorySelect
+            value={values.factoryId}
+            initialLabel={sample?.factoryName ?? defaults.factoryName}
+            onChange={chooseFactory}
+            error={form.errors.factoryId}
+            testId="sample-factory"
+          />
+          {values.source === 'visit' ? (
+            <Select
+              label={t('samples.fields.visit')}
+              placeholder={
+                values.factoryId ? t('samples.placeholders.visit') : t('samples.placeholders.factoryFirst')
+              }
+              withAsterisk
+              disabled={!values.factoryId}
+              data={visitOptions}
+              nothingFoundMessage={t('samples.noVisit')}
+              value={values.visitId}
+              onChange={(id) => form.setFieldValue('visitId', id)}
+              error={form.errors.visitId}
+              data-testid="sample-visit"
+            />
+          ) : (
+            <Text size="sm" c="dimmed" mt={28}>
+              {t('samples.hints.selectionCenter')}
+            </Text>
+          )}
+        </SimpleGrid>
+        <TextInput
+          label={t('samples.fields.name')}
+          placeholder={t('samples.placeholders.name')}
+          withAsterisk
+          data-autofocus
+          data-testid="sample-name"
+          {...form.getInputProps('name')}
+        />
+        <SimpleGrid cols={2} spacing="sm">
+          <Select
+            label={t('samples.fields.sku')}
+            placeholder={t('samples.placeholders.sku')}
+            searchable
+            clearable
+            data={skuOptions}
+            value={values.skuId}
+            onChange={chooseSku}
+            error={form.errors.skuId}
+            data-testid="sample-sku"
+          />
+          <Autocomplete
+            label={t('samples.fields.category')}
+            description={values.skuId ? t('samples.hints.categoryFromSku') : undefined}
+            data={categoryOptions}
+            data-testid="sample-category"
+            {...form.getInputProps('category')}
+          />
+        </SimpleGrid>
+        <CategoryPolicyNotice
+          category={values.category}
+          override={values.override}
+          reason={values.overrideReason}
+          onOverride={(o) => form.setFieldValue('override', o)}
+          onReason={(r) => form.setFieldValue('overrideReason', r)}
+          reasonError={form.errors.overrideReason}
+        />
+        <SpecsEditor
+          value={values.specs}
+          onChange={(specs) => form.setFieldValue('specs', specs)}
+          errors={form.errors}
+        />
+        <TextInput
+          label={t('samples.fields.storageLocation')}
+          placeholder={t('samples.placeholders.storageLocation')}
+          data-testid="sample-storage"
+          {...form.getInputProps('storageLocation')}
+        />
+        <Textarea
+          label={t('samples.fields.notes')}
+          autosize
+          minRows={2}
+          maxRows={8}
+          {...form.getInputProps('notes')}
+        />
+        <Group
+          justify="flex-end"
+          gap="sm"
+          pos="sticky"
+          bottom={0}
+          py="sm"
+          bg="var(--mantine-color-body)"
+          style={{ borderTop: '1px solid var(--mantine-color-default-border)', zIndex: 1 }}
+        >
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={create.pending || update.pending} data-testid="sample-save">
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}

@@ -1,0 +1,271 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core'
+import type { Sample } from '@core/samples/samples.contract'
+import { IconArrowLeft, IconEdit, IconPrinter } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useCall } from '../api/use-call'
+import { useMutation } from '../api/use-mutation'
+import { ErrorAlert } from '../common/ErrorAlert'
+import { notifySuccess } from '../common/notify'
+import { FormDrawer } from '../forms/FormDrawer'
+import { PhotosPanel } from '../photos/PhotosPanel'
+import { navigate, routeHash } from '../shell/route'
+import { ConfirmDeleteButton } from '../visits/ConfirmDeleteButton'
+import { EvaluationEditor } from './EvaluationEditor'
+import { EvaluationView } from './EvaluationView'
+import { SampleEditor } from './SampleEditor'
+import { SampleStatusBadge } from './SampleStatusBadge'
+import { StatusActions } from './StatusActions'
+import { StatusHistory } from './StatusHistory'
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  const { t } = useTranslation()
+  const empty = children === '' || children === null || children === undefined
+  return (
+    <Stack gap={2}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" component="div" style={{ overflowWrap: 'anywhere' }}>
+        {empty ? t('common.none') : children}
+      </Text>
+    </Stack>
+  )
+}
+
+function Facts({ sample }: { sample: Sample }) {
+  const { t } = useTranslation()
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+      <Fact label={t('samples.fields.factory')}>
+        {sample.factoryName ? (
+          <Anchor href={`#/factories/${sample.factoryId}`}>{sample.factoryName}</Anchor>
+        ) : (
+          ''
+        )}
+      </Fact>
+      <Fact label={t('samples.fields.source')}>
+        {sample.visitId ? (
+          <Anchor href={`#/visits/${sample.visitId}`}>
+            {t('samples.fromVisit', { date: sample.visitDate ?? '' })}
+          </Anchor>
+        ) : (
+          t(`sampleSource.${sample.source}`)
+        )}
+      </Fact>
+      <Fact label={t('samples.fields.sku')}>
+        {sample.skuId && sample.skuName ? (
+          <Anchor href={`#/skus/${sample.skuId}`}>{sample.skuName}</Anchor>
+        ) : (
+          ''
+        )}
+      </Fact>
+      <Fact label={t('samples.fields.category')}>
+        {sample.category ? (
+          <Group gap={6}>
+            {sample.category}
+            {sample.categoryOverride ? (
+              <Badge color="red" variant="light" size="sm" radius="sm" tt="none">
+                {t('samples.overridden')}
+              </Badge>
+            ) : null}
+          </Group>
+        ) : (
+          ''
+        )}
+      </Fact>
+      <Fact label={t('samples.fields.storageLocation')}>{sample.storageLocation}</Fact>
+      {sample.categoryOverride ? (
+        <Fact label={t('samples.overrideReason')}>
+          <span data-testid="sample-override-reason">{sample.categoryOverride.reason}</span>
+        </Fact>
+      ) : null}
+    </SimpleGrid>
+  )
+}
+
+/** One sample: its code and status with the next steps, specs, evaluation, history and photos. */
+export function SamplePage({ id }: { id: string }) {
+  const { t } = useTranslation()
+  const [editing, setEditing] = useState(false)
+  const [evaluating, setEvaluating] = useState(false)
+  const [deleted, setDeleted] = useState(false)
+  const result = useCall('samples.get', { id }, !deleted)
+  const remove = useMutation('samples.delete')
+  const sample = result.data
+
+  const back = (
+    <Anchor href="#/samples" size="sm">
+      <Group gap={4}>
+        <IconArrowLeft size={14} />
+        {t('samples.back')}
+      </Group>
+    </Anchor>
+  )
+  if (result.error) {
+    return (
+      <Stack gap="md" maw={760}>
+        {back}
+        <ErrorAlert error={result.error} />
+      </Stack>
+    )
+  }
+  if (!sample) {
+    return (
+      <Stack gap="md" maw={1100}>
+        {back}
+        <Skeleton h={36} w={320} />
+        <Skeleton h={300} />
+      </Stack>
+    )
+  }
+
+  return (
+    <Stack gap="md" maw={1200} data-testid="sample-page">
+      {back}
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={6}>
+          <Group gap="sm" align="center">
+            <Title order={2} ff="monospace" data-testid="sample-page-code">
+              {sample.code}
+            </Title>
+            <SampleStatusBadge status={sample.status} size="lg" />
+          </Group>
+          <Text size="lg" fw={500} data-testid="sample-page-name">
+            {sample.name}
+          </Text>
+          {sample.status === 'rejected' && sample.statusReason ? (
+            <Text size="sm" c="red" data-testid="sample-reject-reason">
+              {t('samples.rejectedBecause', { reason: sample.statusReason })}
+            </Text>
+          ) : null}
+        </Stack>
+        <Group gap="sm" wrap="nowrap">
+          <Button
+            variant="default"
+            leftSection={<IconPrinter size={16} />}
+            component="a"
+            href={routeHash({ area: 'labels', ids: [sample.id] })}
+            data-testid="sample-print-label"
+          >
+            {t('labels.print')}
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconEdit size={16} />}
+            onClick={() => setEditing(true)}
+            data-testid="sample-edit"
+          >
+            {t('common.edit')}
+          </Button>
+          <ConfirmDeleteButton
+            title={t('samples.delete.title')}
+            body={t('samples.delete.body', { code: sample.code })}
+            pending={remove.pending}
+            testId="sample-delete"
+            onConfirm={async () => {
+              await remove.run({ id: sample.id })
+              setDeleted(true)
+              notifySuccess(t('samples.delete.done', { code: sample.code }))
+              navigate({ area: 'samples' })
+            }}
+          />
+        </Group>
+      </Group>
+      <StatusActions sample={sample} />
+      <Paper withBorder p="md">
+        <Facts sample={sample} />
+      </Paper>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <Paper withBorder p="md">
+          <Title order={4} mb="xs">
+            {t('samples.fields.specs')}
+          </Title>
+          {sample.specs.length > 0 ? (
+            <Table verticalSpacing={4} data-testid="sample-specs">
+              <Table.Tbody>
+                {sample.specs.map((s, i) => (
+                  <Table.Tr key={i}>
+                    <Table.Td w={140}>
+                      <Text size="sm" c="dimmed">
+                        {s.key}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{s.value}</Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('samples.noSpecs')}
+            </Text>
+          )}
+          {sample.notes ? (
+            <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {sample.notes}
+            </Text>
+          ) : null}
+        </Paper>
+        <Paper withBorder p="md">
+          <Title order={4} mb="xs">
+            {t('samples.historyTitle')}
+          </Title>
+          <StatusHistory history={sample.history} />
+        </Paper>
+      </SimpleGrid>
+      <Paper withBorder p="md">
+        <Group justify="space-between" mb="xs">
+          <Title order={4}>{t('samples.evaluation.title')}</Title>
+          <Button variant="light" size="xs" onClick={() => setEvaluating(true)} data-testid="sample-evaluate">
+            {sample.evaluation ? t('samples.evaluation.edit') : t('samples.evaluation.add')}
+          </Button>
+        </Group>
+        {sample.evaluation ? (
+          <EvaluationView evaluation={sample.evaluation} />
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('samples.evaluation.none')}
+          </Text>
+        )}
+      </Paper>
+      <PhotosPanel ownerTable="samples" ownerId={sample.id} />
+      <FormDrawer
+        opened={editing}
+        title={t('samples.form.editTitle')}
+        onClose={() => setEditing(false)}
+        size={760}
+      >
+        {() => (
+          <SampleEditor
+            sample={sample}
+            defaults={{}}
+            onCancel={() => setEditing(false)}
+            onSaved={() => setEditing(false)}
+          />
+        )}
+      </FormDrawer>
+      <FormDrawer
+        opened={evaluating}
+        title={t('samples.evaluation.formTitle', { code: sample.code })}
+        onClose={() => setEvaluating(false)}
+      >
+        {() => <EvaluationEditor sample={sample} onDone={() => setEvaluating(false)} />}
+      </FormDrawer>
+    </Stack>
+  )
+}

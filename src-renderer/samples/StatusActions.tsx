@@ -1,0 +1,105 @@
+import { Button, Group, Modal, Stack, Textarea } from '@mantine/core'
+import type { Sample, SampleStatus } from '@core/samples/samples.contract'
+import { reasonRequired } from '@core/domain/sample-workflow'
+import { IconArrowRight, IconCheck, IconX } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useMutation } from '../api/use-mutation'
+import { errorMessage } from '../common/error-message'
+import { notifyError, notifySuccess } from '../common/notify'
+
+function iconOf(to: SampleStatus) {
+  if (to === 'approved') return <IconCheck size={16} />
+  if (to === 'rejected') return <IconX size={16} />
+  return <IconArrowRight size={16} />
+}
+
+/**
+ * One button per status the sample may move to next (the core says which), so an invalid move is never
+ * offered. Rejecting asks for the reason first.
+ */
+export function StatusActions({ sample }: { sample: Sample }) {
+  const { t } = useTranslation()
+  const transition = useMutation('samples.transition')
+  const [asking, setAsking] = useState<SampleStatus | null>(null)
+  const [reason, setReason] = useState('')
+  const [reasonError, setReasonError] = useState<string | null>(null)
+
+  const move = async (to: SampleStatus, why: string) => {
+    try {
+      await transition.run({ id: sample.id, to, reason: why })
+      notifySuccess(t('samples.moved', { status: t(`sampleStatus.${to}`) }))
+      setAsking(null)
+    } catch (error) {
+      if (asking) setReasonError(errorMessage(t, error))
+      else notifyError(t('errors.title'), errorMessage(t, error))
+    }
+  }
+  const start = (to: SampleStatus) => {
+    if (!reasonRequired(to)) return void move(to, '')
+    setReason('')
+    setReasonError(null)
+    setAsking(to)
+  }
+
+  if (sample.nextStatuses.length === 0) return null
+  return (
+    <>
+      <Group gap="xs" data-testid="status-actions">
+        {sample.nextStatuses.map((to) => (
+          <Button
+            key={to}
+            size="sm"
+            variant={to === 'rejected' ? 'light' : 'filled'}
+            color={to === 'rejected' ? 'red' : to === 'approved' ? 'teal' : undefined}
+            leftSection={iconOf(to)}
+            loading={transition.pending && asking === null}
+            onClick={() => start(to)}
+            data-testid={`status-to-${to}`}
+          >
+            {t(`samples.moveTo.${to}`)}
+          </Button>
+        ))}
+      </Group>
+      <Modal
+        opened={asking !== null}
+        onClose={() => setAsking(null)}
+        title={t('samples.reject.title', { code: sample.code })}
+        centered
+      >
+        <Stack gap="sm">
+          <Textarea
+            label={t('samples.reject.reason')}
+            withAsterisk
+            autosize
+            minRows={3}
+            data-autofocus
+            value={reason}
+            onChange={(e) => {
+              setReason(e.currentTarget.value)
+              setReasonError(null)
+            }}
+            error={reasonError}
+            data-testid="reject-reason"
+          />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => setAsking(null)}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color="red"
+              loading={transition.pending}
+              onClick={() => {
+                if (reason.trim() === '') setReasonError(t('errors.sample.rejectReason'))
+                else if (asking) void move(asking, reason)
+              }}
+              data-testid="reject-confirm"
+            >
+              {t('samples.moveTo.rejected')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  )
+}

@@ -1,0 +1,144 @@
+import { Alert, Button, Group, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core'
+import type { Tour } from '@core/tours/tours.contract'
+import { DateInput } from '@mantine/dates'
+import { useForm } from '@mantine/form'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ApiCallError } from '../api/api-call-error'
+import { useMutation } from '../api/use-mutation'
+import { errorMessage } from '../common/error-message'
+import { notifySuccess } from '../common/notify'
+import { focusFirstInvalid, formErrorsFrom } from '../forms/field-errors'
+import { FactoryMultiSelect } from './FactoryMultiSelect'
+import { EMPTY_TOUR, toTourInput, tourFormValuesOf, validateTour, type TourFormValues } from './tour-form'
+
+/** Plan or edit a tour: name, dates, belts, who travels and which factories to see. */
+export function TourEditor({
+  tour,
+  onSaved,
+  onCancel,
+}: {
+  /** The tour to edit, or null to plan a new one. */
+  tour: Tour | null
+  onSaved: (saved: Tour) => void
+  onCancel: () => void
+}) {
+  const { t } = useTranslation()
+  const create = useMutation('tours.create')
+  const update = useMutation('tours.update')
+  const [failure, setFailure] = useState<string | null>(null)
+  const form = useForm<TourFormValues>({
+    mode: 'controlled',
+    initialValues: tour ? tourFormValuesOf(tour) : EMPTY_TOUR,
+    validate: validateTour,
+  })
+  const values = form.getValues()
+  const plannedNames = Object.fromEntries(
+    (tour?.plannedFactories ?? []).map((f) => [f.factoryId, f.factoryName ?? t('tours.deletedFactory')]),
+  )
+
+  const submit = form.onSubmit(
+    async (formValues, event) => {
+      const formElement = event?.currentTarget ?? null
+      setFailure(null)
+      const input = toTourInput(formValues)
+      try {
+        const saved = tour ? await update.run({ id: tour.id, values: input }) : await create.run(input)
+        notifySuccess(t(tour ? 'tours.form.saved' : 'tours.form.created', { name: saved.name }))
+        onSaved(saved)
+      } catch (error) {
+        if (error instanceof ApiCallError && error.apiError.fields.length > 0) {
+          form.setErrors(formErrorsFrom(error.apiError.fields, { dropPrefix: tour ? ['values'] : [] }))
+        }
+        setFailure(errorMessage(t, error))
+        focusFirstInvalid(formElement)
+      }
+    },
+    (_errors, _values, event) => {
+      setFailure(t('common.fixErrors'))
+      focusFirstInvalid(event?.currentTarget ?? null)
+    },
+  )
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="tour-form">
+      <Stack gap="sm">
+        {failure ? (
+          <Alert color="red" variant="light" data-testid="form-error">
+            {failure}
+          </Alert>
+        ) : null}
+        <TextInput
+          label={t('tours.fields.name')}
+          placeholder={t('tours.placeholders.name')}
+          withAsterisk
+          data-autofocus
+          data-testid="tour-name"
+          {...form.getInputProps('name')}
+        />
+        <SimpleGrid cols={2} spacing="sm">
+          <DateInput
+            label={t('tours.fields.startDate')}
+            withAsterisk
+            valueFormat="YYYY-MM-DD"
+            data-testid="tour-start"
+            {...form.getInputProps('startDate')}
+          />
+          <DateInput
+            label={t('tours.fields.endDate')}
+            withAsterisk
+            valueFormat="YYYY-MM-DD"
+            minDate={values.startDate ?? undefined}
+            data-testid="tour-end"
+            {...form.getInputProps('endDate')}
+          />
+        </SimpleGrid>
+        <TagsInput
+          label={t('tours.fields.belts')}
+          description={t('tours.hints.tags')}
+          placeholder={t('tours.placeholders.belts')}
+          data-testid="tour-belts"
+          {...form.getInputProps('belts')}
+        />
+        <TagsInput
+          label={t('tours.fields.members')}
+          description={t('tours.hints.tags')}
+          data-testid="tour-members"
+          {...form.getInputProps('members')}
+        />
+        <FactoryMultiSelect
+          label={t('tours.fields.plannedFactories')}
+          description={t('tours.hints.plannedFactories')}
+          value={values.plannedFactoryIds}
+          initialLabels={plannedNames}
+          onChange={(ids) => form.setFieldValue('plannedFactoryIds', ids)}
+          error={form.errors.plannedFactoryIds}
+          testId="tour-factories"
+        />
+        <Textarea
+          label={t('tours.fields.notes')}
+          autosize
+          minRows={2}
+          maxRows={8}
+          {...form.getInputProps('notes')}
+        />
+        <Group
+          justify="flex-end"
+          gap="sm"
+          pos="sticky"
+          bottom={0}
+          py="sm"
+          bg="var(--mantine-color-body)"
+          style={{ borderTop: '1px solid var(--mantine-color-default-border)', zIndex: 1 }}
+        >
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={create.pending || update.pending} data-testid="tour-save">
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}

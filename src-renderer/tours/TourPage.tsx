@@ -1,0 +1,271 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Timeline,
+  Title,
+} from '@mantine/core'
+import type { Tour } from '@core/tours/tours.contract'
+import { IconArrowLeft, IconCheck, IconClipboardPlus, IconEdit } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useCall } from '../api/use-call'
+import { useMutation } from '../api/use-mutation'
+import { ErrorAlert } from '../common/ErrorAlert'
+import { notifySuccess } from '../common/notify'
+import { FormDrawer } from '../forms/FormDrawer'
+import { navigate } from '../shell/route'
+import { ConfirmDeleteButton } from '../visits/ConfirmDeleteButton'
+import { ScoreBadge } from '../visits/ScoreBadge'
+import { clampDay, localToday } from '../visits/score-format'
+import { VisitEditor } from '../visits/VisitEditor'
+import type { VisitDefaults } from '../visits/visit-form'
+import { PhaseBadge } from './PhaseBadge'
+import { TourEditor } from './TourEditor'
+import { TourProgress } from './TourProgress'
+
+function Itinerary({ tour }: { tour: Tour }) {
+  const { t } = useTranslation()
+  if (tour.itinerary.length === 0) {
+    return (
+      <Text size="sm" c="dimmed" data-testid="itinerary-empty">
+        {t('tours.noVisits')}
+      </Text>
+    )
+  }
+  return (
+    <Timeline bulletSize={22} lineWidth={2} active={tour.itinerary.length} data-testid="itinerary">
+      {tour.itinerary.map((day) => (
+        <Timeline.Item
+          key={day.date}
+          title={
+            <Text fw={600} className="num">
+              {day.date}
+            </Text>
+          }
+          data-testid="itinerary-day"
+        >
+          <Stack gap={6} mt={4}>
+            {day.visits.map((v) => (
+              <Group key={v.visitId} gap="sm" wrap="nowrap" data-testid="itinerary-visit">
+                <Anchor href={`#/visits/${v.visitId}`} fw={500} size="sm">
+                  {v.factoryName ?? t('tours.deletedFactory')}
+                </Anchor>
+                <ScoreBadge score={v.averageScore} />
+                {v.openFollowUps > 0 ? (
+                  <Badge color="orange" variant="light" radius="sm" size="sm">
+                    {t('visits.openCount', { count: v.openFollowUps })}
+                  </Badge>
+                ) : null}
+                {v.planned ? null : (
+                  <Badge color="gray" variant="outline" radius="sm" size="sm">
+                    {t('tours.unplanned')}
+                  </Badge>
+                )}
+              </Group>
+            ))}
+          </Stack>
+        </Timeline.Item>
+      ))}
+    </Timeline>
+  )
+}
+
+/** A tour: where it goes and with whom, its day-by-day itinerary, and how much of the plan is done. */
+export function TourPage({ id }: { id: string }) {
+  const { t } = useTranslation()
+  const [editing, setEditing] = useState(false)
+  const [deleted, setDeleted] = useState(false)
+  const [logging, setLogging] = useState<VisitDefaults | null>(null)
+  const result = useCall('tours.get', { id }, !deleted)
+  const remove = useMutation('tours.delete')
+  const tour = result.data
+
+  const back = (
+    <Anchor href="#/visits" size="sm">
+      <Group gap={4}>
+        <IconArrowLeft size={14} />
+        {t('tours.back')}
+      </Group>
+    </Anchor>
+  )
+  if (result.error) {
+    return (
+      <Stack gap="md" maw={760}>
+        {back}
+        <ErrorAlert error={result.error} />
+      </Stack>
+    )
+  }
+  if (!tour) {
+    return (
+      <Stack gap="md" maw={1100}>
+        {back}
+        <Skeleton h={36} w={320} />
+        <Skeleton h={300} />
+      </Stack>
+    )
+  }
+  const day = clampDay(localToday(), tour.startDate, tour.endDate)
+  const logVisit = (factoryId?: string, factoryName?: string | null) =>
+    setLogging({ tourId: tour.id, visitDate: day, factoryId, factoryName: factoryName ?? undefined })
+
+  return (
+    <Stack gap="md" maw={1200} data-testid="tour-page">
+      {back}
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={4}>
+          <Group gap="sm">
+            <Title order={2} data-testid="tour-title">
+              {tour.name}
+            </Title>
+            <PhaseBadge phase={tour.phase} />
+          </Group>
+          <Text c="dimmed" size="sm" className="num">
+            {tour.startDate} – {tour.endDate}
+            {tour.members.length > 0 ? ` · ${tour.members.join('、')}` : ''}
+          </Text>
+          {tour.belts.length > 0 ? (
+            <Group gap={4}>
+              {tour.belts.map((belt) => (
+                <Badge key={belt} variant="default" radius="sm" fw={400} tt="none">
+                  {belt}
+                </Badge>
+              ))}
+            </Group>
+          ) : null}
+        </Stack>
+        <Group gap="sm" wrap="nowrap">
+          <Button
+            leftSection={<IconClipboardPlus size={16} />}
+            onClick={() => logVisit()}
+            data-testid="tour-log-visit"
+          >
+            {t('visits.logVisit')}
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconEdit size={16} />}
+            onClick={() => setEditing(true)}
+            data-testid="tour-edit"
+          >
+            {t('common.edit')}
+          </Button>
+          <ConfirmDeleteButton
+            title={t('tours.delete.title')}
+            body={t('tours.delete.body', { name: tour.name })}
+            pending={remove.pending}
+            testId="tour-delete"
+            onConfirm={async () => {
+              await remove.run({ id: tour.id })
+              setDeleted(true)
+              notifySuccess(t('tours.delete.done', { name: tour.name }))
+              navigate({ area: 'visits' })
+            }}
+          />
+        </Group>
+      </Group>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Title order={4}>{t('tours.plan')}</Title>
+            <TourProgress visited={tour.progress.visited} planned={tour.progress.planned} size="md" />
+            {tour.plannedFactories.length > 0 ? (
+              <Table verticalSpacing={4} data-testid="planned-factories">
+                <Table.Tbody>
+                  {tour.plannedFactories.map((f) => (
+                    <Table.Tr key={f.factoryId} data-testid="planned-factory">
+                      <Table.Td>
+                        {f.factoryName ? (
+                          <Anchor href={`#/factories/${f.factoryId}`} size="sm">
+                            {f.factoryName}
+                          </Anchor>
+                        ) : (
+                          <Text size="sm" c="dimmed">
+                            {t('tours.deletedFactory')}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="xs" c="dimmed">
+                          {f.city ?? ''}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        {f.visited ? (
+                          <Badge
+                            color="teal"
+                            variant="light"
+                            radius="sm"
+                            leftSection={<IconCheck size={12} />}
+                          >
+                            {t('tours.visited')}
+                          </Badge>
+                        ) : f.factoryName ? (
+                          <Button
+                            size="compact-xs"
+                            variant="light"
+                            onClick={() => logVisit(f.factoryId, f.factoryName)}
+                            data-testid="planned-log-visit"
+                          >
+                            {t('visits.logVisit')}
+                          </Button>
+                        ) : null}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            ) : null}
+          </Stack>
+        </Paper>
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Title order={4}>{t('tours.itinerary')}</Title>
+            <Itinerary tour={tour} />
+          </Stack>
+        </Paper>
+      </SimpleGrid>
+      {tour.notes ? (
+        <Paper withBorder p="md">
+          <Text size="xs" c="dimmed" mb={4}>
+            {t('tours.fields.notes')}
+          </Text>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {tour.notes}
+          </Text>
+        </Paper>
+      ) : null}
+      <FormDrawer opened={editing} title={t('tours.form.editTitle')} onClose={() => setEditing(false)}>
+        {() => (
+          <TourEditor tour={tour} onCancel={() => setEditing(false)} onSaved={() => setEditing(false)} />
+        )}
+      </FormDrawer>
+      <FormDrawer
+        opened={logging !== null}
+        title={t('visits.form.createTitle')}
+        onClose={() => setLogging(null)}
+        size={760}
+      >
+        {() => (
+          <VisitEditor
+            visit={null}
+            defaults={logging ?? {}}
+            onCancel={() => setLogging(null)}
+            onSaved={(saved) => {
+              setLogging(null)
+              navigate({ area: 'visit', id: saved.id })
+            }}
+          />
+        )}
+      </FormDrawer>
+    </Stack>
+  )
+}

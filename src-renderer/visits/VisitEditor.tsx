@@ -1,0 +1,179 @@
+import { Alert, Button, Group, Select, SimpleGrid, Stack, TagsInput, Textarea } from '@mantine/core'
+import type { ScoreDimension } from '@core/domain/scorecard'
+import type { Visit } from '@core/visits/visits.contract'
+import { DateInput } from '@mantine/dates'
+import { useForm } from '@mantine/form'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ApiCallError } from '../api/api-call-error'
+import { useCall } from '../api/use-call'
+import { useMutation } from '../api/use-mutation'
+import { errorMessage } from '../common/error-message'
+import { notifySuccess } from '../common/notify'
+import { focusFirstInvalid, formErrorsFrom } from '../forms/field-errors'
+import { FactorySelect } from '../quotes/FactorySelect'
+import { FollowUpDrafts } from './FollowUpDrafts'
+import { ScorecardInput } from './ScorecardInput'
+import { clampDay, localToday } from './score-format'
+import {
+  newVisitValues,
+  toVisitCreateInput,
+  toVisitUpdateValues,
+  validateVisit,
+  visitFormValuesOf,
+  type VisitDefaults,
+  type VisitFormValues,
+} from './visit-form'
+
+/**
+ * Log a factory visit, or edit one: who met, the seven-dimension scorecard with a note each, free notes
+ * and (for a new visit) the follow-ups agreed in the meeting.
+ */
+export function VisitEditor({
+  visit,
+  defaults,
+  onSaved,
+  onCancel,
+}: {
+  /** The visit to edit, or null to log a new one. */
+  visit: Visit | null
+  /** Factory, tour and day a new visit starts with. */
+  defaults: VisitDefaults
+  onSaved: (saved: Visit) => void
+  onCancel: () => void
+}) {
+  const { t } = useTranslation()
+  const create = useMutation('visits.create')
+  const update = useMutation('visits.update')
+  const tours = useCall('tours.list', {})
+  const [failure, setFailure] = useState<string | null>(null)
+  const editing = visit !== null
+  const form = useForm<VisitFormValues>({
+    mode: 'controlled',
+    initialValues: visit ? visitFormValuesOf(visit) : newVisitValues(defaults, localToday()),
+    validate: (values) => validateVisit(values, editing),
+  })
+  const values = form.getValues()
+  const tourOptions = (tours.data ?? []).map((tour) => ({
+    value: tour.id,
+    label: `${tour.name}（${tour.startDate} – ${tour.endDate}）`,
+  }))
+  const tour = (tours.data ?? []).find((x) => x.id === values.tourId)
+
+  const chooseTour = (id: string | null) => {
+    form.setFieldValue('tourId', id)
+    const chosen = (tours.data ?? []).find((x) => x.id === id)
+    if (chosen && values.visitDate) {
+      form.setFieldValue('visitDate', clampDay(values.visitDate, chosen.startDate, chosen.endDate))
+    }
+  }
+
+  const submit = form.onSubmit(
+    async (formValues, event) => {
+      const formElement = event?.currentTarget ?? null
+      setFailure(null)
+      try {
+        const saved = visit
+          ? await update.run({ id: visit.id, values: toVisitUpdateValues(formValues) })
+          : await create.run(toVisitCreateInput(formValues))
+        notifySuccess(t(visit ? 'visits.form.saved' : 'visits.form.created'))
+        onSaved(saved)
+      } catch (error) {
+        if (error instanceof ApiCallError && error.apiError.fields.length > 0) {
+          form.setErrors(formErrorsFrom(error.apiError.fields, { dropPrefix: visit ? ['values'] : [] }))
+        }
+        setFailure(errorMessage(t, error))
+        focusFirstInvalid(formElement)
+      }
+    },
+    (_errors, _values, event) => {
+      setFailure(t('common.fixErrors'))
+      focusFirstInvalid(event?.currentTarget ?? null)
+    },
+  )
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="visit-form">
+      <Stack gap="sm">
+        {failure ? (
+          <Alert color="red" variant="light" data-testid="form-error">
+            {failure}
+          </Alert>
+        ) : null}
+        <SimpleGrid cols={2} spacing="sm">
+          <FactorySelect
+            value={values.factoryId}
+            initialLabel={visit?.factoryName ?? defaults.factoryName}
+            onChange={(id) => form.setFieldValue('factoryId', id)}
+            error={form.errors.factoryId}
+            testId="visit-factory"
+          />
+          <DateInput
+            label={t('visits.fields.visitDate')}
+            withAsterisk
+            valueFormat="YYYY-MM-DD"
+            minDate={tour?.startDate}
+            maxDate={tour?.endDate}
+            data-testid="visit-date"
+            {...form.getInputProps('visitDate')}
+          />
+        </SimpleGrid>
+        <Select
+          label={t('visits.fields.tour')}
+          placeholder={t('visits.placeholders.tour')}
+          data={tourOptions}
+          clearable
+          searchable
+          value={values.tourId}
+          onChange={chooseTour}
+          error={form.errors.tourId}
+          data-testid="visit-tour"
+        />
+        <TagsInput
+          label={t('visits.fields.attendees')}
+          description={t('tours.hints.tags')}
+          data={tour?.members ?? []}
+          data-testid="visit-attendees"
+          {...form.getInputProps('attendees')}
+        />
+        <ScorecardInput
+          value={values.scores}
+          errors={form.errors}
+          onScore={(d: ScoreDimension, score) => form.setFieldValue(`scores.${d}.score`, score)}
+          onNote={(d: ScoreDimension, note) => form.setFieldValue(`scores.${d}.note`, note)}
+        />
+        <Textarea
+          label={t('visits.fields.notes')}
+          autosize
+          minRows={3}
+          maxRows={10}
+          data-testid="visit-notes"
+          {...form.getInputProps('notes')}
+        />
+        {editing ? null : (
+          <FollowUpDrafts
+            value={values.followUps}
+            onChange={(next) => form.setFieldValue('followUps', next)}
+            errors={form.errors}
+          />
+        )}
+        <Group
+          justify="flex-end"
+          gap="sm"
+          pos="sticky"
+          bottom={0}
+          py="sm"
+          bg="var(--mantine-color-body)"
+          style={{ borderTop: '1px solid var(--mantine-color-default-border)', zIndex: 1 }}
+        >
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={create.pending || update.pending} data-testid="visit-save">
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}
