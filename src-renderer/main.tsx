@@ -9,6 +9,7 @@ import { createApiClient, transportFor } from './api/client'
 import { App } from './app/App'
 import { createI18n } from './i18n/create-i18n'
 import { savedLanguage } from './i18n/language'
+import { isPrintHash } from './reports/print-route'
 
 // The CSP forbids eval; without this zod would probe it (and log a violation) on first parse.
 zodConfig({ jitless: true })
@@ -21,8 +22,12 @@ const i18n = createI18n(language)
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root')
-createRoot(root).render(<App i18n={i18n} client={client} />)
-
-// The bundled font's stylesheet declares ~300 unicode-range faces; parsing it before the first paint cost
-// ~40 ms. Loaded right after, it swaps in over the system CJK font (listed next in the theme's stack).
-requestAnimationFrame(() => void import('./theme/fonts'))
+if (isPrintHash(window.location.hash)) {
+  // A report page for the printers: its own small tree, which loads the font before it renders.
+  void import('./reports/print-entry').then((m) => m.renderPrintPage(root, client))
+} else {
+  createRoot(root).render(<App i18n={i18n} client={client} />)
+  // The bundled font's stylesheet declares ~300 unicode-range faces; parsing it before the first paint
+  // cost ~40 ms. Loaded right after, it swaps in over the system CJK font (next in the theme's stack).
+  requestAnimationFrame(() => void import('./theme/fonts'))
+}

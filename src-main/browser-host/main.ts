@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { version } from '../../package.json'
 import { createCore } from '../core/app'
+import { importRoutes } from '../core/imports/imports.api'
 import { photoRoutes } from '../core/photos/photos.api'
 import { defaultDataDir } from '../host/data-dir'
 import { parseLaunchOptions } from '../host/cli-options'
@@ -38,6 +39,7 @@ export async function runBrowserHost(argv: string[]): Promise<BrowserHost> {
     rendererDir: process.env.WORKBENCH_RENDERER_DIR ?? join(__dirname, '..', 'renderer'),
     port: options.port,
     photos: photoRoutes(core.context, onInternalError),
+    imports: importRoutes(core.context, onInternalError),
   })
   console.log(`Sourcing Workbench (browser host) — data in ${dataDir}`)
   console.log(`Open: ${host.url}`)

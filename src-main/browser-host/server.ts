@@ -6,6 +6,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { Dispatch } from '../core/api/dispatcher'
 import type { ApiError, ErrorCode } from '../core/api/errors'
 import { HTTP_STATUS_BY_CODE, MAX_BODY_BYTES, SECRET_HEADER } from '../core/api/transport'
+import type { ImportRoutes } from '../core/imports/imports.api'
+import { MAX_IMPORT_BYTES } from '../core/imports/imports.contract'
 import type { PhotoRoutes } from '../core/photos/photos.api'
 import { MAX_PHOTO_BYTES } from '../core/photos/photos.contract'
 import { RENDERER_CSP } from '../host/security'
@@ -20,6 +22,8 @@ export interface BrowserHostOptions {
   secret?: string
   /** Photo upload and files (POST /upload/photo, GET /photos/…); without it those answer 404. */
   photos?: PhotoRoutes
+  /** Spreadsheet upload for imports (POST /upload/import?name=…); without it that answers 404. */
+  imports?: ImportRoutes
 }
 
 export interface BrowserHost {
@@ -134,6 +138,31 @@ async function handlePhotoUpload(
   sendJson(res, result.ok ? 200 : HTTP_STATUS_BY_CODE[result.error.code], result)
 }
 
+/** POST /upload/import?name=<file name>: a spreadsheet's raw bytes, answered with the API envelope. */
+async function handleImportUpload(
+  req: IncomingMessage,
+  res: ServerResponse,
+  imports: ImportRoutes,
+  fileName: string,
+): Promise<void> {
+  if (req.method !== 'POST') return sendError(res, 'bad_request', 'errors.badRequest', 'uploads use POST')
+  const body = await readBody(req, MAX_IMPORT_BYTES)
+  if (body === null) {
+    res.setHeader('connection', 'close')
+    const error: ApiError = {
+      code: 'payload_too_large',
+      messageKey: 'errors.import.tooLarge',
+      message: `spreadsheet exceeds ${MAX_IMPORT_BYTES} bytes`,
+      fields: [
+        { path: [], messageKey: 'errors.import.tooLarge', params: { maximumMb: MAX_IMPORT_BYTES / 2 ** 20 } },
+      ],
+    }
+    return sendJson(res, HTTP_STATUS_BY_CODE.payload_too_large, { ok: false, error })
+  }
+  const result = await imports.upload(body, fileName)
+  sendJson(res, result.ok ? 200 : HTTP_STATUS_BY_CODE[result.error.code], result)
+}
+
 function serveStatic(req: IncomingMessage, res: ServerResponse, rendererDir: string, pathname: string): void {
   const root = resolve(rendererDir)
   let file = normalize(join(root, decodeURIComponent(pathname)))
@@ -169,7 +198,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const isUpload = url.pathname === '/upload/photo'
-    if (url.pathname === '/api' || url.pathname.startsWith('/api/') || isUpload) {
+    const isImport = url.pathname === '/upload/import'
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/') || isUpload || isImport) {
       // The secret is checked before any routing, so nothing about the API is visible without it.
       if (!secretMatches(expected, req.headers[SECRET_HEADER])) {
         return sendError(res, 'unauthorized', 'errors.unauthorized', 'missing or wrong secret')
@@ -179,6 +209,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         if (!options.photos)
           return sendError(res, 'not_found', 'errors.notFound', 'photos are not served here')
         handlePhotoUpload(req, res, options.photos).catch(() => {
+          if (!res.headersSent) sendError(res, 'internal', 'errors.internal', 'internal error')
+        })
+        return
+      }
+      if (isImport) {
+        if (!options.imports)
+          return sendError(res, 'not_found', 'errors.notFound', 'imports are not served here')
+        const name = url.searchParams.get('name') ?? ''
+        handleImportUpload(req, res, options.imports, name).catch(() => {
           if (!res.headersSent) sendError(res, 'internal', 'errors.internal', 'internal error')
         })
         return

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { AppFacts, CoreContext } from './api/context'
 import { createDispatcher, type Dispatch, type DispatcherOptions } from './api/dispatcher'
 import { migrateToLatest, openDatabase, type AppDatabase } from './db/connection'
+import { createImportSessions } from './imports/import-sessions'
 import { createPhotoProcessor } from './photos/photo-processor'
 import { seedDemoData } from './demo/seed-demo'
 import { ensureSearchIndex } from './search/search-index'
@@ -52,6 +53,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       write: { clock, deviceId, now: () => new Date(wallClock()) },
       app: { version: options.version, dataDir: options.dataDir, host: options.host },
       photos,
+      imports: createImportSessions(),
     }
     if (options.demo) await seedDemoData(context)
     return {

@@ -12,10 +12,12 @@ import {
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createCore, type Core } from '../core/app'
+import { importRoutes } from '../core/imports/imports.api'
 import { photoRoutes } from '../core/photos/photos.api'
 import { parseLaunchOptions, pickLaunchArgs } from '../host/cli-options'
 import { electronNativeBinding } from './native-binding'
 import { buildAppMenu } from './menu'
+import { handleImportUpload } from './imports'
 import { handlePhotoProtocol, handlePhotoUpload, PHOTO_SCHEME } from './photos'
 
 /**
@@ -85,6 +87,8 @@ async function start(core: Core): Promise<void> {
   const photos = photoRoutes(core.context, (error, call) => console.error(`[api] ${call} failed:`, error))
   handlePhotoUpload(photos, (frame) => isTrustedSender(frame))
   handlePhotoProtocol(photos)
+  const imports = importRoutes(core.context, (error, call) => console.error(`[api] ${call} failed:`, error))
+  handleImportUpload(imports, (frame) => isTrustedSender(frame))
   Menu.setApplicationMenu(buildAppMenu())
   mainWindow = createWindow()
 }

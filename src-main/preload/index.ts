@@ -6,6 +6,9 @@ const api = {
   call: (name: string, input: unknown): Promise<ApiResult> => ipcRenderer.invoke('api:call', name, input),
   /** Stores one photo's bytes; resolves the envelope with the Photo (sha256, size…). */
   uploadPhoto: (bytes: ArrayBuffer): Promise<ApiResult> => ipcRenderer.invoke('photo:upload', bytes),
+  /** Reads a spreadsheet's bytes for an import; resolves the envelope with the ImportUpload. */
+  uploadImport: (bytes: ArrayBuffer, fileName: string): Promise<ApiResult> =>
+    ipcRenderer.invoke('import:upload', bytes, fileName),
 }
 
 contextBridge.exposeInMainWorld('workbench', api)

@@ -1,8 +1,10 @@
 import { fieldZhCN } from './field.zh-CN'
+import { importErrorsZhCN, importsZhCN } from './imports.zh-CN'
 
 /** Simplified Chinese, the default language. en.ts must have exactly these keys (checked by its type). */
 export const zhCN = {
   ...fieldZhCN,
+  ...importsZhCN,
   app: {
     name: '源选采购工作台',
     tagline: '自有品牌源头工厂寻源',
@@ -473,6 +475,7 @@ export const zhCN = {
     },
   },
   errors: {
+    import: importErrorsZhCN,
     title: '操作失败',
     photo: {
       notImage: '该文件不是可读取的图片（与文件名无关）',

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
+import type { ImportSessions } from '../imports/import-sessions'
 import type { PhotoProcessor } from '../photos/photo-processor'
 import type { WriteContext } from '../write/write-path'
 
@@ -11,6 +12,8 @@ export interface CoreContext {
   app: AppFacts
   /** Stores uploaded photos and their thumbnails on a worker thread. */
   photos: PhotoProcessor
+  /** Uploaded spreadsheets awaiting the user's confirmation (memory only). */
+  imports: ImportSessions
 }
 
 export interface AppFacts {

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { categoryCalls } from '../categories/categories.contract'
 import { exportCalls } from '../exports/exports.contract'
 import { factoryCalls } from '../factories/factories.contract'
+import { importCalls } from '../imports/imports.contract'
 import { photoCalls } from '../photos/photos.contract'
 import { quoteCalls } from '../quotes/quotes.contract'
 import { rateCalls } from '../rates/rates.contract'
@@ -27,6 +28,7 @@ export const contract = mergeCalls(
   rateCalls,
   targetCalls,
   exportCalls,
+  importCalls,
   photoCalls,
   searchCalls,
   tourCalls,

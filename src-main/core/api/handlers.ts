@@ -1,6 +1,7 @@
 import { categoryHandlers } from '../categories/categories.api'
 import { exportHandlers } from '../exports/exports.api'
 import { factoryHandlers } from '../factories/factories.api'
+import { importHandlers } from '../imports/imports.api'
 import { photoHandlers } from '../photos/photos.api'
 import { quoteHandlers } from '../quotes/quotes.api'
 import { rateHandlers } from '../rates/rates.api'
@@ -32,6 +33,7 @@ export const handlers: Handlers = {
   ...rateHandlers,
   ...targetHandlers,
   ...exportHandlers,
+  ...importHandlers,
   ...photoHandlers,
   ...searchHandlers,
   ...tourHandlers,

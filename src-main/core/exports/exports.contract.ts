@@ -2,8 +2,11 @@ import { z } from 'zod'
 import { defineCalls } from '../api/define'
 import { WhatIfSchema } from '../domain/pricing/pricing.schema'
 import { FactoryListQuery } from '../factories/factories.contract'
+import { sampleCalls } from '../samples/samples.contract'
 import { RecordId } from '../skus/skus.contract'
 import { SkuTargetStatus } from '../targets/targets.contract'
+import { tourCalls } from '../tours/tours.contract'
+import { visitCalls } from '../visits/visits.contract'
 
 /** Lists exported to .xlsx, with headers in the user's language; the file comes back as base64. */
 
@@ -29,6 +32,21 @@ export const exportCalls = defineCalls({
     summary:
       'An SKU’s quote comparison (every step from tier price to ratio) and its target as an .xlsx file.',
     input: z.object({ skuId: RecordId, whatIf: WhatIfSchema.optional(), language: ExportLanguage }).strict(),
+    output: ExportedFile,
+  },
+  'exports.samples': {
+    summary: 'The sample list (same filter as samples.list) as an .xlsx file.',
+    input: sampleCalls['samples.list'].input.extend({ language: ExportLanguage }),
+    output: ExportedFile,
+  },
+  'exports.visits': {
+    summary: 'The visit list (same filter as visits.list) with average scores as an .xlsx file.',
+    input: visitCalls['visits.list'].input.extend({ language: ExportLanguage }),
+    output: ExportedFile,
+  },
+  'exports.tours': {
+    summary: 'The tour list (same filter as tours.list) with phase and progress as an .xlsx file.',
+    input: tourCalls['tours.list'].input.extend({ language: ExportLanguage }),
     output: ExportedFile,
   },
   'exports.targets': {

@@ -9,8 +9,8 @@ import type { ExportedFile, ExportLanguage } from './exports.contract'
 import { buildXlsx, sheet, type PreparedSheet } from './xlsx-workbook'
 
 /** Text in both export languages; headers and labels follow the user's language. */
-type Bilingual = Record<ExportLanguage, string>
-const say = (language: ExportLanguage, text: Bilingual) => text[language]
+export type Bilingual = Record<ExportLanguage, string>
+export const say = (language: ExportLanguage, text: Bilingual) => text[language]
 
 const FACTORY_STATUS: Record<FactoryStatus, Bilingual> = {
   prospect: { 'zh-CN': '潜在', en: 'Prospect' },
@@ -31,7 +31,12 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** Decimal strings become Excel numbers (sortable, summable); the exact text stays in the app. */
 const num = (value: string | null | undefined) => (value == null ? null : Number(value))
 
-async function toFile(baseName: string, ctx: CoreContext, sheets: PreparedSheet[]): Promise<ExportedFile> {
+/** The workbook as a file named after the list and today's date. */
+export async function toFile(
+  baseName: string,
+  ctx: CoreContext,
+  sheets: PreparedSheet[],
+): Promise<ExportedFile> {
   const bytes = await buildXlsx(sheets)
   return {
     fileName: `${baseName}_${localDate(ctx.write.now())}.xlsx`,

@@ -1,6 +1,15 @@
+import type { Transaction } from 'kysely'
 import { notFound } from '../api/errors'
 import type { CoreContext } from '../api/context'
-import { inTransaction, insertRow, tombstoneRow, updateRow, type SyncedTable } from '../write/write-path'
+import type { DB } from '../db/schema'
+import {
+  inTransaction,
+  insertRow,
+  insertRows,
+  tombstoneRow,
+  updateRow,
+  type SyncedTable,
+} from '../write/write-path'
 import {
   FactoryStatus,
   type Factory,
@@ -204,6 +213,15 @@ export async function getFactory(ctx: CoreContext, id: string): Promise<Factory>
   const row = await findLiveFactory(ctx.db, id)
   if (!row) throw notFound('factory', id)
   return toFactory(row)
+}
+
+/** Inserts factories in the caller's transaction, in bulk; returns their ids (an import's batches). */
+export function insertFactories(
+  trx: Transaction<DB>,
+  ctx: CoreContext,
+  values: readonly FactoryValues[],
+): Promise<string[]> {
+  return insertRows(trx, ctx.write, factoriesTable, values.map(toColumns))
 }
 
 export async function createFactory(ctx: CoreContext, values: FactoryValues): Promise<Factory> {

@@ -296,24 +296,31 @@ export async function listSamples(ctx: CoreContext, filter: SampleFilter): Promi
   return (await listLiveSamples(ctx.db, filter)).map(toSummary)
 }
 
-export async function createSample(ctx: CoreContext, input: SampleCreateValues): Promise<Sample> {
+/** Registers a sample in the caller's transaction and returns its id (an import writes many in one). */
+export async function insertSample(
+  trx: Transaction<DB>,
+  ctx: CoreContext,
+  input: SampleCreateValues,
+): Promise<string> {
   const { status, by, ...values } = input
-  const id = await inTransaction(ctx.db, async (trx) => {
-    const { category, overrideReason } = await checkSample(trx, values, null, [])
-    const sampleId = await insertRow(trx, ctx.write, samplesTable, {
-      ...fieldColumns(values, category, overrideReason),
-      code: await nextCode(trx, ctx),
-      status,
-      status_reason: '',
-      evaluation_scores: '[]',
-      evaluation_verdict: null,
-      evaluation_note: '',
-      evaluation_benchmark: '',
-      evaluated_at: null,
-    })
-    await recordTransition(trx, ctx, sampleId, { from: null, to: status, reason: '', by })
-    return sampleId
+  const { category, overrideReason } = await checkSample(trx, values, null, [])
+  const sampleId = await insertRow(trx, ctx.write, samplesTable, {
+    ...fieldColumns(values, category, overrideReason),
+    code: await nextCode(trx, ctx),
+    status,
+    status_reason: '',
+    evaluation_scores: '[]',
+    evaluation_verdict: null,
+    evaluation_note: '',
+    evaluation_benchmark: '',
+    evaluated_at: null,
   })
+  await recordTransition(trx, ctx, sampleId, { from: null, to: status, reason: '', by })
+  return sampleId
+}
+
+export async function createSample(ctx: CoreContext, input: SampleCreateValues): Promise<Sample> {
+  const id = await inTransaction(ctx.db, (trx) => insertSample(trx, ctx, input))
   return getSample(ctx, id)
 }
 

@@ -147,6 +147,33 @@ export async function indexNewDocuments(trx: AnyTrx, entries: readonly IndexEntr
 }
 
 /**
+ * Indexes rows of `table` that were just inserted and have no document yet (a bulk insert: an import),
+ * given oldest first: rows are read in chunks and their documents stored in multi-row statements.
+ */
+export async function indexNewRows(
+  trx: AnyTrx,
+  table: SyncedTableName,
+  ids: readonly string[],
+): Promise<void> {
+  const source = sourcesByTable.get(table)
+  if (!source || ids.length === 0) return
+  const lookup = lookupIn(trx)
+  const entries: IndexEntry[] = []
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK)
+    const rows = await dynamic(trx).selectFrom(table).selectAll().where('id', 'in', chunk).execute()
+    const byId = new Map(rows.map((row) => [String(row.id), row]))
+    for (const id of chunk) {
+      const row = byId.get(id)
+      if (row && row.deleted_at == null) {
+        entries.push({ kind: source.kind, rowId: id, document: await source.document(row, lookup) })
+      }
+    }
+  }
+  await indexNewDocuments(trx, entries)
+}
+
+/**
  * Re-indexes one row of `table` after it was written: a live row gets its document (new or updated),
  * a tombstoned or missing row loses it. When a title changes, rows of other tables that show it (a
  * visit shows its factory's name) are re-indexed too. Tables without a search source are ignored.

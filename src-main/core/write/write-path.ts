@@ -1,9 +1,9 @@
-import type { Kysely, Transaction } from 'kysely'
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import type { z } from 'zod'
 import { AppError, notFound, validationError } from '../api/errors'
 import type { DB } from '../db/schema'
-import { indexRow } from '../search/search-index'
+import { indexNewRows, indexRow } from '../search/search-index'
 import type { HlcClock } from '../sync/hlc'
 
 /**
@@ -98,6 +98,84 @@ export async function insertRow(
   // The search index changes in the same transaction, so it never shows a row that did not commit.
   await indexRow(trx, table.name, id)
   return id
+}
+
+// SQLite binds at most 32,766 parameters per statement; stay well below.
+const MAX_PARAMS = 30_000
+
+/**
+ * Multi-row INSERTs of plain values, compiled here rather than by the query builder (whose per-value
+ * nodes cost more than SQLite's work for thousands of rows). Names come from table definitions, never
+ * from input.
+ */
+async function insertValues(
+  trx: Transaction<DB>,
+  table: string,
+  columns: readonly string[],
+  rows: readonly unknown[][],
+): Promise<void> {
+  const perInsert = Math.max(1, Math.floor(MAX_PARAMS / columns.length))
+  const names = columns.map((c) => `"${c}"`).join(', ')
+  const placeholders = `(${columns.map(() => '?').join(', ')})`
+  for (let i = 0; i < rows.length; i += perInsert) {
+    const chunk = rows.slice(i, i + perInsert)
+    const text = `INSERT INTO "${table}" (${names}) VALUES ${chunk.map(() => placeholders).join(', ')}`
+    await trx.executeQuery(CompiledQuery.raw(text, chunk.flat()))
+  }
+}
+
+/**
+ * Inserts many new rows of one table in multi-row statements (an import): the same validation, one
+ * change-log message per column with one HLC per row, and the search index, as insertRow gives each
+ * row. Returns the new ids in input order; a row that fails validation fails the whole call, its
+ * index in `valuesList` first in the error's field paths.
+ */
+export async function insertRows(
+  trx: Transaction<DB>,
+  ctx: WriteContext,
+  table: SyncedTable,
+  valuesList: readonly Row[],
+): Promise<string[]> {
+  if (valuesList.length === 0) return []
+  const schema = table.columns.strict()
+  const stamp = ctx.now().toISOString()
+  const rows: Row[] = valuesList.map((values, index) => {
+    const result = schema.safeParse(values)
+    if (!result.success) {
+      const error = validationError(result.error)
+      throw new AppError(
+        error.code,
+        error.messageKey,
+        `row ${index}: ${error.message}`,
+        error.fields.map((f) => ({ ...f, path: [index, ...f.path] })),
+      )
+    }
+    return { ...(result.data as Row), created_at: stamp, updated_at: stamp, deleted_at: null }
+  })
+  const ids = rows.map(() => newRowId())
+  const columns = ['id', ...Object.keys(rows[0] as Row)]
+  await insertValues(
+    trx,
+    table.name,
+    columns,
+    rows.map((row, index) => [ids[index], ...columns.slice(1).map((c) => row[c])]),
+  )
+  const messageColumns = ['hlc', 'table_name', 'row_id', 'column_name', 'value', 'device_id', 'sent_at']
+  const messages = rows.flatMap((row, index) => {
+    const hlc = ctx.clock.tick()
+    return Object.entries(row).map(([column, value]) => [
+      hlc,
+      table.name,
+      ids[index],
+      column,
+      JSON.stringify(value ?? null),
+      ctx.deviceId,
+      null,
+    ])
+  })
+  await insertValues(trx, 'change_log', messageColumns, messages)
+  await indexNewRows(trx, table.name, ids)
+  return ids
 }
 
 async function loadLive(trx: Transaction<DB>, table: SyncedTable, id: string): Promise<Row> {

@@ -1,0 +1,79 @@
+import type { Dispatch } from '../core/api/dispatcher'
+import type { SampleReport, TourReport, VisitReport } from '../core/reports/reports.contract'
+import type { ExportDocument, ExportPlan } from './pdf-jobs'
+import { safeFileName } from './pdf-jobs'
+import type { PrintLanguage } from './pdf-printer'
+
+/** What the UI asks to export. */
+export interface ExportRequest {
+  /** A sample or visit report, or a tour with all its samples. */
+  kind: 'sample' | 'visit' | 'tour'
+  /** Its id. */
+  id: string
+  /** A tour as one PDF (summary then every sample), or a folder with one PDF per sample. */
+  mode: 'one' | 'each'
+  /** The report's language. */
+  language: PrintLanguage
+}
+
+const WORDS: Record<PrintLanguage, { visit: string; summary: string }> = {
+  'zh-CN': { visit: '拜访报告', summary: '行程汇总' },
+  en: { visit: 'visit report', summary: 'tour summary' },
+}
+
+/** Thrown for a request the API would refuse (unknown record, malformed input). */
+export class ExportRequestError extends Error {
+  constructor(
+    message: string,
+    /** The API error's code, e.g. 'not_found'. */
+    readonly code: string,
+  ) {
+    super(message)
+  }
+}
+
+async function value<T>(dispatch: Dispatch, call: string, input: unknown): Promise<T> {
+  const result = await dispatch(call, input)
+  if (!result.ok) throw new ExportRequestError(result.error.message, result.error.code)
+  return result.value as T
+}
+
+const sampleFile = (s: { code: string; name: string }) => safeFileName(`${s.code} ${s.name}`) + '.pdf'
+
+/** Names the files and lists the pages of an export, from the records' own data. */
+export async function planExport(dispatch: Dispatch, request: ExportRequest): Promise<ExportPlan> {
+  const { language } = request
+  const page = (kind: ExportDocument['target']['kind'], id: string) => ({ kind, id, language })
+  switch (request.kind) {
+    case 'sample': {
+      const { sample } = await value<SampleReport>(dispatch, 'reports.sample', { id: request.id })
+      const name = sampleFile(sample)
+      return { name, folder: false, documents: [{ target: page('sample', sample.id), fileName: name }] }
+    }
+    case 'visit': {
+      const { visit } = await value<VisitReport>(dispatch, 'reports.visit', { id: request.id })
+      const name =
+        safeFileName(`${visit.visitDate} ${visit.factoryName ?? ''} ${WORDS[language].visit}`) + '.pdf'
+      return { name, folder: false, documents: [{ target: page('visit', visit.id), fileName: name }] }
+    }
+    case 'tour': {
+      const report = await value<TourReport>(dispatch, 'reports.tour', { id: request.id })
+      const stem = safeFileName(`${report.tour.name} ${report.tour.startDate}`)
+      if (request.mode === 'one') {
+        const name = `${stem}.pdf`
+        return { name, folder: false, documents: [{ target: page('tour', report.tour.id), fileName: name }] }
+      }
+      return {
+        name: stem,
+        folder: true,
+        documents: [
+          {
+            target: page('tour-summary', report.tour.id),
+            fileName: safeFileName(`00 ${WORDS[language].summary}`) + '.pdf',
+          },
+          ...report.samples.map((s) => ({ target: page('sample', s.id), fileName: sampleFile(s) })),
+        ],
+      }
+    }
+  }
+}

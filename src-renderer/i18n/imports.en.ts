@@ -1,0 +1,132 @@
+import type { importErrorsZhCN, importsZhCN } from './imports.zh-CN'
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
+
+/** English texts of spreadsheet import and export; the same keys as imports.zh-CN.ts. */
+export const importErrorsEn: Widen<typeof importErrorsZhCN> = {
+  tooLarge: 'The file is over {{maximumMb}} MB',
+  malformed:
+    'This .xlsx file cannot be read: it is damaged or incomplete (perhaps not fully downloaded). Open it in Excel and save it again',
+  oldExcel: 'This is an old Excel (.xls) file: use "Save as" .xlsx or CSV in Excel, then import that',
+  encoding: 'The file’s text encoding is not recognised: save it as .xlsx, or as CSV in UTF-8 or GBK',
+  malformedCsv: 'The CSV is malformed: a quote in row {{row}} is never closed (the file may be incomplete)',
+  empty: 'The file holds no data',
+  noRows: 'There is a header row but no data rows',
+  tooManyRows: 'At most {{maximum}} rows per import: split the file',
+  expired: 'The uploaded file is no longer available: choose it again',
+  busy: 'This file is being imported',
+  committed: 'This file was imported already',
+  mapping: 'Fix the column mapping first',
+  mappingLength: 'The mapping does not match the file’s columns ({{expected}} expected)',
+  unknownField: 'Unknown field',
+  fieldTwice: 'This field is already mapped to another column',
+  fieldUnmapped: 'Choose a column for this field',
+  badRows: '{{count}} rows still have errors (the first in row {{row}}): fix the file, or exclude those rows',
+  nothing: 'Every row is excluded; there is nothing to import',
+  rowFailed: 'Row {{row}} could not be written; everything was rolled back and nothing was written',
+  unknownStatus:
+    'Unknown status "{{value}}" (use prospect, qualified, paused or blacklisted — or 潜在/合格/暂停合作/黑名单)',
+  unknownSampleStatus: 'Unknown sample status "{{value}}" (imports take requested or received)',
+  unknownSource: 'Unknown source "{{value}}" (use selection center / 选品中心)',
+  visitSource:
+    'An imported sample cannot be linked to a visit: use the selection center as its source and link it on the sample page',
+  unknownFactory: 'No factory is named "{{value}}": add or import it first',
+  ambiguousFactory: '{{count}} factories are named "{{value}}"; which one is meant is unclear',
+  unknownSku: 'No SKU is named "{{value}}"',
+  ambiguousSku: '{{count}} SKUs are named "{{value}}"; which one is meant is unclear',
+  creditCodeExists: 'A factory with this credit code exists already',
+  creditCodeRepeated: 'The same credit code as row {{row}}',
+}
+
+export const importsEn: Widen<typeof importsZhCN> = {
+  imports: {
+    button: 'Import',
+    title: {
+      factories: 'Import factories from a spreadsheet',
+      samples: 'Import samples from a spreadsheet',
+    },
+    pick: {
+      prompt: 'Drop an .xlsx or .csv file here, or click to choose one',
+      hint: 'The first row holds the headers. CSV saved by Excel in GBK works too. Nothing is written until you confirm.',
+      choose: 'Choose file',
+      reading: 'Reading the file…',
+    },
+    file: {
+      rows: '{{count}} data rows',
+      sheet: 'Sheet: {{name}}',
+      change: 'Choose another file',
+    },
+    encoding: {
+      'utf-8': 'UTF-8',
+      'utf-8-bom': 'UTF-8 (BOM)',
+      gb18030: 'GBK / GB18030',
+      'utf-16le': 'UTF-16',
+      'utf-16be': 'UTF-16 BE',
+    },
+    mapping: {
+      title: 'Columns',
+      hint: 'Matched by header; change any column',
+      ignore: '(skip)',
+      column: 'Column {{letter}}',
+    },
+    fields: {
+      factories: {
+        name: 'Factory name',
+        creditCode: 'Credit code',
+        shopId: 'Shop ID',
+        province: 'Province',
+        city: 'City',
+        address: 'Address',
+        industrialBelt: 'Industrial belt',
+        categories: 'Categories',
+        oemBrands: 'OEM brands',
+        certifications: 'Certifications',
+        capacity: 'Capacity',
+        contactName: 'Contact',
+        contactRole: 'Contact role',
+        contactPhone: 'Phone',
+        contactWechat: 'WeChat',
+        status: 'Status',
+        notes: 'Notes',
+      },
+      samples: {
+        name: 'Sample name',
+        factory: 'Factory',
+        sku: 'SKU',
+        category: 'Category',
+        categoryOverrideReason: 'Override reason',
+        source: 'Source',
+        status: 'Status',
+        storageLocation: 'Kept at',
+        specs: 'Specs',
+        by: 'Registered by',
+        notes: 'Notes',
+      },
+    },
+    preview: {
+      good: '{{count}} rows ready',
+      bad: '{{count}} rows with errors',
+      excluded: '{{count}} rows excluded',
+      row: 'Row',
+      exclude: 'Exclude',
+      excludeBad: 'Exclude all rows with errors',
+      includeAll: 'Include all',
+      shown: 'Showing the first {{count}} rows and every row with errors',
+      noErrors: 'Every row passed the checks',
+      fixHint: 'Fix the spreadsheet and choose it again, or exclude the rows with errors.',
+    },
+    confirm: 'Import {{count}} rows',
+    running: 'Importing… {{done}} / {{total}}',
+    cancel: 'Cancel import',
+    cancelling: 'Cancelling…',
+    done: {
+      imported: '{{count}} records imported',
+      cancelled: 'Cancelled; nothing was written',
+      failed: 'The import failed; nothing was written',
+    },
+    close: 'Close',
+  },
+  exportList: {
+    button: 'Export to Excel',
+  },
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest'
+import { isPrintHash, parsePrintHash, printHash } from './print-route'
+
+describe('print routes', () => {
+  it('round-trips every kind with its language', () => {
+    for (const kind of ['sample', 'visit', 'tour', 'tour-summary'] as const) {
+      const hash = printHash({ kind, id: '0190-a/b' }, 'en')
+      expect(isPrintHash(hash)).toBe(true)
+      expect(parsePrintHash(hash)).toEqual({ kind, id: '0190-a/b', language: 'en' })
+    }
+  })
+
+  it('leaves app routes and unknown kinds alone', () => {
+    expect(isPrintHash('#/samples/1')).toBe(false)
+    expect(parsePrintHash('#/samples/1')).toBeNull()
+    expect(parsePrintHash('#/print/factory/1')).toBeNull()
+    expect(parsePrintHash('#/print/sample/')).toBeNull()
+    expect(parsePrintHash('#/print/sample/1')).toEqual({ kind: 'sample', id: '1', language: null })
+  })
+})

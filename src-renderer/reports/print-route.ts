@@ -1,0 +1,35 @@
+/**
+ * The print pages: '#/print/<kind>/<id>?lang=zh-CN'. Outside the app shell (no navigation, no header),
+ * so the page is the report and nothing else; both hosts' printers load these addresses.
+ */
+
+export const PRINT_KINDS = ['sample', 'visit', 'tour', 'tour-summary'] as const
+/** sample and visit reports; a tour's summary followed by every sample's report; or the summary alone. */
+export type PrintKind = (typeof PRINT_KINDS)[number]
+
+/** One report to print. */
+export interface PrintTarget {
+  /** What is printed. */
+  kind: PrintKind
+  /** The sample, visit or tour id. */
+  id: string
+}
+
+/** True for an address the print page handles (checked before the app shell loads). */
+export function isPrintHash(hash: string): boolean {
+  return hash.startsWith('#/print/')
+}
+
+/** Parses '#/print/sample/<id>?lang=en'; null when it is not a print address. */
+export function parsePrintHash(hash: string): (PrintTarget & { language: string | null }) | null {
+  if (!isPrintHash(hash)) return null
+  const [path = '', query = ''] = hash.slice('#/print/'.length).split('?')
+  const [kind, id] = path.split('/').map(decodeURIComponent)
+  if (!kind || !id || !(PRINT_KINDS as readonly string[]).includes(kind)) return null
+  return { kind: kind as PrintKind, id, language: new URLSearchParams(query).get('lang') }
+}
+
+/** The hash of a print page, e.g. '#/print/sample/<id>?lang=zh-CN'. */
+export function printHash(target: PrintTarget, language: string): string {
+  return `#/print/${target.kind}/${encodeURIComponent(target.id)}?lang=${encodeURIComponent(language)}`
+}

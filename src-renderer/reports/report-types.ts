@@ -1,0 +1,9 @@
+import type { CallResult } from '@core/api/contract'
+
+/** The report data as the core sends it. */
+export type SampleReportData = CallResult<'reports.sample'>
+export type VisitReportData = CallResult<'reports.visit'>
+export type TourReportData = CallResult<'reports.tour'>
+export type ReportPhotoData = SampleReportData['photos'][number]
+export type ScorecardData = NonNullable<SampleReportData['scorecard']>
+export type FollowUpData = NonNullable<SampleReportData['visit']>['followUps'][number]
