@@ -6,6 +6,8 @@ import { importRoutes } from '../core/imports/imports.api'
 import { photoRoutes } from '../core/photos/photos.api'
 import { defaultDataDir } from '../host/data-dir'
 import { parseLaunchOptions } from '../host/cli-options'
+import { createChromiumPrinter, findChromium } from '../host/pdf-chromium'
+import { createExportJobs } from '../host/pdf-jobs'
 import { startBrowserHost, type BrowserHost } from './server'
 
 /** Opens the URL in the system browser; failures only mean the user opens it by hand. */
@@ -34,13 +36,25 @@ export async function runBrowserHost(argv: string[]): Promise<BrowserHost> {
     dispatcher: { onInternalError },
     photoWorkerFile: join(__dirname, 'photo-worker.js'),
   })
+  // The printer loads this host's own print pages, so it needs the address and secret once listening.
+  let origin = ''
+  let secret = ''
+  const jobs = createExportJobs(() => createChromiumPrinter({ origin, secret }))
   const host = await startBrowserHost({
     dispatch: core.dispatch,
     rendererDir: process.env.WORKBENCH_RENDERER_DIR ?? join(__dirname, '..', 'renderer'),
     port: options.port,
     photos: photoRoutes(core.context, onInternalError),
+    pdf: {
+      dispatch: core.dispatch,
+      jobs,
+      exportDir: join(dataDir, 'exports'),
+      canPrint: () => findChromium() !== undefined,
+    },
     imports: importRoutes(core.context, onInternalError),
   })
+  origin = `http://127.0.0.1:${host.port}`
+  secret = host.secret
   console.log(`Sourcing Workbench (browser host) — data in ${dataDir}`)
   console.log(`Open: ${host.url}`)
   if (options.open) openInSystemBrowser(host.url)

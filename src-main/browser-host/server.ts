@@ -10,6 +10,7 @@ import type { ImportRoutes } from '../core/imports/imports.api'
 import { MAX_IMPORT_BYTES } from '../core/imports/imports.contract'
 import type { PhotoRoutes } from '../core/photos/photos.api'
 import { MAX_PHOTO_BYTES } from '../core/photos/photos.contract'
+import { handlePdfRoute, isPdfPath, type PdfRoutesOptions } from '../host/pdf-routes'
 import { RENDERER_CSP } from '../host/security'
 import { createPhotoAccess, servePhoto } from './photo-access'
 
@@ -24,6 +25,8 @@ export interface BrowserHostOptions {
   photos?: PhotoRoutes
   /** Spreadsheet upload for imports (POST /upload/import?name=…); without it that answers 404. */
   imports?: ImportRoutes
+  /** PDF export (POST /pdf/export, GET /pdf/jobs/…); without it those answer 404. */
+  pdf?: PdfRoutesOptions
 }
 
 export interface BrowserHost {
@@ -199,7 +202,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const isUpload = url.pathname === '/upload/photo'
     const isImport = url.pathname === '/upload/import'
-    if (url.pathname === '/api' || url.pathname.startsWith('/api/') || isUpload || isImport) {
+    const isPdf = isPdfPath(url.pathname)
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/') || isUpload || isImport || isPdf) {
       // The secret is checked before any routing, so nothing about the API is visible without it.
       if (!secretMatches(expected, req.headers[SECRET_HEADER])) {
         return sendError(res, 'unauthorized', 'errors.unauthorized', 'missing or wrong secret')
@@ -218,6 +222,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           return sendError(res, 'not_found', 'errors.notFound', 'imports are not served here')
         const name = url.searchParams.get('name') ?? ''
         handleImportUpload(req, res, options.imports, name).catch(() => {
+          if (!res.headersSent) sendError(res, 'internal', 'errors.internal', 'internal error')
+        })
+        return
+      }
+      if (isPdf) {
+        if (!options.pdf)
+          return sendError(res, 'not_found', 'errors.notFound', 'PDF export is not served here')
+        handlePdfRoute(req, res, url.pathname, options.pdf).catch(() => {
           if (!res.headersSent) sendError(res, 'internal', 'errors.internal', 'internal error')
         })
         return

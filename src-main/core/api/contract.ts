@@ -4,8 +4,10 @@ import { exportCalls } from '../exports/exports.contract'
 import { factoryCalls } from '../factories/factories.contract'
 import { importCalls } from '../imports/imports.contract'
 import { photoCalls } from '../photos/photos.contract'
+import { profileCalls } from '../profile/profile.contract'
 import { quoteCalls } from '../quotes/quotes.contract'
 import { rateCalls } from '../rates/rates.contract'
+import { reportCalls } from '../reports/reports.contract'
 import { sampleCalls } from '../samples/samples.contract'
 import { searchCalls } from '../search/search.contract'
 import { skuCalls } from '../skus/skus.contract'
@@ -35,6 +37,8 @@ export const contract = mergeCalls(
   visitCalls,
   categoryCalls,
   sampleCalls,
+  profileCalls,
+  reportCalls,
   syncCalls,
 )
 

@@ -3,8 +3,10 @@ import { exportHandlers } from '../exports/exports.api'
 import { factoryHandlers } from '../factories/factories.api'
 import { importHandlers } from '../imports/imports.api'
 import { photoHandlers } from '../photos/photos.api'
+import { profileHandlers } from '../profile/profile.api'
 import { quoteHandlers } from '../quotes/quotes.api'
 import { rateHandlers } from '../rates/rates.api'
+import { reportHandlers } from '../reports/reports.api'
 import { sampleHandlers } from '../samples/samples.api'
 import { searchHandlers } from '../search/search.api'
 import { skuHandlers } from '../skus/skus.api'
@@ -40,5 +42,7 @@ export const handlers: Handlers = {
   ...visitHandlers,
   ...categoryHandlers,
   ...sampleHandlers,
+  ...profileHandlers,
+  ...reportHandlers,
   ...syncHandlers,
 }
