@@ -265,8 +265,8 @@ export const fieldEn: Widen<typeof fieldZhCN> = {
     none: 'No samples chosen. Tick the samples to label in the sample list.',
     skip: 'Skip',
     skipHint: 'Positions to skip on the first sheet (labels already used)',
-    sheetHint: '{{count}} labels on {{sheets}} A4 pages (3×8 per page, 70×37 mm)',
-    singleHint: '{{count}} labels of 70×37 mm, for a label printer',
+    sheetHint: 'Labels: {{count}} · A4 pages: {{sheets}} (3×8 per page, 70×37 mm)',
+    singleHint: 'Labels: {{count}}, each 70×37 mm, for a label printer',
     layout: {
       single: 'Single labels',
       sheet: 'A4 sheet',

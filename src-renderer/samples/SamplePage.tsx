@@ -23,6 +23,7 @@ import { FormDrawer } from '../forms/FormDrawer'
 import { PhotosPanel } from '../photos/PhotosPanel'
 import { navigate, routeHash } from '../shell/route'
 import { ConfirmDeleteButton } from '../visits/ConfirmDeleteButton'
+import { PdfExportButton } from '../reports/PdfExportButton'
 import { EvaluationEditor } from './EvaluationEditor'
 import { EvaluationView } from './EvaluationView'
 import { SampleEditor } from './SampleEditor'
@@ -153,6 +154,7 @@ export function SamplePage({ id }: { id: string }) {
           ) : null}
         </Stack>
         <Group gap="sm" wrap="nowrap">
+          <PdfExportButton kind="sample" id={sample.id} />
           <Button
             variant="default"
             leftSection={<IconPrinter size={16} />}

@@ -20,6 +20,8 @@ export function SampleStatusBadge({ status, size = 'sm' }: { status: SampleStatu
       size={size}
       radius="sm"
       tt="none"
+      // Never ellipsized in a narrow table column.
+      style={{ minWidth: 'max-content' }}
       data-testid="sample-status"
       data-status={status}
     >

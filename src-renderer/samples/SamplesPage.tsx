@@ -112,7 +112,7 @@ export function SamplesPage() {
               <Table.Th>{t('samples.fields.sku')}</Table.Th>
               <Table.Th>{t('samples.fields.category')}</Table.Th>
               <Table.Th>{t('samples.fields.storageLocation')}</Table.Th>
-              <Table.Th>{t('samples.fields.verdict')}</Table.Th>
+              <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('samples.fields.verdict')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -163,9 +163,18 @@ export function SamplesPage() {
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
-                    <Text size="sm">{s.category || t('common.none')}</Text>
+                    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                      {s.category || t('common.none')}
+                    </Text>
                     {s.overridden ? (
-                      <Badge size="xs" color="red" variant="light" radius="sm" tt="none">
+                      <Badge
+                        size="xs"
+                        color="red"
+                        variant="light"
+                        radius="sm"
+                        tt="none"
+                        style={{ minWidth: 'max-content' }}
+                      >
                         {t('samples.overridden')}
                       </Badge>
                     ) : null}
@@ -178,7 +187,9 @@ export function SamplesPage() {
                 </Table.Td>
                 <Table.Td>
                   {s.verdict ? (
-                    <Text size="sm">{t(`verdict.${s.verdict}`)}</Text>
+                    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                      {t(`verdict.${s.verdict}`)}
+                    </Text>
                   ) : (
                     <Text size="sm" c="dimmed">
                       {t('common.none')}

@@ -7,7 +7,15 @@ const COLORS: Record<TourPhase, string> = { upcoming: 'blue', ongoing: 'teal', f
 export function PhaseBadge({ phase }: { phase: TourPhase }) {
   const { t } = useTranslation()
   return (
-    <Badge color={COLORS[phase]} variant="light" size="sm" radius="sm" tt="none" data-testid="tour-phase">
+    <Badge
+      color={COLORS[phase]}
+      variant="light"
+      size="sm"
+      radius="sm"
+      tt="none"
+      style={{ minWidth: 'max-content' }}
+      data-testid="tour-phase"
+    >
       {t(`tourPhase.${phase}`)}
     </Badge>
   )

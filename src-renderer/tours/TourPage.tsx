@@ -23,6 +23,7 @@ import { notifySuccess } from '../common/notify'
 import { FormDrawer } from '../forms/FormDrawer'
 import { navigate } from '../shell/route'
 import { ConfirmDeleteButton } from '../visits/ConfirmDeleteButton'
+import { PdfExportButton } from '../reports/PdfExportButton'
 import { ScoreBadge } from '../visits/ScoreBadge'
 import { clampDay, localToday } from '../visits/score-format'
 import { VisitEditor } from '../visits/VisitEditor'
@@ -60,12 +61,12 @@ function Itinerary({ tour }: { tour: Tour }) {
                 </Anchor>
                 <ScoreBadge score={v.averageScore} />
                 {v.openFollowUps > 0 ? (
-                  <Badge color="orange" variant="light" radius="sm" size="sm">
+                  <Badge tt="none" color="orange" variant="light" radius="sm" size="sm">
                     {t('visits.openCount', { count: v.openFollowUps })}
                   </Badge>
                 ) : null}
                 {v.planned ? null : (
-                  <Badge color="gray" variant="outline" radius="sm" size="sm">
+                  <Badge tt="none" color="gray" variant="outline" radius="sm" size="sm">
                     {t('tours.unplanned')}
                   </Badge>
                 )}
@@ -143,6 +144,7 @@ export function TourPage({ id }: { id: string }) {
           ) : null}
         </Stack>
         <Group gap="sm" wrap="nowrap">
+          <PdfExportButton kind="tour" id={tour.id} />
           <Button
             leftSection={<IconClipboardPlus size={16} />}
             onClick={() => logVisit()}
@@ -201,6 +203,7 @@ export function TourPage({ id }: { id: string }) {
                       <Table.Td ta="right">
                         {f.visited ? (
                           <Badge
+                            tt="none"
                             color="teal"
                             variant="light"
                             radius="sm"

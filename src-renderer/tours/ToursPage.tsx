@@ -101,7 +101,7 @@ export function ToursPage() {
           <Stack key={phase} gap="xs" data-testid={`tours-${phase}`}>
             <Group gap="xs">
               <Title order={4}>{t(`tours.phaseTitle.${phase}`)}</Title>
-              <Badge variant="light" color="gray" radius="sm">
+              <Badge tt="none" variant="light" color="gray" radius="sm">
                 {inPhase.length}
               </Badge>
             </Group>

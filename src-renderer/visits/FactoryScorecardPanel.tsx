@@ -115,7 +115,7 @@ export function FactoryScorecardPanel({
         <Group gap="xs">
           <Title order={4}>{t('scorecard.title')}</Title>
           {card ? (
-            <Badge variant="light" color="gray" radius="sm">
+            <Badge tt="none" variant="light" color="gray" radius="sm">
               {t('visits.visitCount', { count: card.visits.length })}
             </Badge>
           ) : null}
@@ -203,7 +203,7 @@ export function FactoryScorecardPanel({
               <Group gap="xs" mb="xs">
                 <Text fw={500}>{t('scorecard.openFollowUps')}</Text>
                 {card.openFollowUps.length > 0 ? (
-                  <Badge color="orange" variant="light" radius="sm">
+                  <Badge tt="none" color="orange" variant="light" radius="sm">
                     {card.openFollowUps.length}
                   </Badge>
                 ) : null}

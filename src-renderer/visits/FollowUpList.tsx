@@ -70,7 +70,7 @@ export function FollowUpList({
                   </Text>
                 ) : null}
                 {overdue ? (
-                  <Badge size="xs" color="red" variant="light" radius="sm">
+                  <Badge tt="none" size="xs" color="red" variant="light" radius="sm">
                     {t('visits.overdue')}
                   </Badge>
                 ) : null}

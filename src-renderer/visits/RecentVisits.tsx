@@ -56,7 +56,7 @@ export function RecentVisits() {
               </Table.Td>
               <Table.Td ta="right">
                 {v.openFollowUps > 0 ? (
-                  <Badge color="orange" variant="light" radius="sm">
+                  <Badge tt="none" color="orange" variant="light" radius="sm">
                     {v.openFollowUps}
                   </Badge>
                 ) : (

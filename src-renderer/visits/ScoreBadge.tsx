@@ -15,10 +15,12 @@ export function ScoreBadge({ score, testId }: { score: number | null; testId?: s
   }
   return (
     <Badge
+      tt="none"
       color={scoreColor(score)}
       variant="light"
       radius="sm"
       className="num"
+      style={{ minWidth: 'max-content' }}
       data-testid={testId}
       title={t('visits.scoreOutOf')}
     >

@@ -13,6 +13,7 @@ import { VisitSamples } from '../samples/VisitSamples'
 import { navigate } from '../shell/route'
 import { AddFollowUp } from './AddFollowUp'
 import { ConfirmDeleteButton } from './ConfirmDeleteButton'
+import { PdfExportButton } from '../reports/PdfExportButton'
 import { FollowUpList } from './FollowUpList'
 import { ScoreBadge } from './ScoreBadge'
 import { ScorecardTable } from './ScorecardTable'
@@ -79,6 +80,7 @@ export function VisitPage({ id }: { id: string }) {
           </Text>
         </Stack>
         <Group gap="sm" wrap="nowrap">
+          <PdfExportButton kind="visit" id={visit.id} />
           <Button
             variant="default"
             leftSection={<IconEdit size={16} />}
@@ -137,7 +139,7 @@ export function VisitPage({ id }: { id: string }) {
         <Group gap="xs" mb="xs">
           <Title order={4}>{t('visits.fields.followUps')}</Title>
           {open > 0 ? (
-            <Badge color="orange" variant="light" radius="sm">
+            <Badge tt="none" color="orange" variant="light" radius="sm">
               {t('visits.openCount', { count: open })}
             </Badge>
           ) : null}
