@@ -58,7 +58,7 @@ function footerOf(loaded: Loaded): string {
 }
 
 /** Loads a report, prepares its photos at print size, renders it and marks the page ready to print. */
-export function PrintView({ route }: { route: PrintTarget | null }) {
+export function PrintView({ route }: { route: (PrintTarget & { dialog?: boolean }) | null }) {
   const { t } = useTranslation()
   const { client } = useApiContext()
   const [state, setState] = useState<
@@ -89,9 +89,11 @@ export function PrintView({ route }: { route: PrintTarget | null }) {
 
   useEffect(() => {
     if (state && 'loaded' in state && rootRef.current) {
-      void markReadyWhenPainted(rootRef.current, footerOf(state.loaded))
+      void markReadyWhenPainted(rootRef.current, footerOf(state.loaded)).then(() => {
+        if (route?.dialog) window.print()
+      })
     }
-  }, [state])
+  }, [state, route])
 
   let body: ReactNode = null
   if (!route) body = <Alert color="red">{t('reports.print.badAddress')}</Alert>

@@ -6,7 +6,7 @@ describe('print routes', () => {
     for (const kind of ['sample', 'visit', 'tour', 'tour-summary'] as const) {
       const hash = printHash({ kind, id: '0190-a/b' }, 'en')
       expect(isPrintHash(hash)).toBe(true)
-      expect(parsePrintHash(hash)).toEqual({ kind, id: '0190-a/b', language: 'en' })
+      expect(parsePrintHash(hash)).toEqual({ kind, id: '0190-a/b', language: 'en', dialog: false })
     }
   })
 
@@ -15,6 +15,12 @@ describe('print routes', () => {
     expect(parsePrintHash('#/samples/1')).toBeNull()
     expect(parsePrintHash('#/print/factory/1')).toBeNull()
     expect(parsePrintHash('#/print/sample/')).toBeNull()
-    expect(parsePrintHash('#/print/sample/1')).toEqual({ kind: 'sample', id: '1', language: null })
+    expect(parsePrintHash('#/print/sample/1')).toEqual({
+      kind: 'sample',
+      id: '1',
+      language: null,
+      dialog: false,
+    })
+    expect(parsePrintHash('#/print/tour/7?lang=zh-CN&dialog=1')?.dialog).toBe(true)
   })
 })

@@ -20,13 +20,17 @@ export function isPrintHash(hash: string): boolean {
   return hash.startsWith('#/print/')
 }
 
-/** Parses '#/print/sample/<id>?lang=en'; null when it is not a print address. */
-export function parsePrintHash(hash: string): (PrintTarget & { language: string | null }) | null {
+/** Parses '#/print/sample/<id>?lang=en[&dialog=1]'; null when it is not a print address. */
+export function parsePrintHash(
+  hash: string,
+): (PrintTarget & { language: string | null; dialog: boolean }) | null {
   if (!isPrintHash(hash)) return null
   const [path = '', query = ''] = hash.slice('#/print/'.length).split('?')
   const [kind, id] = path.split('/').map(decodeURIComponent)
   if (!kind || !id || !(PRINT_KINDS as readonly string[]).includes(kind)) return null
-  return { kind: kind as PrintKind, id, language: new URLSearchParams(query).get('lang') }
+  const params = new URLSearchParams(query)
+  // dialog=1: opened for the browser's own print dialog (no Chromium to print with).
+  return { kind: kind as PrintKind, id, language: params.get('lang'), dialog: params.get('dialog') === '1' }
 }
 
 /** The hash of a print page, e.g. '#/print/sample/<id>?lang=zh-CN'. */

@@ -4,6 +4,7 @@ import { CategoryPolicyEditor } from '../categories/CategoryPolicyEditor'
 import { LanguageSwitch } from '../shell/LanguageSwitch'
 import { AppInfoFacts } from '../system/AppInfoFacts'
 import { RatesEditor } from './RatesEditor'
+import { ProfileSettings } from '../reports/ProfileSettings'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -31,6 +32,7 @@ export function SettingsPage() {
           </Stack>
         </Stack>
       </Paper>
+      <ProfileSettings />
       <RatesEditor />
       <CategoryPolicyEditor />
       <Paper withBorder p="md">

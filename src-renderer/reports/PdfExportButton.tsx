@@ -1,0 +1,194 @@
+import { Alert, Button, Group, Modal, Progress, SegmentedControl, Stack, Text } from '@mantine/core'
+import { IconFileTypePdf } from '@tabler/icons-react'
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ApiCallError } from '../api/api-call-error'
+import { errorMessage } from '../common/error-message'
+import {
+  cancelPdfExport,
+  downloadPdfExport,
+  needsDownload,
+  NO_CHROMIUM,
+  pdfExportStatus,
+  startPdfExport,
+  type PdfExportRequest,
+  type PdfExportStatus,
+} from './pdf-export-client'
+import { printHash } from './print-route'
+
+/** How often the dialog asks for progress. */
+const POLL_MS = 300
+
+type Phase =
+  | { step: 'choose' }
+  | { step: 'starting' }
+  | { step: 'running'; status: PdfExportStatus }
+  | { step: 'finished'; status: PdfExportStatus }
+  | { step: 'noChromium' }
+  | { step: 'error'; error: unknown }
+
+/**
+ * "Export PDF" for a sample, a visit or a tour: a dialog with progress and a cancel button; a tour first
+ * asks for one PDF or one per sample. Without a Chromium to print with, the print page opens in a new
+ * tab for the browser's own print dialog.
+ */
+export function PdfExportButton({
+  kind,
+  id,
+  size = 'sm',
+}: {
+  kind: PdfExportRequest['kind']
+  id: string
+  size?: 'xs' | 'sm'
+}) {
+  const { t, i18n } = useTranslation()
+  const [opened, setOpened] = useState(false)
+  const [mode, setMode] = useState<PdfExportRequest['mode']>('one')
+  const [phase, setPhase] = useState<Phase>({ step: 'choose' })
+  const alive = useRef(true)
+  useEffect(
+    () => () => {
+      alive.current = false
+    },
+    [],
+  )
+
+  const follow = async (started: PdfExportStatus) => {
+    let status = started
+    while (status.state === 'running' && alive.current) {
+      setPhase({ step: 'running', status })
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS))
+      status = await pdfExportStatus(status.id)
+    }
+    if (status.state === 'done' && needsDownload()) await downloadPdfExport(status)
+    if (alive.current) setPhase({ step: 'finished', status })
+  }
+
+  const start = async () => {
+    setPhase({ step: 'starting' })
+    try {
+      const started = await startPdfExport({ kind, id, mode, language: i18n.language })
+      if (!started) {
+        setOpened(false)
+        setPhase({ step: 'choose' })
+        return
+      }
+      await follow(started)
+    } catch (error) {
+      if (error instanceof ApiCallError && error.apiError.messageKey === NO_CHROMIUM) {
+        setPhase({ step: 'noChromium' })
+        window.open(`${printHash({ kind, id }, i18n.language)}&dialog=1`, '_blank')
+      } else setPhase({ step: 'error', error })
+    }
+  }
+
+  const open = () => {
+    setPhase({ step: 'choose' })
+    setOpened(true)
+    // A single report has nothing to choose: start at once.
+    if (kind !== 'tour') void start()
+  }
+
+  const running = phase.step === 'running' ? phase.status : null
+  const close = () => {
+    if (running) void cancelPdfExport(running.id)
+    setOpened(false)
+  }
+
+  return (
+    <>
+      <Button
+        size={size}
+        variant="default"
+        leftSection={<IconFileTypePdf size={16} />}
+        onClick={open}
+        data-testid="export-pdf"
+      >
+        {t('reports.export.button')}
+      </Button>
+      <Modal opened={opened} onClose={close} title={t('reports.export.title')} centered>
+        <Stack gap="md" data-testid="export-pdf-dialog">
+          {phase.step === 'choose' && kind === 'tour' ? (
+            <>
+              <Stack gap={4}>
+                <Text size="sm" fw={500}>
+                  {t('reports.export.mode')}
+                </Text>
+                <SegmentedControl
+                  value={mode}
+                  onChange={(value) => setMode(value === 'each' ? 'each' : 'one')}
+                  data={[
+                    { value: 'one', label: t('reports.export.modeOne') },
+                    { value: 'each', label: t('reports.export.modeEach') },
+                  ]}
+                  data-testid="export-pdf-mode"
+                />
+              </Stack>
+              <Group justify="flex-end">
+                <Button onClick={() => void start()} data-testid="export-pdf-start">
+                  {t('reports.export.start')}
+                </Button>
+              </Group>
+            </>
+          ) : null}
+          {phase.step === 'starting' || running ? (
+            <>
+              <Text size="sm">
+                {running && running.documents > 1
+                  ? t('reports.export.progress', { done: running.documentsDone, total: running.documents })
+                  : t('reports.export.preparing')}
+              </Text>
+              <Progress
+                value={Math.round((running?.progress ?? 0) * 100)}
+                animated
+                data-testid="export-pdf-progress"
+              />
+              <Group justify="flex-end">
+                <Button variant="default" color="red" onClick={close} data-testid="export-pdf-cancel">
+                  {t('reports.export.cancel')}
+                </Button>
+              </Group>
+            </>
+          ) : null}
+          {phase.step === 'finished' ? <Finished status={phase.status} /> : null}
+          {phase.step === 'noChromium' ? (
+            <Alert color="yellow" data-testid="export-pdf-no-chromium">
+              {t('reports.export.noChromium')}
+            </Alert>
+          ) : null}
+          {phase.step === 'error' ? <Alert color="red">{errorMessage(t, phase.error)}</Alert> : null}
+        </Stack>
+      </Modal>
+    </>
+  )
+}
+
+function Finished({ status }: { status: PdfExportStatus }) {
+  const { t } = useTranslation()
+  switch (status.state) {
+    case 'done':
+      return (
+        <Stack gap="xs" data-testid="export-pdf-done">
+          <Text size="sm" fw={500}>
+            {t('reports.export.done', { name: status.name })}
+          </Text>
+          {status.path ? (
+            <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+              {t('reports.export.savedAt', { path: status.path })}
+            </Text>
+          ) : null}
+          {needsDownload() ? (
+            <Group justify="flex-end">
+              <Button size="xs" variant="default" onClick={() => void downloadPdfExport(status)}>
+                {t('reports.export.download')}
+              </Button>
+            </Group>
+          ) : null}
+        </Stack>
+      )
+    case 'cancelled':
+      return <Text size="sm">{t('reports.export.cancelled')}</Text>
+    default:
+      return <Alert color="red">{t('reports.export.failed', { error: status.error ?? '' })}</Alert>
+  }
+}

@@ -1,0 +1,31 @@
+import { expect, test } from '@playwright/test'
+import { readFileSync } from 'node:fs'
+
+/**
+ * Export PDF from a demo sample's page in real Chromium against the browser host: the host prints the
+ * report with the system Chromium and the page hands the file over as a download.
+ */
+
+function appUrl(): string {
+  const url = process.env.WORKBENCH_URL
+  if (!url) throw new Error('WORKBENCH_URL is not set: run through playwright.config.ts (global-setup)')
+  return url
+}
+
+test('a sample page exports its report as a PDF download', async ({ page }) => {
+  await page.goto(appUrl())
+  await page.getByTestId('nav-samples').click()
+  await page.getByTestId('sample-row').filter({ hasText: '竹浆混合三层抽纸' }).click()
+  await expect(page.getByTestId('sample-page')).toBeVisible()
+  const code = (await page.getByTestId('sample-page-code').textContent())?.trim() ?? ''
+  expect(code).toMatch(/^S-\d{4}-/)
+
+  const download = page.waitForEvent('download', { timeout: 30_000 })
+  await page.getByTestId('export-pdf').click()
+  const file = await download
+  expect(file.suggestedFilename()).toBe(`${code} 竹浆混合三层抽纸 100抽.pdf`)
+  const bytes = readFileSync((await file.path())!)
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
+  expect(bytes.length).toBeGreaterThan(20_000)
+  await expect(page.getByTestId('export-pdf-done')).toBeVisible()
+})
