@@ -19,6 +19,7 @@ import { electronNativeBinding } from './native-binding'
 import { buildAppMenu } from './menu'
 import { handleImportUpload } from './imports'
 import { handlePhotoProtocol, handlePhotoUpload, PHOTO_SCHEME } from './photos'
+import { handlePdfExport, printWindows } from './pdf'
 
 /**
  * The thin Electron shell: one window over the core. Everything it does besides window management is
@@ -29,11 +30,15 @@ const rendererIndex = join(__dirname, '..', 'renderer', 'index.html')
 const rendererUrl = pathToFileURL(rendererIndex).href
 let mainWindow: BrowserWindow | null = null
 
-/** Only our own page may call the API (not an iframe, not a page navigated to by accident). */
+/**
+ * Only our own page may call the API (the main window, or a hidden window printing a report; not an
+ * iframe, not a page navigated to by accident).
+ */
 function isTrustedSender(frame: Electron.WebFrameMain | null): boolean {
-  return (
-    frame !== null && frame.url.split('#')[0] === rendererUrl && frame === mainWindow?.webContents.mainFrame
-  )
+  const ours =
+    frame === mainWindow?.webContents.mainFrame ||
+    [...printWindows].some((contents) => contents.mainFrame === frame)
+  return frame !== null && frame.url.split('#')[0] === rendererUrl && ours
 }
 
 function lockDown(contents: WebContents): void {
@@ -89,6 +94,13 @@ async function start(core: Core): Promise<void> {
   handlePhotoProtocol(photos)
   const imports = importRoutes(core.context, (error, call) => console.error(`[api] ${call} failed:`, error))
   handleImportUpload(imports, (frame) => isTrustedSender(frame))
+  handlePdfExport({
+    dispatch: core.dispatch,
+    rendererIndex,
+    preload: join(__dirname, '..', 'preload', 'index.js'),
+    trusted: (frame) => isTrustedSender(frame),
+    parent: () => mainWindow,
+  })
   Menu.setApplicationMenu(buildAppMenu())
   mainWindow = createWindow()
 }

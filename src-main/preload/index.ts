@@ -9,6 +9,12 @@ const api = {
   /** Reads a spreadsheet's bytes for an import; resolves the envelope with the ImportUpload. */
   uploadImport: (bytes: ArrayBuffer, fileName: string): Promise<ApiResult> =>
     ipcRenderer.invoke('import:upload', bytes, fileName),
+  /** PDF export: a save dialog, then a job with progress and cancel (see src-main/electron/pdf.ts). */
+  pdf: {
+    exportPdf: (request: unknown): Promise<ApiResult> => ipcRenderer.invoke('pdf:export', request),
+    pdfJob: (id: string): Promise<ApiResult> => ipcRenderer.invoke('pdf:job', id),
+    cancelPdfJob: (id: string): Promise<ApiResult> => ipcRenderer.invoke('pdf:cancel', id),
+  },
 }
 
 contextBridge.exposeInMainWorld('workbench', api)
