@@ -1,14 +1,14 @@
-import { Alert, Autocomplete, Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
+import { Autocomplete, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
 import type { PackFactor } from '@core/domain/pricing'
 import { useForm } from '@mantine/form'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiCallError } from '../api/api-call-error'
 import { useMutation } from '../api/use-mutation'
-import { errorMessage } from '../common/error-message'
 import { notifySuccess } from '../common/notify'
-import { focusFirstInvalid, formErrorsFrom } from '../forms/field-errors'
+import { formErrorsFrom } from '../forms/field-errors'
+import { FormActions } from '../forms/FormActions'
+import { FormFailure } from '../forms/FormFailure'
+import { useEditorSubmit } from '../forms/use-editor-submit'
 import { PackSpecEditor } from '../forms/PackSpecEditor'
 import { COMMON_CURRENCIES } from '../quotes/quote-form'
 import {
@@ -51,7 +51,6 @@ export function BenchmarkEditor({
 }) {
   const { t } = useTranslation()
   const create = useMutation('benchmarks.create')
-  const [failure, setFailure] = useState<string | null>(null)
   const form = useForm<BenchmarkFormValues>({
     mode: 'controlled',
     initialValues: emptyBenchmark(retailPack),
@@ -59,36 +58,19 @@ export function BenchmarkEditor({
   })
   const values = form.getValues()
 
-  const submit = form.onSubmit(
-    async (formValues, event) => {
-      const formElement = event?.currentTarget ?? null
-      setFailure(null)
-      try {
-        const saved = await create.run(toBenchmarkInput(formValues, skuId))
-        notifySuccess(t('benchmarks.created', { brand: saved.brand, channel: saved.channel }))
-        onSaved()
-      } catch (error) {
-        if (error instanceof ApiCallError && error.apiError.fields.length > 0) {
-          form.setErrors(formErrorsFrom(error.apiError.fields, benchmarkFieldMapping(formValues)))
-        }
-        setFailure(errorMessage(t, error))
-        focusFirstInvalid(formElement)
-      }
+  const { submit, failure } = useEditorSubmit(form, {
+    save: async (formValues) => {
+      const saved = await create.run(toBenchmarkInput(formValues, skuId))
+      notifySuccess(t('benchmarks.created', { brand: saved.brand, channel: saved.channel }))
+      onSaved()
     },
-    (_errors, _values, event) => {
-      setFailure(t('common.fixErrors'))
-      focusFirstInvalid(event?.currentTarget ?? null)
-    },
-  )
+    fieldErrors: (fields, formValues) => formErrorsFrom(fields, benchmarkFieldMapping(formValues)),
+  })
 
   return (
     <form onSubmit={submit} noValidate data-testid="benchmark-form">
       <Stack gap="sm">
-        {failure ? (
-          <Alert color="red" variant="light" data-testid="form-error">
-            {failure}
-          </Alert>
-        ) : null}
+        <FormFailure failure={failure} />
         <SimpleGrid cols={2} spacing="sm">
           <Autocomplete
             label={t('benchmarks.fields.brand')}
@@ -147,14 +129,7 @@ export function BenchmarkEditor({
           />
         </SimpleGrid>
         <TextInput label={t('benchmarks.fields.notes')} {...form.getInputProps('notes')} />
-        <Group justify="flex-end" gap="sm" pt="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.pending} data-testid="benchmark-save">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} pending={create.pending} testId="benchmark-save" sticky={false} />
       </Stack>
     </form>
   )

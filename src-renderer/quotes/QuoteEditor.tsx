@@ -1,6 +1,4 @@
 import {
-  Alert,
-  Button,
   Group,
   NumberInput,
   SegmentedControl,
@@ -15,13 +13,13 @@ import { DateInput } from '@mantine/dates'
 import type { PackFactor } from '@core/domain/pricing'
 import type { Quote } from '@core/quotes/quotes.contract'
 import { useForm } from '@mantine/form'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiCallError } from '../api/api-call-error'
 import { useMutation } from '../api/use-mutation'
-import { errorMessage } from '../common/error-message'
 import { notifySuccess } from '../common/notify'
-import { focusFirstInvalid, formErrorsFrom } from '../forms/field-errors'
+import { formErrorsFrom } from '../forms/field-errors'
+import { FormActions } from '../forms/FormActions'
+import { FormFailure } from '../forms/FormFailure'
+import { useEditorSubmit } from '../forms/use-editor-submit'
 import { PackSpecEditor } from '../forms/PackSpecEditor'
 import { FactorySelect } from './FactorySelect'
 import {
@@ -67,7 +65,6 @@ export function QuoteEditor({
   const create = useMutation('quotes.create')
   const revise = useMutation('quotes.revise')
   const update = useMutation('quotes.update')
-  const [failure, setFailure] = useState<string | null>(null)
   const form = useForm<QuoteFormValues>({
     mode: 'controlled',
     initialValues: quote ? quoteFormValuesOf(quote) : emptyQuote(retailPack),
@@ -83,38 +80,21 @@ export function QuoteEditor({
       : update.run({ id: quote.id, values: input })
   }
 
-  const submit = form.onSubmit(
-    async (formValues, event) => {
-      const formElement = event?.currentTarget ?? null
-      setFailure(null)
-      try {
-        const saved = await save(formValues)
-        notifySuccess(t(`quotes.form.done.${mode}`, { name: saved.factoryName, round: saved.round }))
-        onSaved(saved)
-      } catch (error) {
-        if (error instanceof ApiCallError && error.apiError.fields.length > 0) {
-          const prefix = mode === 'create' ? [] : ['values']
-          form.setErrors(formErrorsFrom(error.apiError.fields, quoteFieldMapping(formValues, prefix)))
-        }
-        setFailure(errorMessage(t, error))
-        focusFirstInvalid(formElement)
-      }
+  const { submit, failure } = useEditorSubmit(form, {
+    save: async (formValues) => {
+      const saved = await save(formValues)
+      notifySuccess(t(`quotes.form.done.${mode}`, { name: saved.factoryName, round: saved.round }))
+      onSaved(saved)
     },
-    (_errors, _values, event) => {
-      setFailure(t('common.fixErrors'))
-      focusFirstInvalid(event?.currentTarget ?? null)
-    },
-  )
+    fieldErrors: (fields, formValues) =>
+      formErrorsFrom(fields, quoteFieldMapping(formValues, mode === 'create' ? [] : ['values'])),
+  })
 
   const currencyOptions = [...new Set([...COMMON_CURRENCIES, ...currencies, values.currency])]
   return (
     <form onSubmit={submit} noValidate data-testid="quote-form">
       <Stack gap="sm">
-        {failure ? (
-          <Alert color="red" variant="light" data-testid="form-error">
-            {failure}
-          </Alert>
-        ) : null}
+        <FormFailure failure={failure} />
         {mode === 'revise' && quote ? (
           <Text size="sm" c="dimmed">
             {t('quotes.form.reviseNote', { round: quote.round + 1 })}
@@ -260,26 +240,12 @@ export function QuoteEditor({
           maxRows={6}
           {...form.getInputProps('notes')}
         />
-        <Group
-          justify="flex-end"
-          gap="sm"
-          pos="sticky"
-          bottom={0}
-          py="sm"
-          bg="var(--mantine-color-body)"
-          style={{ borderTop: '1px solid var(--mantine-color-default-border)', zIndex: 1 }}
-        >
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            type="submit"
-            loading={create.pending || revise.pending || update.pending}
-            data-testid="quote-save"
-          >
-            {t(`quotes.form.submit.${mode}`)}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onCancel}
+          pending={create.pending || revise.pending || update.pending}
+          testId="quote-save"
+          submitLabel={t(`quotes.form.submit.${mode}`)}
+        />
       </Stack>
     </form>
   )

@@ -1,7 +1,5 @@
 import {
-  Alert,
   Autocomplete,
-  Button,
   Group,
   SegmentedControl,
   Select,
@@ -13,15 +11,16 @@ import {
 } from '@mantine/core'
 import type { Sample } from '@core/samples/samples.contract'
 import { useForm } from '@mantine/form'
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiCallError } from '../api/api-call-error'
 import { useCall } from '../api/use-call'
 import { useMutation } from '../api/use-mutation'
 import { CategoryPolicyNotice } from '../categories/CategoryPolicyNotice'
-import { errorMessage } from '../common/error-message'
 import { notifySuccess } from '../common/notify'
-import { focusFirstInvalid, formErrorsFrom } from '../forms/field-errors'
+import { formErrorsFrom } from '../forms/field-errors'
+import { FormActions } from '../forms/FormActions'
+import { FormFailure } from '../forms/FormFailure'
+import { useEditorSubmit } from '../forms/use-editor-submit'
 import { FactorySelect } from '../quotes/FactorySelect'
 import {
   newSampleValues,
@@ -63,7 +62,6 @@ export function SampleEditor({
   const { t } = useTranslation()
   const create = useMutation('samples.create')
   const update = useMutation('samples.update')
-  const [failure, setFailure] = useState<string | null>(null)
   const editing = sample !== null
   const form = useForm<SampleFormValues>({
     mode: 'controlled',
@@ -105,40 +103,22 @@ export function SampleEditor({
     if (sku && values.category.trim() === '') form.setFieldValue('category', sku.category)
   }
 
-  const submit = form.onSubmit(
-    async (formValues, event) => {
-      const formElement = event?.currentTarget ?? null
-      setFailure(null)
-      try {
-        const saved = sample
-          ? await update.run({ id: sample.id, values: toSampleUpdateValues(formValues) })
-          : await create.run(toSampleCreateInput(formValues))
-        notifySuccess(t(sample ? 'samples.form.saved' : 'samples.form.created', { code: saved.code }))
-        onSaved(saved)
-      } catch (error) {
-        if (error instanceof ApiCallError && error.apiError.fields.length > 0) {
-          form.setErrors(
-            formErrorsFrom(error.apiError.fields, sampleFieldMapping(formValues, sample ? ['values'] : [])),
-          )
-        }
-        setFailure(errorMessage(t, error))
-        focusFirstInvalid(formElement)
-      }
+  const { submit, failure } = useEditorSubmit(form, {
+    save: async (formValues) => {
+      const saved = sample
+        ? await update.run({ id: sample.id, values: toSampleUpdateValues(formValues) })
+        : await create.run(toSampleCreateInput(formValues))
+      notifySuccess(t(sample ? 'samples.form.saved' : 'samples.form.created', { code: saved.code }))
+      onSaved(saved)
     },
-    (_errors, _values, event) => {
-      setFailure(t('common.fixErrors'))
-      focusFirstInvalid(event?.currentTarget ?? null)
-    },
-  )
+    fieldErrors: (fields, formValues) =>
+      formErrorsFrom(fields, sampleFieldMapping(formValues, sample ? ['values'] : [])),
+  })
 
   return (
     <form onSubmit={submit} noValidate data-testid="sample-form">
       <Stack gap="sm">
-        {failure ? (
-          <Alert color="red" variant="light" data-testid="form-error">
-            {failure}
-          </Alert>
-        ) : null}
+        <FormFailure failure={failure} />
         <Group gap="lg" align="flex-end">
           <Stack gap={4}>
             <Label>{t('samples.fields.source')}</Label>
@@ -250,22 +230,7 @@ export function SampleEditor({
           maxRows={8}
           {...form.getInputProps('notes')}
         />
-        <Group
-          justify="flex-end"
-          gap="sm"
-          pos="sticky"
-          bottom={0}
-          py="sm"
-          bg="var(--mantine-color-body)"
-          style={{ borderTop: '1px solid var(--mantine-color-default-border)', zIndex: 1 }}
-        >
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.pending || update.pending} data-testid="sample-save">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} pending={create.pending || update.pending} testId="sample-save" />
       </Stack>
     </form>
   )

@@ -1,23 +1,13 @@
-import {
-  Alert,
-  Autocomplete,
-  Button,
-  Group,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core'
+import { Autocomplete, Group, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
 import type { Sku } from '@core/skus/skus.contract'
 import { useForm } from '@mantine/form'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiCallError } from '../api/api-call-error'
 import { useMutation } from '../api/use-mutation'
-import { errorMessage } from '../common/error-message'
 import { notifySuccess } from '../common/notify'
-import { formErrorsFrom, focusFirstInvalid } from '../forms/field-errors'
+import { formErrorsFrom } from '../forms/field-errors'
+import { FormActions } from '../forms/FormActions'
+import { FormFailure } from '../forms/FormFailure'
+import { useEditorSubmit } from '../forms/use-editor-submit'
 import { PackSpecEditor } from '../forms/PackSpecEditor'
 import { BENCHMARK_CHANNELS } from '../benchmarks/channels'
 import {
@@ -51,7 +41,6 @@ export function SkuEditor({
   const { t } = useTranslation()
   const create = useMutation('skus.create')
   const update = useMutation('skus.update')
-  const [failure, setFailure] = useState<string | null>(null)
   const form = useForm<SkuFormValues>({
     mode: 'controlled',
     initialValues: sku ? skuFormValuesOf(sku) : EMPTY_SKU,
@@ -70,40 +59,22 @@ export function SkuEditor({
     }
   }
 
-  const submit = form.onSubmit(
-    async (formValues, event) => {
-      const formElement = event?.currentTarget ?? null
-      setFailure(null)
+  const { submit, failure } = useEditorSubmit(form, {
+    save: async (formValues) => {
       const input = toSkuInput(formValues)
-      try {
-        const saved = sku ? await update.run({ id: sku.id, values: input }) : await create.run(input)
-        notifySuccess(t(sku ? 'skus.form.saved' : 'skus.form.created', { name: saved.name }))
-        onSaved(saved)
-      } catch (error) {
-        if (error instanceof ApiCallError && error.apiError.fields.length > 0) {
-          form.setErrors(
-            formErrorsFrom(error.apiError.fields, skuFieldMapping(formValues, sku ? ['values'] : [])),
-          )
-        }
-        setFailure(errorMessage(t, error))
-        focusFirstInvalid(formElement)
-      }
+      const saved = sku ? await update.run({ id: sku.id, values: input }) : await create.run(input)
+      notifySuccess(t(sku ? 'skus.form.saved' : 'skus.form.created', { name: saved.name }))
+      onSaved(saved)
     },
-    (_errors, _values, event) => {
-      setFailure(t('common.fixErrors'))
-      focusFirstInvalid(event?.currentTarget ?? null)
-    },
-  )
+    fieldErrors: (fields, formValues) =>
+      formErrorsFrom(fields, skuFieldMapping(formValues, sku ? ['values'] : [])),
+  })
 
   const categoryOptions = [...new Set([...categories, ...FOCUS_CATEGORIES])]
   return (
     <form onSubmit={submit} noValidate data-testid="sku-form">
       <Stack gap="sm">
-        {failure ? (
-          <Alert color="red" variant="light" data-testid="form-error">
-            {failure}
-          </Alert>
-        ) : null}
+        <FormFailure failure={failure} />
         <Group grow gap="sm" align="flex-end">
           <Autocomplete
             label={t('skus.fields.category')}
@@ -185,22 +156,7 @@ export function SkuEditor({
           maxRows={8}
           {...form.getInputProps('notes')}
         />
-        <Group
-          justify="flex-end"
-          gap="sm"
-          pos="sticky"
-          bottom={0}
-          py="sm"
-          bg="var(--mantine-color-body)"
-          style={{ borderTop: '1px solid var(--mantine-color-default-border)', zIndex: 1 }}
-        >
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.pending || update.pending} data-testid="sku-save">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} pending={create.pending || update.pending} testId="sku-save" />
       </Stack>
     </form>
   )

@@ -1,14 +1,14 @@
-import { Alert, Button, Group, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core'
+import { SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core'
 import type { Tour } from '@core/tours/tours.contract'
 import { DateInput } from '@mantine/dates'
 import { useForm } from '@mantine/form'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiCallError } from '../api/api-call-error'
 import { useMutation } from '../api/use-mutation'
-import { errorMessage } from '../common/error-message'
 import { notifySuccess } from '../common/notify'
-import { focusFirstInvalid, formErrorsFrom } from '../forms/field-errors'
+import { formErrorsFrom } from '../forms/field-errors'
+import { FormActions } from '../forms/FormActions'
+import { FormFailure } from '../forms/FormFailure'
+import { useEditorSubmit } from '../forms/use-editor-submit'
 import { FactoryMultiSelect } from './FactoryMultiSelect'
 import { EMPTY_TOUR, toTourInput, tourFormValuesOf, validateTour, type TourFormValues } from './tour-form'
 
@@ -26,7 +26,6 @@ export function TourEditor({
   const { t } = useTranslation()
   const create = useMutation('tours.create')
   const update = useMutation('tours.update')
-  const [failure, setFailure] = useState<string | null>(null)
   const form = useForm<TourFormValues>({
     mode: 'controlled',
     initialValues: tour ? tourFormValuesOf(tour) : EMPTY_TOUR,
@@ -37,37 +36,20 @@ export function TourEditor({
     (tour?.plannedFactories ?? []).map((f) => [f.factoryId, f.factoryName ?? t('tours.deletedFactory')]),
   )
 
-  const submit = form.onSubmit(
-    async (formValues, event) => {
-      const formElement = event?.currentTarget ?? null
-      setFailure(null)
+  const { submit, failure } = useEditorSubmit(form, {
+    save: async (formValues) => {
       const input = toTourInput(formValues)
-      try {
-        const saved = tour ? await update.run({ id: tour.id, values: input }) : await create.run(input)
-        notifySuccess(t(tour ? 'tours.form.saved' : 'tours.form.created', { name: saved.name }))
-        onSaved(saved)
-      } catch (error) {
-        if (error instanceof ApiCallError && error.apiError.fields.length > 0) {
-          form.setErrors(formErrorsFrom(error.apiError.fields, { dropPrefix: tour ? ['values'] : [] }))
-        }
-        setFailure(errorMessage(t, error))
-        focusFirstInvalid(formElement)
-      }
+      const saved = tour ? await update.run({ id: tour.id, values: input }) : await create.run(input)
+      notifySuccess(t(tour ? 'tours.form.saved' : 'tours.form.created', { name: saved.name }))
+      onSaved(saved)
     },
-    (_errors, _values, event) => {
-      setFailure(t('common.fixErrors'))
-      focusFirstInvalid(event?.currentTarget ?? null)
-    },
-  )
+    fieldErrors: (fields) => formErrorsFrom(fields, { dropPrefix: tour ? ['values'] : [] }),
+  })
 
   return (
     <form onSubmit={submit} noValidate data-testid="tour-form">
       <Stack gap="sm">
-        {failure ? (
-          <Alert color="red" variant="light" data-testid="form-error">
-            {failure}
-          </Alert>
-        ) : null}
+        <FormFailure failure={failure} />
         <TextInput
           label={t('tours.fields.name')}
           placeholder={t('tours.placeholders.name')}
@@ -122,22 +104,7 @@ export function TourEditor({
           maxRows={8}
           {...form.getInputProps('notes')}
         />
-        <Group
-          justify="flex-end"
-          gap="sm"
-          pos="sticky"
-          bottom={0}
-          py="sm"
-          bg="var(--mantine-color-body)"
-          style={{ borderTop: '1px solid var(--mantine-color-default-border)', zIndex: 1 }}
-        >
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.pending || update.pending} data-testid="tour-save">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} pending={create.pending || update.pending} testId="tour-save" />
       </Stack>
     </form>
   )

@@ -1,16 +1,16 @@
-import { Alert, Button, Group, Select, SimpleGrid, Stack, TagsInput, Textarea } from '@mantine/core'
+import { Select, SimpleGrid, Stack, TagsInput, Textarea } from '@mantine/core'
 import type { ScoreDimension } from '@core/domain/scorecard'
 import type { Visit } from '@core/visits/visits.contract'
 import { DateInput } from '@mantine/dates'
 import { useForm } from '@mantine/form'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiCallError } from '../api/api-call-error'
 import { useCall } from '../api/use-call'
 import { useMutation } from '../api/use-mutation'
-import { errorMessage } from '../common/error-message'
 import { notifySuccess } from '../common/notify'
-import { focusFirstInvalid, formErrorsFrom } from '../forms/field-errors'
+import { formErrorsFrom } from '../forms/field-errors'
+import { FormActions } from '../forms/FormActions'
+import { FormFailure } from '../forms/FormFailure'
+import { useEditorSubmit } from '../forms/use-editor-submit'
 import { FactorySelect } from '../quotes/FactorySelect'
 import { FollowUpDrafts } from './FollowUpDrafts'
 import { ScorecardInput } from './ScorecardInput'
@@ -46,7 +46,6 @@ export function VisitEditor({
   const create = useMutation('visits.create')
   const update = useMutation('visits.update')
   const tours = useCall('tours.list', {})
-  const [failure, setFailure] = useState<string | null>(null)
   const editing = visit !== null
   const form = useForm<VisitFormValues>({
     mode: 'controlled',
@@ -68,38 +67,21 @@ export function VisitEditor({
     }
   }
 
-  const submit = form.onSubmit(
-    async (formValues, event) => {
-      const formElement = event?.currentTarget ?? null
-      setFailure(null)
-      try {
-        const saved = visit
-          ? await update.run({ id: visit.id, values: toVisitUpdateValues(formValues) })
-          : await create.run(toVisitCreateInput(formValues))
-        notifySuccess(t(visit ? 'visits.form.saved' : 'visits.form.created'))
-        onSaved(saved)
-      } catch (error) {
-        if (error instanceof ApiCallError && error.apiError.fields.length > 0) {
-          form.setErrors(formErrorsFrom(error.apiError.fields, { dropPrefix: visit ? ['values'] : [] }))
-        }
-        setFailure(errorMessage(t, error))
-        focusFirstInvalid(formElement)
-      }
+  const { submit, failure } = useEditorSubmit(form, {
+    save: async (formValues) => {
+      const saved = visit
+        ? await update.run({ id: visit.id, values: toVisitUpdateValues(formValues) })
+        : await create.run(toVisitCreateInput(formValues))
+      notifySuccess(t(visit ? 'visits.form.saved' : 'visits.form.created'))
+      onSaved(saved)
     },
-    (_errors, _values, event) => {
-      setFailure(t('common.fixErrors'))
-      focusFirstInvalid(event?.currentTarget ?? null)
-    },
-  )
+    fieldErrors: (fields) => formErrorsFrom(fields, { dropPrefix: visit ? ['values'] : [] }),
+  })
 
   return (
     <form onSubmit={submit} noValidate data-testid="visit-form">
       <Stack gap="sm">
-        {failure ? (
-          <Alert color="red" variant="light" data-testid="form-error">
-            {failure}
-          </Alert>
-        ) : null}
+        <FormFailure failure={failure} />
         <SimpleGrid cols={2} spacing="sm">
           <FactorySelect
             value={values.factoryId}
@@ -157,22 +139,7 @@ export function VisitEditor({
             errors={form.errors}
           />
         )}
-        <Group
-          justify="flex-end"
-          gap="sm"
-          pos="sticky"
-          bottom={0}
-          py="sm"
-          bg="var(--mantine-color-body)"
-          style={{ borderTop: '1px solid var(--mantine-color-default-border)', zIndex: 1 }}
-        >
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.pending || update.pending} data-testid="visit-save">
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} pending={create.pending || update.pending} testId="visit-save" />
       </Stack>
     </form>
   )

@@ -1,0 +1,56 @@
+import { Button, Group } from '@mantine/core'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+
+/** The Cancel / Save bar at the foot of every editor form. */
+export function FormActions({
+  onCancel,
+  pending,
+  testId,
+  submitLabel,
+  sticky = true,
+}: {
+  /** Closes the editor without saving. */
+  onCancel: () => void
+  /** A save is under way: the submit button shows a spinner. */
+  pending: boolean
+  /** data-testid of the submit button. */
+  testId: string
+  /** The submit button's text; 'Save' when left out. */
+  submitLabel?: ReactNode
+  /** Sticks to the bottom of a scrolling drawer; a short form in a modal sets false. */
+  sticky?: boolean
+}) {
+  const { t } = useTranslation()
+  const buttons = (
+    <>
+      <Button variant="default" onClick={onCancel}>
+        {t('common.cancel')}
+      </Button>
+      <Button type="submit" loading={pending} data-testid={testId}>
+        {submitLabel ?? t('common.save')}
+      </Button>
+    </>
+  )
+  if (!sticky) {
+    return (
+      <Group justify="flex-end" gap="sm" pt="sm">
+        {buttons}
+      </Group>
+    )
+  }
+  // Sticky, so Save stays in reach (and in place) however long the form grows.
+  return (
+    <Group
+      justify="flex-end"
+      gap="sm"
+      pos="sticky"
+      bottom={0}
+      py="sm"
+      bg="var(--mantine-color-body)"
+      style={{ borderTop: '1px solid var(--mantine-color-default-border)', zIndex: 1 }}
+    >
+      {buttons}
+    </Group>
+  )
+}
