@@ -1,10 +1,10 @@
-import { Anchor, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core'
-import { IconArrowLeft, IconEdit } from '@tabler/icons-react'
+import { Button, Group, Stack, Text, Title } from '@mantine/core'
+import { IconEdit } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiCallError } from '../api/api-call-error'
 import { useCall } from '../api/use-call'
-import { ErrorAlert } from '../common/ErrorAlert'
+import { BackLink } from '../common/BackLink'
+import { DetailError, DetailLoading } from '../common/DetailStates'
 import { PhotosPanel } from '../photos/PhotosPanel'
 import { navigate } from '../shell/route'
 import { FactoryScorecardPanel } from '../shell/lazy-pages'
@@ -21,37 +21,18 @@ export function FactoryDetailPage({ id }: { id: string }) {
   const result = useCall('factories.get', { id }, !deleted)
   const factory = result.data
 
-  const back = (
-    <Anchor href="#/factories" size="sm">
-      <Group gap={4}>
-        <IconArrowLeft size={14} />
-        {t('factories.detail.back')}
-      </Group>
-    </Anchor>
-  )
+  const back = <BackLink href="#/factories">{t('factories.detail.back')}</BackLink>
 
   if (result.error) {
-    const missing = result.error instanceof ApiCallError && result.error.apiError.code !== 'internal'
     return (
-      <Stack gap="md" maw={760}>
-        {back}
-        {missing ? (
-          <Text data-testid="factory-not-found">{t('factories.detail.notFound')}</Text>
-        ) : (
-          <ErrorAlert error={result.error} />
-        )}
-      </Stack>
+      <DetailError
+        back={back}
+        error={result.error}
+        notFound={<Text data-testid="factory-not-found">{t('factories.detail.notFound')}</Text>}
+      />
     )
   }
-  if (!factory) {
-    return (
-      <Stack gap="md" maw={1100}>
-        {back}
-        <Skeleton h={36} w={320} />
-        <Skeleton h={200} />
-      </Stack>
-    )
-  }
+  if (!factory) return <DetailLoading back={back} bodyHeight={200} />
 
   return (
     <Stack gap="md" maw={1100} data-testid="factory-detail">

@@ -1,23 +1,12 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core'
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import type { Sample } from '@core/samples/samples.contract'
-import { IconArrowLeft, IconEdit, IconPrinter } from '@tabler/icons-react'
+import { IconEdit, IconPrinter } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCall } from '../api/use-call'
 import { useMutation } from '../api/use-mutation'
-import { ErrorAlert } from '../common/ErrorAlert'
+import { BackLink } from '../common/BackLink'
+import { DetailError, DetailLoading } from '../common/DetailStates'
 import { notifySuccess } from '../common/notify'
 import { FormDrawer } from '../forms/FormDrawer'
 import { PhotosPanel } from '../photos/PhotosPanel'
@@ -107,31 +96,9 @@ export function SamplePage({ id }: { id: string }) {
   const remove = useMutation('samples.delete')
   const sample = result.data
 
-  const back = (
-    <Anchor href="#/samples" size="sm">
-      <Group gap={4}>
-        <IconArrowLeft size={14} />
-        {t('samples.back')}
-      </Group>
-    </Anchor>
-  )
-  if (result.error) {
-    return (
-      <Stack gap="md" maw={760}>
-        {back}
-        <ErrorAlert error={result.error} />
-      </Stack>
-    )
-  }
-  if (!sample) {
-    return (
-      <Stack gap="md" maw={1100}>
-        {back}
-        <Skeleton h={36} w={320} />
-        <Skeleton h={300} />
-      </Stack>
-    )
-  }
+  const back = <BackLink href="#/samples">{t('samples.back')}</BackLink>
+  if (result.error) return <DetailError back={back} error={result.error} />
+  if (!sample) return <DetailLoading back={back} />
 
   return (
     <Stack gap="md" maw={1200} data-testid="sample-page">

@@ -1,12 +1,13 @@
-import { Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
+import { Badge, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
 import { brandUnitPrice, formatPackSpec } from '@core/domain/pricing'
-import { IconArrowLeft, IconEdit } from '@tabler/icons-react'
+import { IconEdit } from '@tabler/icons-react'
 import Decimal from 'decimal.js'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiCallError } from '../api/api-call-error'
 import { useCall } from '../api/use-call'
 import { BenchmarksPanel } from '../benchmarks/BenchmarksPanel'
+import { BackLink } from '../common/BackLink'
+import { DetailError, DetailLoading } from '../common/DetailStates'
 import { ErrorAlert } from '../common/ErrorAlert'
 import { ComparisonPanel } from '../comparison/ComparisonPanel'
 import { FormDrawer } from '../forms/FormDrawer'
@@ -35,37 +36,18 @@ export function SkuPage({ id }: { id: string }) {
     return brand.status === 'ok' ? brand.observation.id : null
   }, [inputs.data])
 
-  const back = (
-    <Anchor href="#/skus" size="sm">
-      <Group gap={4}>
-        <IconArrowLeft size={14} />
-        {t('skus.back')}
-      </Group>
-    </Anchor>
-  )
+  const back = <BackLink href="#/skus">{t('skus.back')}</BackLink>
   if (sku.error) {
-    const missing = sku.error instanceof ApiCallError && sku.error.apiError.code !== 'internal'
     return (
-      <Stack gap="md" maw={760}>
-        {back}
-        {missing ? (
-          <Text data-testid="sku-not-found">{t('skus.notFound')}</Text>
-        ) : (
-          <ErrorAlert error={sku.error} />
-        )}
-      </Stack>
+      <DetailError
+        back={back}
+        error={sku.error}
+        notFound={<Text data-testid="sku-not-found">{t('skus.notFound')}</Text>}
+      />
     )
   }
   const brief = sku.data
-  if (!brief) {
-    return (
-      <Stack gap="md" maw={1400}>
-        {back}
-        <Skeleton h={36} w={360} />
-        <Skeleton h={320} />
-      </Stack>
-    )
-  }
+  if (!brief) return <DetailLoading back={back} maw={1400} titleWidth={360} bodyHeight={320} />
   const facts: [string, string][] = [
     [t('skus.fields.comparableUnit'), brief.comparableUnit],
     [t('skus.fields.retailPackSpec'), formatPackSpec(brief.retailPackSpec)],

@@ -5,7 +5,6 @@ import {
   Group,
   Paper,
   SimpleGrid,
-  Skeleton,
   Stack,
   Table,
   Text,
@@ -13,12 +12,13 @@ import {
   Title,
 } from '@mantine/core'
 import type { Tour } from '@core/tours/tours.contract'
-import { IconArrowLeft, IconCheck, IconClipboardPlus, IconEdit } from '@tabler/icons-react'
+import { IconCheck, IconClipboardPlus, IconEdit } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCall } from '../api/use-call'
 import { useMutation } from '../api/use-mutation'
-import { ErrorAlert } from '../common/ErrorAlert'
+import { BackLink } from '../common/BackLink'
+import { DetailError, DetailLoading } from '../common/DetailStates'
 import { notifySuccess } from '../common/notify'
 import { FormDrawer } from '../forms/FormDrawer'
 import { navigate } from '../shell/route'
@@ -89,31 +89,9 @@ export function TourPage({ id }: { id: string }) {
   const remove = useMutation('tours.delete')
   const tour = result.data
 
-  const back = (
-    <Anchor href="#/visits" size="sm">
-      <Group gap={4}>
-        <IconArrowLeft size={14} />
-        {t('tours.back')}
-      </Group>
-    </Anchor>
-  )
-  if (result.error) {
-    return (
-      <Stack gap="md" maw={760}>
-        {back}
-        <ErrorAlert error={result.error} />
-      </Stack>
-    )
-  }
-  if (!tour) {
-    return (
-      <Stack gap="md" maw={1100}>
-        {back}
-        <Skeleton h={36} w={320} />
-        <Skeleton h={300} />
-      </Stack>
-    )
-  }
+  const back = <BackLink href="#/visits">{t('tours.back')}</BackLink>
+  if (result.error) return <DetailError back={back} error={result.error} />
+  if (!tour) return <DetailLoading back={back} />
   const day = clampDay(localToday(), tour.startDate, tour.endDate)
   const logVisit = (factoryId?: string, factoryName?: string | null) =>
     setLogging({ tourId: tour.id, visitDate: day, factoryId, factoryName: factoryName ?? undefined })

@@ -1,10 +1,11 @@
-import { Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core'
-import { IconArrowLeft, IconEdit } from '@tabler/icons-react'
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { IconEdit } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCall } from '../api/use-call'
 import { useMutation } from '../api/use-mutation'
-import { ErrorAlert } from '../common/ErrorAlert'
+import { BackLink } from '../common/BackLink'
+import { DetailError, DetailLoading } from '../common/DetailStates'
 import { errorMessage } from '../common/error-message'
 import { notifyError, notifySuccess } from '../common/notify'
 import { FormDrawer } from '../forms/FormDrawer'
@@ -30,30 +31,12 @@ export function VisitPage({ id }: { id: string }) {
   const visit = result.data
 
   const back = (
-    <Anchor href={visit?.tourId ? `#/tours/${visit.tourId}` : '#/visits'} size="sm">
-      <Group gap={4}>
-        <IconArrowLeft size={14} />
-        {visit?.tourName ? t('visits.backToTour', { name: visit.tourName }) : t('visits.back')}
-      </Group>
-    </Anchor>
+    <BackLink href={visit?.tourId ? `#/tours/${visit.tourId}` : '#/visits'}>
+      {visit?.tourName ? t('visits.backToTour', { name: visit.tourName }) : t('visits.back')}
+    </BackLink>
   )
-  if (result.error) {
-    return (
-      <Stack gap="md" maw={760}>
-        {back}
-        <ErrorAlert error={result.error} />
-      </Stack>
-    )
-  }
-  if (!visit) {
-    return (
-      <Stack gap="md" maw={1100}>
-        {back}
-        <Skeleton h={36} w={320} />
-        <Skeleton h={300} />
-      </Stack>
-    )
-  }
+  if (result.error) return <DetailError back={back} error={result.error} />
+  if (!visit) return <DetailLoading back={back} />
 
   const open = visit.followUps.filter((f) => !f.done).length
   return (
