@@ -4,6 +4,8 @@ import { useDebouncedValue } from '@mantine/hooks'
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../common/ErrorAlert'
+import { ExportListButton } from '../imports/ExportListButton'
+import { ImportButton } from '../imports/ImportButton'
 import { LazyFactoryFormDrawer } from './LazyFactoryFormDrawer'
 import { FactoryList } from './FactoryList'
 import type { SortState } from './FactoryListHeader'
@@ -70,6 +72,15 @@ export function FactoriesPage() {
         onStatuses={setStatuses}
         countText={countText}
         onCreate={() => setCreating(true)}
+        actions={
+          <>
+            <ImportButton kind="factories" />
+            <ExportListButton
+              call="exports.factories"
+              input={{ search: debouncedSearch, statuses, ...sort }}
+            />
+          </>
+        }
       />
       {list.error ? <ErrorAlert error={list.error} title={t('factories.loadFailed')} /> : null}
       <FactoryList

@@ -10,6 +10,7 @@ export function FactoryToolbar({
   onStatuses,
   countText,
   onCreate,
+  actions,
 }: {
   search: string
   onSearch: (value: string) => void
@@ -18,6 +19,8 @@ export function FactoryToolbar({
   /** 'N factories', or empty while the first load runs. */
   countText: string
   onCreate: () => void
+  /** Buttons shown before "new factory" (import, export). */
+  actions?: React.ReactNode
 }) {
   const { t } = useTranslation()
   return (
@@ -53,6 +56,7 @@ export function FactoryToolbar({
         <Text size="sm" c="dimmed" data-testid="factory-count">
           {countText}
         </Text>
+        {actions}
         <Button leftSection={<IconPlus size={16} />} onClick={onCreate} data-testid="factory-new">
           {t('factories.new')}
         </Button>

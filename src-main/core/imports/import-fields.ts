@@ -1,59 +1,10 @@
-import type { ImportKind } from './imports.contract'
+import type { FactoryImportField, ImportField, ImportKind, SampleImportField } from './imports.contract'
 
 /**
  * The spreadsheet columns an import understands, per kind, and the header texts buyers use for them.
  * Headers are matched after normalizing (case, spaces, full-width brackets, a trailing "(必填)" or "*"),
- * so 工厂名称*, 工厂名称（必填） and "Factory Name" all find their field. Pure: shared with the renderer.
+ * so 工厂名称*, 工厂名称（必填） and "Factory Name" all find their field.
  */
-
-export const FACTORY_IMPORT_FIELDS = [
-  'name',
-  'creditCode',
-  'shopId',
-  'province',
-  'city',
-  'address',
-  'industrialBelt',
-  'categories',
-  'oemBrands',
-  'certifications',
-  'capacity',
-  'contactName',
-  'contactRole',
-  'contactPhone',
-  'contactWechat',
-  'status',
-  'notes',
-] as const
-export type FactoryImportField = (typeof FACTORY_IMPORT_FIELDS)[number]
-
-export const SAMPLE_IMPORT_FIELDS = [
-  'name',
-  'factory',
-  'sku',
-  'category',
-  'categoryOverrideReason',
-  'source',
-  'status',
-  'storageLocation',
-  'specs',
-  'by',
-  'notes',
-] as const
-export type SampleImportField = (typeof SAMPLE_IMPORT_FIELDS)[number]
-
-export type ImportField = FactoryImportField | SampleImportField
-
-export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
-  factories: FACTORY_IMPORT_FIELDS,
-  samples: SAMPLE_IMPORT_FIELDS,
-}
-
-/** Fields without which no row can be valid; the mapping must name a column for each. */
-export const REQUIRED_IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
-  factories: ['name'],
-  samples: ['name', 'factory'],
-}
 
 const FACTORY_SYNONYMS: Record<FactoryImportField, string[]> = {
   name: [

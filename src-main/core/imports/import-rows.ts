@@ -5,11 +5,12 @@ import { SampleCreateInput, type SampleCreateValues } from '../samples/samples.c
 import {
   IMPORT_FIELDS,
   REQUIRED_IMPORT_FIELDS,
+  type CellError,
   type FactoryImportField,
   type ImportField,
+  type ImportKind,
   type SampleImportField,
-} from './import-fields'
-import type { CellError, ImportKind } from './imports.contract'
+} from './imports.contract'
 import type { ParsedTable, TableRow } from './read-table'
 
 /**

@@ -21,6 +21,56 @@ export const IMPORT_KINDS = ['factories', 'samples'] as const
 export const ImportKind = z.enum(IMPORT_KINDS)
 export type ImportKind = z.infer<typeof ImportKind>
 
+export const FACTORY_IMPORT_FIELDS = [
+  'name',
+  'creditCode',
+  'shopId',
+  'province',
+  'city',
+  'address',
+  'industrialBelt',
+  'categories',
+  'oemBrands',
+  'certifications',
+  'capacity',
+  'contactName',
+  'contactRole',
+  'contactPhone',
+  'contactWechat',
+  'status',
+  'notes',
+] as const
+export type FactoryImportField = (typeof FACTORY_IMPORT_FIELDS)[number]
+
+export const SAMPLE_IMPORT_FIELDS = [
+  'name',
+  'factory',
+  'sku',
+  'category',
+  'categoryOverrideReason',
+  'source',
+  'status',
+  'storageLocation',
+  'specs',
+  'by',
+  'notes',
+] as const
+export type SampleImportField = (typeof SAMPLE_IMPORT_FIELDS)[number]
+
+export type ImportField = FactoryImportField | SampleImportField
+
+/** The fields a column can be read as, per kind (the synonyms of their headers are in import-fields.ts). */
+export const IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
+  factories: FACTORY_IMPORT_FIELDS,
+  samples: SAMPLE_IMPORT_FIELDS,
+}
+
+/** Fields without which no row can be valid; the mapping must name a column for each. */
+export const REQUIRED_IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
+  factories: ['name'],
+  samples: ['name', 'factory'],
+}
+
 export const IMPORT_FORMATS = ['xlsx', 'csv'] as const
 /** How a CSV's bytes were read: UTF-8 (with or without BOM), GB18030 (a superset of GBK), UTF-16. */
 export const IMPORT_ENCODINGS = ['utf-8', 'utf-8-bom', 'gb18030', 'utf-16le', 'utf-16be'] as const
