@@ -10,6 +10,7 @@ import { ensureBuilt } from './build'
 import { launchChromium } from './chromium-page'
 import { fakeFactories } from './fake-factories'
 import { benchHostStart } from './host-start'
+import { benchImport } from './import'
 import { benchListQuery } from './list-query'
 import { benchPhotoThumbnail } from './photo-thumbnail'
 import { killAllOnExit } from './processes'
@@ -50,6 +51,9 @@ async function main(): Promise<void> {
 
     console.log('measuring sync apply (100,000 messages) ...')
     rows.push(...(await benchSync()))
+
+    console.log('measuring import and export of 10,000 rows ...')
+    rows.push(...(await benchImport(5)))
 
     console.log('measuring photo thumbnails ...')
     rows.push(...(await benchPhotoThumbnail(20)))
