@@ -12,6 +12,7 @@ export function ConfirmDeleteButton({
   onConfirm,
   pending,
   testId,
+  confirmLabel,
 }: {
   /** The confirmation's title. */
   title: string
@@ -21,7 +22,10 @@ export function ConfirmDeleteButton({
   onConfirm: () => Promise<unknown>
   /** True while the deletion runs. */
   pending: boolean
+  /** data-testid of the delete button; the dialog's confirm button gets `${testId}-confirm`. */
   testId: string
+  /** The confirm button's text; 'Delete' when left out. */
+  confirmLabel?: string
 }) {
   const { t } = useTranslation()
   const [opened, { open, close }] = useDisclosure(false)
@@ -56,7 +60,7 @@ export function ConfirmDeleteButton({
             onClick={() => void confirm()}
             data-testid={`${testId}-confirm`}
           >
-            {t('common.delete')}
+            {confirmLabel ?? t('common.delete')}
           </Button>
         </Group>
       </Modal>

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Group, NumberInput, SegmentedControl, Text } from '@mantine/core'
+import { Alert, Button, Group, NumberInput, SegmentedControl, Text } from '@mantine/core'
 import type { Sample } from '@core/samples/samples.contract'
-import { IconArrowLeft, IconPrinter } from '@tabler/icons-react'
+import { IconPrinter } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApiContext } from '../api/api-context'
+import { BackLink } from '../common/BackLink'
 import { errorMessage } from '../common/error-message'
 import classes from './labels.module.css'
 import { SampleLabel } from './SampleLabel'
@@ -49,12 +50,7 @@ export function LabelSheetPage({ ids }: { ids: string[] }) {
       <style>{pageRule}</style>
       <div className={classes.toolbar}>
         <Group justify="space-between" wrap="nowrap">
-          <Anchor href={back} size="sm">
-            <Group gap={4}>
-              <IconArrowLeft size={14} />
-              {t('labels.back')}
-            </Group>
-          </Anchor>
+          <BackLink href={back}>{t('labels.back')}</BackLink>
           <Group gap="sm" wrap="nowrap">
             <SegmentedControl
               size="xs"

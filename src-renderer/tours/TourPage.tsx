@@ -18,16 +18,17 @@ import { useTranslation } from 'react-i18next'
 import { useCall } from '../api/use-call'
 import { useMutation } from '../api/use-mutation'
 import { BackLink } from '../common/BackLink'
+import { ConfirmDeleteButton } from '../common/ConfirmDeleteButton'
 import { DetailError, DetailLoading } from '../common/DetailStates'
 import { notifySuccess } from '../common/notify'
 import { FormDrawer } from '../forms/FormDrawer'
 import { navigate } from '../shell/route'
-import { ConfirmDeleteButton } from '../visits/ConfirmDeleteButton'
 import { PdfExportButton } from '../reports/PdfExportButton'
 import { ScoreBadge } from '../visits/ScoreBadge'
 import { clampDay, localToday } from '../visits/score-format'
 import { VisitEditor } from '../visits/VisitEditor'
 import type { VisitDefaults } from '../visits/visit-form'
+import { BeltBadges } from './BeltBadges'
 import { PhaseBadge } from './PhaseBadge'
 import { TourEditor } from './TourEditor'
 import { TourProgress } from './TourProgress'
@@ -111,15 +112,7 @@ export function TourPage({ id }: { id: string }) {
             {tour.startDate} – {tour.endDate}
             {tour.members.length > 0 ? ` · ${tour.members.join('、')}` : ''}
           </Text>
-          {tour.belts.length > 0 ? (
-            <Group gap={4}>
-              {tour.belts.map((belt) => (
-                <Badge key={belt} variant="default" radius="sm" fw={400} tt="none">
-                  {belt}
-                </Badge>
-              ))}
-            </Group>
-          ) : null}
+          <BeltBadges belts={tour.belts} />
         </Stack>
         <Group gap="sm" wrap="nowrap">
           <PdfExportButton kind="tour" id={tour.id} />

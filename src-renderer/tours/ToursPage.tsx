@@ -9,6 +9,7 @@ import { FormDrawer } from '../forms/FormDrawer'
 import { navigate } from '../shell/route'
 import { RecentVisits } from '../visits/RecentVisits'
 import { VisitEditor } from '../visits/VisitEditor'
+import { BeltBadges } from './BeltBadges'
 import { PhaseBadge } from './PhaseBadge'
 import { TourEditor } from './TourEditor'
 import { TourProgress } from './TourProgress'
@@ -37,15 +38,7 @@ function TourCard({ tour }: { tour: TourSummary }) {
         <Text size="sm" className="num">
           {tour.startDate} – {tour.endDate}
         </Text>
-        {tour.belts.length > 0 ? (
-          <Group gap={4}>
-            {tour.belts.map((belt) => (
-              <Badge key={belt} variant="default" radius="sm" fw={400} tt="none">
-                {belt}
-              </Badge>
-            ))}
-          </Group>
-        ) : null}
+        <BeltBadges belts={tour.belts} />
         <Text size="xs" c="dimmed">
           {tour.members.length > 0 ? tour.members.join('、') : t('tours.noMembers')} ·{' '}
           {t('tours.visitCount', { count: tour.visitCount })}
