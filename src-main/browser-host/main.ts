@@ -8,6 +8,7 @@ import { defaultDataDir } from '../host/data-dir'
 import { parseLaunchOptions } from '../host/cli-options'
 import { createChromiumPrinter, findChromium } from '../host/pdf-chromium'
 import { createExportJobs } from '../host/pdf-jobs'
+import { printSizePhoto } from '../host/pdf-photos'
 import { startBrowserHost, type BrowserHost } from './server'
 
 /** Opens the URL in the system browser; failures only mean the user opens it by hand. */
@@ -39,19 +40,22 @@ export async function runBrowserHost(argv: string[]): Promise<BrowserHost> {
   // The printer loads this host's own print pages, so it needs the address and secret once listening.
   let origin = ''
   let secret = ''
-  const jobs = createExportJobs(() => createChromiumPrinter({ origin, secret }))
+  const photos = photoRoutes(core.context, onInternalError)
+  const jobs = createExportJobs(() =>
+    createChromiumPrinter({ origin, secret, printPhoto: (sha256) => printSizePhoto(photos, sha256) }),
+  )
   const host = await startBrowserHost({
     dispatch: core.dispatch,
     rendererDir: process.env.WORKBENCH_RENDERER_DIR ?? join(__dirname, '..', 'renderer'),
     port: options.port,
-    photos: photoRoutes(core.context, onInternalError),
+    photos,
+    imports: importRoutes(core.context, onInternalError),
     pdf: {
       dispatch: core.dispatch,
       jobs,
       exportDir: join(dataDir, 'exports'),
       canPrint: () => findChromium() !== undefined,
     },
-    imports: importRoutes(core.context, onInternalError),
   })
   origin = `http://127.0.0.1:${host.port}`
   secret = host.secret

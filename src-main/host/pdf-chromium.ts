@@ -51,7 +51,12 @@ export interface ChromiumPrinterOptions {
   secret: string
   /** Chromium to launch; found with findChromium() when left out. */
   executablePath?: string
+  /** Print-size bytes of a photo (see pdf-photos.ts); without it previews are printed as they are. */
+  printPhoto?: (sha256: string) => Promise<Buffer | null>
 }
+
+/** The print page asks for photos as /photos/<sha256>/preview?print; the printer answers those itself. */
+const PRINT_PHOTO = /\/photos\/([0-9a-f]{64})\/preview\?print$/
 
 /** Rejects as soon as the signal aborts. */
 function aborted(signal: AbortSignal | undefined): Promise<never> {
@@ -68,6 +73,8 @@ function aborted(signal: AbortSignal | undefined): Promise<never> {
  */
 export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrinter {
   let browser: Promise<Browser> | null = null
+  // A batch prints the same photos more than once (a tour, then its samples): scale each once.
+  const scaled = new Map<string, Promise<Buffer | null>>()
   const launch = async (): Promise<Browser> => {
     const executablePath = options.executablePath ?? findChromium()
     if (!executablePath) throw new NoChromiumError()
@@ -82,6 +89,20 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
       const page = await (await browser).newPage({ viewport: PRINT_VIEWPORT })
       try {
         const work = async () => {
+          const printPhoto = options.printPhoto
+          if (printPhoto) {
+            await page.route(PRINT_PHOTO, async (route) => {
+              const sha256 = PRINT_PHOTO.exec(route.request().url())?.[1] ?? ''
+              if (!scaled.has(sha256))
+                scaled.set(
+                  sha256,
+                  printPhoto(sha256).catch(() => null),
+                )
+              const body = await scaled.get(sha256)
+              if (body) await route.fulfill({ status: 200, contentType: 'image/jpeg', body })
+              else await route.continue()
+            })
+          }
           await page.addInitScript((secret: string) => {
             window.sessionStorage.setItem('workbench.secret', secret)
           }, options.secret)

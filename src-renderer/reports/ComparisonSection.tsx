@@ -17,7 +17,14 @@ type ReportComparison = NonNullable<SampleReportData['comparison']>
  * The SKU's quotes against the one-third target, drawn by the SKU page's own table and charts (ranked
  * by the same engine), with the verdict and what it would take to meet the target in words.
  */
-export function ComparisonSection({ data }: { data: ReportComparison }) {
+export function ComparisonSection({
+  data,
+  detail = true,
+}: {
+  data: ReportComparison
+  /** false: the verdict and figures only (a tour prints each SKU's table and charts once). */
+  detail?: boolean
+}) {
   const { t } = useTranslation()
   const comparison = useMemo(() => compareQuotes(data.input), [data.input])
   const labels = useMemo(() => new Map(data.labels.map((l) => [l.quoteId, l])), [data.labels])
@@ -40,7 +47,7 @@ export function ComparisonSection({ data }: { data: ReportComparison }) {
         </div>
         <ComparisonSummaryCards summary={comparison.summary} labels={labels} unit={unit} />
       </ReportSection>
-      {comparison.rows.length > 0 ? (
+      {detail && comparison.rows.length > 0 ? (
         <>
           <ReportSection title={t('reports.comparison.table')} keepTogether={false}>
             <div className="print-comparison-table">

@@ -4,13 +4,10 @@ import { useTranslation } from 'react-i18next'
 import { useApiContext } from '../api/api-context'
 import type { ApiClient } from '../api/client'
 import { errorMessage } from '../common/error-message'
-import { PrintPhotoContext } from './print-photo-context'
-import { printPhotoUrls } from './print-photos'
 import { markFailed, markReadyWhenPainted } from './print-ready'
 import type { PrintTarget } from './print-route'
-import { MAX_REPORT_PHOTOS } from './PhotoGrid'
 import { printedTime } from './report-format'
-import type { ReportPhotoData, SampleReportData, TourReportData, VisitReportData } from './report-types'
+import type { SampleReportData, TourReportData, VisitReportData } from './report-types'
 import { SampleReportView } from './SampleReportView'
 import { TourReportView } from './TourReportView'
 import { VisitReportView } from './VisitReportView'
@@ -29,19 +26,26 @@ async function load(client: ApiClient, target: PrintTarget): Promise<Loaded> {
     case 'tour':
     case 'tour-summary': {
       const report = await client.call('reports.tour', { id: target.id })
+      let done = 0
+      const progress = () => {
+        // The printers read this while they wait, to show how far a long tour has come.
+        document.documentElement.dataset.printProgress = `${done}/${report.samples.length}`
+      }
+      progress()
       const samples =
         target.kind === 'tour'
-          ? await Promise.all(report.samples.map((s) => client.call('reports.sample', { id: s.id })))
+          ? await Promise.all(
+              report.samples.map(async (s) => {
+                const sample = await client.call('reports.sample', { id: s.id })
+                done++
+                progress()
+                return sample
+              }),
+            )
           : []
       return { kind: 'tour', report, samples }
     }
   }
-}
-
-/** Only the photos a report will show are scaled (the grid shows the first few). */
-function shownPhotos(loaded: Loaded): ReportPhotoData[] {
-  const grids = loaded.kind === 'tour' ? loaded.samples.map((s) => s.photos) : [loaded.report.photos]
-  return grids.flatMap((photos) => photos.slice(0, MAX_REPORT_PHOTOS))
 }
 
 /** The footer line beside the page numbers; ASCII only, since the printer's footer has no web fonts. */
@@ -57,13 +61,11 @@ function footerOf(loaded: Loaded): string {
   }
 }
 
-/** Loads a report, prepares its photos at print size, renders it and marks the page ready to print. */
+/** Loads a report, renders it and marks the page ready to print once its images and fonts are in. */
 export function PrintView({ route }: { route: (PrintTarget & { dialog?: boolean }) | null }) {
   const { t } = useTranslation()
   const { client } = useApiContext()
-  const [state, setState] = useState<
-    { loaded: Loaded; photos: Map<string, string> } | { error: unknown } | null
-  >(null)
+  const [state, setState] = useState<{ loaded: Loaded } | { error: unknown } | null>(null)
   const rootRef = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
@@ -72,16 +74,14 @@ export function PrintView({ route }: { route: (PrintTarget & { dialog?: boolean 
       return
     }
     let current = true
-    load(client, route)
-      .then(async (loaded) => ({ loaded, photos: await printPhotoUrls(shownPhotos(loaded)) }))
-      .then(
-        (ready) => current && setState(ready),
-        (error: unknown) => {
-          if (!current) return
-          setState({ error })
-          markFailed(error instanceof Error ? error.message : String(error))
-        },
-      )
+    load(client, route).then(
+      (loaded) => current && setState({ loaded }),
+      (error: unknown) => {
+        if (!current) return
+        setState({ error })
+        markFailed(error instanceof Error ? error.message : String(error))
+      },
+    )
     return () => {
       current = false
     }
@@ -110,10 +110,8 @@ export function PrintView({ route }: { route: (PrintTarget & { dialog?: boolean 
       )
   }
   return (
-    <PrintPhotoContext.Provider value={state && 'photos' in state ? state.photos : new Map()}>
-      <div ref={rootRef} className="print-report">
-        {body}
-      </div>
-    </PrintPhotoContext.Provider>
+    <div ref={rootRef} className="print-report">
+      {body}
+    </div>
   )
 }

@@ -11,7 +11,14 @@ import { printedTime } from './report-format'
 import type { SampleReportData } from './report-types'
 
 /** One sample on A4: header, photos, specs, evaluation, the SKU's quotes, the factory, notes. */
-export function SampleReportView({ report }: { report: SampleReportData }) {
+export function SampleReportView({
+  report,
+  comparisonDetail = true,
+}: {
+  report: SampleReportData
+  /** false inside a tour, which prints each SKU's quote table and charts once. */
+  comparisonDetail?: boolean
+}) {
   const { t } = useTranslation()
   const { sample, visit } = report
   return (
@@ -23,7 +30,7 @@ export function SampleReportView({ report }: { report: SampleReportData }) {
       <SpecsSection specs={sample.specs} />
       <EvaluationSection evaluation={sample.evaluation} />
       {report.comparison ? (
-        <ComparisonSection data={report.comparison} />
+        <ComparisonSection data={report.comparison} detail={comparisonDetail} />
       ) : (
         <ReportSection title={t('reports.comparison.none')}>
           <Text size="sm" c="dimmed">

@@ -1,12 +1,16 @@
 import { Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { FactGrid, ReportSection } from './ReportSection'
+import { ComparisonSection } from './ComparisonSection'
 import { SampleReportView } from './SampleReportView'
 import { SampleTable } from './SampleTable'
 import { printedTime, scoreText } from './report-format'
 import type { SampleReportData, TourReportData } from './report-types'
 
-/** A tour: its route and people, every visit in order, every sample; then (full) each sample's report. */
+/**
+ * A tour: its route and people, every visit in order, every sample; then (full) each SKU's quote table
+ * and charts once, and each sample's report (with its verdict, without repeating its SKU's charts).
+ */
 export function TourReportView({
   report,
   samples,
@@ -17,6 +21,12 @@ export function TourReportView({
 }) {
   const { t } = useTranslation()
   const { tour } = report
+  // One comparison per SKU: a tour brings several samples for the same SKU.
+  const skus = [
+    ...new Map(
+      samples.flatMap((s) => (s.comparison ? [[s.comparison.sku.id, s.comparison] as const] : [])),
+    ).values(),
+  ]
   const facts: [string, string][] = [
     [t('reports.tour.dates'), `${tour.startDate} – ${tour.endDate}`],
     [t('reports.tour.belts'), tour.belts.join('、') || t('common.none')],
@@ -77,9 +87,14 @@ export function TourReportView({
           )}
         </ReportSection>
       </article>
+      {skus.map((comparison) => (
+        <div key={comparison.sku.id} className="print-page-break" data-testid="tour-sku">
+          <ComparisonSection data={comparison} />
+        </div>
+      ))}
       {samples.map((sample) => (
         <div key={sample.sample.id} className="print-page-break">
-          <SampleReportView report={sample} />
+          <SampleReportView report={sample} comparisonDetail={false} />
         </div>
       ))}
     </>

@@ -12,6 +12,7 @@ import { fakeFactories } from './fake-factories'
 import { benchHostStart } from './host-start'
 import { benchImport } from './import'
 import { benchListQuery } from './list-query'
+import { benchPdf } from './pdf'
 import { benchPhotoThumbnail } from './photo-thumbnail'
 import { killAllOnExit } from './processes'
 import { renderTable, type BenchRow } from './report'
@@ -57,6 +58,9 @@ async function main(): Promise<void> {
 
     console.log('measuring photo thumbnails ...')
     rows.push(...(await benchPhotoThumbnail(20)))
+
+    console.log('measuring PDF export of a 20-sample tour ...')
+    rows.push(...(await benchPdf(join(ROOT, 'out', 'renderer'), 3)))
 
     console.log('measuring browser host start ...')
     rows.push(...(await benchHostStart(ROOT, browser, 9)))

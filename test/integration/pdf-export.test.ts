@@ -10,6 +10,7 @@ import type { SampleSummary } from '../../src-main/core/samples/samples.contract
 import type { TourSummary } from '../../src-main/core/tours/tours.contract'
 import { createChromiumPrinter, findChromium } from '../../src-main/host/pdf-chromium'
 import { createExportJobs, type ExportJobStatus, type ExportJobs } from '../../src-main/host/pdf-jobs'
+import { printSizePhoto } from '../../src-main/host/pdf-photos'
 import { zhCN } from '../../src-renderer/i18n/zh-CN'
 import { ok } from './support/api-result'
 import { createTempCore, type TempCore } from './support/temp-core'
@@ -67,11 +68,18 @@ describe.skipIf(missing.length > 0)('PDF export of the demo reports', () => {
     core = await createTempCore({ demo: true })
     exportDir = join(core.dataDir, 'exports')
     let origin = ''
-    jobs = createExportJobs(() => createChromiumPrinter({ origin, secret: host.secret }))
+    const photos = photoRoutes(core.context)
+    jobs = createExportJobs(() =>
+      createChromiumPrinter({
+        origin,
+        secret: host.secret,
+        printPhoto: (sha256) => printSizePhoto(photos, sha256),
+      }),
+    )
     host = await startBrowserHost({
       dispatch: core.dispatch,
       rendererDir: RENDERER_DIR,
-      photos: photoRoutes(core.context),
+      photos,
       pdf: { dispatch: core.dispatch, jobs, exportDir, canPrint: () => true },
     })
     origin = `http://127.0.0.1:${host.port}`
