@@ -21,6 +21,8 @@ import { useTranslation } from 'react-i18next'
 import { useCall } from '../api/use-call'
 import { ErrorAlert } from '../common/ErrorAlert'
 import { FormDrawer } from '../forms/FormDrawer'
+import { ExportListButton } from '../imports/ExportListButton'
+import { ImportButton } from '../imports/ImportButton'
 import { navigate } from '../shell/route'
 import { SampleEditor } from './SampleEditor'
 import { SampleStatusBadge } from './SampleStatusBadge'
@@ -48,6 +50,8 @@ export function SamplesPage() {
       <Group justify="space-between">
         <Title order={2}>{t('samples.title')}</Title>
         <Group gap="sm">
+          <ImportButton kind="samples" />
+          <ExportListButton call="exports.samples" input={{ search: query, statuses }} />
           <Button
             variant="default"
             leftSection={<IconPrinter size={16} />}

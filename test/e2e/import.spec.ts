@@ -90,3 +90,42 @@ test('leaves a bad row out when the user excludes it', async ({ page }) => {
   await expect(page.getByTestId('factory-row')).toHaveCount(1)
   await expect(page.getByTestId('factory-row')).toContainText(`排除测试${stamp}纸业2号厂`)
 })
+
+test('imports samples against a factory by name, refusing an unknown factory', async ({ page }) => {
+  const stamp = (Date.now() % 1_000_000) + 13
+  const factory = `样品导入测试${stamp}纸业`
+  await page.goto(appUrl())
+  await page.getByTestId('nav-factories').click()
+  await page.getByTestId('import-factories').click()
+  let dialog = page.getByRole('dialog')
+  await dialog.getByTestId('import-file-input').setInputFiles({
+    name: 'one.csv',
+    mimeType: 'text/csv',
+    buffer: csvBytes(['工厂名称', '省份'], [[factory, '福建']], 'utf-8'),
+  })
+  await dialog.getByTestId('import-confirm').click()
+  await expect(dialog.getByTestId('import-done')).toHaveText('已导入 1 条记录')
+  await dialog.getByTestId('import-close').click()
+
+  await page.getByTestId('nav-samples').click()
+  await page.getByTestId('import-samples').click()
+  dialog = page.getByRole('dialog')
+  const headers = ['样品名称', '工厂', '类目', '规格', '存放位置', '状态']
+  const rows = [
+    [`三层抽纸 ${stamp}`, factory, '生活用纸', '层数:3；抽数:130', '选品中心 B-3', '已收样'],
+    [`湿厕纸 ${stamp}`, '没有这家工厂', '生活用纸', '', '', ''],
+  ]
+  await dialog.getByTestId('import-file-input').setInputFiles({
+    name: '样品清单.csv',
+    mimeType: 'text/csv',
+    buffer: csvBytes(headers, rows, 'gbk'),
+  })
+  await expect(dialog.getByTestId('import-error-3-1')).toContainText('找不到名为“没有这家工厂”的工厂')
+  await page.screenshot({ path: 'test-results/import-samples-errors.png' })
+  await dialog.getByTestId('import-exclude-3').check()
+  await dialog.getByTestId('import-confirm').click()
+  await expect(dialog.getByTestId('import-done')).toHaveText('已导入 1 条记录')
+  await dialog.getByTestId('import-close').click()
+  await expect(page.getByText(`三层抽纸 ${stamp}`)).toBeVisible()
+  await expect(page.getByText(`湿厕纸 ${stamp}`)).toHaveCount(0)
+})
