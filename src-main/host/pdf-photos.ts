@@ -1,4 +1,3 @@
-import sharp from 'sharp'
 import type { PhotoRoutes } from '../core/photos/photos.api'
 
 /**
@@ -15,6 +14,8 @@ export const PRINT_LONG_SIDE = 800
 export async function printSizePhoto(photos: PhotoRoutes, sha256: string): Promise<Buffer | null> {
   const file = await photos.file(sha256, 'preview')
   if (!file) return null
+  // Loaded on first print, not at start-up.
+  const { default: sharp } = await import('sharp')
   return sharp(file.path)
     .resize({ width: PRINT_LONG_SIDE, height: PRINT_LONG_SIDE, fit: 'inside', withoutEnlargement: true })
     .jpeg({ quality: 80, mozjpeg: false })

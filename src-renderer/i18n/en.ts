@@ -52,7 +52,7 @@ export const en: Messages = {
     title: 'This area is not built yet',
     note: 'There is no data here yet, and no sample data is shown. When it is built, this is where you will:',
     reports:
-      'Link visit → sample → quote → benchmark in one sample report and export it as PDF for the category manager.',
+      'A reports center (every export in one place) is not built yet. Today, use “Export PDF” on a sample, visit or tour page to link visit → sample → quote → benchmark in a report for the category manager.',
     sync: 'When online, sync with HQ: push this device’s records and photos; pull HQ’s SKU briefs, benchmarks, demand signals, category policies and other buyers’ work; merge field by field and show whose edit won.',
   },
   dashboard: {

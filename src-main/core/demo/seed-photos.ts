@@ -1,4 +1,3 @@
-import sharp from 'sharp'
 import type { CoreContext } from '../api/context'
 import { attachPhoto, uploadPhoto } from '../photos/photos.service'
 
@@ -97,6 +96,8 @@ const ACCENTS = ['#3b82c4', '#2f9e6e', '#d9822b', '#b83280', '#6b5bd2', '#c2410c
 
 /** Adds a few photos to the newest demo factories. About 1 s on two cores; runs once, on first start. */
 export async function seedDemoPhotos(ctx: CoreContext): Promise<void> {
+  // Loaded only when seeding, not on every start.
+  const { default: sharp } = await import('sharp')
   const factories = await ctx.db
     .selectFrom('factories')
     .select(['id', 'name', 'categories'])

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 
 /** One column of an exported sheet. */
 export interface SheetColumn<Row> {
@@ -42,7 +42,9 @@ export function sheet<Row>(definition: Sheet<Row>): PreparedSheet {
  * (numbers stay numbers, so buyers can sort and sum in Excel), and column widths sized for Chinese text.
  */
 export async function buildXlsx(sheets: PreparedSheet[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
+  // Loaded on first export: exceljs takes ~130 ms to load, which start-up should not pay.
+  const { default: Excel } = await import('exceljs')
+  const workbook: ExcelJS.Workbook = new Excel.Workbook()
   workbook.creator = 'Sourcing Workbench'
   for (const prepared of sheets) {
     const worksheet = workbook.addWorksheet(prepared.name, { views: [{ state: 'frozen', ySplit: 1 }] })

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 import { AppError } from '../api/errors'
 import { decodeText } from './decode-text'
@@ -96,7 +96,9 @@ function toTable(
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<ParsedTable> {
-  const workbook = new ExcelJS.Workbook()
+  // Loaded on first import: exceljs takes ~130 ms to load, which start-up should not pay.
+  const { default: Excel } = await import('exceljs')
+  const workbook: ExcelJS.Workbook = new Excel.Workbook()
   try {
     await workbook.xlsx.load(
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer,
