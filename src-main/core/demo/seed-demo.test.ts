@@ -23,6 +23,18 @@ describe('demo data', () => {
     expect(new Set(targets.map((t) => t.status))).toEqual(new Set(['met', 'within10', 'missed', 'noQuote']))
     expect(targets.every((t) => t.status === 'noQuote' || t.bestFactoryName)).toBe(true)
 
+    // Samples in every status, each with a photo.
+    const samples = ok<{ id: string; status: string }[]>(await core.dispatch('samples.list', {}))
+    expect(new Set(samples.map((s) => s.status))).toEqual(
+      new Set(['requested', 'received', 'evaluating', 'approved', 'rejected']),
+    )
+    for (const sample of samples) {
+      const { items } = ok<{ items: unknown[] }>(
+        await core.dispatch('photos.list', { ownerTable: 'samples', ownerId: sample.id }),
+      )
+      expect(items.length).toBeGreaterThan(0)
+    }
+
     // A restart does not seed again.
     const { dataDir } = core
     await core.close()

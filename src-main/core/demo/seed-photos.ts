@@ -94,7 +94,7 @@ function drawingsFor(categories: string[]): { draw: Drawing; label: string; capt
 
 const ACCENTS = ['#3b82c4', '#2f9e6e', '#d9822b', '#b83280', '#6b5bd2', '#c2410c']
 
-/** Adds a few photos to the newest demo factories. About 1 s on two cores; runs once, on first start. */
+/** Adds a few photos to the newest demo factories and one to each demo sample; runs once, on first start. */
 export async function seedDemoPhotos(ctx: CoreContext): Promise<void> {
   // Loaded only when seeding, not on every start.
   const { default: sharp } = await import('sharp')
@@ -119,5 +119,24 @@ export async function seedDemoPhotos(ctx: CoreContext): Promise<void> {
         caption: item.caption,
       })
     }
+  }
+  // Every demo sample gets a picture of itself, so sample pages and reports show one.
+  const samples = await ctx.db
+    .selectFrom('samples')
+    .select(['id', 'name', 'category'])
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .execute()
+  for (const [index, sample] of samples.entries()) {
+    const [product] = drawingsFor([sample.category, sample.name])
+    if (!product) continue
+    const svg = product.draw(ACCENTS[index % ACCENTS.length]!, `Sample #${index + 1}`)
+    const photo = await uploadPhoto(ctx, await sharp(Buffer.from(svg)).jpeg({ quality: 82 }).toBuffer())
+    await attachPhoto(ctx, {
+      sha256: photo.sha256,
+      ownerTable: 'samples',
+      ownerId: sample.id,
+      caption: `样品：${sample.name}`,
+    })
   }
 }
