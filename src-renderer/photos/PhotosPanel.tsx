@@ -33,7 +33,8 @@ export function PhotosPanel({ ownerTable, ownerId }: PhotosPanelProps) {
   const fail = useCallback((error: unknown) => notifyError(t('errors.title'), errorMessage(t, error)), [t])
 
   return (
-    <Stack gap="sm" data-testid="photos-panel">
+    // data-loaded tells tests (and nothing else) that an empty gallery is really empty, not still loading.
+    <Stack gap="sm" data-testid="photos-panel" data-loaded={result.data ? 'true' : 'false'}>
       <Group gap="xs">
         <Title order={4}>{t('photos.title')}</Title>
         {photos.length > 0 && (

@@ -29,6 +29,8 @@ async function openFirstFactory(page: Page): Promise<void> {
   await page.getByTestId('factory-row').first().click()
   await expect(page.getByTestId('factory-detail')).toBeVisible()
   await expect(page.getByTestId('photos-panel')).toBeVisible()
+  // Count photos only once the list has loaded; an empty gallery looks the same while loading.
+  await expect(page.getByTestId('photos-panel')).toHaveAttribute('data-loaded', 'true')
 }
 
 /** True once the image has loaded real pixels (not a broken-image icon). */
