@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { CallSpec } from '../src-main/core/api/define'
+import { readBody } from '../src-main/host/read-body'
 import { fieldErrorsFromZod } from '../src-main/core/api/errors'
 import { findDeviceByTokenHash } from './devices.repository'
 import { sha256Hex } from './enrolment'
@@ -57,27 +58,6 @@ function refuse(code: HqErrorCode, messageKey: string, message: string): HqError
   return new HqError(code, messageKey, message)
 }
 
-/** Reads the body up to the limit; null (and the rest left unread) once the limit is passed. */
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
-  return new Promise((resolveBody, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0)
-    if (declared > MAX_BATCH_BYTES) return resolveBody(null)
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > MAX_BATCH_BYTES) {
-        resolveBody(null)
-        req.pause()
-        return
-      }
-      chunks.push(chunk)
-    })
-    req.on('end', () => resolveBody(Buffer.concat(chunks)))
-    req.on('error', reject)
-  })
-}
-
 function bearer(req: IncomingMessage): string | null {
   const header = req.headers.authorization
   if (typeof header !== 'string') return null
@@ -127,7 +107,7 @@ async function handle(
   if (req.method !== 'POST' && !isHealthGet) {
     throw refuse('bad_request', 'errors.badRequest', 'HQ routes use POST')
   }
-  const body = isHealthGet ? Buffer.alloc(0) : await readBody(req)
+  const body = isHealthGet ? Buffer.alloc(0) : await readBody(req, MAX_BATCH_BYTES)
   if (body === null) {
     res.setHeader('connection', 'close')
     throw refuse(

@@ -11,6 +11,7 @@ import { MAX_IMPORT_BYTES } from '../core/imports/imports.contract'
 import type { PhotoRoutes } from '../core/photos/photos.api'
 import { MAX_PHOTO_BYTES } from '../core/photos/photos.contract'
 import { handlePdfRoute, isPdfPath, type PdfRoutesOptions } from '../host/pdf-routes'
+import { readBody } from '../host/read-body'
 import { RENDERER_CSP } from '../host/security'
 import { createPhotoAccess, servePhoto } from './photo-access'
 
@@ -72,27 +73,6 @@ function secretMatches(expected: Buffer, given: string | string[] | undefined): 
   return actual.length === expected.length && timingSafeEqual(actual, expected)
 }
 
-/** Reads the body up to the limit; resolves null (and stops reading) once the limit is passed. */
-function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer | null> {
-  return new Promise((resolveBody, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0)
-    if (declared > limit) return resolveBody(null)
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > limit) {
-        resolveBody(null)
-        req.pause()
-        return
-      }
-      chunks.push(chunk)
-    })
-    req.on('end', () => resolveBody(Buffer.concat(chunks)))
-    req.on('error', reject)
-  })
-}
-
 async function handleApi(
   req: IncomingMessage,
   res: ServerResponse,
@@ -100,7 +80,7 @@ async function handleApi(
   call: string,
 ): Promise<void> {
   if (req.method !== 'POST') return sendError(res, 'bad_request', 'errors.badRequest', 'API calls use POST')
-  const body = await readBody(req)
+  const body = await readBody(req, MAX_BODY_BYTES)
   if (body === null) {
     res.setHeader('connection', 'close')
     return sendError(
