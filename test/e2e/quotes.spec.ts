@@ -87,8 +87,8 @@ test('creates the SKU, a benchmark and three quotes, and reads back the ranking'
   await expect(benchmark.getByTestId('benchmark-pack-total')).toHaveText('24包 × 100抽 = 2,400抽')
   await benchmark.getByTestId('benchmark-save').click()
   await expect(benchmark).toBeHidden()
-  await expect(page.getByTestId('summary-brand')).toContainText('¥0.0300/抽')
-  await expect(page.getByTestId('summary-max-landed')).toContainText('¥0.0065/抽')
+  await expect(page.getByTestId('summary-brand')).toContainText('¥0.03000/抽')
+  await expect(page.getByTestId('summary-max-landed')).toContainText('¥0.006500/抽')
   await expect(page.getByTestId('summary-status')).toHaveText('暂无报价')
 
   // A: per case of 24包 × 100抽, VAT included, tiers 1,000 → ¥15.00 and 5,000 → ¥14.40, delivered.
@@ -135,9 +135,9 @@ test('creates the SKU, a benchmark and three quotes, and reads back the ranking'
   await expect(rows).toHaveCount(3)
   await expect(page.getByTestId('comparison-factory')).toHaveText(factories)
   await expect(page.getByTestId('comparison-unit-cost')).toHaveText([
-    '¥0.0060/抽',
-    '¥0.0063/抽',
-    '¥0.0075/抽',
+    '¥0.006000/抽',
+    '¥0.006315/抽',
+    '¥0.007494/抽',
   ])
   await expect(page.getByTestId('comparison-ratio').first()).toHaveText('0.31')
   await expect(page.getByTestId('comparison-badge')).toHaveText(['达标', '达标', '未达标'])
@@ -149,7 +149,7 @@ test('creates the SKU, a benchmark and three quotes, and reads back the ranking'
   // What-if: at a 60% margin the max landed cost is ¥0.0040/抽 and every quote misses; nothing is saved.
   await page.getByTestId('whatif-margin').fill('60')
   await expect(page.getByTestId('comparison-badge')).toHaveText(['未达标', '未达标', '未达标'])
-  await expect(page.getByTestId('summary-max-landed')).toContainText('¥0.0040/抽')
+  await expect(page.getByTestId('summary-max-landed')).toContainText('¥0.004000/抽')
   await expect(page.getByTestId('summary-status')).toHaveText('未达标')
   await page.getByTestId('whatif-reset').click()
   await expect(page.getByTestId('comparison-badge')).toHaveText(['达标', '达标', '未达标'])
@@ -186,7 +186,7 @@ test('a revision becomes round 2, keeps round 1 in the timeline, and is what the
   await form.getByTestId('tier-1-price').fill('13.20')
   await form.getByTestId('quote-save').click()
   await expect(form).toBeHidden()
-  await expect(page.getByTestId('comparison-unit-cost').first()).toHaveText('¥0.0055/抽')
+  await expect(page.getByTestId('comparison-unit-cost').first()).toHaveText('¥0.005500/抽')
   await rowA.getByTestId('quote-round-badge').click()
   const timeline = page.getByTestId('quote-timeline')
   await expect(timeline.getByTestId('quote-round')).toHaveCount(2)

@@ -87,7 +87,7 @@ describe('compareQuotes', () => {
       flags: { expired: false, benchmarkOlderThanQuote: true },
     })
     const a = row('A-case')
-    expect(displayUnitPrice(a?.unitCost ?? '')).toBe('0.0063')
+    expect(displayUnitPrice(a?.unitCost ?? '')).toBe('0.006277')
     expect(displayRatio(a?.verdict?.ratioToBrand ?? '')).toBe('0.32')
     // ¥13.50 × 1.13 + 0.60 = 15.855 > 15.60 per case: only the 5,000-case tier meets
     expect(a?.smallestMeeting).toMatchObject({

@@ -11,9 +11,17 @@ export function displayMoney(value: DecimalString): string {
   return new Dec(value).toFixed(2, Dec.ROUND_HALF_UP)
 }
 
-/** A comparable-unit cost or price to 4 decimal places, half-up: '0.018391666…' -> '0.0184'. */
+/**
+ * A comparable-unit cost or price, half-up, to 4 significant digits below 1 and 4 decimal places above:
+ * '0.004875' and '0.0049284…' stay apart ('0.004875', '0.004928') where 4 places would show both as
+ * '0.0049'; '0.018391666…' -> '0.01839'; '2.21' -> '2.2100'.
+ */
 export function displayUnitPrice(value: DecimalString): string {
-  return new Dec(value).toFixed(4, Dec.ROUND_HALF_UP)
+  const exact = new Dec(value)
+  if (exact.isZero() || exact.abs().gte(1)) return exact.toFixed(4, Dec.ROUND_HALF_UP)
+  const rounded = exact.toSignificantDigits(4, Dec.ROUND_HALF_UP)
+  // e is the decimal exponent: 0.006315 has e = -3, so 4 significant digits need 6 places.
+  return rounded.toFixed(Math.max(4, 3 - rounded.e), Dec.ROUND_HALF_UP)
 }
 
 /** A ratio to brand to 2 decimal places, half-up: '0.2874…' -> '0.29'. */

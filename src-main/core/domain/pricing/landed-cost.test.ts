@@ -28,7 +28,7 @@ describe('landedCost, worked by hand', () => {
     expect(c.fxRate).toBe('1')
     expect(c.landedPackCost).toBe('44.14')
     expect(c.unitCost).toBe('0.01839166666666666666666666666666666666667')
-    expect(displayUnitPrice(c.unitCost)).toBe('0.0184')
+    expect(displayUnitPrice(c.unitCost)).toBe('0.01839')
     expect(displayMoney(c.landedPackCost)).toBe('44.14')
   })
 
@@ -63,7 +63,7 @@ describe('landedCost, worked by hand', () => {
     })
     const at2000 = landedCost(q, 2000, {})
     expect(at2000).toMatchObject({ status: 'priced', cost: { freightPerPack: '1', landedPackCost: '31' } })
-    if (at2000.status === 'priced') expect(displayUnitPrice(at2000.cost.unitCost)).toBe('0.0086')
+    if (at2000.status === 'priced') expect(displayUnitPrice(at2000.cost.unitCost)).toBe('0.008611')
     // at 4,000 cases the same shipment costs ¥0.50 per case
     expect(landedCost(q, 4000, {})).toMatchObject({ cost: { freightPerPack: '0.5', landedPackCost: '30.5' } })
   })
