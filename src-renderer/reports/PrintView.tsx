@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { useApiContext } from '../api/api-context'
 import type { ApiClient } from '../api/client'
 import { errorMessage } from '../common/error-message'
+import { MAX_REPORT_PHOTOS } from './PhotoGrid'
+import { printPhotoUrl } from './print-photo'
 import { markFailed, markReadyWhenPainted } from './print-ready'
 import type { PrintTarget } from './print-route'
 import { printedTime } from './report-format'
@@ -17,10 +19,28 @@ type Loaded =
   | { kind: 'visit'; report: VisitReportData }
   | { kind: 'tour'; report: TourReportData; samples: SampleReportData[] }
 
+/** Requested photos, held until the page is printed so the browser keeps them for the report's <img>s. */
+const preloaded: HTMLImageElement[] = []
+
+/**
+ * Starts fetching a report's photos as soon as its data is in: the browser host's printer scales each
+ * one on request, and that work then overlaps laying out the rest of the report instead of following it.
+ */
+function preloadPhotos(report: SampleReportData): void {
+  for (const photo of report.photos.slice(0, MAX_REPORT_PHOTOS)) {
+    const image = new Image()
+    image.src = printPhotoUrl(photo.sha256)
+    preloaded.push(image)
+  }
+}
+
 async function load(client: ApiClient, target: PrintTarget): Promise<Loaded> {
   switch (target.kind) {
-    case 'sample':
-      return { kind: 'sample', report: await client.call('reports.sample', { id: target.id }) }
+    case 'sample': {
+      const report = await client.call('reports.sample', { id: target.id })
+      preloadPhotos(report)
+      return { kind: 'sample', report }
+    }
     case 'visit':
       return { kind: 'visit', report: await client.call('reports.visit', { id: target.id }) }
     case 'tour':
@@ -37,6 +57,7 @@ async function load(client: ApiClient, target: PrintTarget): Promise<Loaded> {
           ? await Promise.all(
               report.samples.map(async (s) => {
                 const sample = await client.call('reports.sample', { id: s.id })
+                preloadPhotos(sample)
                 done++
                 progress()
                 return sample
