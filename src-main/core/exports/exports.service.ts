@@ -3,14 +3,11 @@ import type { QuoteComparisonRow, WhatIf } from '../domain/pricing'
 import type { FactoryStatus, FactorySummary } from '../factories/factories.contract'
 import { listFactories } from '../factories/factories.service'
 import type { QuoteLabel, SkuTargetStatus, TargetDashboardRow } from '../targets/targets.contract'
-import { compareSku, localDate, targetDashboard } from '../targets/targets.service'
+import { compareSku, targetDashboard } from '../targets/targets.service'
 import { getSku } from '../skus/skus.service'
 import type { ExportedFile, ExportLanguage } from './exports.contract'
-import { buildXlsx, sheet, type PreparedSheet } from './xlsx-workbook'
-
-/** Text in both export languages; headers and labels follow the user's language. */
-export type Bilingual = Record<ExportLanguage, string>
-export const say = (language: ExportLanguage, text: Bilingual) => text[language]
+import { say, toFile, type Bilingual } from './export-file'
+import { sheet } from './xlsx-workbook'
 
 const FACTORY_STATUS: Record<FactoryStatus, Bilingual> = {
   prospect: { 'zh-CN': '潜在', en: 'Prospect' },
@@ -27,23 +24,8 @@ const TARGET_STATUS: Record<SkuTargetStatus, Bilingual> = {
   noBenchmark: { 'zh-CN': '暂无对标价', en: 'No benchmark' },
 }
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** Decimal strings become Excel numbers (sortable, summable); the exact text stays in the app. */
 const num = (value: string | null | undefined) => (value == null ? null : Number(value))
-
-/** The workbook as a file named after the list and today's date. */
-export async function toFile(
-  baseName: string,
-  ctx: CoreContext,
-  sheets: PreparedSheet[],
-): Promise<ExportedFile> {
-  const bytes = await buildXlsx(sheets)
-  return {
-    fileName: `${baseName}_${localDate(ctx.write.now())}.xlsx`,
-    mimeType: XLSX_MIME,
-    base64: bytes.toString('base64'),
-  }
-}
 
 export async function exportFactories(
   ctx: CoreContext,

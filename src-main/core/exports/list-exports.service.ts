@@ -7,7 +7,7 @@ import { listTours } from '../tours/tours.service'
 import type { VisitSummary } from '../visits/visits.contract'
 import { listVisits } from '../visits/visits.service'
 import type { ExportedFile, ExportLanguage } from './exports.contract'
-import { say, toFile, type Bilingual } from './exports.service'
+import { say, toFile, type Bilingual } from './export-file'
 import { sheet } from './xlsx-workbook'
 
 /** The samples, visits and tours lists as .xlsx, filtered as on screen, headers in the user's language. */
