@@ -228,6 +228,7 @@ export function SampleEditor({
           autosize
           minRows={2}
           maxRows={8}
+          data-testid="sample-notes"
           {...form.getInputProps('notes')}
         />
         <FormActions onCancel={onCancel} pending={create.pending || update.pending} testId="sample-save" />

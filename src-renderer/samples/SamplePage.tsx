@@ -76,7 +76,9 @@ function Facts({ sample }: { sample: Sample }) {
           ''
         )}
       </Fact>
-      <Fact label={t('samples.fields.storageLocation')}>{sample.storageLocation}</Fact>
+      <Fact label={t('samples.fields.storageLocation')}>
+        <span data-testid="sample-page-storage">{sample.storageLocation}</span>
+      </Fact>
       {sample.categoryOverride ? (
         <Fact label={t('samples.overrideReason')}>
           <span data-testid="sample-override-reason">{sample.categoryOverride.reason}</span>
@@ -185,7 +187,7 @@ export function SamplePage({ id }: { id: string }) {
             </Text>
           )}
           {sample.notes ? (
-            <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="sample-page-notes">
               {sample.notes}
             </Text>
           ) : null}
