@@ -1,11 +1,13 @@
 import { fieldEn } from './field.en'
 import { importErrorsEn, importsEn } from './imports.en'
+import { reportsCenterEn } from './reports-center.en'
 import type { Messages } from './zh-CN'
 
 /** English. Typed by the Chinese file, so a missing or extra key does not compile. */
 export const en: Messages = {
   ...fieldEn,
   ...importsEn,
+  ...reportsCenterEn,
   app: {
     name: 'Sourcing Workbench',
     tagline: 'Private-label source-factory sourcing',

@@ -1,10 +1,12 @@
 import { fieldZhCN } from './field.zh-CN'
 import { importErrorsZhCN, importsZhCN } from './imports.zh-CN'
+import { reportsCenterZhCN } from './reports-center.zh-CN'
 
 /** Simplified Chinese, the default language. en.ts must have exactly these keys (checked by its type). */
 export const zhCN = {
   ...fieldZhCN,
   ...importsZhCN,
+  ...reportsCenterZhCN,
   app: {
     name: '源选采购工作台',
     tagline: '自有品牌源头工厂寻源',

@@ -10,7 +10,12 @@ import { downloadFile } from '../forms/download'
 import type { Language } from '../i18n/language'
 
 /** The list exports: each takes its list's filter plus the language of the headers. */
-type ListExport = 'exports.factories' | 'exports.samples' | 'exports.visits' | 'exports.tours'
+type ListExport =
+  | 'exports.factories'
+  | 'exports.samples'
+  | 'exports.visits'
+  | 'exports.tours'
+  | 'exports.targets'
 
 /** "Export to Excel" for a list: the same filter as on screen, headers in the user's language. */
 export function ExportListButton<K extends ListExport>({

@@ -4,6 +4,7 @@ import { FactoryDetailPage } from '../factories/FactoryDetailPage'
 import { SettingsPage } from '../settings/SettingsPage'
 import {
   LabelSheetPage,
+  ReportsPage,
   SamplePage,
   SamplesPage,
   SkuPage,
@@ -49,6 +50,7 @@ export function RouteView({ route }: { route: Route }) {
     case 'labels':
       return <LabelSheetPage ids={route.ids} />
     case 'reports':
+      return <ReportsPage />
     case 'sync':
       return <NotBuiltPanel area={route.area} />
     default:

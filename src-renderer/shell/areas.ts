@@ -29,7 +29,7 @@ export const NAV_AREAS: NavArea[] = [
   { key: 'samples', icon: IconPackage, built: true },
   { key: 'skus', icon: IconTargetArrow, built: true },
   { key: 'targets', icon: IconChartLine, built: true },
-  { key: 'reports', icon: IconFileReport, built: false },
+  { key: 'reports', icon: IconFileReport, built: true },
   { key: 'sync', icon: IconRefresh, built: false },
   { key: 'settings', icon: IconSettings, built: true },
 ]

@@ -29,3 +29,32 @@ test('a sample page exports its report as a PDF download', async ({ page }) => {
   expect(bytes.length).toBeGreaterThan(20_000)
   await expect(page.getByTestId('export-pdf-done')).toBeVisible()
 })
+
+test('the Reports center finds a sample by name and exports its PDF, and exports a list to Excel', async ({
+  page,
+}) => {
+  await page.goto(appUrl())
+  await page.getByTestId('nav-reports').click()
+  await expect(page.getByTestId('reports-page')).toBeVisible()
+  await page.getByTestId('reports-sample-search').fill('竹浆混合')
+  const row = page.getByTestId('reports-samples').locator('tbody tr')
+  await expect(row).toHaveCount(1)
+  await expect(row).toContainText('竹浆混合三层抽纸')
+
+  const pdf = page.waitForEvent('download', { timeout: 30_000 })
+  await row.getByTestId('export-pdf').click()
+  expect((await pdf).suggestedFilename()).toMatch(/^S-\d{4}-.* 竹浆混合三层抽纸 100抽( \(\d+\))?\.pdf$/)
+  await page.keyboard.press('Escape')
+
+  await page.getByTestId('reports-tab-tours').click()
+  await expect(page.getByTestId('reports-tours').locator('tbody tr').first()).toBeVisible()
+  await page.screenshot({ path: 'resources/screenshots/reports-center-tours.png', fullPage: true })
+
+  await page.getByTestId('reports-tab-lists').click()
+  const xlsx = page.waitForEvent('download')
+  await page.getByTestId('export-factories').click()
+  const file = await xlsx
+  expect(file.suggestedFilename()).toMatch(/\.xlsx$/)
+  const bytes = readFileSync((await file.path())!)
+  expect(bytes.subarray(0, 2).toString()).toBe('PK')
+})

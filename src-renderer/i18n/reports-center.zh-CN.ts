@@ -1,0 +1,40 @@
+/** Chinese texts of the Reports center, spread into zh-CN.ts; reports-center.en.ts has the same keys. */
+export const reportsCenterZhCN = {
+  reportsCenter: {
+    title: '报告中心',
+    intro: '样品、拜访和行程导出为 PDF（发给品类经理）；清单导出为 Excel。',
+    tabs: {
+      samples: '样品报告',
+      visits: '拜访报告',
+      tours: '行程汇总',
+      lists: 'Excel 清单',
+    },
+    search: '搜索样品编号、名称、品类或存放位置',
+    empty: '没有符合条件的记录',
+    shown: '显示前 {{shown}} 条，共 {{total}} 条；请缩小搜索范围',
+    columns: {
+      code: '样品编号',
+      name: '名称',
+      factory: '工厂',
+      status: '状态',
+      date: '日期',
+      tour: '行程',
+      score: '平均分',
+      followUps: '待办',
+      tourName: '行程',
+      dates: '日期',
+      phase: '阶段',
+      visits: '拜访数',
+      report: '报告',
+    },
+    noTour: '—',
+    lists: {
+      factories: '工厂清单',
+      samples: '样品清单',
+      visits: '拜访清单',
+      tours: '行程清单',
+      targets: '目标看板',
+      hint: '导出全部记录（不带筛选），表头使用当前界面语言。',
+    },
+  },
+}
