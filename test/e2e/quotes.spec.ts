@@ -7,7 +7,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test'
  *
  * The numbers are those of test/integration/support/paper-sku.ts, worked by hand in
  * src-main/core/targets/targets.api.test.ts: brand ¥72.00 per 2,400 抽 = ¥0.0300/抽, 1/3 at 35% margin
- * gives a max landed cost of ¥0.0065/抽. A ¥0.0060 (ratio 0.31, met), B ¥0.006315 (0.32, met),
+ * gives a max landed cost of ¥0.0065/抽. A ¥0.0060 (ratio 0.308, met), B ¥0.006315 (0.324, met),
  * C ≈ ¥0.0074944 (missed).
  */
 test.describe.configure({ mode: 'serial' })
@@ -139,9 +139,9 @@ test('creates the SKU, a benchmark and three quotes, and reads back the ranking'
     '¥0.006315/抽',
     '¥0.007494/抽',
   ])
-  await expect(page.getByTestId('comparison-ratio').first()).toHaveText('0.31')
+  await expect(page.getByTestId('comparison-ratio').first()).toHaveText('0.308')
   await expect(page.getByTestId('comparison-badge')).toHaveText(['达标', '达标', '未达标'])
-  await expect(page.getByTestId('summary-ratio-value')).toHaveText('0.31')
+  await expect(page.getByTestId('summary-ratio-value')).toHaveText('0.308')
   await expect(page.getByTestId('summary-status')).toHaveText('达标')
   await expect(page.getByTestId('unit-cost-chart')).toBeVisible()
   await expect(page.getByTestId('tier-curve-chart')).toBeVisible()

@@ -88,7 +88,7 @@ describe('compareQuotes', () => {
     })
     const a = row('A-case')
     expect(displayUnitPrice(a?.unitCost ?? '')).toBe('0.006277')
-    expect(displayRatio(a?.verdict?.ratioToBrand ?? '')).toBe('0.32')
+    expect(displayRatio(a?.verdict?.ratioToBrand ?? '')).toBe('0.322')
     // ¥13.50 × 1.13 + 0.60 = 15.855 > 15.60 per case: only the 5,000-case tier meets
     expect(a?.smallestMeeting).toMatchObject({
       status: 'found',
@@ -135,7 +135,7 @@ describe('compareQuotes', () => {
       bestQuoteId: 'A-case',
       status: 'met',
     })
-    expect(displayRatio(summary.bestRatioToBrand ?? '')).toBe('0.32')
+    expect(displayRatio(summary.bestRatioToBrand ?? '')).toBe('0.322')
   })
 
   it('recomputes for a what-if order size', () => {

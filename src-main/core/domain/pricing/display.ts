@@ -24,9 +24,12 @@ export function displayUnitPrice(value: DecimalString): string {
   return rounded.toFixed(Math.max(4, 3 - rounded.e), Dec.ROUND_HALF_UP)
 }
 
-/** A ratio to brand to 2 decimal places, half-up: '0.2874…' -> '0.29'. */
+/**
+ * A ratio to brand to 3 decimal places, half-up: '0.2874…' -> '0.287'. Two places would show 0.3297
+ * as '0.33' beside a limit of 1/3 that also reads '0.33'; three keep "just met" and "just missed" apart.
+ */
 export function displayRatio(value: DecimalString): string {
-  return new Dec(value).toFixed(2, Dec.ROUND_HALF_UP)
+  return new Dec(value).toFixed(3, Dec.ROUND_HALF_UP)
 }
 
 /** A share as a percentage with 1 decimal place: '0.1234' -> '12.3%'. */

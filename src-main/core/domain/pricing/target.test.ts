@@ -24,7 +24,7 @@ describe('targetVerdict', () => {
     // 0.00565 / 0.65 = 0.008692…; / 0.03 = 0.2897… -> 0.29
     const v = targetVerdict('0.00565', '0.03', '1/3', '0.35')
     expect(v.met).toBe(true)
-    expect(displayRatio(v.ratioToBrand)).toBe('0.29')
+    expect(displayRatio(v.ratioToBrand)).toBe('0.290')
   })
 
   it('within 10%: missed by at most a tenth of the maximum landed cost', () => {
