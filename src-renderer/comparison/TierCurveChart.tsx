@@ -51,6 +51,8 @@ export function TierCurveChart({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [input.quotes, input.rates, plan.unitsPerRetailPack, plan.plannedOrderRetailPacks, labels])
 
+  // The curve has a point just before each tier starts (to draw the step); ticks show the tier starts.
+  const ticks = data.map((row) => row.qty!).filter((qty, _, all) => !all.includes(qty + 1))
   const format = (value: number) => `¥${displayUnitPrice(String(value))}`
   const lines = [
     {
@@ -85,13 +87,15 @@ export function TierCurveChart({
         curveType="stepAfter"
         connectNulls={false}
         withLegend
-        legendProps={{ verticalAlign: 'bottom' }}
+        // On top: below, the legend sat on the x-axis title.
+        legendProps={{ verticalAlign: 'top', height: 36 }}
         valueFormatter={format}
         referenceLines={[...lines, ...yLines]}
         xAxisProps={{
           type: 'number',
           scale: 'log',
           domain: ['dataMin', 'dataMax'],
+          ticks,
           tickFormatter: (v: number) => v.toLocaleString(),
         }}
         yAxisProps={{ width: 72 }}
