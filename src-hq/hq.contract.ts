@@ -24,12 +24,7 @@ export const ENROLMENT_MAX_ATTEMPTS = 5
  * Tables only HQ writes (SKU briefs, benchmarks, demand signals, category policy): devices read them
  * and any device message for them is refused with 'hq_owned_table'.
  */
-export const HQ_OWNED_TABLES: readonly string[] = [
-  'skus',
-  'benchmarks',
-  'demand_signals',
-  'category_policies',
-]
+export const HQ_OWNED_TABLES: readonly string[] = ['skus', 'benchmarks', 'demand_signals', 'categories']
 
 const HLC_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9A-F]{4}-[0-9a-f]{16}$/
 const IDENTIFIER = /^[a-z][a-z0-9_]{0,62}$/

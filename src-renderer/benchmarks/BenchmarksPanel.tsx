@@ -9,6 +9,8 @@ import { useMutation } from '../api/use-mutation'
 import { errorMessage } from '../common/error-message'
 import { notifyError } from '../common/notify'
 import { FormDrawer } from '../forms/FormDrawer'
+import { HqOwnedNote } from '../hq-owned/HqOwnedNote'
+import { useHqReadOnly } from '../hq-owned/use-hq-read-only'
 import { money } from '../quotes/quote-format'
 import { BenchmarkEditor } from './BenchmarkEditor'
 
@@ -33,6 +35,7 @@ export function BenchmarksPanel({
 }) {
   const { t } = useTranslation()
   const [adding, setAdding] = useState(false)
+  const readOnly = useHqReadOnly('benchmarks')
   const remove = useMutation('benchmarks.delete')
   const channels = useMemo(() => {
     const groups = new Map<string, Benchmark[]>()
@@ -52,15 +55,19 @@ export function BenchmarksPanel({
     <Paper withBorder p="md" data-testid="benchmarks-panel">
       <Group justify="space-between" mb="sm">
         <Title order={4}>{t('benchmarks.title', { count: benchmarks.length })}</Title>
-        <Button
-          size="sm"
-          variant="light"
-          leftSection={<IconPlus size={16} />}
-          onClick={() => setAdding(true)}
-          data-testid="benchmark-new"
-        >
-          {t('benchmarks.new')}
-        </Button>
+        {readOnly ? (
+          <HqOwnedNote />
+        ) : (
+          <Button
+            size="sm"
+            variant="light"
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setAdding(true)}
+            data-testid="benchmark-new"
+          >
+            {t('benchmarks.new')}
+          </Button>
+        )}
       </Group>
       {benchmarks.length === 0 ? (
         <Text c="dimmed" size="sm">
@@ -102,17 +109,19 @@ export function BenchmarksPanel({
                               {t('benchmarks.older')}
                             </Badge>
                           ) : null}
-                          <Tooltip label={t('common.delete')}>
-                            <ActionIcon
-                              size="sm"
-                              variant="subtle"
-                              color="gray"
-                              aria-label={t('common.delete')}
-                              onClick={() => void del(b.id)}
-                            >
-                              <IconTrash size={14} />
-                            </ActionIcon>
-                          </Tooltip>
+                          {readOnly ? null : (
+                            <Tooltip label={t('common.delete')}>
+                              <ActionIcon
+                                size="sm"
+                                variant="subtle"
+                                color="gray"
+                                aria-label={t('common.delete')}
+                                onClick={() => void del(b.id)}
+                              >
+                                <IconTrash size={14} />
+                              </ActionIcon>
+                            </Tooltip>
+                          )}
                         </Group>
                       </Table.Td>
                     </Table.Tr>

@@ -1,5 +1,6 @@
 import {
   ActionIcon,
+  Badge,
   Button,
   Group,
   Paper,
@@ -18,6 +19,8 @@ import { useMutation } from '../api/use-mutation'
 import { ErrorAlert } from '../common/ErrorAlert'
 import { errorMessage } from '../common/error-message'
 import { notifyError, notifySuccess } from '../common/notify'
+import { HqOwnedNote } from '../hq-owned/HqOwnedNote'
+import { useHqReadOnly } from '../hq-owned/use-hq-read-only'
 
 const STATUS_COLORS: Record<CategoryStatus, string> = { focus: 'teal', normal: 'gray', excluded: 'red' }
 
@@ -110,11 +113,34 @@ function CategoryRow({ category }: { category: Category }) {
   )
 }
 
+/** A category as HQ set it, on an enrolled laptop (where HQ maintains the policy). */
+function ReadOnlyCategoryRow({ category }: { category: Category }) {
+  const { t } = useTranslation()
+  return (
+    <Table.Tr data-testid="category-row" data-category={category.name}>
+      <Table.Td w={170}>
+        <Text size="sm">{category.name}</Text>
+      </Table.Td>
+      <Table.Td w={200}>
+        <Badge variant="light" color={STATUS_COLORS[category.status]} tt="none">
+          {t(`categoryStatus.${category.status}`)}
+        </Badge>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" c="dimmed">
+          {category.note}
+        </Text>
+      </Table.Td>
+    </Table.Tr>
+  )
+}
+
 /** HQ's category policy: focus, normal or excluded, with the reason shown beside warnings. */
 export function CategoryPolicyEditor() {
   const { t } = useTranslation()
   const list = useCall('categories.list', {})
   const create = useMutation('categories.create')
+  const readOnly = useHqReadOnly('categories')
   const [name, setName] = useState('')
   const [status, setStatus] = useState<CategoryStatus>('focus')
   const [note, setNote] = useState('')
@@ -132,51 +158,60 @@ export function CategoryPolicyEditor() {
   return (
     <Paper withBorder p="md" data-testid="category-policy">
       <Stack gap="sm">
-        <Stack gap={2}>
-          <Text fw={500}>{t('categories.title')}</Text>
-          <Text size="sm" c="dimmed">
-            {t('categories.hint')}
-          </Text>
-        </Stack>
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Stack gap={2}>
+            <Text fw={500}>{t('categories.title')}</Text>
+            <Text size="sm" c="dimmed">
+              {t('categories.hint')}
+            </Text>
+          </Stack>
+          {readOnly ? <HqOwnedNote /> : null}
+        </Group>
         {list.error ? <ErrorAlert error={list.error} /> : null}
         <Table verticalSpacing={4} horizontalSpacing="xs">
           <Table.Tbody>
-            {(list.data ?? []).map((c) => (
-              <CategoryRow key={`${c.id}-${c.updatedAt}`} category={c} />
-            ))}
+            {(list.data ?? []).map((c) =>
+              readOnly ? (
+                <ReadOnlyCategoryRow key={c.id} category={c} />
+              ) : (
+                <CategoryRow key={`${c.id}-${c.updatedAt}`} category={c} />
+              ),
+            )}
           </Table.Tbody>
         </Table>
-        <Group gap="xs" align="flex-start" wrap="nowrap">
-          <TextInput
-            size="xs"
-            w={170}
-            placeholder={t('categories.name')}
-            aria-label={t('categories.newName')}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={error}
-            data-testid="category-new-name"
-          />
-          <StatusChoice value={status} onChange={setStatus} testId="category-new-status" />
-          <TextInput
-            size="xs"
-            style={{ flex: 1 }}
-            placeholder={t('categories.notePlaceholder')}
-            aria-label={t('categories.note')}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-          />
-          <Button
-            size="xs"
-            leftSection={<IconPlus size={14} />}
-            disabled={!name.trim()}
-            loading={create.pending}
-            onClick={() => void add()}
-            data-testid="category-add"
-          >
-            {t('categories.add')}
-          </Button>
-        </Group>
+        {readOnly ? null : (
+          <Group gap="xs" align="flex-start" wrap="nowrap">
+            <TextInput
+              size="xs"
+              w={170}
+              placeholder={t('categories.name')}
+              aria-label={t('categories.newName')}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={error}
+              data-testid="category-new-name"
+            />
+            <StatusChoice value={status} onChange={setStatus} testId="category-new-status" />
+            <TextInput
+              size="xs"
+              style={{ flex: 1 }}
+              placeholder={t('categories.notePlaceholder')}
+              aria-label={t('categories.note')}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+            />
+            <Button
+              size="xs"
+              leftSection={<IconPlus size={14} />}
+              disabled={!name.trim()}
+              loading={create.pending}
+              onClick={() => void add()}
+              data-testid="category-add"
+            >
+              {t('categories.add')}
+            </Button>
+          </Group>
+        )}
       </Stack>
     </Paper>
   )

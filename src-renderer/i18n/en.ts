@@ -236,6 +236,32 @@ export const en: Messages = {
       saved: 'Saved “{{name}}”',
     },
   },
+  hqOwned: {
+    note: 'Maintained by HQ',
+    hint: 'This laptop is enrolled with HQ: SKU briefs, benchmarks, demand signals and the category policy are maintained by HQ, come down with each sync and are read-only here.',
+  },
+  demand: {
+    title: 'Demand signals · monthly units',
+    subtitle: 'Units sold per month on each channel (last 6 months)',
+    new: 'Record monthly units',
+    editTitle: 'Correct monthly units',
+    editHint: 'Click to correct',
+    empty: 'No demand signals yet. Record the monthly units per channel to judge the order quantity.',
+    emptyHq: 'HQ has not sent demand signals for this SKU yet.',
+    total: 'Total',
+    saved: 'Saved the monthly units of {{channel}} for {{month}}',
+    deleteTitle: 'Delete these monthly units?',
+    deleteBody: 'The monthly units of {{channel}} for {{month}} will be deleted.',
+    fields: {
+      month: 'Month',
+      channel: 'Channel',
+      monthlyUnits: 'Monthly units',
+      note: 'Note',
+    },
+    hints: {
+      monthlyUnits: 'Retail units sold on this channel in that month',
+    },
+  },
   benchmarks: {
     title: 'Brand benchmarks ({{count}})',
     new: 'Record a benchmark',
@@ -752,10 +778,15 @@ export const en: Messages = {
     reference: {
       missing: 'The selected record does not exist or was deleted',
     },
+    demand: {
+      month: 'Enter a month (year-month, e.g. 2026-10)',
+      duplicate: '{{channel}} already has monthly units for {{month}}; correct that one',
+    },
     sync: {
       hqUrl: 'Enter the HQ server address, e.g. http://192.168.1.10:8787',
       hqUnreachable: 'Cannot reach HQ: check the network and the address, then try again',
       notEnrolled: 'This laptop is not enrolled with HQ yet: enrol with a code first',
+      hqOwned: 'Maintained by HQ; read-only on this laptop',
       enrolmentInvalid: 'Wrong enrolment code',
       enrolmentExpired: 'The enrolment code has expired (valid 10 minutes): ask HQ for a new one',
       enrolmentExhausted: 'Too many wrong tries: the code is void; ask HQ for a new one',

@@ -235,6 +235,32 @@ export const zhCN = {
       saved: '已保存“{{name}}”',
     },
   },
+  hqOwned: {
+    note: '由总部维护',
+    hint: '本机已登记到总部：SKU 需求、对标价、需求信号和品类政策由总部维护，同步时下发，本机只读。',
+  },
+  demand: {
+    title: '需求信号 · 月销量',
+    subtitle: '各渠道每月卖出的件数（近 6 个月）',
+    new: '记录月销量',
+    editTitle: '修改月销量',
+    editHint: '点击修改',
+    empty: '还没有需求信号。记录各渠道的月销量，判断订货量是否合理。',
+    emptyHq: '总部还没有下发这个 SKU 的需求信号。',
+    total: '合计',
+    saved: '已保存 {{channel}} {{month}} 的月销量',
+    deleteTitle: '删除这条月销量？',
+    deleteBody: '将删除 {{channel}} {{month}} 的月销量。',
+    fields: {
+      month: '月份',
+      channel: '渠道',
+      monthlyUnits: '月销量（件）',
+      note: '备注',
+    },
+    hints: {
+      monthlyUnits: '该渠道当月卖出的零售件数',
+    },
+  },
   benchmarks: {
     title: '品牌对标价（{{count}}）',
     new: '记录对标价',
@@ -744,10 +770,15 @@ export const zhCN = {
     reference: {
       missing: '所选记录不存在或已被删除',
     },
+    demand: {
+      month: '请输入月份（年-月，如 2026-10）',
+      duplicate: '{{channel}} {{month}} 已有月销量，请修改那一条',
+    },
     sync: {
       hqUrl: '请输入总部服务器地址，如 http://192.168.1.10:8787',
       hqUnreachable: '连不上总部服务器：请检查网络和地址，稍后再试',
       notEnrolled: '本机尚未登记到总部：请先用登记码登记',
+      hqOwned: '由总部维护，本机只读',
       enrolmentInvalid: '登记码不正确',
       enrolmentExpired: '登记码已过期（10 分钟有效）：请向总部索取新码',
       enrolmentExhausted: '登记码输错次数过多已作废：请向总部索取新码',

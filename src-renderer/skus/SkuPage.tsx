@@ -10,7 +10,10 @@ import { BackLink } from '../common/BackLink'
 import { DetailError, DetailLoading } from '../common/DetailStates'
 import { ErrorAlert } from '../common/ErrorAlert'
 import { ComparisonPanel } from '../comparison/ComparisonPanel'
+import { DemandPanel } from '../demand/DemandPanel'
 import { FormDrawer } from '../forms/FormDrawer'
+import { HqOwnedNote } from '../hq-owned/HqOwnedNote'
+import { useHqReadOnly } from '../hq-owned/use-hq-read-only'
 import { QuotesPanel } from '../quotes/QuotesPanel'
 import { SkuEditor } from './SkuEditor'
 
@@ -18,6 +21,7 @@ import { SkuEditor } from './SkuEditor'
 export function SkuPage({ id }: { id: string }) {
   const { t } = useTranslation()
   const [editing, setEditing] = useState(false)
+  const readOnly = useHqReadOnly('skus')
   const sku = useCall('skus.get', { id })
   const inputs = useCall('targets.inputs', { skuId: id })
   const quotes = useCall('quotes.list', { skuId: id })
@@ -89,15 +93,19 @@ export function SkuPage({ id }: { id: string }) {
               </Text>
             ) : null}
           </Stack>
-          <Button
-            variant="default"
-            leftSection={<IconEdit size={16} />}
-            style={{ flexShrink: 0 }}
-            onClick={() => setEditing(true)}
-            data-testid="sku-edit"
-          >
-            {t('common.edit')}
-          </Button>
+          {readOnly ? (
+            <HqOwnedNote />
+          ) : (
+            <Button
+              variant="default"
+              leftSection={<IconEdit size={16} />}
+              style={{ flexShrink: 0 }}
+              onClick={() => setEditing(true)}
+              data-testid="sku-edit"
+            >
+              {t('common.edit')}
+            </Button>
+          )}
         </Group>
       </Paper>
       {inputs.error ? <ErrorAlert error={inputs.error} /> : null}
@@ -127,6 +135,7 @@ export function SkuPage({ id }: { id: string }) {
         usedId={usedBenchmark}
         currencies={currencies}
       />
+      <DemandPanel skuId={id} />
       <FormDrawer opened={editing} title={t('skus.form.editTitle')} onClose={() => setEditing(false)}>
         {() => (
           <SkuEditor

@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next'
 import { useCall } from '../api/use-call'
 import { ErrorAlert } from '../common/ErrorAlert'
 import { FormDrawer } from '../forms/FormDrawer'
+import { HqOwnedNote } from '../hq-owned/HqOwnedNote'
+import { useHqReadOnly } from '../hq-owned/use-hq-read-only'
 import { navigate } from '../shell/route'
 import { TargetStatusBadge } from '../targets/TargetStatusBadge'
 import { groupThousands } from './format'
@@ -19,6 +21,7 @@ export function SkusPage() {
   const [search, setSearch] = useState('')
   const [debouncedSearch] = useDebouncedValue(search.trim(), 200)
   const [creating, setCreating] = useState(false)
+  const readOnly = useHqReadOnly('skus')
 
   const all = useCall('skus.list', {})
   const list = useCall('skus.list', { category: category ?? '', search: debouncedSearch })
@@ -38,13 +41,17 @@ export function SkusPage() {
           <Anchor href="#/targets" size="sm">
             {t('skus.openDashboard')}
           </Anchor>
-          <Button
-            leftSection={<IconPlus size={16} />}
-            onClick={() => setCreating(true)}
-            data-testid="sku-new"
-          >
-            {t('skus.new')}
-          </Button>
+          {readOnly ? (
+            <HqOwnedNote />
+          ) : (
+            <Button
+              leftSection={<IconPlus size={16} />}
+              onClick={() => setCreating(true)}
+              data-testid="sku-new"
+            >
+              {t('skus.new')}
+            </Button>
+          )}
         </Group>
       </Group>
       <Group gap="sm" align="flex-end">

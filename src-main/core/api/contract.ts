@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { categoryCalls } from '../categories/categories.contract'
 import { exportCalls } from '../exports/exports.contract'
+import { demandCalls } from '../demand/demand.contract'
 import { factoryCalls } from '../factories/factories.contract'
 import { importCalls } from '../imports/imports.contract'
 import { photoCalls } from '../photos/photos.contract'
@@ -11,6 +12,7 @@ import { reportCalls } from '../reports/reports.contract'
 import { sampleCalls } from '../samples/samples.contract'
 import { searchCalls } from '../search/search.contract'
 import { skuCalls } from '../skus/skus.contract'
+import { hqOwnedCalls } from '../sync/hq-owned.contract'
 import { syncCalls } from '../sync/sync.contract'
 import { targetCalls } from '../targets/targets.contract'
 import { systemCalls } from '../system/system.contract'
@@ -40,6 +42,8 @@ export const contract = mergeCalls(
   profileCalls,
   reportCalls,
   syncCalls,
+  hqOwnedCalls,
+  demandCalls,
 )
 
 export type Contract = typeof contract

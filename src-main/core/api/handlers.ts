@@ -1,4 +1,5 @@
 import { categoryHandlers } from '../categories/categories.api'
+import { demandHandlers } from '../demand/demand.api'
 import { exportHandlers } from '../exports/exports.api'
 import { factoryHandlers } from '../factories/factories.api'
 import { importHandlers } from '../imports/imports.api'
@@ -10,6 +11,7 @@ import { reportHandlers } from '../reports/reports.api'
 import { sampleHandlers } from '../samples/samples.api'
 import { searchHandlers } from '../search/search.api'
 import { skuHandlers } from '../skus/skus.api'
+import { hqOwnedHandlers } from '../sync/hq-owned.api'
 import { syncHandlers } from '../sync/sync.api'
 import { targetHandlers } from '../targets/targets.api'
 import { systemHandlers } from '../system/system.api'
@@ -45,4 +47,6 @@ export const handlers: Handlers = {
   ...profileHandlers,
   ...reportHandlers,
   ...syncHandlers,
+  ...hqOwnedHandlers,
+  ...demandHandlers,
 }

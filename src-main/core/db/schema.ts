@@ -1,4 +1,5 @@
 import type { CategoriesTable } from '../categories/categories.table'
+import type { DemandSignalsTable } from '../demand/demand.table'
 import type { FactoriesTable } from '../factories/factories.table'
 import type { PhotoLinksTable, PhotosTable } from '../photos/photos.table'
 import type { QuotesTable } from '../quotes/quotes.table'
@@ -27,6 +28,7 @@ export interface DB {
   samples: SamplesTable
   sample_status_history: SampleStatusHistoryTable
   categories: CategoriesTable
+  demand_signals: DemandSignalsTable
   sync_conflicts: SyncConflictsTable
   sync_rejections: SyncRejectionsTable
 }

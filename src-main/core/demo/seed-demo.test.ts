@@ -3,6 +3,7 @@ import { ok } from '../../../test/integration/support/api-result'
 import { createTempCore, type TempCore } from '../../../test/integration/support/temp-core'
 import type { FactoryStats } from '../factories/factories.contract'
 import type { Category } from '../categories/categories.contract'
+import type { DemandSignal } from '../demand/demand.contract'
 import type { Sample, SampleSummary } from '../samples/samples.contract'
 import type { TargetDashboardRow } from '../targets/targets.contract'
 import type { TourSummary } from '../tours/tours.contract'
@@ -22,6 +23,13 @@ describe('demo data', () => {
     const targets = ok<TargetDashboardRow[]>(await core.dispatch('targets.dashboard', {}))
     expect(new Set(targets.map((t) => t.status))).toEqual(new Set(['met', 'within10', 'missed', 'noQuote']))
     expect(targets.every((t) => t.status === 'noQuote' || t.bestFactoryName)).toBe(true)
+
+    // Every SKU has six months of demand on the channels it sells on.
+    for (const { skuId } of targets) {
+      const demand = ok<DemandSignal[]>(await core.dispatch('demand.list', { skuId }))
+      expect(new Set(demand.map((d) => d.month)).size).toBe(6)
+      expect(demand.every((d) => d.monthlyUnits > 0)).toBe(true)
+    }
 
     // Samples in every status, each with a photo.
     const samples = ok<{ id: string; status: string }[]>(await core.dispatch('samples.list', {}))

@@ -1,5 +1,6 @@
 import type { CoreContext } from '../api/context'
 import { AppError } from '../api/errors'
+import { seedDemoDemand } from './seed-demand'
 import { QuoteInput } from '../quotes/quotes.contract'
 import { createQuote, reviseQuote } from '../quotes/quotes.service'
 import { RateInput } from '../rates/rates.contract'
@@ -10,7 +11,7 @@ import { localDate } from '../targets/targets.service'
 import demoTargets from '../../../resources/demo/targets.json'
 
 /**
- * Demo SKU briefs with brand benchmarks and quotes in mixed shapes, so that some SKUs meet the
+ * Demo SKU briefs with brand benchmarks, monthly demand and quotes in mixed shapes, so that some SKUs meet the
  * one-third target, some nearly do and some miss. Dates are stored as days before the seeding day, so
  * a fresh demo always has current quotes (and the one meant to be expired is).
  */
@@ -43,6 +44,7 @@ export async function seedDemoTargets(ctx: CoreContext): Promise<void> {
         BenchmarkInput.parse({ ...benchmark, skuId: sku.id, observedAt: daysAgo(observedDaysAgo) }),
       )
     }
+    await seedDemoDemand(ctx, sku.id, entry.demand)
     for (const thread of entry.quotes) {
       const factoryId = await factoryIdByName(ctx, thread.factory)
       let previousId: string | null = null

@@ -19,6 +19,7 @@ const SYNCED: Record<SyncedTableName, true> = {
   samples: true,
   sample_status_history: true,
   categories: true,
+  demand_signals: true,
   photos: true,
   photo_links: true,
 }

@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import { AppError, notFound, validationError } from '../api/errors'
 import type { DB } from '../db/schema'
 import { indexNewRows, indexRow } from '../search/search-index'
+import { refuseHqOwnedWrite } from '../sync/hq-owned'
 import type { HlcClock } from '../sync/hlc'
 
 /**
@@ -87,6 +88,7 @@ export async function insertRow(
   values: Row,
   id: string = newRowId(),
 ): Promise<string> {
+  await refuseHqOwnedWrite(trx, table.name)
   const columns = parseColumns(table, values, false)
   const stamp = ctx.now().toISOString()
   const row = { ...columns, created_at: stamp, updated_at: stamp, deleted_at: null }
@@ -137,6 +139,7 @@ export async function insertRows(
   valuesList: readonly Row[],
 ): Promise<string[]> {
   if (valuesList.length === 0) return []
+  await refuseHqOwnedWrite(trx, table.name)
   const schema = table.columns.strict()
   const stamp = ctx.now().toISOString()
   const rows: Row[] = valuesList.map((values, index) => {
@@ -219,6 +222,7 @@ export async function updateRow(
   id: string,
   values: Row,
 ): Promise<string[]> {
+  await refuseHqOwnedWrite(trx, table.name)
   const columns = parseColumns(table, values, true)
   const current = await loadLive(trx, table, id)
   const changed = Object.fromEntries(Object.entries(columns).filter(([key, value]) => current[key] !== value))
@@ -238,6 +242,7 @@ export async function tombstoneRow(
   table: SyncedTable,
   id: string,
 ): Promise<void> {
+  await refuseHqOwnedWrite(trx, table.name)
   await loadLive(trx, table, id)
   const stamp = ctx.now().toISOString()
   const row = { deleted_at: stamp, updated_at: stamp }

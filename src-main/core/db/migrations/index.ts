@@ -6,6 +6,7 @@ import * as m0004 from './0004_field_records'
 import * as m0005 from './0005_photos'
 import * as m0006 from './0006_search'
 import * as m0007 from './0007_sync'
+import * as m0008 from './0008_demand_signals'
 
 /**
  * Every migration, in order. Names are zero-padded so Kysely's lexical order is the version order;
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_photos': m0005,
   '0006_search': m0006,
   '0007_sync': m0007,
+  '0008_demand_signals': m0008,
 }

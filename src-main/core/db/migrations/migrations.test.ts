@@ -213,6 +213,38 @@ UPGRADES['0007_sync'] = {
   },
 }
 
+UPGRADES['0008_demand_signals'] = {
+  seed(sqlite) {
+    sqlite
+      .prepare(
+        `INSERT INTO skus (id, category, name, comparable_unit, retail_pack_spec, planned_order_packs, target_margin, created_at, updated_at)
+         VALUES ('s8', '生活用纸', '三层抽纸', '抽', '[{"count":2400,"label":"抽"}]', 10000, '0.35', 'now', 'now')`,
+      )
+      .run()
+  },
+  check(sqlite) {
+    expect(sqlite.prepare("SELECT name FROM skus WHERE id = 's8'").get()).toEqual({ name: '三层抽纸' })
+    sqlite
+      .prepare(
+        `INSERT INTO demand_signals (id, sku_id, month, channel, monthly_units, created_at, updated_at)
+         VALUES ('d1', 's8', '2026-10', '天猫旗舰店', 42000, 'now', 'now')`,
+      )
+      .run()
+    expect(sqlite.prepare('SELECT monthly_units, note, deleted_at FROM demand_signals').get()).toEqual({
+      monthly_units: 42000,
+      note: '',
+      deleted_at: null,
+    })
+    expect(() =>
+      sqlite
+        .prepare(
+          "INSERT INTO demand_signals (id, sku_id, month, channel, created_at, updated_at) VALUES ('d2', 's8', '2026-10', '京东自营', 'now', 'now')",
+        )
+        .run(),
+    ).toThrow(/NOT NULL/)
+  },
+}
+
 /** Tables and indexes of the latest version (Kysely's own bookkeeping tables included). */
 const LATEST_SCHEMA = {
   tables: [
@@ -220,6 +252,7 @@ const LATEST_SCHEMA = {
     'categories',
     'change_log',
     'currency_rates',
+    'demand_signals',
     'factories',
     'kysely_migration',
     'kysely_migration_lock',
@@ -248,6 +281,7 @@ const LATEST_SCHEMA = {
     'categories_name',
     'change_log_field',
     'change_log_unsent',
+    'demand_signals_live_sku',
     'factories_live_updated',
     'photo_links_live_owner',
     'photo_links_live_photo',
