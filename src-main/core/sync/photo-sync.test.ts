@@ -132,6 +132,12 @@ describe.each(hqBackends())('photo files sync through HQ on %s', (backend) => {
     expect(await wang.sync()).toMatchObject({ photosDown: 1, photosWaiting: 0 })
   })
 
+  it('leaves alone a synced photo row of a type no laptop stores', async () => {
+    const { photo } = await addPhoto(li)
+    li.core.database.sqlite.prepare("UPDATE photos SET mime = 'image/svg+xml' WHERE id = ?").run(photo.sha256)
+    expect(await li.sync()).toMatchObject({ outcome: 'ok', photosUp: 0, photoErrors: 0 })
+  })
+
   it('keeps the last report with its photo counts for sync.status', async () => {
     await addPhoto(li)
     await li.sync()

@@ -3,7 +3,7 @@ import { access, readFile } from 'node:fs/promises'
 import type { Kysely } from 'kysely'
 import { MAX_BLOB_BYTES, MAX_MISSING_HASHES } from '../../../src-hq/hq.contract'
 import type { DB } from '../db/schema'
-import { variantFile } from '../photos/photo-files'
+import { FORMAT_FILES, variantFile } from '../photos/photo-files'
 import { PhotoRejected, type PhotoProcessor } from '../photos/photo-processor'
 import { listLivePhotos } from '../photos/photos.repository'
 import { HqRequestError, type HqClient } from './hq-client'
@@ -34,9 +34,12 @@ type PhotoCounts = Pick<
 /** Errors after which no other photo can get through in this run either. */
 const RUN_ENDING = new Set(['offline', 'unauthorized', 'rate_limited'])
 
+const KNOWN_TYPES = new Set(Object.values(FORMAT_FILES).map((format) => format.mime))
+
 /** This database's photos whose original is (`present`) or is not on disk here. */
 async function photosWithOriginal(deps: PhotoSyncDeps, present: boolean): Promise<Map<string, string>> {
-  const rows = await listLivePhotos(deps.db)
+  // A row of a type no laptop stores (a synced row can carry any text) has no file to move.
+  const rows = (await listLivePhotos(deps.db)).filter((row) => KNOWN_TYPES.has(row.mime))
   const onDisk = await Promise.all(
     rows.map((row) =>
       access(variantFile(deps.root, row.id, 'original', row.mime).path).then(
