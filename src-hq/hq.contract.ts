@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineCalls } from '../src-main/core/api/define'
+import { MAX_PHOTO_BYTES, Sha256 } from '../src-main/core/photos/photos.contract'
 
 /**
  * The HQ wire contract: every route's input and output schema, shared by the HQ server (which
@@ -15,6 +16,15 @@ export const MAX_MESSAGE_BYTES = 256 * 1024
 export const MAX_BATCH_MESSAGES = 5000
 /** Most messages one pull page returns. */
 export const MAX_PULL_LIMIT = 5000
+/** Most hashes one photos.missing call may ask about. */
+export const MAX_MISSING_HASHES = 1000
+/** Largest photo original HQ stores: the laptops' own limit. */
+export const MAX_BLOB_BYTES = MAX_PHOTO_BYTES
+/** Where photo originals travel (raw bytes, not JSON): PUT uploads, GET downloads; device token. */
+export const BLOB_ROUTE = '/blobs/'
+/** The value of HQ's reply to a stored upload; `existed`: HQ had the blob already. */
+export const BlobStored = z.object({ existed: z.boolean() })
+
 /** How long an enrolment code stays valid. */
 export const ENROLMENT_CODE_TTL_MS = 10 * 60 * 1000
 /** Wrong guesses after which an enrolment code is dead. */
@@ -124,6 +134,11 @@ export const hqCalls = defineCalls({
       more: z.boolean(),
     }),
   },
+  'photos.missing': {
+    summary: `Of these photo hashes, the ones HQ has no original for (upload them with PUT ${BLOB_ROUTE}<sha256>).`,
+    input: z.object({ hashes: z.array(Sha256).max(MAX_MISSING_HASHES) }).strict(),
+    output: z.object({ missing: z.array(z.string()) }),
+  },
   'admin.codes.create': {
     summary: 'Mints an enrolment code (admin token).',
     input: z.object({}).strict(),
@@ -167,6 +182,9 @@ export type HqErrorCode =
   | 'enrolment_expired'
   | 'enrolment_exhausted'
   | 'node_taken'
+  | 'not_found'
+  | 'hash_mismatch'
+  | 'not_image'
   | 'internal'
 
 export const HQ_HTTP_STATUS: Record<HqErrorCode, number> = {
@@ -181,6 +199,9 @@ export const HQ_HTTP_STATUS: Record<HqErrorCode, number> = {
   enrolment_expired: 403,
   enrolment_exhausted: 403,
   node_taken: 409,
+  not_found: 404,
+  hash_mismatch: 422,
+  not_image: 415,
   internal: 500,
 }
 

@@ -1,6 +1,8 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
 import { formatHlc, makeHlc } from '../src-main/core/sync/hlc'
+import { filesUnder } from '../test/integration/support/files-under'
 import type { Hq } from './hq'
 import { createHqStore, hqBackends, hqCall, startStoreHq, type HqStore } from './testing/test-hq'
 
@@ -77,30 +79,61 @@ describe.each(hqBackends())('HQ fuzz on %s', (backend) => {
     .tuple(fc.constantFrom('hlc', 'table', 'row', 'column', 'value', 'device', 'extra'), fc.anything())
     .map(([key, bad]) => ({ messages: [valid(), { ...valid(), [key]: bad }] }))
 
-  it.each(['health', 'enrol', 'push', 'pull', 'admin.codes.create', 'admin.devices.revoke', 'nope'])(
-    '%s survives malformed payloads',
-    async (route) => {
-      await fc.assert(
-        fc.asyncProperty(
-          fc.oneof(junk, brokenMessage),
-          fc.constantFrom<string | undefined>(
-            undefined,
-            'device',
-            'admin',
-            'garbage-token-xxxxxxxxxxxxxxxxx',
-          ),
-          async (payload, who) => {
-            const before = await counts()
-            const auth = who === 'device' ? token : who === 'admin' ? hq.adminToken : who
-            const body = typeof payload === 'string' ? payload : (JSON.stringify(payload) ?? '')
-            const reply = await hqCall(hq.url, route, body, auth)
-            expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(500)
-            expect(typeof reply.body.ok).toBe('boolean')
-            if (reply.status !== 200) expect(await counts()).toEqual(before)
-          },
+  it.each([
+    'health',
+    'enrol',
+    'push',
+    'pull',
+    'photos.missing',
+    'admin.codes.create',
+    'admin.devices.revoke',
+    'nope',
+  ])('%s survives malformed payloads', async (route) => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(junk, brokenMessage),
+        fc.constantFrom<string | undefined>(undefined, 'device', 'admin', 'garbage-token-xxxxxxxxxxxxxxxxx'),
+        async (payload, who) => {
+          const before = await counts()
+          const auth = who === 'device' ? token : who === 'admin' ? hq.adminToken : who
+          const body = typeof payload === 'string' ? payload : (JSON.stringify(payload) ?? '')
+          const reply = await hqCall(hq.url, route, body, auth)
+          expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(500)
+          expect(typeof reply.body.ok).toBe('boolean')
+          if (reply.status !== 200) expect(await counts()).toEqual(before)
+        },
+      ),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('photo blob routes survive malformed names and bodies, and store nothing unverified', async () => {
+    const name = fc.oneof(
+      fc.string(),
+      fc.stringMatching(/^[0-9a-f]{64}$/),
+      fc.constantFrom('', '..%2F..%2Fadmin-token', '%00', 'A'.repeat(64), '0'.repeat(65)),
+    )
+    await fc.assert(
+      fc.asyncProperty(
+        name,
+        fc.oneof(
+          fc.uint8Array({ maxLength: 4096 }),
+          fc.string().map((s) => new TextEncoder().encode(s)),
         ),
-        { numRuns: RUNS },
-      )
-    },
-  )
+        fc.constantFrom('PUT', 'GET', 'POST', 'DELETE'),
+        fc.constantFrom<string | undefined>(undefined, 'device', 'garbage-token-xxxxxxxxxxxxxxxxx'),
+        async (blob, body, method, who) => {
+          const auth = who === 'device' ? token : who
+          const reply = await fetch(`${hq.url}/blobs/${blob}`, {
+            method,
+            headers: auth ? { authorization: `Bearer ${auth}` } : {},
+            body: method === 'GET' ? undefined : new Uint8Array(body),
+          })
+          expect(reply.status, await reply.text()).toBeLessThan(500)
+          expect(filesUnder(join(store.dataDir, 'blobs'))).toEqual([])
+        },
+      ),
+      { numRuns: RUNS },
+    )
+  })
 })

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { InputOf, OutputOf } from '../src-main/core/api/define'
+import type { BlobStore } from './blobs/blob-store'
 import type { HqDB } from './db/schema'
 import { listDevices, revokeDevice, type DeviceRow } from './devices.repository'
 import { enrolDevice, mintEnrolmentCode } from './enrolment'
@@ -14,6 +15,8 @@ export interface HqContext {
   version: string
   now: () => Date
   maxDriftMs?: number
+  /** Photo originals, on disk beside the database. */
+  blobs: BlobStore
   /** The authenticated device; routes that need one are only reached with it set. */
   device?: DeviceRow
 }
@@ -26,6 +29,7 @@ export const ACCESS: Record<keyof HqCalls, Access> = {
   enrol: 'public',
   push: 'device',
   pull: 'device',
+  'photos.missing': 'device',
   'admin.codes.create': 'admin',
   'admin.devices.list': 'admin',
   'admin.devices.revoke': 'admin',
@@ -67,6 +71,10 @@ export const hqHandlers: HqHandlers = {
       cursor: last ? last.seq : input.after,
       more: page.more,
     }
+  },
+  'photos.missing': async (input, ctx) => {
+    deviceOf(ctx)
+    return { missing: await ctx.blobs.missing(input.hashes) }
   },
   'admin.codes.create': (_input, ctx) => mintEnrolmentCode(ctx.db, ctx.now()),
   'admin.devices.list': async (_input, ctx) => ({

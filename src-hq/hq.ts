@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { createBlobStore } from './blobs/blob-store'
 import { migrateHq, openHqDatabase, type HqDatabase, type HqDatabaseConfig } from './db/connection'
 import { mintEnrolmentCode, noCodeEverMinted } from './enrolment'
 import type { RateLimit } from './rate-limit'
@@ -8,9 +9,11 @@ import { startHqServer } from './server'
 
 export const HQ_DATABASE_FILE = 'hq.sqlite'
 export const ADMIN_TOKEN_FILE = 'admin-token'
+/** Photo originals, on disk with either database: <dataDir>/blobs/<2 hex>/<sha256>. */
+export const BLOBS_FOLDER = 'blobs'
 
 export interface HqOptions {
-  /** Holds the admin token and, without `databaseUrl`, the SQLite database. */
+  /** Holds the admin token, the photo blobs and, without `databaseUrl`, the SQLite database. */
   dataDir: string
   /** postgres://… to keep the log on PostgreSQL instead of the embedded SQLite file. */
   databaseUrl?: string
@@ -68,6 +71,7 @@ export async function startHq(options: HqOptions): Promise<Hq> {
         version: options.version ?? '0.1.0',
         now,
         maxDriftMs: options.maxDriftMs,
+        blobs: createBlobStore(join(options.dataDir, BLOBS_FOLDER)),
       },
       adminToken,
       host: options.host,

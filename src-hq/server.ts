@@ -4,11 +4,12 @@ import type { AddressInfo } from 'node:net'
 import type { CallSpec } from '../src-main/core/api/define'
 import { readBody } from '../src-main/host/read-body'
 import { fieldErrorsFromZod } from '../src-main/core/api/errors'
+import { serveBlob } from './blobs/blob-routes'
 import { findDeviceByTokenHash } from './devices.repository'
 import { sha256Hex } from './enrolment'
 import { HqError } from './hq-error'
 import { ACCESS, hqHandlers, type HqContext } from './hq.handlers'
-import { HQ_HTTP_STATUS, hqCalls, MAX_BATCH_BYTES, type HqErrorCode } from './hq.contract'
+import { BLOB_ROUTE, HQ_HTTP_STATUS, hqCalls, MAX_BATCH_BYTES, type HqErrorCode } from './hq.contract'
 import { RateLimiter, type RateLimit } from './rate-limit'
 
 /** What the HTTP layer needs: the handler context (without a device) and its limits. */
@@ -80,7 +81,10 @@ async function handle(
   const url = new URL(req.url ?? '/', 'http://hq')
   const call = url.pathname.startsWith('/api/') ? url.pathname.slice('/api/'.length) : ''
   const known = Object.hasOwn(calls, call) && Object.hasOwn(ACCESS, call)
+  const blob = url.pathname.startsWith(BLOB_ROUTE) ? url.pathname.slice(BLOB_ROUTE.length) : null
   const access = known ? ACCESS[call as keyof typeof ACCESS] : 'device'
+  // An upload refused before its body is read (401, 429, 413) ends the connection, not drains the body.
+  if (blob !== null && req.method === 'PUT') res.setHeader('connection', 'close')
   const address = req.socket.remoteAddress ?? 'unknown'
   const limiter = call === 'enrol' ? limiters.enrol : limiters.api
   if (!limiter.allow(`${call === 'enrol' ? 'enrol' : 'api'}:${address}`)) {
@@ -101,6 +105,11 @@ async function handle(
         throw refuse('unauthorized', 'errors.unauthorized', 'missing, wrong or revoked device token')
       ctx.device = device
     }
+  }
+  if (blob !== null) {
+    const value = await serveBlob(req, res, ctx.blobs, blob)
+    if (value) sendJson(res, 200, { ok: true, value })
+    return
   }
   if (!known) throw refuse('unknown_call', 'errors.unknownCall', `no HQ route ${url.pathname}`)
   const isHealthGet = call === 'health' && req.method === 'GET'

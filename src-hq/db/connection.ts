@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely'
 import pg from 'pg'
 import { hqMigrations } from './migrations'
 import type { HqDB } from './schema'
@@ -33,7 +33,17 @@ export function openHqDatabase(config: HqDatabaseConfig): HqDatabase {
 
 /** Applies every pending HQ migration. */
 export async function migrateHq(db: Kysely<HqDB>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => hqMigrations } })
+  // Kysely looks for its migration tables in every schema unless told which: on a PostgreSQL database
+  // where another schema holds them (another HQ, a parallel test run) it would skip creating its own.
+  const migrationTableSchema =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]?.schema
+      : undefined
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => hqMigrations },
+    migrationTableSchema,
+  })
   const result = await migrator.migrateToLatest()
   if (result.error) throw result.error
 }

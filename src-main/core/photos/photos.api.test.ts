@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { filesUnder } from '../../../test/integration/support/files-under'
 import { failed, ok } from '../../../test/integration/support/api-result'
 import { createTempCore, type TempCore } from '../../../test/integration/support/temp-core'
 import type { ApiResult } from '../api/dispatcher'
@@ -19,15 +20,6 @@ function halves(width: number, height: number, orientation?: number): Promise<Bu
     <rect x="${width / 2}" width="${width / 2}" height="${height}" fill="#0000ff"/></svg>`
   const image = sharp(Buffer.from(svg)).jpeg({ quality: 90 })
   return (orientation ? image.withMetadata({ orientation }) : image).toBuffer()
-}
-
-/** Every file under a folder (recursively), as paths relative to it. */
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return []
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
-    .sort()
 }
 
 async function pixel(image: Buffer, x: number, y: number): Promise<number[]> {

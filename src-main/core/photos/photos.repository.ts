@@ -23,6 +23,17 @@ export async function findPhoto(db: Reader, sha256: string): Promise<PhotoRow | 
   return db.selectFrom('photos').selectAll().where('id', '=', sha256).executeTakeFirst()
 }
 
+/** Hash and type of every live photo, oldest first (the order sync sends and fetches them in). */
+export async function listLivePhotos(db: Reader): Promise<Pick<PhotoRow, 'id' | 'mime'>[]> {
+  return db
+    .selectFrom('photos')
+    .select(['id', 'mime'])
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+}
+
 function liveLinks(db: Reader) {
   return db
     .selectFrom('photo_links as l')

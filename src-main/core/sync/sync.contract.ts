@@ -6,6 +6,22 @@ import { defineCalls } from '../api/define'
 export const SyncOutcome = z.enum(['ok', 'offline', 'unauthorized', 'clock_drift', 'refused'])
 export type SyncOutcome = z.infer<typeof SyncOutcome>
 
+/** Most photo failures one report lists (their count is in photoErrors). */
+export const MAX_PHOTO_FAILURES = 20
+
+/** One photo that did not go up or come down. */
+export const PhotoFailure = z.object({
+  /** The photo's content hash; '' when the failure was not one photo's (HQ unreachable mid-way). */
+  sha256: z.string(),
+  /** 'up': sending the original to HQ; 'down': fetching it from HQ. */
+  direction: z.enum(['up', 'down']),
+  /** Why: HQ's error code ('hash_mismatch', 'not_image', 'payload_too_large' …), 'offline', or 'unreadable'. */
+  code: z.string(),
+  /** English detail, for logs. */
+  message: z.string(),
+})
+export type PhotoFailure = z.infer<typeof PhotoFailure>
+
 export const SyncReport = z.object({
   outcome: SyncOutcome,
   /** English detail of a failed sync, for logs. */
@@ -22,6 +38,16 @@ export const SyncReport = z.object({
   conflicts: z.number().int(),
   /** HQ sequence applied up to. */
   cursor: z.number().int(),
+  /** Photo originals this laptop sent to HQ in this run. */
+  photosUp: z.number().int().default(0),
+  /** Photo originals fetched from HQ in this run (with their thumbnails and previews made here). */
+  photosDown: z.number().int().default(0),
+  /** Photos known here whose file HQ does not have yet (their laptop has not sent it); fetched later. */
+  photosWaiting: z.number().int().default(0),
+  /** Photos that failed to go up or come down in this run; each is tried again next sync. */
+  photoErrors: z.number().int().default(0),
+  /** The first few of those failures, for the Sync screen and logs. */
+  photoFailures: z.array(PhotoFailure).max(MAX_PHOTO_FAILURES).default([]),
   startedAt: z.string(),
   finishedAt: z.string(),
 })
@@ -60,7 +86,7 @@ export const syncCalls = defineCalls({
   },
   'sync.now': {
     summary:
-      'Pushes unsent changes to HQ, then pulls and applies what is new; reports counts or why it failed.',
+      'Pushes unsent changes and sends the photos HQ lacks, then pulls and applies what is new and fetches the photos missing here; reports counts or why it failed.',
     input: z.object({}).strict(),
     output: SyncReport,
   },

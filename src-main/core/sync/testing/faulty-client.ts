@@ -37,7 +37,7 @@ const lost = () => new HqRequestError('offline', 'injected fault: connection dro
 
 /**
  * Wraps a real HQ client with network faults: dropped requests and replies, duplicated requests, and
- * stale pushes and pull replies delivered out of order. The real client is fetched per request so HQ
+ * stale pushes and pull replies delivered out of order; photo transfers are dropped either way. The real client is fetched per request so HQ
  * may restart on another port in between.
  */
 export function faultyClient(
@@ -93,5 +93,24 @@ export function faultyClient(
       }
       return reply
     },
+    missingPhotos: (input) => lossy(async () => (await real()).missingPhotos(input)),
+    // A lost upload reply means HQ stored the photo and the laptop does not know: it asks again next sync.
+    uploadPhoto: (sha256, bytes) => lossy(async () => (await real()).uploadPhoto(sha256, bytes)),
+    downloadPhoto: (sha256) => lossy(async () => (await real()).downloadPhoto(sha256)),
+  }
+
+  /** A request that may be dropped on the way there or its reply on the way back. */
+  async function lossy<T>(send: () => Promise<T>): Promise<T> {
+    const roll = random()
+    if (roll < rates.dropRequest) {
+      counts.droppedRequests++
+      throw lost()
+    }
+    const reply = await send()
+    if (roll < rates.dropRequest + rates.dropReply) {
+      counts.droppedReplies++
+      throw lost()
+    }
+    return reply
   }
 }

@@ -2,6 +2,7 @@ import type { Hq } from '../../../../src-hq/hq'
 import { hqCall } from '../../../../src-hq/testing/test-hq'
 import { createTempCore, type TempCore } from '../../../../test/integration/support/temp-core'
 import { factoriesTable } from '../../factories/factories.service'
+import { photosRoot } from '../../photos/photo-files'
 import { inTransaction, insertRow, updateRow } from '../../write/write-path'
 import { createHttpHqClient, type HqClient } from '../hq-client'
 import { syncNow } from '../sync.service'
@@ -73,7 +74,15 @@ export async function createSyncDevice(hq: Hq, name: string, wallStart = Date.no
       await inTransaction(context.db, (trx) => updateRow(trx, context.write, factoriesTable, id, values))
     },
     sync: (client) =>
-      syncNow({ db: context.db, clock: context.write.clock, now: context.write.now, client, pageSize: 200 }),
+      syncNow({
+        db: context.db,
+        clock: context.write.clock,
+        now: context.write.now,
+        client,
+        pageSize: 200,
+        photos: context.photos,
+        photosRoot: photosRoot(core.dataDir),
+      }),
     httpClient: async (baseUrl) =>
       createHttpHqClient({
         baseUrl: baseUrl ?? (await readSetting(context.db, SETTING.hqUrl))!,
