@@ -129,6 +129,21 @@ export const hqCalls = defineCalls({
       more: z.boolean(),
     }),
   },
+  directory: {
+    summary:
+      'Names of the enrolled devices (no tokens), so a laptop can say whose edit replaced whose (device token).',
+    input: z.object({}).strict(),
+    output: z.object({
+      devices: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          /** The HLC node id the device stamps its changes with. */
+          nodeId: z.string(),
+        }),
+      ),
+    }),
+  },
   'admin.codes.create': {
     summary: 'Mints an enrolment code (admin token).',
     input: z.object({}).strict(),

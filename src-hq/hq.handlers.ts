@@ -26,6 +26,7 @@ export const ACCESS: Record<keyof HqCalls, Access> = {
   enrol: 'public',
   push: 'device',
   pull: 'device',
+  directory: 'device',
   'admin.codes.create': 'admin',
   'admin.devices.list': 'admin',
   'admin.devices.revoke': 'admin',
@@ -66,6 +67,13 @@ export const hqHandlers: HqHandlers = {
       })),
       cursor: last ? last.seq : input.after,
       more: page.more,
+    }
+  },
+  directory: async (_input, ctx) => {
+    deviceOf(ctx)
+    // Revoked devices stay listed: their old edits still need a name.
+    return {
+      devices: (await listDevices(ctx.db)).map((d) => ({ id: d.id, name: d.name, nodeId: d.node_id })),
     }
   },
   'admin.codes.create': (_input, ctx) => mintEnrolmentCode(ctx.db, ctx.now()),

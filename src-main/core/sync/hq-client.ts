@@ -9,6 +9,8 @@ export interface HqClient {
   enrol(input: z.input<HqCalls['enrol']['input']>): Promise<z.output<HqCalls['enrol']['output']>>
   push(input: z.input<HqCalls['push']['input']>): Promise<z.output<HqCalls['push']['output']>>
   pull(input: z.input<HqCalls['pull']['input']>): Promise<z.output<HqCalls['pull']['output']>>
+  /** Names of the enrolled devices, to say whose edit replaced whose. */
+  directory(): Promise<z.output<HqCalls['directory']['output']>>
 }
 
 /** Why a request to HQ failed: HQ's own error code, or 'offline' / 'bad_reply' when none came. */
@@ -73,5 +75,22 @@ export function createHttpHqClient(options: HttpHqClientOptions): HqClient {
     enrol: (input) => call('enrol', input),
     push: (input) => call('push', input),
     pull: (input) => call('pull', input),
+    directory: () => call('directory', {}),
+  }
+}
+
+/** Whether HQ answers its health route within the timeout (the scheduler's cheap probe). */
+export async function hqReachable(baseUrl: string, timeoutMs = 5000): Promise<boolean> {
+  try {
+    const response = await fetch(`${baseUrl.replace(/\/+$/, '')}/api/health`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+      signal: AbortSignal.timeout(timeoutMs),
+    })
+    await response.body?.cancel()
+    return response.ok
+  } catch {
+    return false
   }
 }
