@@ -2,6 +2,7 @@ import { Burger, Group, Text } from '@mantine/core'
 import { IconBuildingFactory } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { HeaderSearch } from '../search/HeaderSearch'
+import { SyncIndicator } from '../sync/SyncIndicator'
 import { ColorSchemeToggle } from '../theme/ColorSchemeToggle'
 import { LanguageSwitch } from './LanguageSwitch'
 
@@ -27,6 +28,7 @@ export function AppHeader({ navOpened, onToggleNav }: { navOpened: boolean; onTo
       </Group>
       <Group gap="sm" wrap="nowrap">
         <HeaderSearch />
+        <SyncIndicator />
         <LanguageSwitch testId="language-switch" />
         <ColorSchemeToggle />
       </Group>

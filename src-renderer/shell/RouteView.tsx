@@ -8,6 +8,7 @@ import {
   SamplesPage,
   SkuPage,
   SkusPage,
+  SyncPage,
   TargetsPage,
   TourPage,
   ToursPage,
@@ -48,8 +49,9 @@ export function RouteView({ route }: { route: Route }) {
       return <SamplePage key={route.id} id={route.id} />
     case 'labels':
       return <LabelSheetPage ids={route.ids} />
-    case 'reports':
     case 'sync':
+      return <SyncPage />
+    case 'reports':
       return <NotBuiltPanel area={route.area} />
     default:
       return assertNever(route)

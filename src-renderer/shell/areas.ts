@@ -30,7 +30,7 @@ export const NAV_AREAS: NavArea[] = [
   { key: 'skus', icon: IconTargetArrow, built: true },
   { key: 'targets', icon: IconChartLine, built: true },
   { key: 'reports', icon: IconFileReport, built: false },
-  { key: 'sync', icon: IconRefresh, built: false },
+  { key: 'sync', icon: IconRefresh, built: true },
   { key: 'settings', icon: IconSettings, built: true },
 ]
 

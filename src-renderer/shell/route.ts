@@ -1,5 +1,5 @@
 /** Areas that are not built yet: each shows an honest placeholder. */
-export const PLANNED_AREAS = ['reports', 'sync'] as const
+export const PLANNED_AREAS = ['reports'] as const
 export type PlannedArea = (typeof PLANNED_AREAS)[number]
 
 /** Where the app is; kept in the URL hash because Electron blocks real navigation. */
@@ -17,6 +17,7 @@ export type Route =
   | { area: 'sample'; id: string }
   | { area: 'labels'; ids: string[] }
   | { area: 'settings' }
+  | { area: 'sync' }
   | { area: PlannedArea }
 
 /** Parses '#/factories/<id>' and friends; anything unknown lands on the dashboard. */
@@ -32,6 +33,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'samples') return second ? { area: 'sample', id: second } : { area: 'samples' }
   if (first === 'labels') return { area: 'labels', ids: (second ?? '').split(',').filter(Boolean) }
   if (first === 'settings') return { area: 'settings' }
+  if (first === 'sync') return { area: 'sync' }
   if (PLANNED_AREAS.includes(first as PlannedArea)) return { area: first as PlannedArea }
   return { area: 'dashboard' }
 }

@@ -8,6 +8,22 @@ import type { SyncConflict, SyncRejection } from './sync.contract'
  * each with the record's title looked up in its table, so a buyer reads "样品 S-…-00042 竹浆抽纸", not ids.
  */
 
+/**
+ * Columns every write touches: two offline edits of one record always "conflict" on them, which tells
+ * a buyer nothing. They are still recorded, but not listed or counted.
+ */
+export const BOOKKEEPING_COLUMNS = ['created_at', 'updated_at'] as const
+
+/** Conflicts a buyer is shown (bookkeeping columns left out). */
+export async function countConflicts(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('sync_conflicts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('column_name', 'not in', BOOKKEEPING_COLUMNS)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
 /** How each kind of record is called; kinds not named here show their kind only. */
 const TITLE_SQL: Record<string, (id: string) => RawBuilder<{ title: string | null }>> = {
   samples: (id) => sql`SELECT code || ' ' || name AS title FROM samples WHERE id = ${id}`,
@@ -61,13 +77,11 @@ export async function listConflicts(
   page: { offset: number; limit: number },
 ): Promise<{ total: number; items: SyncConflict[] }> {
   const [total, rows, authorOf] = await Promise.all([
-    db
-      .selectFrom('sync_conflicts')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
+    countConflicts(db),
     db
       .selectFrom('sync_conflicts')
       .selectAll()
+      .where('column_name', 'not in', BOOKKEEPING_COLUMNS)
       .orderBy('winner_hlc', 'desc')
       .orderBy('id', 'desc')
       .offset(page.offset)
@@ -84,7 +98,7 @@ export async function listConflicts(
     return { value: valueText(value), device: author.name, mine: author.mine, at: timeOfHlc(hlc) }
   }
   return {
-    total: Number(total.n),
+    total,
     items: rows.map((r) => ({
       id: r.id,
       kind: r.table_name,
@@ -98,43 +112,47 @@ export async function listConflicts(
   }
 }
 
+/** Refused changes grouped per record and reason (one refused record is many refused fields). */
 export async function listRejections(
   db: Kysely<DB>,
   page: { offset: number; limit: number },
 ): Promise<{ total: number; items: SyncRejection[] }> {
+  const grouped = db
+    .selectFrom('sync_rejections')
+    .innerJoin('change_log', 'change_log.seq', 'sync_rejections.seq')
+    .select((eb) => [
+      'change_log.table_name',
+      'change_log.row_id',
+      'sync_rejections.code',
+      eb.fn.countAll<number>().as('changes'),
+      eb.fn.max('sync_rejections.seq').as('last_seq'),
+      eb.fn.max('sync_rejections.rejected_at').as('rejected_at'),
+      sql<string>`group_concat(DISTINCT change_log.column_name)`.as('columns'),
+    ])
+    .groupBy(['change_log.table_name', 'change_log.row_id', 'sync_rejections.code'])
   const [total, rows] = await Promise.all([
     db
-      .selectFrom('sync_rejections')
+      .selectFrom(grouped.as('g'))
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('sync_rejections')
-      .innerJoin('change_log', 'change_log.seq', 'sync_rejections.seq')
-      .select([
-        'sync_rejections.seq',
-        'sync_rejections.code',
-        'sync_rejections.rejected_at',
-        'change_log.table_name',
-        'change_log.row_id',
-        'change_log.column_name',
-      ])
-      .orderBy('sync_rejections.seq', 'desc')
-      .offset(page.offset)
-      .limit(page.limit)
-      .execute(),
+    grouped.orderBy('last_seq', 'desc').offset(page.offset).limit(page.limit).execute(),
   ])
   const titleOf = await titlesOf(
     db,
     rows.map((r) => ({ kind: r.table_name, rowId: r.row_id })),
   )
+  const bookkeeping = new Set<string>(BOOKKEEPING_COLUMNS)
   return {
     total: Number(total.n),
     items: rows.map((r) => ({
-      seq: r.seq,
       kind: r.table_name,
       rowId: r.row_id,
       title: titleOf(r.table_name, r.row_id),
-      field: r.column_name,
+      fields: r.columns
+        .split(',')
+        .filter((c) => !bookkeeping.has(c))
+        .sort(),
+      changes: Number(r.changes),
       code: r.code,
       rejectedAt: r.rejected_at,
     })),

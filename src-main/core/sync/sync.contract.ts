@@ -15,11 +15,11 @@ export const SyncReport = z.object({
   pushed: z.number().int(),
   /** Local changes HQ refused for good in this run. */
   rejected: z.number().int(),
-  /** Messages that came down in this run. */
+  /** Messages that came down in this run and were new here (not this laptop's own, echoed back). */
   pulled: z.number().int(),
   /** Of those, the ones whose value now stands here. */
   applied: z.number().int(),
-  /** Conflicts recorded in this run (whose edit replaced whose). */
+  /** Conflicts recorded in this run (whose edit replaced whose), bookkeeping columns left out. */
   conflicts: z.number().int(),
   /** HQ sequence applied up to. */
   cursor: z.number().int(),
@@ -38,7 +38,7 @@ export const SyncStatus = z.object({
   unsent: z.number().int(),
   /** Local changes HQ refused for good. */
   rejected: z.number().int(),
-  /** Conflicts recorded so far. */
+  /** Conflicts recorded so far, bookkeeping columns left out. */
   conflicts: z.number().int(),
   cursor: z.number().int(),
   lastSync: SyncReport.nullable(),
@@ -94,12 +94,15 @@ export const SyncConflict = z.object({
 })
 export type SyncConflict = z.infer<typeof SyncConflict>
 
+/** The refused changes of one record, for one reason. */
 export const SyncRejection = z.object({
-  seq: z.number().int(),
   kind: z.string(),
   rowId: z.string(),
   title: z.string().nullable(),
-  field: z.string(),
+  /** The refused columns (bookkeeping columns left out); the screen maps them to labels. */
+  fields: z.array(z.string()),
+  /** Refused field changes in all. */
+  changes: z.number().int(),
   /** HQ's reason, e.g. 'hq_owned_table'. */
   code: z.string(),
   rejectedAt: z.string(),
@@ -156,7 +159,8 @@ export const syncCalls = defineCalls({
     output: z.object({ total: z.number().int(), items: z.array(SyncConflict) }),
   },
   'sync.rejections': {
-    summary: 'Local changes HQ refused for good (e.g. an HQ-owned table), newest first.',
+    summary:
+      'Local changes HQ refused for good (e.g. an HQ-owned table), one entry per record and reason, newest first.',
     input: Page,
     output: z.object({ total: z.number().int(), items: z.array(SyncRejection) }),
   },

@@ -6,6 +6,7 @@ import { applyPage } from './apply'
 import { createHttpHqClient, HqRequestError, type HqClient } from './hq-client'
 import { pushUnsent } from './push'
 import type { SyncOutcome, SyncPhase, SyncReport, SyncStatus } from './sync.contract'
+import { countConflicts } from './sync-conflicts'
 import { storeDirectory } from './sync-directory'
 import { readSetting, SETTING, writeSetting } from './sync.settings'
 import { plainTokenVault, readDeviceToken, writeDeviceToken, type TokenVault } from './token-vault'
@@ -136,13 +137,16 @@ export async function syncNow(deps: SyncDeps, hooks: SyncRunHooks = {}): Promise
     report.pushed = pushed.acknowledged
     report.rejected = pushed.rejected
     onProgress?.('pulling', report)
+    const conflictsBefore = await countConflicts(deps.db)
     for (;;) {
       signal?.throwIfAborted()
       const page = await client.pull({ after: report.cursor, limit: deps.pageSize ?? 1000 })
       const applied = await applyPage(deps, page.messages, page.cursor)
-      report.pulled += applied.received
+      // Messages this laptop already had (its own, echoed back) are not news to the buyer.
+      report.pulled += applied.received - applied.duplicates
       report.applied += applied.applied
-      report.conflicts += applied.conflicts
+      // Counted as the Sync screen lists them (bookkeeping columns left out), not as recorded.
+      if (applied.conflicts > 0) report.conflicts = (await countConflicts(deps.db)) - conflictsBefore
       // A page that moves nothing (a stale or empty reply) ends the run instead of looping on it.
       const advanced = applied.cursor > report.cursor
       report.cursor = applied.cursor
@@ -167,9 +171,9 @@ async function refreshDirectory(db: Kysely<DB>, client: HqClient): Promise<void>
   }
 }
 
-async function count(db: Kysely<DB>, table: 'sync_conflicts' | 'sync_rejections'): Promise<number> {
+async function countRejections(db: Kysely<DB>): Promise<number> {
   const row = await db
-    .selectFrom(table)
+    .selectFrom('sync_rejections')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
   return Number(row.n)
@@ -209,8 +213,8 @@ export async function syncStatus(db: Kysely<DB>): Promise<SyncStatus> {
     hqDeviceId: hqDeviceId ?? null,
     deviceName: deviceName ?? null,
     unsent: await countUnsent(db),
-    rejected: await count(db, 'sync_rejections'),
-    conflicts: await count(db, 'sync_conflicts'),
+    rejected: await countRejections(db),
+    conflicts: await countConflicts(db),
     cursor: Number(cursor ?? 0),
     lastSync: last ? (JSON.parse(last) as SyncReport) : null,
   }

@@ -1,5 +1,5 @@
 import type { Hq } from '../../../../src-hq/hq'
-import { hqCall } from '../../../../src-hq/testing/test-hq'
+import { createHqStore, hqCall, startStoreHq } from '../../../../src-hq/testing/test-hq'
 import { createTempCore, type TempCore } from '../../../../test/integration/support/temp-core'
 import { factoriesTable } from '../../factories/factories.service'
 import { inTransaction, insertRow, updateRow } from '../../write/write-path'
@@ -91,4 +91,27 @@ export function factoriesOf(device: SyncDevice): Record<string, Record<string, u
     unknown
   >[]
   return Object.fromEntries(rows.map((r) => [r.id as string, r]))
+}
+
+/** A real HQ on a SQLite store and laptops enrolled with it under the given names. */
+export interface SyncFleet {
+  hq: Hq
+  laptops: SyncDevice[]
+  dispose(): Promise<void>
+}
+
+export async function startSyncFleet(names: string[], wallStart = Date.now()): Promise<SyncFleet> {
+  const store = await createHqStore('sqlite')
+  const hq = await startStoreHq(store)
+  const laptops: SyncDevice[] = []
+  for (const name of names) laptops.push(await createSyncDevice(hq, name, wallStart))
+  return {
+    hq,
+    laptops,
+    dispose: async () => {
+      for (const laptop of laptops) await laptop.dispose()
+      await hq.close()
+      await store.dispose()
+    },
+  }
 }
