@@ -1,6 +1,7 @@
 import type { Hq } from '../../../../src-hq/hq'
 import { createHqStore, hqCall, startStoreHq } from '../../../../src-hq/testing/test-hq'
 import { createTempCore, type TempCore } from '../../../../test/integration/support/temp-core'
+import type { CoreOptions } from '../../app'
 import { factoriesTable } from '../../factories/factories.service'
 import { inTransaction, insertRow, updateRow } from '../../write/write-path'
 import { createHttpHqClient, type HqClient } from '../hq-client'
@@ -49,9 +50,14 @@ export async function mintCode(hq: Hq): Promise<string> {
   return (reply.body.value as { code: string }).code
 }
 
-export async function createSyncDevice(hq: Hq, name: string, wallStart = Date.now()): Promise<SyncDevice> {
+export async function createSyncDevice(
+  hq: Hq,
+  name: string,
+  wallStart = Date.now(),
+  coreOptions: Partial<CoreOptions> = {},
+): Promise<SyncDevice> {
   let wall = wallStart
-  const core = await createTempCore({ wallClock: () => wall })
+  const core = await createTempCore({ wallClock: () => wall, ...coreOptions })
   const enrolled = await core.dispatch('sync.enrol', {
     hqUrl: hq.url,
     code: await mintCode(hq),
