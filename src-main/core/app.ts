@@ -78,8 +78,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       context,
       database,
       close: async () => {
-        scheduler.stop()
+        // No new automatic run from here; a run in flight stops after its step in hand.
+        const stopping = scheduler.stop()
         await runner.cancel()
+        await stopping
         await runner.idle()
         await photos.close()
         await database.close()

@@ -56,7 +56,7 @@ export const syncEn: Widen<typeof syncZhCN> = {
       empty: 'No conflicts yet.',
       replaced: '“{{winnerValue}}” from {{winner}} replaced “{{loserValue}}” from {{loser}}',
       emptyValue: '(empty)',
-      times: 'Winning change {{winnerAt}} · replaced change {{loserAt}}',
+      times: 'Winning change {{winnerAt}} · Replaced change {{loserAt}}',
       more: 'Show {{count}} more',
       deleted: '(deleted record)',
     },

@@ -1,4 +1,4 @@
-import { Button, Group, Progress, Stack, Text } from '@mantine/core'
+import { Button, Group, Loader, Progress, Stack, Text } from '@mantine/core'
 import { IconPlayerStop, IconRefresh } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../common/error-message'
@@ -10,15 +10,16 @@ export function SyncNowControl({ control }: { control: SyncControl }) {
   const { progress, error } = control
   const running = progress?.running ?? false
   return (
-    <Stack gap="xs">
+    <Stack gap="sm">
       <Group gap="sm">
+        {/* Running, the button says so in words rather than turning into a bare spinner. */}
         <Button
-          leftSection={<IconRefresh size={16} />}
-          loading={running}
+          leftSection={running ? <Loader size={14} color="gray" /> : <IconRefresh size={16} />}
+          disabled={running}
           onClick={() => void control.start()}
           data-testid="sync-now"
         >
-          {t('sync.now')}
+          {running ? t('sync.header.running') : t('sync.now')}
         </Button>
         {running ? (
           <Button

@@ -102,6 +102,7 @@ test('enrols from Settings with HQ’s first code, after a wrong one is refused 
   await page.getByTestId('hq-code').fill('WRONG-CODE-0000')
   await page.getByTestId('hq-enrol').click()
   await expect(page.getByTestId('hq-settings')).toContainText('登记码不正确')
+  await page.getByTestId('hq-settings').screenshot({ path: 'resources/screenshots/hq-enrol-error-zh.png' })
 
   await page.getByTestId('hq-code').fill(hq.firstCode!.code)
   await page.getByTestId('hq-enrol').click()
@@ -153,4 +154,50 @@ test('the Sync screen reports the sync and says whose edit replaced whose', asyn
   )
   await expect(page.getByTestId('sync-indicator')).toContainText('已同步')
   await page.screenshot({ path: 'resources/screenshots/sync-screen-zh.png', fullPage: true })
+})
+
+test('reads the same in English', async ({ page }) => {
+  await page.goto(laptop.url)
+  await page.getByTestId('language-switch').getByText('English').click()
+  await page.getByTestId('nav-sync').click()
+  await expect(page.getByTestId('sync-last')).toContainText('Synced')
+  await expect(page.getByTestId('sync-conflict').first()).toContainText(
+    '“王强：工厂同意降价 3%” from 王强的笔记本 replaced “李娜：样品已寄回，等复测” from 李娜的笔记本',
+  )
+  await page.screenshot({ path: 'resources/screenshots/sync-screen-en.png', fullPage: true })
+  await page.getByTestId('language-switch').getByText('中文').click()
+})
+
+test('shows the phase and counts while a sync runs, and Cancel asks the core to stop', async ({ page }) => {
+  // The real runs here finish in well under a poll; the core's answers are held at "pulling" instead.
+  const running = {
+    running: true,
+    phase: 'pulling',
+    cancelling: false,
+    toPush: 120,
+    pushed: 120,
+    pulled: 2000,
+    applied: 1500,
+    conflicts: 0,
+    startedAt: new Date().toISOString(),
+    last: null,
+  }
+  let cancelled = false
+  await page.route('**/api/sync.progress', (route) =>
+    route.fulfill({ json: { ok: true, value: { ...running, cancelling: cancelled } } }),
+  )
+  await page.route('**/api/sync.cancel', (route) => {
+    cancelled = true
+    return route.fulfill({ json: { ok: true, value: { ...running, cancelling: true } } })
+  })
+  await page.goto(laptop.url)
+  await page.getByTestId('nav-sync').click()
+  const progress = page.getByTestId('sync-progress')
+  await expect(progress).toContainText('正在下载总部的修改')
+  await expect(progress).toContainText('已上传 120 / 120 条 · 已下载 2,000 条 · 已生效 1,500 条')
+  await expect(page.getByTestId('sync-indicator')).toContainText('同步中')
+  await page.screenshot({ path: 'resources/screenshots/sync-progress-zh.png' })
+  await page.getByTestId('sync-cancel').click()
+  await expect(page.getByTestId('sync-cancel')).toHaveText('正在取消…')
+  expect(cancelled).toBe(true)
 })

@@ -28,8 +28,8 @@ export type SchedulerDecision = 'not_enrolled' | 'busy' | 'offline' | 'up_to_dat
 export interface SyncScheduler {
   /** One check now (the timer calls it; tests call it directly). */
   tick(): Promise<SchedulerDecision>
-  /** Stops the timer; a run in progress finishes on its own. */
-  stop(): void
+  /** Stops the timer and resolves once a check in flight has finished (the database can then close). */
+  stop(): Promise<void>
 }
 
 /**
@@ -42,6 +42,7 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
   const reachable = options.reachable ?? ((url: string) => hqReachable(url))
   let timer: NodeJS.Timeout | undefined
   let stopped = false
+  let inFlight: Promise<unknown> = Promise.resolve()
 
   const tick = async (): Promise<SchedulerDecision> => {
     const [hqUrl, token, lastText] = await Promise.all(
@@ -56,7 +57,7 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
     const failed = last !== null && last.outcome !== 'ok' && last.outcome !== 'cancelled'
     const due = !last || failed || age >= staleMs || (await countUnsent(options.db)) > 0
     if (!due) return 'up_to_date'
-    if (options.runner.running) return 'busy'
+    if (options.runner.running || stopped) return 'busy'
     await options.runner.run()
     return 'synced'
   }
@@ -64,7 +65,7 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
   const schedule = () => {
     if (stopped) return
     timer = setTimeout(() => {
-      tick()
+      inFlight = tick()
         .catch((error: unknown) => console.error('[sync] automatic sync failed:', error))
         .finally(schedule)
     }, options.everyMs)
@@ -74,9 +75,10 @@ export function startSyncScheduler(options: SyncSchedulerOptions): SyncScheduler
   if (options.everyMs > 0) schedule()
   return {
     tick,
-    stop: () => {
+    stop: async () => {
       stopped = true
       clearTimeout(timer)
+      await inFlight
     },
   }
 }
