@@ -19,10 +19,11 @@ export function AppHeader({ navOpened, onToggleNav }: { navOpened: boolean; onTo
           aria-label={t('header.openNav')}
         />
         <IconBuildingFactory size={22} color="var(--mantine-primary-color-filled)" />
-        <Text fw={700} size="lg" data-testid="app-name">
+        <Text fw={700} size="lg" style={{ whiteSpace: 'nowrap' }} data-testid="app-name">
           {t('app.name')}
         </Text>
-        <Text c="dimmed" size="sm" visibleFrom="md">
+        {/* Below lg the tagline gives way to the search box and the sync indicator. */}
+        <Text c="dimmed" size="sm" visibleFrom="lg">
           {t('app.tagline')}
         </Text>
       </Group>
