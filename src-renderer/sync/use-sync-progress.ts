@@ -19,8 +19,9 @@ export interface SyncControl {
 }
 
 /**
- * Follows the core's single sync run. When a run finishes (started here, elsewhere or by the automatic
- * scheduler) every loaded result is marked stale, so lists show what came down.
+ * Follows the core's single sync run. When a run that changed something finishes (started here,
+ * elsewhere or by the automatic scheduler) every loaded result is marked stale, so lists show what came
+ * down and the unsent count what went up.
  */
 export function useSyncProgress(): SyncControl {
   const { client, invalidate } = useApiContext()
@@ -32,7 +33,11 @@ export function useSyncProgress(): SyncControl {
   const accept = useCallback(
     (next: SyncProgress) => {
       const finished = next.last?.finishedAt ?? null
-      if (lastFinished.current !== undefined && finished !== lastFinished.current) invalidate()
+      const report = next.last
+      // A run that moved nothing (the five-minute check) leaves open forms and lists alone.
+      const changed =
+        report !== null && report.pushed + report.applied + report.conflicts + report.rejected > 0
+      if (lastFinished.current !== undefined && finished !== lastFinished.current && changed) invalidate()
       lastFinished.current = finished
       setProgress(next)
     },
