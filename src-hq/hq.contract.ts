@@ -139,6 +139,21 @@ export const hqCalls = defineCalls({
     input: z.object({ hashes: z.array(Sha256).max(MAX_MISSING_HASHES) }).strict(),
     output: z.object({ missing: z.array(z.string()) }),
   },
+  directory: {
+    summary:
+      'Names of the enrolled devices (no tokens), so a laptop can say whose edit replaced whose (device token).',
+    input: z.object({}).strict(),
+    output: z.object({
+      devices: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          /** The HLC node id the device stamps its changes with. */
+          nodeId: z.string(),
+        }),
+      ),
+    }),
+  },
   'admin.codes.create': {
     summary: 'Mints an enrolment code (admin token).',
     input: z.object({}).strict(),

@@ -30,6 +30,7 @@ export const ACCESS: Record<keyof HqCalls, Access> = {
   push: 'device',
   pull: 'device',
   'photos.missing': 'device',
+  directory: 'device',
   'admin.codes.create': 'admin',
   'admin.devices.list': 'admin',
   'admin.devices.revoke': 'admin',
@@ -75,6 +76,13 @@ export const hqHandlers: HqHandlers = {
   'photos.missing': async (input, ctx) => {
     deviceOf(ctx)
     return { missing: await ctx.blobs.missing(input.hashes) }
+  },
+  directory: async (_input, ctx) => {
+    deviceOf(ctx)
+    // Revoked devices stay listed: their old edits still need a name.
+    return {
+      devices: (await listDevices(ctx.db)).map((d) => ({ id: d.id, name: d.name, nodeId: d.node_id })),
+    }
   },
   'admin.codes.create': (_input, ctx) => mintEnrolmentCode(ctx.db, ctx.now()),
   'admin.devices.list': async (_input, ctx) => ({

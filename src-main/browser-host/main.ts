@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { version } from '../../package.json'
 import { createCore } from '../core/app'
+import { plainTokenVault } from '../core/sync/token-vault'
 import { importRoutes } from '../core/imports/imports.api'
 import { photoRoutes } from '../core/photos/photos.api'
 import { defaultDataDir } from '../host/data-dir'
@@ -36,6 +37,9 @@ export async function runBrowserHost(argv: string[]): Promise<BrowserHost> {
     demo: options.demo,
     dispatcher: { onInternalError },
     photoWorkerFile: join(__dirname, 'photo-worker.js'),
+    // No keychain is reachable from plain Node: the device token stays as text in the data directory.
+    tokenVault: plainTokenVault,
+    autoSyncEveryMs: options.syncEverySeconds * 1000,
   })
   // The printer loads this host's own print pages, so it needs the address and secret once listening.
   let origin = ''

@@ -7,6 +7,10 @@ import { createImportSessions } from './imports/import-sessions'
 import { createPhotoProcessor } from './photos/photo-processor'
 import { seedDemoData } from './demo/seed-demo'
 import { ensureSearchIndex } from './search/search-index'
+import { createSyncRunner } from './sync/sync-runner'
+import { photosRoot } from './photos/photo-files'
+import { startSyncScheduler } from './sync/sync-scheduler'
+import { plainTokenVault, type TokenVault } from './sync/token-vault'
 import { loadOrCreateDeviceId, restoreClock } from './system/device'
 
 export const DATABASE_FILE = 'workbench.sqlite'
@@ -24,6 +28,10 @@ export interface CoreOptions {
   dispatcher?: DispatcherOptions
   /** The built photo worker script (out/main/photo-worker.js); tests run the TypeScript source. */
   photoWorkerFile?: string
+  /** How the host keeps the HQ device token at rest (Electron: safeStorage); plain text by default. */
+  tokenVault?: TokenVault
+  /** Check HQ and sync automatically this often when enrolled; 0 or absent: only when asked. */
+  autoSyncEveryMs?: number
 }
 
 /** The host-agnostic core: an open, migrated database and the dispatcher both hosts route through. */
@@ -48,19 +56,41 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const wallClock = options.wallClock ?? Date.now
     const deviceId = await loadOrCreateDeviceId(database.db)
     const clock = await restoreClock(database.db, deviceId, wallClock)
+    const write = { clock, deviceId, now: () => new Date(wallClock()) }
+    const vault = options.tokenVault ?? plainTokenVault
+    const runner = createSyncRunner(() => ({
+      db: database.db,
+      clock,
+      now: write.now,
+      vault,
+      photos,
+      photosRoot: photosRoot(options.dataDir),
+    }))
     const context: CoreContext = {
       db: database.db,
-      write: { clock, deviceId, now: () => new Date(wallClock()) },
+      write,
       app: { version: options.version, dataDir: options.dataDir, host: options.host },
       photos,
       imports: createImportSessions(),
+      sync: { vault, runner },
     }
     if (options.demo) await seedDemoData(context)
+    const scheduler = startSyncScheduler({
+      db: database.db,
+      runner,
+      now: write.now,
+      everyMs: options.autoSyncEveryMs ?? 0,
+    })
     return {
       dispatch: createDispatcher(context, options.dispatcher),
       context,
       database,
       close: async () => {
+        // No new automatic run from here; a run in flight stops after its step in hand.
+        const stopping = scheduler.stop()
+        await runner.cancel()
+        await stopping
+        await runner.idle()
         await photos.close()
         await database.close()
       },

@@ -5,6 +5,7 @@ import {
   ipcMain,
   Menu,
   protocol,
+  safeStorage,
   session,
   shell,
   type WebContents,
@@ -20,6 +21,7 @@ import { buildAppMenu } from './menu'
 import { handleImportUpload } from './imports'
 import { handlePhotoProtocol, handlePhotoUpload, PHOTO_SCHEME } from './photos'
 import { handlePdfExport, printWindows } from './pdf'
+import { safeStorageTokenVault } from './token-vault'
 
 /**
  * The thin Electron shell: one window over the core. Everything it does besides window management is
@@ -129,6 +131,8 @@ async function main(): Promise<void> {
       demo: options.demo,
       nativeBinding: electronNativeBinding(app.getAppPath(), process.versions.modules),
       photoWorkerFile: join(__dirname, 'photo-worker.js'),
+      tokenVault: safeStorageTokenVault(safeStorage),
+      autoSyncEveryMs: options.syncEverySeconds * 1000,
       dispatcher: { onInternalError: (error, call) => console.error(`[api] ${call} failed:`, error) },
     })
     app.on('will-quit', () => void core.close())

@@ -7,6 +7,8 @@ export interface LaunchOptions {
   demo: boolean
   open: boolean
   browser: boolean
+  /** Seconds between automatic checks of HQ (sync when reachable); 0 turns automatic sync off. */
+  syncEverySeconds: number
 }
 
 /** Parses launch flags; unknown flags are an error so a typo is not silently ignored. */
@@ -19,6 +21,7 @@ export function parseLaunchOptions(argv: string[], env: NodeJS.ProcessEnv = proc
       'no-demo': { type: 'boolean', default: false },
       'no-open': { type: 'boolean', default: false },
       browser: { type: 'boolean', default: false },
+      'sync-every': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -26,8 +29,12 @@ export function parseLaunchOptions(argv: string[], env: NodeJS.ProcessEnv = proc
   const port = values.port === undefined ? 0 : Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0-65535, got ${values.port}`)
+  const syncEverySeconds = values['sync-every'] === undefined ? 60 : Number(values['sync-every'])
+  if (!Number.isFinite(syncEverySeconds) || syncEverySeconds < 0)
+    throw new Error(`--sync-every must be a number of seconds (0 = off), got ${values['sync-every']}`)
   return {
     port,
+    syncEverySeconds,
     dataDir: values['data-dir'],
     demo: !values['no-demo'],
     open: !values['no-open'] && !env.CI,
@@ -35,7 +42,7 @@ export function parseLaunchOptions(argv: string[], env: NodeJS.ProcessEnv = proc
   }
 }
 
-const VALUE_FLAGS = new Set(['--port', '--data-dir'])
+const VALUE_FLAGS = new Set(['--port', '--data-dir', '--sync-every'])
 const BOOLEAN_FLAGS = new Set(['--no-demo', '--no-open', '--browser'])
 
 /**

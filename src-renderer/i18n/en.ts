@@ -1,6 +1,7 @@
 import { fieldEn } from './field.en'
 import { importErrorsEn, importsEn } from './imports.en'
 import { reportsCenterEn } from './reports-center.en'
+import { syncEn } from './sync.en'
 import type { Messages } from './zh-CN'
 
 /** English. Typed by the Chinese file, so a missing or extra key does not compile. */
@@ -8,6 +9,7 @@ export const en: Messages = {
   ...fieldEn,
   ...importsEn,
   ...reportsCenterEn,
+  ...syncEn,
   app: {
     name: 'Sourcing Workbench',
     tagline: 'Private-label source-factory sourcing',
@@ -44,18 +46,9 @@ export const en: Messages = {
     back: 'Back',
     loading: 'Loading…',
     none: '—',
-    notBuilt: 'Not built yet',
     fixErrors: 'Please correct the marked fields',
     listSeparator: '; ',
     more: 'More',
-    notBuiltShort: 'Not built',
-  },
-  notBuilt: {
-    title: 'This area is not built yet',
-    note: 'There is no data here yet, and no sample data is shown. When it is built, this is where you will:',
-    reports:
-      'A reports center (every export in one place) is not built yet. Today, use “Export PDF” on a sample, visit or tour page to link visit → sample → quote → benchmark in a report for the category manager.',
-    sync: 'When online, sync with HQ: push this device’s records and photos; pull HQ’s SKU briefs, benchmarks, demand signals, category policies and other buyers’ work; merge field by field and show whose edit won.',
   },
   dashboard: {
     title: 'Dashboard',

@@ -10,7 +10,6 @@ import { TourPhase } from '@core/tours/tours.contract'
 import { describe, expect, it } from 'vitest'
 import { LIST_COLUMNS } from '../factories/list-columns'
 import { NAV_AREAS } from '../shell/areas'
-import { PLANNED_AREAS } from '../shell/route'
 import { createI18n } from './create-i18n'
 import { en } from './en'
 import { LANGUAGES } from './language'
@@ -79,7 +78,6 @@ describe('translations', () => {
   it('cover every key built from a list at run time', () => {
     expectInBothLanguages(FACTORY_STATUSES.map((s) => `status.${s}`))
     expectInBothLanguages(NAV_AREAS.map((a) => `nav.${a.key}`))
-    expectInBothLanguages(PLANNED_AREAS.map((a) => `notBuilt.${a}`))
     expectInBothLanguages(LANGUAGES.map((l) => `language.${l}`))
     expectInBothLanguages(AppInfo.shape.host.options.map((h) => `host.${h}`))
     expectInBothLanguages(LIST_COLUMNS.map((c) => `factories.columns.${c.key}`))

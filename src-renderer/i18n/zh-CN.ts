@@ -1,12 +1,14 @@
 import { fieldZhCN } from './field.zh-CN'
 import { importErrorsZhCN, importsZhCN } from './imports.zh-CN'
 import { reportsCenterZhCN } from './reports-center.zh-CN'
+import { syncZhCN } from './sync.zh-CN'
 
 /** Simplified Chinese, the default language. en.ts must have exactly these keys (checked by its type). */
 export const zhCN = {
   ...fieldZhCN,
   ...importsZhCN,
   ...reportsCenterZhCN,
+  ...syncZhCN,
   app: {
     name: '源选采购工作台',
     tagline: '自有品牌源头工厂寻源',
@@ -43,18 +45,9 @@ export const zhCN = {
     back: '返回',
     loading: '加载中…',
     none: '—',
-    notBuilt: '尚未构建',
     fixErrors: '请先改正标出的字段',
     listSeparator: '；',
     more: '更多',
-    notBuiltShort: '未构建',
-  },
-  notBuilt: {
-    title: '这一部分还没有做',
-    note: '这里暂时没有数据，也不会显示示例数据。做好之后会在这里工作：',
-    reports:
-      '报告中心（所有导出记录集中在一处）还没有做。现在可以在样品、拜访和行程页面上点「导出 PDF」，把拜访 → 样品 → 报价 → 对标串成报告发给品类经理。',
-    sync: '联网时与总部同步：推送本机记录与照片，拉取总部的 SKU 需求、对标价、需求信号、品类政策，以及其他采购的记录；逐字段合并并显示谁的修改生效。',
   },
   dashboard: {
     title: '工作台',

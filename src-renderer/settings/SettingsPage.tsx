@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../shell/LanguageSwitch'
 import { AppInfoFacts } from '../system/AppInfoFacts'
 import { RatesEditor } from './RatesEditor'
 import { ProfileSettings } from '../reports/ProfileSettings'
+import { HqSettings } from '../sync/HqSettings'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -33,6 +34,7 @@ export function SettingsPage() {
         </Stack>
       </Paper>
       <ProfileSettings />
+      <HqSettings />
       <RatesEditor />
       <CategoryPolicyEditor />
       <Paper withBorder p="md">

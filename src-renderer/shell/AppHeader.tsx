@@ -2,6 +2,7 @@ import { Burger, Group, Text } from '@mantine/core'
 import { IconBuildingFactory } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { HeaderSearch } from '../search/HeaderSearch'
+import { SyncIndicator } from '../sync/SyncIndicator'
 import { ColorSchemeToggle } from '../theme/ColorSchemeToggle'
 import { LanguageSwitch } from './LanguageSwitch'
 
@@ -18,15 +19,17 @@ export function AppHeader({ navOpened, onToggleNav }: { navOpened: boolean; onTo
           aria-label={t('header.openNav')}
         />
         <IconBuildingFactory size={22} color="var(--mantine-primary-color-filled)" />
-        <Text fw={700} size="lg" data-testid="app-name">
+        <Text fw={700} size="lg" style={{ whiteSpace: 'nowrap' }} data-testid="app-name">
           {t('app.name')}
         </Text>
-        <Text c="dimmed" size="sm" visibleFrom="md">
+        {/* Below lg the tagline gives way to the search box and the sync indicator. */}
+        <Text c="dimmed" size="sm" visibleFrom="lg">
           {t('app.tagline')}
         </Text>
       </Group>
       <Group gap="sm" wrap="nowrap">
         <HeaderSearch />
+        <SyncIndicator />
         <LanguageSwitch testId="language-switch" />
         <ColorSchemeToggle />
       </Group>

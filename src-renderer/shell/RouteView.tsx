@@ -9,12 +9,12 @@ import {
   SamplesPage,
   SkuPage,
   SkusPage,
+  SyncPage,
   TargetsPage,
   TourPage,
   ToursPage,
   VisitPage,
 } from './lazy-pages'
-import { NotBuiltPanel } from './NotBuiltPanel'
 import type { Route } from './route'
 
 function assertNever(value: never): never {
@@ -52,7 +52,7 @@ export function RouteView({ route }: { route: Route }) {
     case 'reports':
       return <ReportsPage />
     case 'sync':
-      return <NotBuiltPanel area={route.area} />
+      return <SyncPage />
     default:
       return assertNever(route)
   }

@@ -18,20 +18,18 @@ export interface NavArea {
   key: 'dashboard' | 'factories' | 'visits' | 'samples' | 'skus' | 'targets' | 'reports' | 'sync' | 'settings'
   /** Icon beside the label. */
   icon: Icon
-  /** Whether the area works yet (the others show a not-built-yet panel). */
-  built: boolean
 }
 
 export const NAV_AREAS: NavArea[] = [
-  { key: 'dashboard', icon: IconLayoutDashboard, built: true },
-  { key: 'factories', icon: IconBuildingFactory2, built: true },
-  { key: 'visits', icon: IconCalendarEvent, built: true },
-  { key: 'samples', icon: IconPackage, built: true },
-  { key: 'skus', icon: IconTargetArrow, built: true },
-  { key: 'targets', icon: IconChartLine, built: true },
-  { key: 'reports', icon: IconFileReport, built: true },
-  { key: 'sync', icon: IconRefresh, built: false },
-  { key: 'settings', icon: IconSettings, built: true },
+  { key: 'dashboard', icon: IconLayoutDashboard },
+  { key: 'factories', icon: IconBuildingFactory2 },
+  { key: 'visits', icon: IconCalendarEvent },
+  { key: 'samples', icon: IconPackage },
+  { key: 'skus', icon: IconTargetArrow },
+  { key: 'targets', icon: IconChartLine },
+  { key: 'reports', icon: IconFileReport },
+  { key: 'sync', icon: IconRefresh },
+  { key: 'settings', icon: IconSettings },
 ]
 
 /** The navbar entry a route belongs to (a factory's page belongs to Factories, an SKU's to SKUs). */

@@ -31,6 +31,7 @@ export const VisitPage = lazyPage(() => import('../visits/VisitPage').then((m) =
 export const SamplesPage = lazyPage(() => import('../samples/SamplesPage').then((m) => m.SamplesPage))
 export const SamplePage = lazyPage(() => import('../samples/SamplePage').then((m) => m.SamplePage))
 export const ReportsPage = lazyPage(() => import('../reports/ReportsPage').then((m) => m.ReportsPage))
+export const SyncPage = lazyPage(() => import('../sync/SyncPage').then((m) => m.SyncPage))
 export const LabelSheetPage = lazyPage(() => import('../labels/LabelSheetPage').then((m) => m.LabelSheetPage))
 /** The factory page's visit scorecard brings the radar chart: loaded once the factory page shows. */
 export const FactoryScorecardPanel = lazyPage(() =>

@@ -1,7 +1,3 @@
-/** Areas that are not built yet: each shows an honest placeholder. */
-export const PLANNED_AREAS = ['reports', 'sync'] as const
-export type PlannedArea = (typeof PLANNED_AREAS)[number]
-
 /** Where the app is; kept in the URL hash because Electron blocks real navigation. */
 export type Route =
   | { area: 'dashboard' }
@@ -17,7 +13,8 @@ export type Route =
   | { area: 'sample'; id: string }
   | { area: 'labels'; ids: string[] }
   | { area: 'settings' }
-  | { area: PlannedArea }
+  | { area: 'sync' }
+  | { area: 'reports' }
 
 /** Parses '#/factories/<id>' and friends; anything unknown lands on the dashboard. */
 export function parseRoute(hash: string): Route {
@@ -32,7 +29,8 @@ export function parseRoute(hash: string): Route {
   if (first === 'samples') return second ? { area: 'sample', id: second } : { area: 'samples' }
   if (first === 'labels') return { area: 'labels', ids: (second ?? '').split(',').filter(Boolean) }
   if (first === 'settings') return { area: 'settings' }
-  if (PLANNED_AREAS.includes(first as PlannedArea)) return { area: first as PlannedArea }
+  if (first === 'sync') return { area: 'sync' }
+  if (first === 'reports') return { area: 'reports' }
   return { area: 'dashboard' }
 }
 

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import type { ImportSessions } from '../imports/import-sessions'
 import type { PhotoProcessor } from '../photos/photo-processor'
+import type { SyncRunner } from '../sync/sync-runner'
+import type { TokenVault } from '../sync/token-vault'
 import type { WriteContext } from '../write/write-path'
 
 /** What every handler receives besides its input: created once at start-up and passed down. */
@@ -14,6 +16,8 @@ export interface CoreContext {
   photos: PhotoProcessor
   /** Uploaded spreadsheets awaiting the user's confirmation (memory only). */
   imports: ImportSessions
+  /** Sync with HQ: the host's token vault and the one runner every sync goes through. */
+  sync: { vault: TokenVault; runner: SyncRunner }
 }
 
 export interface AppFacts {

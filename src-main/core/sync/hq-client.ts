@@ -25,6 +25,8 @@ export interface HqClient {
   uploadPhoto(sha256: string, bytes: Uint8Array): Promise<z.output<typeof BlobStored>>
   /** Downloads one photo original, as HQ sent it: the caller checks it against the hash. */
   downloadPhoto(sha256: string): Promise<Uint8Array>
+  /** Names of the enrolled devices, to say whose edit replaced whose. */
+  directory(): Promise<z.output<HqCalls['directory']['output']>>
 }
 
 /** Why a request to HQ failed: HQ's own error code, or 'offline' / 'bad_reply' when none came. */
@@ -130,6 +132,23 @@ export function createHttpHqClient(options: HttpHqClientOptions): HqClient {
       const response = await send(`${BLOB_ROUTE}${sha256}`, { headers: auth }, photoTimeout)
       return readLimited(response, MAX_BLOB_BYTES)
     },
+    directory: () => call('directory', {}),
+  }
+}
+
+/** Whether HQ answers its health route within the timeout (the scheduler's cheap probe). */
+export async function hqReachable(baseUrl: string, timeoutMs = 5000): Promise<boolean> {
+  try {
+    const response = await fetch(`${baseUrl.replace(/\/+$/, '')}/api/health`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+      signal: AbortSignal.timeout(timeoutMs),
+    })
+    await response.body?.cancel()
+    return response.ok
+  } catch {
+    return false
   }
 }
 

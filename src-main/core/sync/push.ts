@@ -12,6 +12,14 @@ export interface PushResult {
   rejected: number
 }
 
+/** A running sync's hooks into the push. */
+export interface PushOptions {
+  /** Checked before each batch: an aborted run stops there (what was acknowledged stays marked). */
+  signal?: AbortSignal
+  /** Called after each batch with the totals so far. */
+  onBatch?: (result: PushResult) => void
+}
+
 // Room for the envelope around the messages.
 const BATCH_BUDGET = MAX_BATCH_BYTES - 4096
 const READ_LIMIT = 2000
@@ -53,7 +61,12 @@ async function recordRejections(
  * acknowledged it, so a dropped request or reply just sends it again (HQ ignores the repeat); a change
  * HQ refuses for good is set aside and blocks nothing behind it.
  */
-export async function pushUnsent(db: Kysely<DB>, client: HqClient, now: () => Date): Promise<PushResult> {
+export async function pushUnsent(
+  db: Kysely<DB>,
+  client: HqClient,
+  now: () => Date,
+  options: PushOptions = {},
+): Promise<PushResult> {
   const result: PushResult = { acknowledged: 0, rejected: 0 }
   // Everything up to the cursor was applied here before any unsent change was written (sync pulls
   // only after pushing), so HQ can tell receivers which values the writer had seen.
@@ -68,6 +81,7 @@ export async function pushUnsent(db: Kysely<DB>, client: HqClient, now: () => Da
     const tooLarge: { seq: number; code: string; message: string }[] = []
     const flush = async () => {
       if (batch.length === 0) return
+      options.signal?.throwIfAborted()
       const reply = await client.push({ messages: batch.map((b) => b.message), seen })
       const refused = new Map(reply.rejected.map((r) => [r.index, r]))
       const acked = batch.filter((_, index) => !refused.has(index)).map((b) => b.seq)
@@ -91,6 +105,7 @@ export async function pushUnsent(db: Kysely<DB>, client: HqClient, now: () => Da
       result.rejected += refused.size
       batch = []
       bytes = 0
+      options.onBatch?.(result)
     }
     for (const row of unsent) {
       const message: WireMessage = {

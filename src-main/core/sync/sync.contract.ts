@@ -3,7 +3,8 @@ import { defineCalls } from '../api/define'
 
 /** The laptop's sync calls: enrol with HQ, sync now, and the state the Settings and Sync screens show. */
 
-export const SyncOutcome = z.enum(['ok', 'offline', 'unauthorized', 'clock_drift', 'refused'])
+/** 'cancelled': the user stopped it; what was pushed or applied before stays. */
+export const SyncOutcome = z.enum(['ok', 'offline', 'unauthorized', 'clock_drift', 'refused', 'cancelled'])
 export type SyncOutcome = z.infer<typeof SyncOutcome>
 
 /** Most photo failures one report lists (their count is in photoErrors). */
@@ -30,11 +31,11 @@ export const SyncReport = z.object({
   pushed: z.number().int(),
   /** Local changes HQ refused for good in this run. */
   rejected: z.number().int(),
-  /** Messages that came down in this run. */
+  /** Messages that came down in this run and were new here (not this laptop's own, echoed back). */
   pulled: z.number().int(),
   /** Of those, the ones whose value now stands here. */
   applied: z.number().int(),
-  /** Conflicts recorded in this run (whose edit replaced whose). */
+  /** Conflicts recorded in this run (whose edit replaced whose), bookkeeping columns left out. */
   conflicts: z.number().int(),
   /** HQ sequence applied up to. */
   cursor: z.number().int(),
@@ -57,16 +58,89 @@ export const SyncStatus = z.object({
   enrolled: z.boolean(),
   hqUrl: z.string().nullable(),
   hqDeviceId: z.string().nullable(),
+  /** The name this laptop enrolled under. */
+  deviceName: z.string().nullable(),
   /** Local changes not yet acknowledged by HQ (and not refused). */
   unsent: z.number().int(),
   /** Local changes HQ refused for good. */
   rejected: z.number().int(),
-  /** Conflicts recorded so far. */
+  /** Conflicts recorded so far, bookkeeping columns left out. */
   conflicts: z.number().int(),
   cursor: z.number().int(),
   lastSync: SyncReport.nullable(),
 })
 export type SyncStatus = z.infer<typeof SyncStatus>
+
+/** Where a running sync is. */
+export const SyncPhase = z.enum(['idle', 'pushing', 'pulling', 'photos', 'done'])
+export type SyncPhase = z.infer<typeof SyncPhase>
+
+/** What the Sync screen polls while a sync runs (one at a time per laptop). */
+export const SyncProgress = z.object({
+  running: z.boolean(),
+  phase: SyncPhase,
+  /** Cancel was asked for; the run stops after the batch or page in hand. */
+  cancelling: z.boolean(),
+  /** Unsent changes when the run started (the push's total). */
+  toPush: z.number().int(),
+  pushed: z.number().int(),
+  pulled: z.number().int(),
+  applied: z.number().int(),
+  conflicts: z.number().int(),
+  startedAt: z.string().nullable(),
+  /** The report of the run that finished last (this session or before). */
+  last: SyncReport.nullable(),
+})
+export type SyncProgress = z.infer<typeof SyncProgress>
+
+/** One side of a conflict: the value, whose edit it was and when. */
+export const ConflictSide = z.object({
+  /** The value as text ('' for empty). */
+  value: z.string(),
+  /** The device's name, or a short node id when HQ's directory does not know it. */
+  device: z.string(),
+  /** True when the edit was made on this laptop. */
+  mine: z.boolean(),
+  /** When the edit was made (ISO time from its timestamp). */
+  at: z.string(),
+})
+
+export const SyncConflict = z.object({
+  id: z.number().int(),
+  /** The record's table, e.g. 'samples'. */
+  kind: z.string(),
+  rowId: z.string(),
+  /** What the record is called (sample code and name, factory name …); null when it is gone. */
+  title: z.string().nullable(),
+  /** The column (the screen maps it to a label). */
+  field: z.string(),
+  winner: ConflictSide,
+  loser: ConflictSide,
+  recordedAt: z.string(),
+})
+export type SyncConflict = z.infer<typeof SyncConflict>
+
+/** The refused changes of one record, for one reason. */
+export const SyncRejection = z.object({
+  kind: z.string(),
+  rowId: z.string(),
+  title: z.string().nullable(),
+  /** The refused columns (bookkeeping columns left out); the screen maps them to labels. */
+  fields: z.array(z.string()),
+  /** Refused field changes in all. */
+  changes: z.number().int(),
+  /** HQ's reason, e.g. 'hq_owned_table'. */
+  code: z.string(),
+  rejectedAt: z.string(),
+})
+export type SyncRejection = z.infer<typeof SyncRejection>
+
+const Page = z
+  .object({
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(100).default(20),
+  })
+  .strict()
 
 export const syncCalls = defineCalls({
   'sync.enrol': {
@@ -86,9 +160,35 @@ export const syncCalls = defineCalls({
   },
   'sync.now': {
     summary:
-      'Pushes unsent changes and sends the photos HQ lacks, then pulls and applies what is new and fetches the photos missing here; reports counts or why it failed.',
+      'Pushes unsent changes and sends the photos HQ lacks, then pulls and applies what is new and fetches the photos missing here; answers when done (joins a run already going) with counts or why it failed.',
     input: z.object({}).strict(),
     output: SyncReport,
+  },
+  'sync.start': {
+    summary: 'Starts a sync in the background unless one is running; answers at once with its progress.',
+    input: z.object({}).strict(),
+    output: SyncProgress,
+  },
+  'sync.progress': {
+    summary: 'Where the running sync is (phase, counts so far), or the last finished run’s report.',
+    input: z.object({}).strict(),
+    output: SyncProgress,
+  },
+  'sync.cancel': {
+    summary: 'Stops the running sync after the batch or page in hand; what was already committed stays.',
+    input: z.object({}).strict(),
+    output: SyncProgress,
+  },
+  'sync.conflicts': {
+    summary: 'Conflicts resolved by sync, newest first: which record and field, whose edit replaced whose.',
+    input: Page,
+    output: z.object({ total: z.number().int(), items: z.array(SyncConflict) }),
+  },
+  'sync.rejections': {
+    summary:
+      'Local changes HQ refused for good (e.g. an HQ-owned table), one entry per record and reason, newest first.',
+    input: Page,
+    output: z.object({ total: z.number().int(), items: z.array(SyncRejection) }),
   },
   'sync.status': {
     summary: 'Enrolment, unsent and refused changes, conflicts, cursor and the last sync’s report.',

@@ -7,8 +7,11 @@ import type { PhotoProcessor } from '../photos/photo-processor'
 import { createHttpHqClient, HqRequestError, type HqClient } from './hq-client'
 import { fetchPhotos, sendPhotos } from './photo-transfer'
 import { pushUnsent } from './push'
-import { SyncReport, type SyncOutcome, type SyncStatus } from './sync.contract'
+import { SyncReport, type SyncOutcome, type SyncPhase, type SyncStatus } from './sync.contract'
+import { countConflicts } from './sync-conflicts'
+import { storeDirectory } from './sync-directory'
 import { readSetting, SETTING, writeSetting } from './sync.settings'
+import { plainTokenVault, readDeviceToken, writeDeviceToken, type TokenVault } from './token-vault'
 
 /** What a sync run needs; the HQ client is injectable so tests can put faults between laptop and HQ. */
 export interface SyncDeps {
@@ -23,11 +26,29 @@ export interface SyncDeps {
   photos: PhotoProcessor
   /** <dataDir>/photos */
   photosRoot: string
+  /** How the device token is kept at rest (the host's); plain text when not given. */
+  vault?: TokenVault
+}
+
+/** A sync stopped by the user (sync.cancel), between batches or pages. */
+export class SyncCancelledError extends Error {
+  override readonly name = 'SyncCancelledError'
+  constructor() {
+    super('sync cancelled by the user')
+  }
+}
+
+/** A running sync's hooks: cancel between steps, and counts so far for the progress display. */
+export interface SyncRunHooks {
+  /** Aborted with a SyncCancelledError: the run stops before its next batch or page. */
+  signal?: AbortSignal
+  /** Called as the run moves: its phase and the report's counts so far. */
+  onProgress?: (phase: SyncPhase, report: Readonly<SyncReport>) => void
 }
 
 /** Trades an enrolment code for a device token and stores both with HQ's address. */
 export async function enrol(
-  deps: Pick<SyncDeps, 'db' | 'clock' | 'client'>,
+  deps: Pick<SyncDeps, 'db' | 'clock' | 'client' | 'vault'>,
   input: { hqUrl: string; code: string; deviceName: string },
 ): Promise<{ hqDeviceId: string; hqUrl: string }> {
   const hqUrl = input.hqUrl.replace(/\/+$/, '')
@@ -47,8 +68,9 @@ export async function enrol(
   }
   await deps.db.transaction().execute(async (trx) => {
     await writeSetting(trx, SETTING.hqUrl, hqUrl)
-    await writeSetting(trx, SETTING.token, reply.token)
+    await writeDeviceToken(trx, deps.vault ?? plainTokenVault, reply.token)
     await writeSetting(trx, SETTING.hqDeviceId, reply.deviceId)
+    await writeSetting(trx, SETTING.deviceName, input.deviceName)
   })
   return { hqDeviceId: reply.deviceId, hqUrl }
 }
@@ -57,19 +79,27 @@ function camel(code: string): string {
   return code.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
 }
 
-async function clientFor(deps: Pick<SyncDeps, 'db' | 'client'>): Promise<HqClient> {
+const notEnrolled = () =>
+  new AppError('conflict', 'errors.sync.notEnrolled', 'this laptop is not enrolled with HQ yet')
+
+/** Refuses (errors.sync.notEnrolled) before a run is started on a laptop that has no HQ yet. */
+export async function assertEnrolled(db: Kysely<DB>): Promise<void> {
+  const [baseUrl, token] = await Promise.all([readSetting(db, SETTING.hqUrl), readSetting(db, SETTING.token)])
+  if (!baseUrl || !token) throw notEnrolled()
+}
+
+async function clientFor(deps: Pick<SyncDeps, 'db' | 'client' | 'vault'>): Promise<HqClient> {
   if (deps.client) return deps.client
   const [baseUrl, token] = await Promise.all([
     readSetting(deps.db, SETTING.hqUrl),
-    readSetting(deps.db, SETTING.token),
+    readDeviceToken(deps.db, deps.vault ?? plainTokenVault),
   ])
-  if (!baseUrl || !token) {
-    throw new AppError('conflict', 'errors.sync.notEnrolled', 'this laptop is not enrolled with HQ yet')
-  }
+  if (!baseUrl || !token) throw notEnrolled()
   return createHttpHqClient({ baseUrl, token })
 }
 
 function outcomeOf(error: unknown): { outcome: SyncOutcome; message: string } {
+  if (error instanceof SyncCancelledError) return { outcome: 'cancelled', message: error.message }
   if (error instanceof ClockDriftError) return { outcome: 'clock_drift', message: error.message }
   if (error instanceof HqRequestError) {
     if (error.code === 'offline') return { outcome: 'offline', message: error.message }
@@ -86,7 +116,8 @@ function outcomeOf(error: unknown): { outcome: SyncOutcome; message: string } {
  * interrupted run resumes where it stopped. Failures HQ or the network cause are reported, not thrown
  * (a failing photo only counts in photoErrors); the report is kept for sync.status.
  */
-export async function syncNow(deps: SyncDeps): Promise<SyncReport> {
+export async function syncNow(deps: SyncDeps, hooks: SyncRunHooks = {}): Promise<SyncReport> {
+  const { signal, onProgress } = hooks
   const client = await clientFor(deps)
   const report: SyncReport = {
     outcome: 'ok',
@@ -106,23 +137,43 @@ export async function syncNow(deps: SyncDeps): Promise<SyncReport> {
     finishedAt: '',
   }
   try {
-    const pushed = await pushUnsent(deps.db, client, deps.now)
+    onProgress?.('pushing', report)
+    const pushed = await pushUnsent(deps.db, client, deps.now, {
+      signal,
+      onBatch: (sofar) => {
+        report.pushed = sofar.acknowledged
+        report.rejected = sofar.rejected
+        onProgress?.('pushing', report)
+      },
+    })
     report.pushed = pushed.acknowledged
     report.rejected = pushed.rejected
+    signal?.throwIfAborted()
+    onProgress?.('photos', report)
     const photos = { db: deps.db, client, processor: deps.photos, root: deps.photosRoot }
     await sendPhotos(photos, report)
+    signal?.throwIfAborted()
+    onProgress?.('pulling', report)
+    const conflictsBefore = await countConflicts(deps.db)
     for (;;) {
+      signal?.throwIfAborted()
       const page = await client.pull({ after: report.cursor, limit: deps.pageSize ?? 1000 })
       const applied = await applyPage(deps, page.messages, page.cursor)
-      report.pulled += applied.received
+      // Messages this laptop already had (its own, echoed back) are not news to the buyer.
+      report.pulled += applied.received - applied.duplicates
       report.applied += applied.applied
-      report.conflicts += applied.conflicts
+      // Counted as the Sync screen lists them (bookkeeping columns left out), not as recorded.
+      if (applied.conflicts > 0) report.conflicts = (await countConflicts(deps.db)) - conflictsBefore
       // A page that moves nothing (a stale or empty reply) ends the run instead of looping on it.
       const advanced = applied.cursor > report.cursor
       report.cursor = applied.cursor
+      onProgress?.('pulling', report)
       if (!page.more || !advanced) break
     }
+    signal?.throwIfAborted()
+    onProgress?.('photos', report)
     await fetchPhotos(photos, report)
+    await refreshDirectory(deps.db, client)
   } catch (error) {
     Object.assign(report, outcomeOf(error))
   }
@@ -131,21 +182,26 @@ export async function syncNow(deps: SyncDeps): Promise<SyncReport> {
   return report
 }
 
-async function count(db: Kysely<DB>, table: 'sync_conflicts' | 'sync_rejections'): Promise<number> {
+/** Keeps HQ's device names for the conflicts list; an HQ without the route leaves the cache as it was. */
+async function refreshDirectory(db: Kysely<DB>, client: HqClient): Promise<void> {
+  try {
+    await storeDirectory(db, (await client.directory()).devices)
+  } catch (error) {
+    if (!(error instanceof HqRequestError)) throw error
+  }
+}
+
+async function countRejections(db: Kysely<DB>): Promise<number> {
   const row = await db
-    .selectFrom(table)
+    .selectFrom('sync_rejections')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
-export async function syncStatus(db: Kysely<DB>): Promise<SyncStatus> {
-  const [hqUrl, token, hqDeviceId, cursor, last] = await Promise.all(
-    [SETTING.hqUrl, SETTING.token, SETTING.hqDeviceId, SETTING.cursor, SETTING.lastSync].map((key) =>
-      readSetting(db, key),
-    ),
-  )
-  const unsent = await db
+/** Local changes not yet acknowledged by HQ and not refused for good. */
+export async function countUnsent(db: Kysely<DB>): Promise<number> {
+  const row = await db
     .selectFrom('change_log')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('sent_at', 'is', null)
@@ -157,13 +213,28 @@ export async function syncStatus(db: Kysely<DB>): Promise<SyncStatus> {
       ),
     )
     .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function syncStatus(db: Kysely<DB>): Promise<SyncStatus> {
+  const [hqUrl, token, hqDeviceId, cursor, last, deviceName] = await Promise.all(
+    [
+      SETTING.hqUrl,
+      SETTING.token,
+      SETTING.hqDeviceId,
+      SETTING.cursor,
+      SETTING.lastSync,
+      SETTING.deviceName,
+    ].map((key) => readSetting(db, key)),
+  )
   return {
     enrolled: Boolean(hqUrl && token),
     hqUrl: hqUrl ?? null,
     hqDeviceId: hqDeviceId ?? null,
-    unsent: Number(unsent.n),
-    rejected: await count(db, 'sync_rejections'),
-    conflicts: await count(db, 'sync_conflicts'),
+    deviceName: deviceName ?? null,
+    unsent: await countUnsent(db),
+    rejected: await countRejections(db),
+    conflicts: await countConflicts(db),
     cursor: Number(cursor ?? 0),
     // A report kept by an older version lacks newer counts: parsing fills them in.
     lastSync: last ? (SyncReport.safeParse(JSON.parse(last)).data ?? null) : null,

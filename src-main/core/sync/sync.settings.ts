@@ -2,8 +2,8 @@ import type { Kysely, Transaction } from 'kysely'
 import type { DB } from '../db/schema'
 
 /**
- * Sync's local settings, kept in the meta table (never synced). The device token sits here in plain
- * text for now; the Electron host is to wrap it with safeStorage.
+ * Sync's local settings, kept in the meta table (never synced). The device token is stored as its
+ * host's TokenVault sealed it (token-vault.ts).
  */
 export const SETTING = {
   /** HQ's address. */
@@ -16,6 +16,10 @@ export const SETTING = {
   cursor: 'sync_cursor',
   /** JSON of the last sync's outcome (time, counts or error). */
   lastSync: 'sync_last',
+  /** The name this laptop enrolled under. */
+  deviceName: 'sync_device_name',
+  /** JSON of HQ's device directory ({id, name, nodeId}[]) as of the last sync. */
+  directory: 'sync_directory',
 } as const
 
 type Db = Kysely<DB> | Transaction<DB>

@@ -50,6 +50,7 @@ export function faultyClient(
   const staleReplies: Awaited<ReturnType<HqClient['pull']>>[] = []
   return {
     enrol: async (input) => (await real()).enrol(input),
+    directory: async () => (await real()).directory(),
     push: async (input) => {
       const client = await real()
       if (stalePushes.length > 0 && random() < rates.reorder) {

@@ -1,11 +1,12 @@
 import type { Hq } from '../../../../src-hq/hq'
-import { hqCall } from '../../../../src-hq/testing/test-hq'
+import { createHqStore, hqCall, startStoreHq } from '../../../../src-hq/testing/test-hq'
 import { createTempCore, type TempCore } from '../../../../test/integration/support/temp-core'
+import type { CoreOptions } from '../../app'
 import { factoriesTable } from '../../factories/factories.service'
 import { photosRoot } from '../../photos/photo-files'
 import { inTransaction, insertRow, updateRow } from '../../write/write-path'
 import { createHttpHqClient, type HqClient } from '../hq-client'
-import { syncNow } from '../sync.service'
+import { syncNow, type SyncDeps } from '../sync.service'
 import type { SyncReport } from '../sync.contract'
 import { readSetting, SETTING } from '../sync.settings'
 
@@ -50,9 +51,14 @@ export async function mintCode(hq: Hq): Promise<string> {
   return (reply.body.value as { code: string }).code
 }
 
-export async function createSyncDevice(hq: Hq, name: string, wallStart = Date.now()): Promise<SyncDevice> {
+export async function createSyncDevice(
+  hq: Hq,
+  name: string,
+  wallStart = Date.now(),
+  coreOptions: Partial<CoreOptions> = {},
+): Promise<SyncDevice> {
   let wall = wallStart
-  const core = await createTempCore({ wallClock: () => wall })
+  const core = await createTempCore({ wallClock: () => wall, ...coreOptions })
   const enrolled = await core.dispatch('sync.enrol', {
     hqUrl: hq.url,
     code: await mintCode(hq),
@@ -73,16 +79,7 @@ export async function createSyncDevice(hq: Hq, name: string, wallStart = Date.no
     edit: async (id, values) => {
       await inTransaction(context.db, (trx) => updateRow(trx, context.write, factoriesTable, id, values))
     },
-    sync: (client) =>
-      syncNow({
-        db: context.db,
-        clock: context.write.clock,
-        now: context.write.now,
-        client,
-        pageSize: 200,
-        photos: context.photos,
-        photosRoot: photosRoot(core.dataDir),
-      }),
+    sync: (client) => syncNow({ ...syncDepsOf(core), client, pageSize: 200 }),
     httpClient: async (baseUrl) =>
       createHttpHqClient({
         baseUrl: baseUrl ?? (await readSetting(context.db, SETTING.hqUrl))!,
@@ -93,6 +90,18 @@ export async function createSyncDevice(hq: Hq, name: string, wallStart = Date.no
   return device
 }
 
+/** What a sync run of this laptop's core needs, as the app wires it (plain-text token). */
+export function syncDepsOf(core: TempCore): SyncDeps {
+  const { context } = core
+  return {
+    db: context.db,
+    clock: context.write.clock,
+    now: context.write.now,
+    photos: context.photos,
+    photosRoot: photosRoot(core.dataDir),
+  }
+}
+
 /** Every synced column of every factory, as one comparable object. */
 export function factoriesOf(device: SyncDevice): Record<string, Record<string, unknown>> {
   const rows = device.core.database.sqlite.prepare('SELECT * FROM factories ORDER BY id').all() as Record<
@@ -100,4 +109,27 @@ export function factoriesOf(device: SyncDevice): Record<string, Record<string, u
     unknown
   >[]
   return Object.fromEntries(rows.map((r) => [r.id as string, r]))
+}
+
+/** A real HQ on a SQLite store and laptops enrolled with it under the given names. */
+export interface SyncFleet {
+  hq: Hq
+  laptops: SyncDevice[]
+  dispose(): Promise<void>
+}
+
+export async function startSyncFleet(names: string[], wallStart = Date.now()): Promise<SyncFleet> {
+  const store = await createHqStore('sqlite')
+  const hq = await startStoreHq(store)
+  const laptops: SyncDevice[] = []
+  for (const name of names) laptops.push(await createSyncDevice(hq, name, wallStart))
+  return {
+    hq,
+    laptops,
+    dispose: async () => {
+      for (const laptop of laptops) await laptop.dispose()
+      await hq.close()
+      await store.dispose()
+    },
+  }
 }

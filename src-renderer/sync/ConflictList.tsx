@@ -1,0 +1,188 @@
+import { Button, Divider, Paper, Stack, Text } from '@mantine/core'
+import type { TFunction } from 'i18next'
+import { Fragment, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CallResult } from '@core/api/contract'
+import { useCall } from '../api/use-call'
+import { ErrorAlert } from '../common/ErrorAlert'
+import { formatDateTime } from '../factories/format'
+
+type Conflict = CallResult<'sync.conflicts'>['items'][number]
+type Rejection = CallResult<'sync.rejections'>['items'][number]
+
+const PAGE = 20
+/** Long values (a whole note) are cut here; the record itself shows the rest. */
+const VALUE_CHARS = 80
+
+/** Feature namespaces whose `fields` labels name a table's columns. */
+const FIELD_NAMESPACES: Record<string, string> = {
+  factories: 'factories',
+  skus: 'skus',
+  benchmarks: 'benchmarks',
+  quotes: 'quotes',
+  tours: 'tours',
+  visits: 'visits',
+  samples: 'samples',
+}
+
+const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
+
+/** A column's label: the feature's own field label, a shared one, or the column name itself. */
+export function fieldLabel(t: TFunction, kind: string, column: string): string {
+  const namespace = FIELD_NAMESPACES[kind]
+  const keys = [`sync.fields.${column}`]
+  if (namespace) keys.unshift(`${namespace}.fields.${camel(column)}`)
+  return t(keys, { defaultValue: column })
+}
+
+/** '样品 S-2026-K7QX-00042 竹浆抽纸' */
+export function recordTitle(t: TFunction, kind: string, title: string | null): string {
+  const kindLabel = t(`sync.kinds.${kind}`, { defaultValue: kind })
+  return `${kindLabel} ${title ?? t('sync.conflicts.deleted')}`
+}
+
+function shown(t: TFunction, value: string): string {
+  if (value === '') return t('sync.conflicts.emptyValue')
+  return value.length > VALUE_CHARS ? `${value.slice(0, VALUE_CHARS)}…` : value
+}
+
+function ConflictRow({ conflict }: { conflict: Conflict }) {
+  const { t } = useTranslation()
+  return (
+    <Stack gap={2} py={6} data-testid="sync-conflict" data-mine={conflict.winner.mine ? 'won' : 'lost'}>
+      <Text size="sm" fw={500}>
+        {recordTitle(t, conflict.kind, conflict.title)}
+        <Text span c="dimmed" size="sm">
+          {' · '}
+          {fieldLabel(t, conflict.kind, conflict.field)}
+        </Text>
+      </Text>
+      <Text size="sm">
+        {t('sync.conflicts.replaced', {
+          winner: conflict.winner.device,
+          winnerValue: shown(t, conflict.winner.value),
+          loser: conflict.loser.device,
+          loserValue: shown(t, conflict.loser.value),
+        })}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t('sync.conflicts.times', {
+          winnerAt: formatDateTime(conflict.winner.at),
+          loserAt: formatDateTime(conflict.loser.at),
+        })}
+      </Text>
+    </Stack>
+  )
+}
+
+/** A titled panel of the Sync screen. */
+function ListPanel({
+  title,
+  hint,
+  testId,
+  children,
+}: {
+  title: string
+  hint: string
+  testId: string
+  children: React.ReactNode
+}) {
+  return (
+    <Paper withBorder p="md" data-testid={testId}>
+      <Text fw={500}>{title}</Text>
+      <Text size="xs" c="dimmed" mb="sm">
+        {hint}
+      </Text>
+      {children}
+    </Paper>
+  )
+}
+
+/** Conflicts sync resolved, newest first, each saying whose edit replaced whose. */
+export function ConflictList() {
+  const { t } = useTranslation()
+  const [limit, setLimit] = useState(PAGE)
+  const conflicts = useCall('sync.conflicts', { offset: 0, limit })
+  const items = conflicts.data?.items ?? []
+  const rest = (conflicts.data?.total ?? 0) - items.length
+  return (
+    <ListPanel title={t('sync.conflicts.title')} hint={t('sync.conflicts.hint')} testId="sync-conflicts">
+      {conflicts.error ? <ErrorAlert error={conflicts.error} /> : null}
+      {conflicts.data && items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('sync.conflicts.empty')}
+        </Text>
+      ) : null}
+      <Stack gap={0}>
+        {items.map((conflict, index) => (
+          <Fragment key={conflict.id}>
+            {index > 0 ? <Divider /> : null}
+            <ConflictRow conflict={conflict} />
+          </Fragment>
+        ))}
+      </Stack>
+      {rest > 0 ? (
+        <Button
+          variant="subtle"
+          size="xs"
+          mt="xs"
+          loading={conflicts.loading}
+          onClick={() => setLimit((n) => Math.min(n + PAGE, 100))}
+        >
+          {t('sync.conflicts.more', { count: Math.min(rest, PAGE) })}
+        </Button>
+      ) : null}
+    </ListPanel>
+  )
+}
+
+/** Refused fields shown by name before the rest is summed up. */
+const FIELDS_SHOWN = 4
+
+function RejectionRow({ rejection }: { rejection: Rejection }) {
+  const { t } = useTranslation()
+  // A record HQ owns is refused whole: its fields say nothing more.
+  const labels =
+    rejection.code === 'hq_owned_table'
+      ? []
+      : rejection.fields.map((field) => fieldLabel(t, rejection.kind, field))
+  const fields =
+    labels.length > FIELDS_SHOWN
+      ? t('sync.rejections.fieldsMore', {
+          fields: labels.slice(0, FIELDS_SHOWN).join(t('sync.rejections.fieldSeparator')),
+          count: labels.length,
+        })
+      : labels.join(t('sync.rejections.fieldSeparator'))
+  return (
+    <Text size="sm" py={4} data-testid="sync-rejection">
+      {recordTitle(t, rejection.kind, rejection.title)}
+      <Text span c="dimmed" size="sm">
+        {fields ? ` · ${fields}` : ''}
+        {' — '}
+        {t(`sync.rejections.reason.${rejection.code}`, { defaultValue: rejection.code })}
+        {t('sync.rejections.changes', { count: rejection.changes })}
+      </Text>
+    </Text>
+  )
+}
+
+/** Local changes HQ refused for good, briefly; hidden when there are none. */
+export function RejectionList() {
+  const { t } = useTranslation()
+  const rejections = useCall('sync.rejections', { offset: 0, limit: 5 })
+  const items = rejections.data?.items ?? []
+  if (items.length === 0) return null
+  const rest = (rejections.data?.total ?? 0) - items.length
+  return (
+    <ListPanel title={t('sync.rejections.title')} hint={t('sync.rejections.hint')} testId="sync-rejections">
+      {items.map((rejection) => (
+        <RejectionRow key={`${rejection.kind}/${rejection.rowId}/${rejection.code}`} rejection={rejection} />
+      ))}
+      {rest > 0 ? (
+        <Text size="xs" c="dimmed" mt={4}>
+          {t('sync.rejections.more', { count: rest })}
+        </Text>
+      ) : null}
+    </ListPanel>
+  )
+}
