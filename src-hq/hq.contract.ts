@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineCalls } from '../src-main/core/api/define'
+import { adminCalls } from './admin.contract'
 
 /**
  * The HQ wire contract: every route's input and output schema, shared by the HQ server (which
@@ -24,12 +25,7 @@ export const ENROLMENT_MAX_ATTEMPTS = 5
  * Tables only HQ writes (SKU briefs, benchmarks, demand signals, category policy): devices read them
  * and any device message for them is refused with 'hq_owned_table'.
  */
-export const HQ_OWNED_TABLES: readonly string[] = [
-  'skus',
-  'benchmarks',
-  'demand_signals',
-  'category_policies',
-]
+export const HQ_OWNED_TABLES: readonly string[] = ['skus', 'benchmarks', 'demand_signals', 'categories']
 
 const HLC_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9A-F]{4}-[0-9a-f]{16}$/
 const IDENTIFIER = /^[a-z][a-z0-9_]{0,62}$/
@@ -154,6 +150,7 @@ export const hqCalls = defineCalls({
     input: z.object({ deviceId: text().min(1).max(128) }).strict(),
     output: z.object({ revoked: z.boolean() }),
   },
+  ...adminCalls,
 })
 
 export type HqCalls = typeof hqCalls
@@ -172,6 +169,8 @@ export type HqErrorCode =
   | 'enrolment_expired'
   | 'enrolment_exhausted'
   | 'node_taken'
+  | 'not_found'
+  | 'conflict'
   | 'internal'
 
 export const HQ_HTTP_STATUS: Record<HqErrorCode, number> = {
@@ -186,6 +185,8 @@ export const HQ_HTTP_STATUS: Record<HqErrorCode, number> = {
   enrolment_expired: 403,
   enrolment_exhausted: 403,
   node_taken: 409,
+  not_found: 404,
+  conflict: 409,
   internal: 500,
 }
 

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { migrateHq, openHqDatabase, type HqDatabase, type HqDatabaseConfig } from './db/connection'
 import { mintEnrolmentCode, noCodeEverMinted } from './enrolment'
+import { ensureHqNode } from './owned/hq-clock'
 import type { RateLimit } from './rate-limit'
 import { startHqServer } from './server'
 
@@ -23,7 +24,12 @@ export interface HqOptions {
   rateLimit?: RateLimit
   enrolRateLimit?: RateLimit
   onInternalError?: (error: unknown, call: string) => void
+  /** Folder of the built console page; out/hq-console of this checkout by default. */
+  consoleDir?: string
 }
+
+/** Where `npm run build` puts the HQ console. */
+export const DEFAULT_CONSOLE_DIR = join(__dirname, '..', 'out', 'hq-console')
 
 /** A running HQ. */
 export interface Hq {
@@ -68,8 +74,10 @@ export async function startHq(options: HqOptions): Promise<Hq> {
         version: options.version ?? '0.1.0',
         now,
         maxDriftMs: options.maxDriftMs,
+        hqNode: await ensureHqNode(database.db),
       },
       adminToken,
+      consoleDir: options.consoleDir ?? DEFAULT_CONSOLE_DIR,
       host: options.host,
       port: options.port,
       rateLimit: options.rateLimit,

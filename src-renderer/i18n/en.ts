@@ -1,11 +1,13 @@
 import { fieldEn } from './field.en'
 import { importErrorsEn, importsEn } from './imports.en'
+import { hqConsoleEn, hqErrorsEn } from './hq-console.en'
 import type { Messages } from './zh-CN'
 
 /** English. Typed by the Chinese file, so a missing or extra key does not compile. */
 export const en: Messages = {
   ...fieldEn,
   ...importsEn,
+  ...hqConsoleEn,
   app: {
     name: 'Sourcing Workbench',
     tagline: 'Private-label source-factory sourcing',
@@ -651,6 +653,7 @@ export const en: Messages = {
   },
   errors: {
     import: importErrorsEn,
+    ...hqErrorsEn,
     title: 'Something went wrong',
     photo: {
       notImage: 'This file is not an image the workbench can read (whatever its name says)',

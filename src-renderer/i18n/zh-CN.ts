@@ -1,10 +1,12 @@
 import { fieldZhCN } from './field.zh-CN'
 import { importErrorsZhCN, importsZhCN } from './imports.zh-CN'
+import { hqConsoleZhCN, hqErrorsZhCN } from './hq-console.zh-CN'
 
 /** Simplified Chinese, the default language. en.ts must have exactly these keys (checked by its type). */
 export const zhCN = {
   ...fieldZhCN,
   ...importsZhCN,
+  ...hqConsoleZhCN,
   app: {
     name: '源选采购工作台',
     tagline: '自有品牌源头工厂寻源',
@@ -643,6 +645,7 @@ export const zhCN = {
   },
   errors: {
     import: importErrorsZhCN,
+    ...hqErrorsZhCN,
     title: '操作失败',
     photo: {
       notImage: '该文件不是可读取的图片（与文件名无关）',
