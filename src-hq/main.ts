@@ -72,9 +72,9 @@ async function main(): Promise<void> {
   })
   const where = hq.database.kind === 'postgres' ? 'PostgreSQL' : `SQLite in ${dataDir}`
   console.log(`HQ listening on ${hq.url} (data: ${where})`)
+  console.log(`HQ console: ${hq.url}/ (log in with the admin token in ${resolve(dataDir, ADMIN_TOKEN_FILE)})`)
   if (hq.firstCode) {
     console.log(`First enrolment code: ${hq.firstCode.code} (valid until ${hq.firstCode.expiresAt})`)
-    console.log(`Admin token saved in ${resolve(dataDir, ADMIN_TOKEN_FILE)}`)
   }
   console.log(
     'More codes: npm run hq -- code; devices: npm run hq -- devices; revoke: npm run hq -- revoke <id>',

@@ -8,8 +8,9 @@ export const hqConsoleEn: Widen<typeof hqConsoleZhCN> = {
     title: 'HQ console',
     subtitle: 'Sourcing Workbench · HQ',
     logout: 'Log out',
+    updated: 'Updated',
     syncNote:
-      'Changes here go into HQ’s sync log; the buyers’ laptops receive them with their next sync (read-only there).',
+      "Changes here go into HQ's sync log; the buyers' laptops receive them with their next sync (read-only there).",
     login: {
       title: 'HQ admin login',
       token: 'Admin token',
@@ -47,7 +48,7 @@ export const hqConsoleEn: Widen<typeof hqConsoleZhCN> = {
     },
     devices: {
       title: 'Devices',
-      hint: 'Enrolled laptops. A revoked device’s token stops working at once and it must enrol again to sync; what it pushed stays.',
+      hint: "Enrolled laptops. A revoked device's token stops working at once and it must enrol again to sync; what it pushed stays.",
       name: 'Device name',
       node: 'Node id',
       enrolled: 'Enrolled',
@@ -59,7 +60,7 @@ export const hqConsoleEn: Widen<typeof hqConsoleZhCN> = {
       never: 'Never pushed',
       revoke: 'Revoke',
       revokeTitle: 'Revoke this device?',
-      revokeBody: '“{{name}}” loses its token at once and must enrol again to sync. What it pushed stays.',
+      revokeBody: '"{{name}}" loses its token at once and must enrol again to sync. What it pushed stays.',
       revoked: 'Revoked {{name}}',
       empty: 'No device enrolled yet: mint an enrolment code first',
     },
@@ -71,7 +72,7 @@ export const hqConsoleEn: Widen<typeof hqConsoleZhCN> = {
       benchmarks: 'Benchmarks',
       empty: 'No SKU brief yet',
       deleteTitle: 'Delete this SKU brief?',
-      deleteBody: '“{{name}}” will be deleted from every buyer’s laptop (with their next sync).',
+      deleteBody: '"{{name}}" will be deleted from every buyer\'s laptop (with their next sync).',
       deleted: 'Deleted {{name}}',
     },
     benchmarks: {
@@ -97,7 +98,7 @@ export const hqConsoleEn: Widen<typeof hqConsoleZhCN> = {
       empty: 'No demand signal yet',
       deleteTitle: 'Delete this demand signal?',
       deleteBody:
-        '{{sku}} · {{channel}} · {{month}} will be deleted from every buyer’s laptop (with their next sync).',
+        "{{sku}} · {{channel}} · {{month}} will be deleted from every buyer's laptop (with their next sync).",
       deleted: 'Deleted',
       unknownSku: '(deleted SKU)',
     },

@@ -7,6 +7,7 @@ export const hqConsoleZhCN = {
     title: '总部控制台',
     subtitle: '源选采购工作台 · 总部',
     logout: '退出登录',
+    updated: '更新时间',
     syncNote: '这里的修改写入总部的同步日志，采购的笔记本下次同步时收到（笔记本上只读）。',
     login: {
       title: '总部管理员登录',

@@ -9,6 +9,7 @@ import { SAMPLE_SOURCES, SUGGESTED_EVALUATION_DIMENSIONS, VERDICTS } from '@core
 import { TourPhase } from '@core/tours/tours.contract'
 import { describe, expect, it } from 'vitest'
 import { CodeState } from '../../src-hq/admin.contract'
+import { CONSOLE_PAGES } from '../../src-hq/console/console-route'
 import { LIST_COLUMNS } from '../factories/list-columns'
 import { NAV_AREAS } from '../shell/areas'
 import { PLANNED_AREAS } from '../shell/route'
@@ -109,6 +110,7 @@ describe('translations', () => {
     expectInBothLanguages(TourPhase.options.flatMap((p) => [`tourPhase.${p}`, `tours.phaseTitle.${p}`]))
     expectInBothLanguages(CATEGORY_STATUSES.map((s) => `categoryStatus.${s}`))
     expectInBothLanguages(CodeState.options.map((s) => `hqConsole.codes.states.${s}`))
+    expectInBothLanguages(CONSOLE_PAGES.map((p) => `hqConsole.nav.${p}`))
     for (const mode of ['create', 'revise', 'update']) {
       expectInBothLanguages(['title', 'submit', 'done'].map((part) => `quotes.form.${part}.${mode}`))
     }
