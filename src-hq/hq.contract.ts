@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineCalls } from '../src-main/core/api/define'
 import { MAX_PHOTO_BYTES, Sha256 } from '../src-main/core/photos/photos.contract'
+import { adminCalls } from './admin.contract'
 
 /**
  * The HQ wire contract: every route's input and output schema, shared by the HQ server (which
@@ -179,6 +180,7 @@ export const hqCalls = defineCalls({
     input: z.object({ deviceId: text().min(1).max(128) }).strict(),
     output: z.object({ revoked: z.boolean() }),
   },
+  ...adminCalls,
 })
 
 export type HqCalls = typeof hqCalls
@@ -200,6 +202,7 @@ export type HqErrorCode =
   | 'not_found'
   | 'hash_mismatch'
   | 'not_image'
+  | 'conflict'
   | 'internal'
 
 export const HQ_HTTP_STATUS: Record<HqErrorCode, number> = {
@@ -217,6 +220,7 @@ export const HQ_HTTP_STATUS: Record<HqErrorCode, number> = {
   not_found: 404,
   hash_mismatch: 422,
   not_image: 415,
+  conflict: 409,
   internal: 500,
 }
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { InputOf, OutputOf } from '../src-main/core/api/define'
 import type { BlobStore } from './blobs/blob-store'
+import { adminHandlers } from './admin.handlers'
 import type { HqDB } from './db/schema'
 import { listDevices, revokeDevice, type DeviceRow } from './devices.repository'
 import { enrolDevice, mintEnrolmentCode } from './enrolment'
@@ -17,8 +18,20 @@ export interface HqContext {
   maxDriftMs?: number
   /** Photo originals, on disk beside the database. */
   blobs: BlobStore
+  /** HQ's own HLC node, which stamps its writes to the HQ-owned tables. */
+  hqNode: string
   /** The authenticated device; routes that need one are only reached with it set. */
   device?: DeviceRow
+  /** The console's login, as this request's cookie sees it (set by the HTTP server). */
+  session?: AdminSessionPort
+}
+
+/** Starts and ends the console's session cookie for one request. */
+export interface AdminSessionPort {
+  /** Checks the admin token; when it is right, starts a session (its cookie goes with the reply). */
+  login(token: string): { expiresAt: Date } | null
+  /** Ends the session of this request's cookie and clears the cookie; false when there was none. */
+  logout(): boolean
 }
 
 /** Who may call a route: anyone, an enrolled device, or the HQ admin. */
@@ -34,6 +47,16 @@ export const ACCESS: Record<keyof HqCalls, Access> = {
   'admin.codes.create': 'admin',
   'admin.devices.list': 'admin',
   'admin.devices.revoke': 'admin',
+  // Login guards itself (a wrong token is refused and rate-limited like enrolment).
+  'admin.login': 'public',
+  'admin.logout': 'public',
+  'admin.session': 'admin',
+  'admin.codes.list': 'admin',
+  'admin.devices.activity': 'admin',
+  'admin.rows.list': 'admin',
+  'admin.rows.create': 'admin',
+  'admin.rows.update': 'admin',
+  'admin.rows.delete': 'admin',
 }
 
 type HqHandlers = {
@@ -97,4 +120,5 @@ export const hqHandlers: HqHandlers = {
   'admin.devices.revoke': async (input, ctx) => ({
     revoked: await revokeDevice(ctx.db, input.deviceId, ctx.now().toISOString()),
   }),
+  ...adminHandlers,
 }

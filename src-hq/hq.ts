@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { createBlobStore } from './blobs/blob-store'
 import { migrateHq, openHqDatabase, type HqDatabase, type HqDatabaseConfig } from './db/connection'
 import { mintEnrolmentCode, noCodeEverMinted } from './enrolment'
+import { ensureHqNode } from './owned/hq-clock'
 import type { RateLimit } from './rate-limit'
 import { startHqServer } from './server'
 
@@ -26,7 +27,12 @@ export interface HqOptions {
   rateLimit?: RateLimit
   enrolRateLimit?: RateLimit
   onInternalError?: (error: unknown, call: string) => void
+  /** Folder of the built console page; out/hq-console of this checkout by default. */
+  consoleDir?: string
 }
+
+/** Where `npm run build` puts the HQ console. */
+export const DEFAULT_CONSOLE_DIR = join(__dirname, '..', 'out', 'hq-console')
 
 /** A running HQ. */
 export interface Hq {
@@ -59,7 +65,7 @@ export async function startHq(options: HqOptions): Promise<Hq> {
   const adminToken = loadOrCreateAdminToken(options.dataDir)
   const database = openHqDatabase(databaseConfig(options))
   try {
-    await migrateHq(database.db)
+    await migrateHq(database)
     const now = options.now ?? (() => new Date())
     const firstCode = (await noCodeEverMinted(database.db))
       ? await mintEnrolmentCode(database.db, now())
@@ -72,8 +78,10 @@ export async function startHq(options: HqOptions): Promise<Hq> {
         now,
         maxDriftMs: options.maxDriftMs,
         blobs: createBlobStore(join(options.dataDir, BLOBS_FOLDER)),
+        hqNode: await ensureHqNode(database.db),
       },
       adminToken,
+      consoleDir: options.consoleDir ?? DEFAULT_CONSOLE_DIR,
       host: options.host,
       port: options.port,
       rateLimit: options.rateLimit,

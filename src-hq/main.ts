@@ -19,7 +19,7 @@ const USAGE =
 async function admin(command: string, args: string[], dataDir: string, databaseUrl?: string): Promise<void> {
   const database = openHqDatabase(databaseConfig({ dataDir, databaseUrl }))
   try {
-    await migrateHq(database.db)
+    await migrateHq(database)
     if (command === 'code') {
       const { code, expiresAt } = await mintEnrolmentCode(database.db, new Date())
       console.log(`Enrolment code: ${code} (valid until ${expiresAt})`)
@@ -72,9 +72,9 @@ async function main(): Promise<void> {
   })
   const where = hq.database.kind === 'postgres' ? 'PostgreSQL' : `SQLite in ${dataDir}`
   console.log(`HQ listening on ${hq.url} (data: ${where})`)
+  console.log(`HQ console: ${hq.url}/ (log in with the admin token in ${resolve(dataDir, ADMIN_TOKEN_FILE)})`)
   if (hq.firstCode) {
     console.log(`First enrolment code: ${hq.firstCode.code} (valid until ${hq.firstCode.expiresAt})`)
-    console.log(`Admin token saved in ${resolve(dataDir, ADMIN_TOKEN_FILE)}`)
   }
   console.log(
     'More codes: npm run hq -- code; devices: npm run hq -- devices; revoke: npm run hq -- revoke <id>',

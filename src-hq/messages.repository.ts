@@ -68,7 +68,7 @@ const identity = (m: { hlc: string; table_name: string; row_id: string; column_n
  * sequence order: a reader that sees sequence n has already seen every sequence below n. SQLite
  * serializes writers anyway.
  */
-async function lockSequence(trx: Transaction<HqDB>): Promise<number> {
+export async function lockSequence(trx: Transaction<HqDB>): Promise<number> {
   const row = await trx
     .updateTable('counters')
     .set({ value: sql`value` })
@@ -88,45 +88,55 @@ export async function appendMessages(
   seen: number,
 ): Promise<{ accepted: number; duplicates: number }> {
   if (messages.length === 0) return { accepted: 0, duplicates: 0 }
-  return db.transaction().execute(async (trx) => {
-    const last = await lockSequence(trx)
-    const known = new Set<string>()
-    const hlcs = [...new Set(messages.map((m) => m.hlc))]
-    for (let i = 0; i < hlcs.length; i += CHUNK) {
-      const existing = await trx
-        .selectFrom('messages')
-        .select(['hlc', 'table_name', 'row_id', 'column_name'])
-        .where('hlc', 'in', hlcs.slice(i, i + CHUNK))
-        .execute()
-      for (const row of existing) known.add(identity(row))
-    }
-    const bases = await seenBases(trx, messages, seen)
-    const fresh: StoredMessage[] = []
-    for (const message of [...messages].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0))) {
-      const key = identity(message)
-      if (known.has(key)) continue
-      known.add(key)
-      const field = fieldOf(message.table_name, message.row_id, message.column_name)
-      const base = bases.get(field) ?? null
-      fresh.push({ ...message, seq: last + fresh.length + 1, base_hlc: base })
-      // The device's own earlier edit in this batch is one it had seen.
-      if (base === null || message.hlc > base) bases.set(field, message.hlc)
-    }
-    for (let i = 0; i < fresh.length; i += CHUNK) {
-      await trx
-        .insertInto('messages')
-        .values(fresh.slice(i, i + CHUNK))
-        .execute()
-    }
-    if (fresh.length > 0) {
-      await trx
-        .updateTable('counters')
-        .set({ value: last + fresh.length })
-        .where('name', '=', 'messages')
-        .execute()
-    }
-    return { accepted: fresh.length, duplicates: messages.length - fresh.length }
-  })
+  return db.transaction().execute(async (trx) => appendLocked(trx, await lockSequence(trx), messages, seen))
+}
+
+/**
+ * The append itself, inside a transaction that already holds the sequence lock (`last` is what
+ * lockSequence returned): HQ's own writes check their rows and append under the same lock.
+ */
+export async function appendLocked(
+  trx: Transaction<HqDB>,
+  last: number,
+  messages: NewMessage[],
+  seen: number,
+): Promise<{ accepted: number; duplicates: number }> {
+  const known = new Set<string>()
+  const hlcs = [...new Set(messages.map((m) => m.hlc))]
+  for (let i = 0; i < hlcs.length; i += CHUNK) {
+    const existing = await trx
+      .selectFrom('messages')
+      .select(['hlc', 'table_name', 'row_id', 'column_name'])
+      .where('hlc', 'in', hlcs.slice(i, i + CHUNK))
+      .execute()
+    for (const row of existing) known.add(identity(row))
+  }
+  const bases = await seenBases(trx, messages, seen)
+  const fresh: StoredMessage[] = []
+  for (const message of [...messages].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0))) {
+    const key = identity(message)
+    if (known.has(key)) continue
+    known.add(key)
+    const field = fieldOf(message.table_name, message.row_id, message.column_name)
+    const base = bases.get(field) ?? null
+    fresh.push({ ...message, seq: last + fresh.length + 1, base_hlc: base })
+    // The device's own earlier edit in this batch is one it had seen.
+    if (base === null || message.hlc > base) bases.set(field, message.hlc)
+  }
+  for (let i = 0; i < fresh.length; i += CHUNK) {
+    await trx
+      .insertInto('messages')
+      .values(fresh.slice(i, i + CHUNK))
+      .execute()
+  }
+  if (fresh.length > 0) {
+    await trx
+      .updateTable('counters')
+      .set({ value: last + fresh.length })
+      .where('name', '=', 'messages')
+      .execute()
+  }
+  return { accepted: fresh.length, duplicates: messages.length - fresh.length }
 }
 
 /** Up to `limit` messages after sequence `after`, oldest first, and whether more follow. */

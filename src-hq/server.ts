@@ -4,24 +4,28 @@ import type { AddressInfo } from 'node:net'
 import type { CallSpec } from '../src-main/core/api/define'
 import { readBody } from '../src-main/host/read-body'
 import { fieldErrorsFromZod } from '../src-main/core/api/errors'
+import { AdminSessions, sessionCookieHeader, sessionCookieOf } from './admin-session'
 import { serveBlob } from './blobs/blob-routes'
+import { serveConsole } from './console-static'
 import { findDeviceByTokenHash } from './devices.repository'
 import { sha256Hex } from './enrolment'
 import { HqError } from './hq-error'
-import { ACCESS, hqHandlers, type HqContext } from './hq.handlers'
+import { ACCESS, hqHandlers, type AdminSessionPort, type HqContext } from './hq.handlers'
 import { BLOB_ROUTE, HQ_HTTP_STATUS, hqCalls, MAX_BATCH_BYTES, type HqErrorCode } from './hq.contract'
 import { RateLimiter, type RateLimit } from './rate-limit'
 
 /** What the HTTP layer needs: the handler context (without a device) and its limits. */
 export interface HqServerOptions {
-  context: Omit<HqContext, 'device'>
-  /** The HQ admin's token (admin.* routes). */
+  context: Omit<HqContext, 'device' | 'session'>
+  /** The HQ admin's token (admin.* routes, and the console's login). */
   adminToken: string
+  /** Folder of the built HQ console, served at / (out/hq-console). */
+  consoleDir?: string
   host?: string
   port?: number
   /** Requests per client address on every route but enrol. */
   rateLimit?: RateLimit
-  /** Enrolment attempts per client address (stricter: codes are guessable only by trying). */
+  /** Enrolment and console login attempts per client address (stricter: secrets are guessed by trying). */
   enrolRateLimit?: RateLimit
   /** Where unexpected errors go (they reach the client only as 'internal'). */
   onInternalError?: (error: unknown, call: string) => void
@@ -72,11 +76,36 @@ function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(a, b)
 }
 
+/** The console's login for one request: its cookie in, a Set-Cookie on the reply out. */
+function sessionPort(
+  req: IncomingMessage,
+  res: ServerResponse,
+  sessions: AdminSessions,
+  adminToken: string,
+): AdminSessionPort {
+  return {
+    login: (token) => {
+      if (!sameSecret(token, adminToken)) return null
+      const session = sessions.start()
+      res.setHeader('set-cookie', sessionCookieHeader(session, Date.now()))
+      return session
+    },
+    logout: () => {
+      res.setHeader('set-cookie', sessionCookieHeader(null, Date.now()))
+      return sessions.end(sessionCookieOf(req))
+    },
+  }
+}
+
+// Routes that take a secret to guess (an enrolment code, the admin token) share the strict limit.
+const GUESSABLE = new Set(['enrol', 'admin.login'])
+
 async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   options: HqServerOptions,
   limiters: { api: RateLimiter; enrol: RateLimiter },
+  sessions: AdminSessions,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://hq')
   const call = url.pathname.startsWith('/api/') ? url.pathname.slice('/api/'.length) : ''
@@ -86,18 +115,23 @@ async function handle(
   // An upload refused before its body is read (401, 429, 413) ends the connection, not drains the body.
   if (blob !== null && req.method === 'PUT') res.setHeader('connection', 'close')
   const address = req.socket.remoteAddress ?? 'unknown'
-  const limiter = call === 'enrol' ? limiters.enrol : limiters.api
-  if (!limiter.allow(`${call === 'enrol' ? 'enrol' : 'api'}:${address}`)) {
+  const guessable = GUESSABLE.has(call)
+  const limiter = guessable ? limiters.enrol : limiters.api
+  if (!limiter.allow(`${guessable ? call : 'api'}:${address}`)) {
     res.setHeader('retry-after', '60')
     throw refuse('rate_limited', 'errors.sync.rateLimited', 'too many requests: try again later')
   }
   // Authentication comes before routing, so nothing but health and enrol answers without a token.
-  const ctx: HqContext = { ...options.context }
+  const ctx: HqContext = {
+    ...options.context,
+    session: sessionPort(req, res, sessions, options.adminToken),
+  }
   if (access !== 'public') {
     const token = bearer(req)
     if (access === 'admin') {
-      if (!token || !sameSecret(token, options.adminToken)) {
-        throw refuse('unauthorized', 'errors.unauthorized', 'missing or wrong admin token')
+      const admitted = token ? sameSecret(token, options.adminToken) : sessions.isValid(sessionCookieOf(req))
+      if (!admitted) {
+        throw refuse('unauthorized', 'errors.hq.loginNeeded', 'missing or wrong admin token or session')
       }
     } else {
       const device = token ? await findDeviceByTokenHash(ctx.db, sha256Hex(token)) : undefined
@@ -146,8 +180,13 @@ export async function startHqServer(options: HqServerOptions): Promise<HqServer>
     api: new RateLimiter(options.rateLimit ?? { max: 1200, windowMs: 60_000 }),
     enrol: new RateLimiter(options.enrolRateLimit ?? { max: 20, windowMs: 60_000 }),
   }
+  const sessions = new AdminSessions()
   const server = createServer((req, res) => {
-    handle(req, res, options, limiters).catch((error: unknown) => {
+    const pathname = new URL(req.url ?? '/', 'http://hq').pathname
+    if (options.consoleDir && !pathname.startsWith('/api/')) {
+      if (serveConsole(req, res, options.consoleDir, pathname)) return
+    }
+    handle(req, res, options, limiters, sessions).catch((error: unknown) => {
       if (res.headersSent) return
       if (error instanceof HqError) return sendError(res, error)
       options.onInternalError?.(error, req.url ?? '')

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import { hqMigrations } from './migrations'
 import type { HqDB } from './schema'
@@ -32,17 +32,18 @@ export function openHqDatabase(config: HqDatabaseConfig): HqDatabase {
 }
 
 /** Applies every pending HQ migration. */
-export async function migrateHq(db: Kysely<HqDB>): Promise<void> {
+export async function migrateHq(database: Pick<HqDatabase, 'db' | 'kind'>): Promise<void> {
+  const { db } = database
   // Kysely looks for its migration tables in every schema unless told which: on a PostgreSQL database
-  // where another schema holds them (another HQ, a parallel test run) it would skip creating its own.
-  const migrationTableSchema =
-    db.getExecutor().adapter instanceof PostgresAdapter
+  // shared by several HQs (one schema each, as the tests run them) it would find another's lock table.
+  const schema =
+    database.kind === 'postgres'
       ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]?.schema
       : undefined
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => hqMigrations },
-    migrationTableSchema,
+    migrationTableSchema: schema,
   })
   const result = await migrator.migrateToLatest()
   if (result.error) throw result.error

@@ -52,9 +52,16 @@ export interface EnrolmentCodesTable {
   device_id: string | null
 }
 
+/** HQ's own named values: 'node_id' (its HLC node) and 'clock' (the last timestamp it issued). */
+export interface HqMetaTable {
+  name: string
+  value: string
+}
+
 export interface HqDB {
   messages: MessagesTable
   counters: CountersTable
   devices: DevicesTable
   enrolment_codes: EnrolmentCodesTable
+  hq_meta: HqMetaTable
 }

@@ -14,6 +14,7 @@ import { handlePdfRoute, isPdfPath, type PdfRoutesOptions } from '../host/pdf-ro
 import { readBody } from '../host/read-body'
 import { RENDERER_CSP } from '../host/security'
 import { createPhotoAccess, servePhoto } from './photo-access'
+import { CONTENT_TYPES } from '../host/content-types'
 
 export interface BrowserHostOptions {
   dispatch: Dispatch
@@ -37,19 +38,6 @@ export interface BrowserHost {
   /** The address to open, with the secret in the fragment (never sent to the server or logged). */
   url: string
   close(): Promise<void>
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconTrash } from '@tabler/icons-react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../common/error-message'
 import { notifyError } from '../common/notify'
@@ -13,6 +14,9 @@ export function ConfirmDeleteButton({
   pending,
   testId,
   confirmLabel,
+  label,
+  icon,
+  size,
 }: {
   /** The confirmation's title. */
   title: string
@@ -26,6 +30,11 @@ export function ConfirmDeleteButton({
   testId: string
   /** The confirm button's text; 'Delete' when left out. */
   confirmLabel?: string
+  /** The button's own text and icon, for a removal that is not called delete (revoke); 'Delete' and a bin by default. */
+  label?: string
+  icon?: ReactNode
+  /** Button size; 'sm' by default. */
+  size?: 'xs' | 'sm'
 }) {
   const { t } = useTranslation()
   const [opened, { open, close }] = useDisclosure(false)
@@ -42,11 +51,12 @@ export function ConfirmDeleteButton({
       <Button
         variant="light"
         color="red"
-        leftSection={<IconTrash size={16} />}
+        size={size}
+        leftSection={icon ?? <IconTrash size={16} />}
         onClick={open}
         data-testid={testId}
       >
-        {t('common.delete')}
+        {label ?? t('common.delete')}
       </Button>
       <Modal opened={opened} onClose={close} title={title} centered>
         <Text size="sm">{body}</Text>

@@ -2,6 +2,7 @@ import { fieldEn } from './field.en'
 import { importErrorsEn, importsEn } from './imports.en'
 import { reportsCenterEn } from './reports-center.en'
 import { syncEn } from './sync.en'
+import { hqConsoleEn, hqErrorsEn } from './hq-console.en'
 import type { Messages } from './zh-CN'
 
 /** English. Typed by the Chinese file, so a missing or extra key does not compile. */
@@ -10,6 +11,7 @@ export const en: Messages = {
   ...importsEn,
   ...reportsCenterEn,
   ...syncEn,
+  ...hqConsoleEn,
   app: {
     name: 'Sourcing Workbench',
     tagline: 'Private-label source-factory sourcing',
@@ -672,6 +674,7 @@ export const en: Messages = {
   },
   errors: {
     import: importErrorsEn,
+    ...hqErrorsEn,
     title: 'Something went wrong',
     photo: {
       notImage: 'This file is not an image the workbench can read (whatever its name says)',
@@ -787,6 +790,8 @@ export const en: Messages = {
       clockDrift: "This laptop's clock is too far from HQ's: fix the system time, then sync",
       rateLimited: 'Syncing too often: try again in a moment',
       unstorableText: 'The text contains characters that cannot be stored',
+      hashMismatch:
+        'The photo does not match its checksum (damaged on the way): the next sync sends it again',
     },
     tour: {
       dateOrder: 'The end date cannot be before the start date',

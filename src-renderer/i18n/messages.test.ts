@@ -8,6 +8,8 @@ import { SAMPLE_STATUSES } from '@core/domain/sample-workflow'
 import { SAMPLE_SOURCES, SUGGESTED_EVALUATION_DIMENSIONS, VERDICTS } from '@core/samples/samples.contract'
 import { TourPhase } from '@core/tours/tours.contract'
 import { describe, expect, it } from 'vitest'
+import { CodeState } from '../../src-hq/admin.contract'
+import { CONSOLE_PAGES } from '../../src-hq/console/console-route'
 import { LIST_COLUMNS } from '../factories/list-columns'
 import { NAV_AREAS } from '../shell/areas'
 import { createI18n } from './create-i18n'
@@ -30,16 +32,28 @@ const zh = flatten(zhCN)
 const english = flatten(en)
 const languages = { 'zh-CN': zh, en: english }
 
-const rendererSources = import.meta.glob(['../**/*.{ts,tsx}', '!../**/*.test.ts'], {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>
-const coreSources = import.meta.glob(['../../src-main/**/*.ts', '!../../src-main/**/*.test.ts'], {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>
+// The HQ console is built from the renderer's parts and speaks from the same files.
+const rendererSources = import.meta.glob(
+  ['../**/*.{ts,tsx}', '!../**/*.test.ts', '../../src-hq/console/**/*.{ts,tsx}'],
+  {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  },
+) as Record<string, string>
+const coreSources = import.meta.glob(
+  [
+    '../../src-main/**/*.ts',
+    '!../../src-main/**/*.test.ts',
+    '../../src-hq/**/*.ts',
+    '!../../src-hq/**/*.test.ts',
+  ],
+  {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  },
+) as Record<string, string>
 
 /** Keys passed as plain literals: t('a.b'), t("a.b"), messageKey: 'a.b'. */
 function literalKeys(sources: Record<string, string>, pattern: RegExp): Set<string> {
@@ -93,6 +107,8 @@ describe('translations', () => {
     expectInBothLanguages(SUGGESTED_EVALUATION_DIMENSIONS.map((d) => `evaluation.dimensions.${d}`))
     expectInBothLanguages(TourPhase.options.flatMap((p) => [`tourPhase.${p}`, `tours.phaseTitle.${p}`]))
     expectInBothLanguages(CATEGORY_STATUSES.map((s) => `categoryStatus.${s}`))
+    expectInBothLanguages(CodeState.options.map((s) => `hqConsole.codes.states.${s}`))
+    expectInBothLanguages(CONSOLE_PAGES.map((p) => `hqConsole.nav.${p}`))
     for (const mode of ['create', 'revise', 'update']) {
       expectInBothLanguages(['title', 'submit', 'done'].map((part) => `quotes.form.${part}.${mode}`))
     }

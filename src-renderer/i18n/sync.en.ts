@@ -38,6 +38,14 @@ export const syncEn: Widen<typeof syncZhCN> = {
       rejected: 'Refused',
       photos: 'Photos',
     },
+    photos: {
+      hint: '↑ originals sent to HQ · ↓ photos fetched from HQ (thumbnails are made on this laptop)',
+      errors: '{{count}} photos did not get through; the next sync tries again',
+      waiting: '{{count}} photos are not at HQ yet (they come up when the laptop that took them syncs)',
+      failure: '{{hash}}… {{direction}}: {{code}}',
+      up: 'upload',
+      down: 'download',
+    },
     countsHint: {
       pushed: 'Field changes of this laptop HQ accepted',
       pulled: 'Field changes received from HQ',
@@ -85,6 +93,7 @@ export const syncEn: Widen<typeof syncZhCN> = {
       visit_follow_ups: 'Visit follow-up',
       samples: 'Sample',
       sample_status_history: 'Sample status record',
+      demand_signals: 'Demand signal',
       categories: 'Category',
       photos: 'Photo',
       photo_links: 'Photo',

@@ -33,6 +33,14 @@ export const syncZhCN = {
       rejected: '被拒',
       photos: '照片',
     },
+    photos: {
+      hint: '↑ 本机发给总部的照片原图 · ↓ 从总部取回的照片（缩略图在本机生成）',
+      errors: '{{count}} 张照片没有传成功，下次同步会重试',
+      waiting: '{{count}} 张照片总部还没有收到原图（拍照的笔记本同步后会传上来）',
+      failure: '{{hash}}… {{direction}}：{{code}}',
+      up: '上传',
+      down: '下载',
+    },
     countsHint: {
       pushed: '总部接收的本机字段修改',
       pulled: '从总部下载的字段修改',
@@ -80,6 +88,7 @@ export const syncZhCN = {
       visit_follow_ups: '拜访待办',
       samples: '样品',
       sample_status_history: '样品状态记录',
+      demand_signals: '需求信号',
       categories: '品类',
       photos: '照片',
       photo_links: '照片',

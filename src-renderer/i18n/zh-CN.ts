@@ -2,6 +2,7 @@ import { fieldZhCN } from './field.zh-CN'
 import { importErrorsZhCN, importsZhCN } from './imports.zh-CN'
 import { reportsCenterZhCN } from './reports-center.zh-CN'
 import { syncZhCN } from './sync.zh-CN'
+import { hqConsoleZhCN, hqErrorsZhCN } from './hq-console.zh-CN'
 
 /** Simplified Chinese, the default language. en.ts must have exactly these keys (checked by its type). */
 export const zhCN = {
@@ -9,6 +10,7 @@ export const zhCN = {
   ...importsZhCN,
   ...reportsCenterZhCN,
   ...syncZhCN,
+  ...hqConsoleZhCN,
   app: {
     name: '源选采购工作台',
     tagline: '自有品牌源头工厂寻源',
@@ -664,6 +666,7 @@ export const zhCN = {
   },
   errors: {
     import: importErrorsZhCN,
+    ...hqErrorsZhCN,
     title: '操作失败',
     photo: {
       notImage: '该文件不是可读取的图片（与文件名无关）',
@@ -779,6 +782,7 @@ export const zhCN = {
       clockDrift: '本机时钟与总部相差过大：请校准系统时间后再同步',
       rateLimited: '同步过于频繁，请稍后再试',
       unstorableText: '内容含有无法保存的字符',
+      hashMismatch: '照片内容与其校验值不符（传输中损坏）：下次同步会重传',
     },
     tour: {
       dateOrder: '结束日期不能早于开始日期',

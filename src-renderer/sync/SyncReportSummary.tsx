@@ -26,8 +26,14 @@ export function SyncReportSummary({ report, testId }: { report: SyncReport | nul
       </Text>
     )
   }
-  // Photo counts arrive with photo sync; shown when the report carries them.
-  const photos = (report as { photosUp?: number; photosDown?: number }).photosUp
+  const movedPhotos = report.photosUp + report.photosDown > 0
+  const failures = report.photoFailures.map((f) =>
+    t('sync.photos.failure', {
+      hash: f.sha256.slice(0, 8),
+      direction: t(`sync.photos.${f.direction}`),
+      code: f.code,
+    }),
+  )
   return (
     <Stack gap={6} data-testid={testId} data-outcome={report.outcome}>
       <Group gap="sm">
@@ -51,17 +57,31 @@ export function SyncReportSummary({ report, testId }: { report: SyncReport | nul
             </Text>
           </Tooltip>
         ))}
-        {photos !== undefined ? (
-          <Text size="sm">
-            <Text span c="dimmed" size="sm">
-              {t('sync.counts.photos')}
-            </Text>{' '}
-            <Text span fw={600} size="sm">
-              {photos.toLocaleString()}
+        {movedPhotos ? (
+          <Tooltip label={t('sync.photos.hint')}>
+            <Text size="sm" data-testid="sync-count-photos">
+              <Text span c="dimmed" size="sm">
+                {t('sync.counts.photos')}
+              </Text>{' '}
+              <Text span fw={600} size="sm">
+                ↑{report.photosUp.toLocaleString()} ↓{report.photosDown.toLocaleString()}
+              </Text>
             </Text>
-          </Text>
+          </Tooltip>
         ) : null}
       </Group>
+      {report.photoErrors > 0 ? (
+        <Tooltip label={failures.join('\n')} multiline style={{ whiteSpace: 'pre-line' }}>
+          <Text size="sm" c="orange.8" data-testid="sync-photo-errors">
+            {t('sync.photos.errors', { count: report.photoErrors })}
+          </Text>
+        </Tooltip>
+      ) : null}
+      {report.photosWaiting > 0 ? (
+        <Text size="sm" c="dimmed" data-testid="sync-photos-waiting">
+          {t('sync.photos.waiting', { count: report.photosWaiting })}
+        </Text>
+      ) : null}
     </Stack>
   )
 }

@@ -39,6 +39,11 @@ export const CategoryOverride = z
   .strict()
 export type CategoryOverride = z.output<typeof CategoryOverride>
 
+/** The override as the API shows it, from the reason stored on a record. */
+export function overrideFromReason(reason: string): CategoryOverride | null {
+  return reason === '' ? null : { override: true, reason }
+}
+
 /** What the policy says about one category name, so a form can warn before the buyer saves. */
 export const CategoryPolicy = z.object({
   category: z.string(),

@@ -11,6 +11,8 @@ import {
   type CategoryPolicy,
   type CategoryValues,
 } from './categories.contract'
+// Kept here too: samples and SKU briefs read it beside the policy check.
+export { overrideFromReason } from './categories.contract'
 import {
   findLiveCategoriesByName,
   findLiveCategory,
@@ -83,11 +85,6 @@ export async function checkCategoryPolicy(
     `${path.join('.')}: category ${policy.category} is excluded; an override with a reason is required`,
     [{ path, messageKey: 'errors.category.excluded', params: { category: policy.category } }],
   )
-}
-
-/** The override as the API shows it, from the reason stored on a record. */
-export function overrideFromReason(reason: string): CategoryOverride | null {
-  return reason === '' ? null : { override: true, reason }
 }
 
 export async function listCategories(ctx: CoreContext): Promise<Category[]> {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { CoreContext } from '../api/context'
 import { notFound } from '../api/errors'
-import { checkCategoryPolicy, overrideFromReason } from '../categories/categories.service'
+import { checkCategoryPolicy } from '../categories/categories.service'
 import { packUnits, type PackSpec } from '../domain/pricing'
 import { requireRate } from '../rates/rates.service'
 import {
@@ -13,14 +13,13 @@ import {
   type SyncedTable,
 } from '../write/write-path'
 import type { Benchmark, BenchmarkValues, Sku, SkuSummary, SkuValues } from './skus.contract'
+import { benchmarkColumns, skuColumns, toBenchmark, toSku } from './skus.columns'
 import {
   findLiveBenchmark,
   findLiveSku,
   listLiveBenchmarks,
   listLiveSkus,
-  type BenchmarkRow,
   type SkuListRow,
-  type SkuRow,
 } from './skus.repository'
 
 export const skusTable: SyncedTable<'skus'> = {
@@ -56,40 +55,6 @@ export const benchmarksTable: SyncedTable<'benchmarks'> = {
   }),
 }
 
-function skuColumns(values: SkuValues): Record<string, unknown> {
-  return {
-    category: values.category,
-    name: values.name,
-    comparable_unit: values.comparableUnit,
-    retail_pack_spec: JSON.stringify(values.retailPackSpec),
-    planned_order_packs: values.plannedOrderPacks,
-    target_ratio: values.targetRatio,
-    target_margin: values.targetMargin,
-    benchmark_channel: values.benchmarkChannel,
-    notes: values.notes,
-  }
-}
-
-export function toSku(row: SkuRow): Sku {
-  const retailPackSpec = JSON.parse(row.retail_pack_spec) as PackSpec
-  return {
-    id: row.id,
-    category: row.category,
-    name: row.name,
-    comparableUnit: row.comparable_unit,
-    retailPackSpec: [...retailPackSpec],
-    retailPackUnits: packUnits(retailPackSpec),
-    plannedOrderPacks: row.planned_order_packs,
-    targetRatio: row.target_ratio,
-    targetMargin: row.target_margin,
-    benchmarkChannel: row.benchmark_channel,
-    notes: row.notes,
-    categoryOverride: overrideFromReason(row.category_override_reason),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  }
-}
-
 function toSkuSummary(row: SkuListRow): SkuSummary {
   return {
     id: row.id,
@@ -101,39 +66,6 @@ function toSkuSummary(row: SkuListRow): SkuSummary {
     targetRatio: row.target_ratio,
     benchmarkCount: Number(row.benchmark_count),
     quoteCount: Number(row.quote_count),
-    updatedAt: row.updated_at,
-  }
-}
-
-function benchmarkColumns(values: BenchmarkValues): Record<string, unknown> {
-  return {
-    sku_id: values.skuId,
-    brand: values.brand,
-    product: values.product,
-    channel: values.channel,
-    pack_spec: JSON.stringify(values.packSpec),
-    shelf_price: values.shelfPrice,
-    currency: values.currency,
-    observed_at: values.observedAt,
-    notes: values.notes,
-  }
-}
-
-export function toBenchmark(row: BenchmarkRow): Benchmark {
-  const packSpec = JSON.parse(row.pack_spec) as PackSpec
-  return {
-    id: row.id,
-    skuId: row.sku_id,
-    brand: row.brand,
-    product: row.product,
-    channel: row.channel,
-    packSpec: [...packSpec],
-    unitsPerPack: packUnits(packSpec),
-    shelfPrice: row.shelf_price,
-    currency: row.currency,
-    observedAt: row.observed_at,
-    notes: row.notes,
-    createdAt: row.created_at,
     updatedAt: row.updated_at,
   }
 }
