@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely'
 import pg from 'pg'
 import { hqMigrations } from './migrations'
 import type { HqDB } from './schema'
@@ -32,8 +32,19 @@ export function openHqDatabase(config: HqDatabaseConfig): HqDatabase {
 }
 
 /** Applies every pending HQ migration. */
-export async function migrateHq(db: Kysely<HqDB>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => hqMigrations } })
+export async function migrateHq(database: HqDatabase): Promise<void> {
+  const { db } = database
+  // Unless told the schema, Kysely takes its migration tables in ANY schema of the database for HQ's
+  // own: beside another HQ (or any Kysely app) in the same database, HQ would skip creating them and fail.
+  const schema =
+    database.kind === 'postgres'
+      ? (await sql<{ name: string | null }>`SELECT current_schema() AS name`.execute(db)).rows[0]?.name
+      : null
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => hqMigrations },
+    migrationTableSchema: schema ?? undefined,
+  })
   const result = await migrator.migrateToLatest()
   if (result.error) throw result.error
 }
