@@ -6,9 +6,12 @@
  *
  * Counting: each check that is not a test runner (build, typecheck, lint, API docs) is one test; vitest
  * and Playwright report their own counts through the JSON files they write.
+ *
+ * Tests may leave figures worth quoting (the sync simulation's totals) as text files in
+ * test-results/notes; they are printed before the summary so they are in CI's log.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -16,6 +19,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const RESULTS = join(ROOT, 'test-results')
 const VITEST_JSON = join(RESULTS, 'vitest.json')
 const E2E_JSON = join(RESULTS, 'e2e.json')
+const NOTES = join(RESULTS, 'notes')
 const API_DOCS_SCRIPT = join(ROOT, 'src-main', 'core', 'api', 'generate-api-docs.ts')
 const isWindows = process.platform === 'win32'
 
@@ -109,6 +113,7 @@ function seconds(ms) {
 
 async function main() {
   mkdirSync(RESULTS, { recursive: true })
+  rmSync(NOTES, { recursive: true, force: true })
   const rows = []
   for (const step of steps) {
     console.log(`\n=== ${step.name} ===`)
@@ -119,6 +124,9 @@ async function main() {
       `=== ${step.name}: ${result.failed > 0 ? 'FAILED' : 'ok'} (${seconds(Date.now() - started)}) ===`,
     )
   }
+
+  const notes = existsSync(NOTES) ? readdirSync(NOTES).sort() : []
+  for (const note of notes) console.log(`\n${readFileSync(join(NOTES, note), 'utf8').trimEnd()}`)
 
   const total = rows.reduce(
     (sum, r) => ({

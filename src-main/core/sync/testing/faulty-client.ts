@@ -31,27 +31,35 @@ export interface FaultCounts {
   droppedReplies: number
   duplicates: number
   reordered: number
+  /** Requests that failed because the laptop was cut off from HQ (a partition). */
+  cutOff: number
 }
 
 const lost = () => new HqRequestError('offline', 'injected fault: connection dropped')
 
 /**
- * Wraps a real HQ client with network faults: dropped requests and replies, duplicated requests, and
- * stale pushes and pull replies delivered out of order. The real client is fetched per request so HQ
- * may restart on another port in between.
+ * Wraps a real HQ client with network faults: dropped requests and replies, duplicated requests, stale
+ * pushes and pull replies delivered out of order, and partitions (while `isCutOff()` holds, nothing
+ * gets through). The real client is fetched per request so HQ may restart on another port in between.
  */
 export function faultyClient(
   real: () => Promise<HqClient>,
   random: () => number,
   rates: FaultRates,
   counts: FaultCounts,
+  isCutOff: () => boolean = () => false,
 ): HqClient {
   const stalePushes: Parameters<HqClient['push']>[0][] = []
   const staleReplies: Awaited<ReturnType<HqClient['pull']>>[] = []
+  const reachable = async () => {
+    if (!isCutOff()) return real()
+    counts.cutOff++
+    throw lost()
+  }
   return {
-    enrol: async (input) => (await real()).enrol(input),
+    enrol: async (input) => (await reachable()).enrol(input),
     push: async (input) => {
-      const client = await real()
+      const client = await reachable()
       if (stalePushes.length > 0 && random() < rates.reorder) {
         counts.reordered++
         await client.push(stalePushes.splice(Math.floor(random() * stalePushes.length), 1)[0]!)
@@ -75,7 +83,7 @@ export function faultyClient(
       return reply
     },
     pull: async (input) => {
-      const client = await real()
+      const client = await reachable()
       const roll = random()
       if (roll < rates.dropRequest) {
         counts.droppedRequests++

@@ -44,12 +44,19 @@ export const FACTORY_DEFAULTS = {
   notes: '',
 }
 
-export async function mintCode(hq: Hq): Promise<string> {
+/** What a test needs of HQ, in this process or its own: where it listens and its admin token. */
+export type HqAddress = Pick<Hq, 'url' | 'adminToken'>
+
+export async function mintCode(hq: HqAddress): Promise<string> {
   const reply = await hqCall(hq.url, 'admin.codes.create', {}, hq.adminToken)
   return (reply.body.value as { code: string }).code
 }
 
-export async function createSyncDevice(hq: Hq, name: string, wallStart = Date.now()): Promise<SyncDevice> {
+export async function createSyncDevice(
+  hq: HqAddress,
+  name: string,
+  wallStart = Date.now(),
+): Promise<SyncDevice> {
   let wall = wallStart
   const core = await createTempCore({ wallClock: () => wall })
   const enrolled = await core.dispatch('sync.enrol', {
