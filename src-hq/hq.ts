@@ -56,7 +56,7 @@ export async function startHq(options: HqOptions): Promise<Hq> {
   const adminToken = loadOrCreateAdminToken(options.dataDir)
   const database = openHqDatabase(databaseConfig(options))
   try {
-    await migrateHq(database)
+    await migrateHq(database.db)
     const now = options.now ?? (() => new Date())
     const firstCode = (await noCodeEverMinted(database.db))
       ? await mintEnrolmentCode(database.db, now())

@@ -19,7 +19,7 @@ const USAGE =
 async function admin(command: string, args: string[], dataDir: string, databaseUrl?: string): Promise<void> {
   const database = openHqDatabase(databaseConfig({ dataDir, databaseUrl }))
   try {
-    await migrateHq(database)
+    await migrateHq(database.db)
     if (command === 'code') {
       const { code, expiresAt } = await mintEnrolmentCode(database.db, new Date())
       console.log(`Enrolment code: ${code} (valid until ${expiresAt})`)

@@ -1,5 +1,14 @@
 import Database from 'better-sqlite3'
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  PostgresIntrospector,
+  SqliteDialect,
+  sql,
+  type DatabaseIntrospector,
+  type TableMetadata,
+} from 'kysely'
 import pg from 'pg'
 import { hqMigrations } from './migrations'
 import type { HqDB } from './schema'
@@ -12,6 +21,27 @@ export interface HqDatabase {
   db: Kysely<HqDB>
   kind: HqDatabaseConfig['kind']
   close(): Promise<void>
+}
+
+/**
+ * PostgreSQL whose introspection, which only the migrator uses, lists HQ's own schema (the first on the
+ * search path). Kysely's lists every schema in the database: beside another HQ it took that one's
+ * migration tables for HQ's and never made its own, and a schema dropped meanwhile failed the start.
+ */
+class HqPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    const getTables = async (): Promise<TableMetadata[]> => {
+      const { rows } = await sql<{ name: string; schema: string; is_view: boolean }>`
+        SELECT table_name AS name, table_schema AS schema, table_type = 'VIEW' AS is_view
+        FROM information_schema.tables WHERE table_schema = current_schema()`.execute(db)
+      return rows.map((r) => ({ name: r.name, schema: r.schema, isView: r.is_view, columns: [] }))
+    }
+    return {
+      getSchemas: () => new PostgresIntrospector(db).getSchemas(),
+      getTables,
+      getMetadata: async () => ({ tables: await getTables() }),
+    }
+  }
 }
 
 export function openHqDatabase(config: HqDatabaseConfig): HqDatabase {
@@ -27,24 +57,13 @@ export function openHqDatabase(config: HqDatabaseConfig): HqDatabase {
   const pool = new pg.Pool({ connectionString: config.url, max: 10 })
   // An idle client losing its connection (server restart) must not crash HQ; the pool replaces it.
   pool.on('error', () => {})
-  const db = new Kysely<HqDB>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<HqDB>({ dialect: new HqPostgresDialect({ pool }) })
   return { db, kind: 'postgres', close: () => db.destroy() }
 }
 
 /** Applies every pending HQ migration. */
-export async function migrateHq(database: HqDatabase): Promise<void> {
-  const { db } = database
-  // Unless told the schema, Kysely takes its migration tables in ANY schema of the database for HQ's
-  // own: beside another HQ (or any Kysely app) in the same database, HQ would skip creating them and fail.
-  const schema =
-    database.kind === 'postgres'
-      ? (await sql<{ name: string | null }>`SELECT current_schema() AS name`.execute(db)).rows[0]?.name
-      : null
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => hqMigrations },
-    migrationTableSchema: schema ?? undefined,
-  })
+export async function migrateHq(db: Kysely<HqDB>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => hqMigrations } })
   const result = await migrator.migrateToLatest()
   if (result.error) throw result.error
 }
