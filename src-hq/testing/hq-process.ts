@@ -25,6 +25,12 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((done) => child.once('exit', () => done()))
 }
 
+// An HQ left running when its test process ends would hold its port and data for good.
+const running = new Set<ChildProcess>()
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL')
+})
+
 /** Starts `src-hq/main.ts` on the store, on a free port, and resolves once it listens. */
 export function startHqProcess(store: HqStore): Promise<HqProcess> {
   const args = [
@@ -38,6 +44,8 @@ export function startHqProcess(store: HqStore): Promise<HqProcess> {
   ]
   if (store.databaseUrl) args.push('--database', store.databaseUrl)
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  running.add(child)
+  child.once('exit', () => running.delete(child))
   return new Promise((resolveStart, reject) => {
     let out = ''
     let err = ''

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
@@ -30,14 +30,18 @@ const NOTES_DIR = join(ROOT, 'test-results', 'notes')
 type SeedResult = { seed: number; counts: SeedCounts } | { seed: number; error: string }
 
 /** Starts the runners on the seeds, dealt round-robin; each seed's result arrives as its promise. */
-function runSeeds(backend: HqBackendName, seeds: number[]): Map<number, Promise<SeedResult>> {
+function runSeeds(
+  backend: HqBackendName,
+  seeds: number[],
+): { results: Map<number, Promise<SeedResult>>; stop(): void } {
   const settle = new Map<number, (result: SeedResult) => void>()
   const results = new Map(
     seeds.map((seed) => [seed, new Promise<SeedResult>((done) => settle.set(seed, done))]),
   )
-  const runners = Math.min(availableParallelism(), seeds.length)
-  for (let r = 0; r < runners; r++) {
-    const mine = seeds.filter((_, i) => i % runners === r)
+  const runners: ChildProcess[] = []
+  const count = Math.min(availableParallelism(), seeds.length)
+  for (let r = 0; r < count; r++) {
+    const mine = seeds.filter((_, i) => i % count === r)
     const args = [
       '--import',
       'tsx',
@@ -49,6 +53,7 @@ function runSeeds(backend: HqBackendName, seeds: number[]): Map<number, Promise<
       ...mine.map(String),
     ]
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    runners.push(child)
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     createInterface({ input: child.stdout }).on('line', (line) => {
@@ -61,25 +66,26 @@ function runSeeds(backend: HqBackendName, seeds: number[]): Map<number, Promise<
       for (const seed of mine) settle.get(seed)?.({ seed, error: `runner exited with ${code}: ${stderr}` })
     })
   }
-  return results
+  // Runners still busy when the tests end (a filtered or bailed run) are told to stop.
+  return { results, stop: () => runners.forEach((runner) => runner.exitCode === null && runner.kill()) }
 }
 
 describe.each(hqBackends())('sync simulation on %s HQ', (backend) => {
   const seeds = Array.from({ length: SEEDS }, (_, i) => FIRST_SEED + i)
   const total = emptyCounts()
-  let results = new Map<number, Promise<SeedResult>>()
+  let run: ReturnType<typeof runSeeds> | undefined
   let passed = 0
   let started = 0
 
   beforeAll(() => {
     started = Date.now()
-    results = runSeeds(backend, seeds)
+    run = runSeeds(backend, seeds)
   })
 
   it.each(seeds)(
     'seed %i: every replica converges to HQ and no acknowledged write is lost',
     async (seed) => {
-      const result = await results.get(seed)!
+      const result = await run!.results.get(seed)!
       if ('error' in result) throw new Error(`seed ${seed}: ${result.error}`)
       addCounts(total, result.counts)
       expect(result.counts.divergences, 'replicas that differ from HQ').toBe(0)
@@ -90,6 +96,7 @@ describe.each(hqBackends())('sync simulation on %s HQ', (backend) => {
   )
 
   afterAll(() => {
+    run?.stop()
     const seconds = (Date.now() - started) / 1000
     const text = formatTotals(backend, { seeds: seeds.length, passed, seconds }, total)
     console.log(text)

@@ -32,6 +32,9 @@ async function main(): Promise<void> {
   await Promise.all(Array.from({ length: AT_ONCE }, work))
 }
 
+// Stopped early (a filtered or bailed test run): exit normally, so the HQ processes go with it.
+process.once('SIGTERM', () => process.exit(1))
+
 main().catch((error: unknown) => {
   console.error(error)
   process.exit(1)

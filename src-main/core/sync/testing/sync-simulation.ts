@@ -44,7 +44,7 @@ export interface SeedCounts {
   partitions: number
   /** HQ's process killed with SIGKILL while a laptop synced. */
   kills: number
-  /** HQ in the test's process closed while a laptop synced (requests in flight finish, then it stops). */
+  /** HQ in the simulation's process closed while a laptop synced (requests in flight finish first). */
   restarts: number
   faults: FaultCounts
   minSkewMs: number
@@ -137,9 +137,9 @@ function lostChanges(device: SyncDevice, log: readonly LoggedChange[]): LoggedCh
 }
 
 /**
- * The seed's HQ. It alternates between running in the test's process, where starting it is cheap and
- * `stop` is HQ's own graceful close, and running as its own process (`npm run hq`), which costs half a
- * second of CPU to start and whose `stop` is SIGKILL: whatever it had not committed is gone.
+ * The seed's HQ. It alternates between running in the simulation's process, where starting it is cheap
+ * and `stop` is HQ's own graceful close, and running as its own process (`npm run hq`), which costs half
+ * a second of CPU to start and whose `stop` is SIGKILL: whatever it had not committed is gone.
  */
 interface SeedHq extends HqAddress {
   inProcess: boolean
@@ -226,8 +226,8 @@ async function runSeedOn(store: HqStore, seed: number, steps: number): Promise<S
     for (const device of devices) await device.sync()
     for (const device of devices) await device.sync()
 
-    // Two restarts at random moments: HQ in the test's process closes and comes back as its own
-    // process, which some steps later is killed -9 (and HQ comes back in the test's process).
+    // Two restarts at random moments: HQ in the simulation's process closes and comes back as its own
+    // process, which some steps later is killed -9 (and HQ comes back in the simulation's).
     const restartAt = Math.floor(steps * (0.1 + 0.4 * random()))
     const killAt = restartAt + 3 + Math.floor(steps * 0.4 * random())
     for (step = 0; step < steps; step++) {
@@ -312,8 +312,8 @@ export function formatTotals(
   const n = (value: number) => value.toLocaleString('en-US')
   const f = total.faults
   return [
-    `sync simulation on ${backend}: ${run.passed} of ${run.seeds} seeds passed, ${DEVICES} laptops + HQ each, ` +
-      `${Math.round(run.seconds)} s`,
+    `sync simulation on ${backend}: ${run.passed} of ${run.seeds} seeds passed, ` +
+      `${DEVICES} laptops + HQ each, ${Math.round(run.seconds)} s`,
     `  edits ${n(total.edits)}, field edits ${n(total.fieldEdits)} (on the same hot fields ` +
       `${n(total.sameFieldEdits)}), syncs ${n(total.syncs)}`,
     `  faults: dropped requests ${n(f.droppedRequests)}, dropped replies ${n(f.droppedReplies)}, ` +
