@@ -115,18 +115,21 @@ async function main() {
   mkdirSync(RESULTS, { recursive: true })
   rmSync(NOTES, { recursive: true, force: true })
   const rows = []
+  const notes = new Map()
   for (const step of steps) {
     console.log(`\n=== ${step.name} ===`)
     const started = Date.now()
     const result = await step.run()
     rows.push({ name: step.name, ms: Date.now() - started, ...result })
+    // Read after each step: Playwright empties test-results when it starts.
+    for (const note of existsSync(NOTES) ? readdirSync(NOTES) : [])
+      notes.set(note, readFileSync(join(NOTES, note), 'utf8').trimEnd())
     console.log(
       `=== ${step.name}: ${result.failed > 0 ? 'FAILED' : 'ok'} (${seconds(Date.now() - started)}) ===`,
     )
   }
 
-  const notes = existsSync(NOTES) ? readdirSync(NOTES).sort() : []
-  for (const note of notes) console.log(`\n${readFileSync(join(NOTES, note), 'utf8').trimEnd()}`)
+  for (const name of [...notes.keys()].sort()) console.log(`\n${notes.get(name)}`)
 
   const total = rows.reduce(
     (sum, r) => ({
