@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { formatHlc, makeHlc } from '../src-main/core/sync/hlc'
 import { openHqDatabase } from './db/connection'
 import { databaseConfig } from './hq'
 import type { WireMessage } from './hq.contract'
+import { startHqProcess } from './testing/hq-process'
 import { createHqStore, hqBackends, hqCall, type HqStore } from './testing/test-hq'
 
 /**
@@ -13,45 +12,11 @@ import { createHqStore, hqBackends, hqCall, type HqStore } from './testing/test-
  * each message exactly once.
  */
 
-const ROOT = join(__dirname, '..')
 const NODE = '00000000000000c9'
 const BATCHES = 100
 const PER_BATCH = 10
 // Fixed for the run: a retried batch carries the same timestamps, as a laptop's change log does.
 const T0 = Date.now() - 60_000
-
-interface RunningHq {
-  child: ChildProcess
-  url: string
-  firstCode?: string
-}
-
-function startHqProcess(store: HqStore): Promise<RunningHq> {
-  const args = [
-    '--import',
-    'tsx',
-    join(ROOT, 'src-hq', 'main.ts'),
-    '--port',
-    '0',
-    '--data-dir',
-    store.dataDir,
-  ]
-  if (store.databaseUrl) args.push('--database', store.databaseUrl)
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
-  return new Promise((resolveStart, reject) => {
-    let out = ''
-    let err = ''
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()))
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const url = /HQ listening on (http:\/\/\S+)/.exec(out)?.[1]
-      if (url && out.includes('More codes')) {
-        resolveStart({ child, url, firstCode: /First enrolment code: (\S+)/.exec(out)?.[1] })
-      }
-    })
-    child.once('exit', (code) => reject(new Error(`HQ exited with ${code} before listening: ${err}`)))
-  })
-}
 
 function batchOf(b: number): WireMessage[] {
   return Array.from({ length: PER_BATCH }, (_, i) => ({
@@ -88,7 +53,7 @@ describe.each(hqBackends())('kill -9 of HQ on %s during pushes', (backend) => {
     const store = await createHqStore(backend)
     cleanups.push(() => store.dispose())
     const first = await startHqProcess(store)
-    cleanups.push(async () => void first.child.kill('SIGKILL'))
+    cleanups.push(() => first.stop('SIGKILL'))
     const enrolled = await hqCall(first.url, 'enrol', {
       code: first.firstCode,
       deviceName: 'crash',
@@ -112,14 +77,12 @@ describe.each(hqBackends())('kill -9 of HQ on %s during pushes', (backend) => {
         }
         if (acked.size >= BATCHES / 3 && !killed) {
           killed = true
-          first.child.kill('SIGKILL')
+          void first.stop('SIGKILL')
         }
       }
     }
     await Promise.all([pusher(), pusher(), pusher(), pusher()])
-    // A child killed by a signal keeps exitCode null: its signalCode says it is gone.
-    const gone = () => first.child.exitCode !== null || first.child.signalCode !== null
-    await new Promise((done) => (gone() ? done(null) : first.child.once('exit', done)))
+    await first.stop('SIGKILL')
 
     const afterCrash = await rowsPerBatch(store)
     for (const [row, n] of afterCrash) expect(n, `${row} is partial`).toBe(PER_BATCH)
@@ -128,7 +91,7 @@ describe.each(hqBackends())('kill -9 of HQ on %s during pushes', (backend) => {
     expect(afterCrash.size).toBeLessThan(BATCHES)
 
     const second = await startHqProcess(store)
-    cleanups.push(async () => void second.child.kill('SIGKILL'))
+    cleanups.push(() => second.stop('SIGKILL'))
     for (let b = 0; b < BATCHES; b++) {
       const reply = await hqCall(second.url, 'push', { messages: batchOf(b) }, token)
       expect(reply.status).toBe(200)

@@ -251,6 +251,22 @@ describe.each(hqBackends())('HQ on %s', (backend) => {
     expect(reply.status).toBe(409)
     expect(reply.body.error?.code).toBe('node_taken')
   })
+
+  it('starts on its own fresh store while another HQ runs beside it in the same database', async () => {
+    const neighbour = await createHqStore(backend)
+    try {
+      const second = await startStoreHq(neighbour)
+      try {
+        const reply = await hqCall(second.url, 'admin.codes.create', {}, second.adminToken)
+        expect(reply.status).toBe(200)
+        expect(second.firstCode).toBeDefined()
+      } finally {
+        await second.close()
+      }
+    } finally {
+      await neighbour.dispose()
+    }
+  })
 })
 
 describe('HQ rate limit', () => {

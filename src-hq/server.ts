@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { CallSpec } from '../src-main/core/api/define'
 import { readBody } from '../src-main/host/read-body'
 import { fieldErrorsFromZod } from '../src-main/core/api/errors'
@@ -38,6 +39,7 @@ export interface HqServer {
   close(): Promise<void>
 }
 
+const SHUTDOWN_GRACE_MS = 5_000
 const calls = hqCalls as Record<string, CallSpec>
 const handlerMap = hqHandlers as unknown as Record<
   string,
@@ -181,17 +183,20 @@ export async function startHqServer(options: HqServerOptions): Promise<HqServer>
     enrol: new RateLimiter(options.enrolRateLimit ?? { max: 20, windowMs: 60_000 }),
   }
   const sessions = new AdminSessions()
+  const inFlight = new Set<Promise<void>>()
   const server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://hq').pathname
     if (options.consoleDir && !pathname.startsWith('/api/')) {
       if (serveConsole(req, res, options.consoleDir, pathname)) return
     }
-    handle(req, res, options, limiters, sessions).catch((error: unknown) => {
+    const handled = handle(req, res, options, limiters, sessions).catch((error: unknown) => {
       if (res.headersSent) return
       if (error instanceof HqError) return sendError(res, error)
       options.onInternalError?.(error, req.url ?? '')
       sendError(res, refuse('internal', 'errors.internal', 'internal error'))
     })
+    inFlight.add(handled)
+    void handled.finally(() => inFlight.delete(handled))
   })
   const host = options.host ?? '127.0.0.1'
   await new Promise<void>((resolveListen, reject) => {
@@ -204,10 +209,17 @@ export async function startHqServer(options: HqServerOptions): Promise<HqServer>
     server,
     port,
     url: `http://${shownHost}:${port}`,
-    close: () =>
-      new Promise((resolveClose) => {
-        server.closeAllConnections()
-        server.close(() => resolveClose())
-      }),
+    close: async () => {
+      // Requests in flight finish first (their transactions and replies): the database is closed
+      // after this, never under a running handler. A client stalled mid-upload gets 5 s.
+      const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()))
+      server.closeIdleConnections()
+      await Promise.race([
+        Promise.allSettled([...inFlight]),
+        sleep(SHUTDOWN_GRACE_MS, undefined, { ref: false }),
+      ])
+      server.closeAllConnections()
+      await closed
+    },
   }
 }

@@ -6,9 +6,12 @@
  *
  * Counting: each check that is not a test runner (build, typecheck, lint, API docs) is one test; vitest
  * and Playwright report their own counts through the JSON files they write.
+ *
+ * Tests may leave figures worth quoting (the sync simulation's totals) as text files in
+ * test-results/notes; they are printed before the summary so they are in CI's log.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -16,6 +19,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const RESULTS = join(ROOT, 'test-results')
 const VITEST_JSON = join(RESULTS, 'vitest.json')
 const E2E_JSON = join(RESULTS, 'e2e.json')
+const NOTES = join(RESULTS, 'notes')
 const API_DOCS_SCRIPT = join(ROOT, 'src-main', 'core', 'api', 'generate-api-docs.ts')
 const isWindows = process.platform === 'win32'
 
@@ -109,16 +113,23 @@ function seconds(ms) {
 
 async function main() {
   mkdirSync(RESULTS, { recursive: true })
+  rmSync(NOTES, { recursive: true, force: true })
   const rows = []
+  const notes = new Map()
   for (const step of steps) {
     console.log(`\n=== ${step.name} ===`)
     const started = Date.now()
     const result = await step.run()
     rows.push({ name: step.name, ms: Date.now() - started, ...result })
+    // Read after each step: Playwright empties test-results when it starts.
+    for (const note of existsSync(NOTES) ? readdirSync(NOTES) : [])
+      notes.set(note, readFileSync(join(NOTES, note), 'utf8').trimEnd())
     console.log(
       `=== ${step.name}: ${result.failed > 0 ? 'FAILED' : 'ok'} (${seconds(Date.now() - started)}) ===`,
     )
   }
+
+  for (const name of [...notes.keys()].sort()) console.log(`\n${notes.get(name)}`)
 
   const total = rows.reduce(
     (sum, r) => ({

@@ -1,5 +1,14 @@
 import Database from 'better-sqlite3'
-import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely'
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  PostgresIntrospector,
+  SqliteDialect,
+  sql,
+  type DatabaseIntrospector,
+  type TableMetadata,
+} from 'kysely'
 import pg from 'pg'
 import { hqMigrations } from './migrations'
 import type { HqDB } from './schema'
@@ -14,12 +23,33 @@ export interface HqDatabase {
   close(): Promise<void>
 }
 
+/**
+ * PostgreSQL whose introspection, which only the migrator uses, lists HQ's own schema (the first on the
+ * search path). Kysely's lists every schema in the database: beside another HQ it took that one's
+ * migration tables for HQ's and never made its own, and a schema dropped meanwhile failed the start.
+ */
+class HqPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    const getTables = async (): Promise<TableMetadata[]> => {
+      const { rows } = await sql<{ name: string; schema: string; is_view: boolean }>`
+        SELECT table_name AS name, table_schema AS schema, table_type = 'VIEW' AS is_view
+        FROM information_schema.tables WHERE table_schema = current_schema()`.execute(db)
+      return rows.map((r) => ({ name: r.name, schema: r.schema, isView: r.is_view, columns: [] }))
+    }
+    return {
+      getSchemas: () => new PostgresIntrospector(db).getSchemas(),
+      getTables,
+      getMetadata: async () => ({ tables: await getTables() }),
+    }
+  }
+}
+
 export function openHqDatabase(config: HqDatabaseConfig): HqDatabase {
   if (config.kind === 'sqlite') {
     const sqlite = new Database(config.file)
     sqlite.pragma('journal_mode = WAL')
     // FULL: an acknowledged push survives power loss too, not only a crash of the process.
-    sqlite.pragma('synchronous = NORMAL')
+    sqlite.pragma('synchronous = FULL')
     sqlite.pragma('busy_timeout = 5000')
     const db = new Kysely<HqDB>({ dialect: new SqliteDialect({ database: sqlite }) })
     return { db, kind: 'sqlite', close: () => db.destroy() }
@@ -27,7 +57,7 @@ export function openHqDatabase(config: HqDatabaseConfig): HqDatabase {
   const pool = new pg.Pool({ connectionString: config.url, max: 10 })
   // An idle client losing its connection (server restart) must not crash HQ; the pool replaces it.
   pool.on('error', () => {})
-  const db = new Kysely<HqDB>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<HqDB>({ dialect: new HqPostgresDialect({ pool }) })
   return { db, kind: 'postgres', close: () => db.destroy() }
 }
 

@@ -14,9 +14,11 @@ export type HqBackendName = 'sqlite' | 'postgres'
 
 export const PG_URL = process.env.WORKBENCH_TEST_PG_URL
 
-/** The backends to run HQ tests on here; logs once why PostgreSQL is skipped. */
+/** The backends to run HQ tests on here; logs once why PostgreSQL is skipped (never on CI). */
 export function hqBackends(): HqBackendName[] {
   if (PG_URL) return ['sqlite', 'postgres']
+  // CI must prove every HQ test on PostgreSQL too: a lost variable must not turn that into a skip.
+  if (process.env.CI) throw new Error('CI is set but WORKBENCH_TEST_PG_URL is not: HQ tests need PostgreSQL')
   console.log('HQ on PostgreSQL: skipped (set WORKBENCH_TEST_PG_URL=postgres://… to run it; .ci/run does)')
   return ['sqlite']
 }

@@ -31,28 +31,37 @@ export interface FaultCounts {
   droppedReplies: number
   duplicates: number
   reordered: number
+  /** Requests that failed because the laptop was cut off from HQ (a partition). */
+  cutOff: number
 }
 
 const lost = () => new HqRequestError('offline', 'injected fault: connection dropped')
 
 /**
- * Wraps a real HQ client with network faults: dropped requests and replies, duplicated requests, and
- * stale pushes and pull replies delivered out of order; photo transfers are dropped either way. The real client is fetched per request so HQ
- * may restart on another port in between.
+ * Wraps a real HQ client with network faults: dropped requests and replies, duplicated requests, stale
+ * pushes and pull replies delivered out of order, photo transfers dropped either way, and partitions
+ * (while `isCutOff()` holds, nothing gets through). The real client is fetched per request so HQ may
+ * restart on another port in between.
  */
 export function faultyClient(
   real: () => Promise<HqClient>,
   random: () => number,
   rates: FaultRates,
   counts: FaultCounts,
+  isCutOff: () => boolean = () => false,
 ): HqClient {
   const stalePushes: Parameters<HqClient['push']>[0][] = []
   const staleReplies: Awaited<ReturnType<HqClient['pull']>>[] = []
+  const reachable = async () => {
+    if (!isCutOff()) return real()
+    counts.cutOff++
+    throw lost()
+  }
   return {
-    enrol: async (input) => (await real()).enrol(input),
-    directory: async () => (await real()).directory(),
+    enrol: async (input) => (await reachable()).enrol(input),
+    directory: async () => (await reachable()).directory(),
     push: async (input) => {
-      const client = await real()
+      const client = await reachable()
       if (stalePushes.length > 0 && random() < rates.reorder) {
         counts.reordered++
         await client.push(stalePushes.splice(Math.floor(random() * stalePushes.length), 1)[0]!)
@@ -76,7 +85,7 @@ export function faultyClient(
       return reply
     },
     pull: async (input) => {
-      const client = await real()
+      const client = await reachable()
       const roll = random()
       if (roll < rates.dropRequest) {
         counts.droppedRequests++
@@ -94,10 +103,10 @@ export function faultyClient(
       }
       return reply
     },
-    missingPhotos: (input) => lossy(async () => (await real()).missingPhotos(input)),
+    missingPhotos: (input) => lossy(async () => (await reachable()).missingPhotos(input)),
     // A lost upload reply means HQ stored the photo and the laptop does not know: it asks again next sync.
-    uploadPhoto: (sha256, bytes) => lossy(async () => (await real()).uploadPhoto(sha256, bytes)),
-    downloadPhoto: (sha256) => lossy(async () => (await real()).downloadPhoto(sha256)),
+    uploadPhoto: (sha256, bytes) => lossy(async () => (await reachable()).uploadPhoto(sha256, bytes)),
+    downloadPhoto: (sha256) => lossy(async () => (await reachable()).downloadPhoto(sha256)),
   }
 
   /** A request that may be dropped on the way there or its reply on the way back. */

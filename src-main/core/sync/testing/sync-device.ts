@@ -46,13 +46,16 @@ export const FACTORY_DEFAULTS = {
   notes: '',
 }
 
-export async function mintCode(hq: Hq): Promise<string> {
+/** What a test needs of HQ, in this process or its own: where it listens and its admin token. */
+export type HqAddress = Pick<Hq, 'url' | 'adminToken'>
+
+export async function mintCode(hq: HqAddress): Promise<string> {
   const reply = await hqCall(hq.url, 'admin.codes.create', {}, hq.adminToken)
   return (reply.body.value as { code: string }).code
 }
 
 export async function createSyncDevice(
-  hq: Hq,
+  hq: HqAddress,
   name: string,
   wallStart = Date.now(),
   coreOptions: Partial<CoreOptions> = {},
