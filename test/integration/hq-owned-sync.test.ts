@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Hq } from '../../src-hq/hq'
 import { createHqStore, hqBackends, hqCall, startStoreHq, type HqStore } from '../../src-hq/testing/test-hq'
 import type { Category } from '../../src-main/core/categories/categories.contract'
+import type { DemandSignal } from '../../src-main/core/demand/demand.contract'
 import type { Benchmark } from '../../src-main/core/skus/skus.contract'
 import { createSyncDevice, type SyncDevice } from '../../src-main/core/sync/testing/sync-device'
 
 /**
- * HQ's console writes reach the laptops: an SKU brief and a category policy created through the admin
+ * HQ's console writes reach the laptops: an SKU brief, its benchmark and demand, and a category policy created through the admin
  * routes arrive on a laptop with its next sync, and the laptop's own services read them.
  */
 describe.each(hqBackends())('HQ-owned rows sync down on %s', (backend) => {
@@ -68,6 +69,10 @@ describe.each(hqBackends())('HQ-owned rows sync down on %s', (backend) => {
         observedAt: '2026-11-18',
       },
     })
+    await admin('admin.rows.create', {
+      table: 'demand_signals',
+      values: { skuId: sku.id, month: '2026-10', channel: '京东', monthlyUnits: 18000, note: '双11 前' },
+    })
     const policy = await admin('admin.rows.create', {
       table: 'categories',
       values: { name: '宠物主粮', status: 'excluded', note: '试过，已放弃' },
@@ -86,6 +91,10 @@ describe.each(hqBackends())('HQ-owned rows sync down on %s', (backend) => {
     })
     const benchmarks = await onLaptop<Benchmark[]>('benchmarks.list', { skuId: sku.id })
     expect(benchmarks.map((b) => [b.brand, b.shelfPrice])).toEqual([['维达', '29.90']])
+    const demand = await onLaptop<DemandSignal[]>('demand.list', { skuId: sku.id })
+    expect(demand.map((d) => [d.month, d.channel, d.monthlyUnits, d.note])).toEqual([
+      ['2026-10', '京东', 18000, '双11 前'],
+    ])
     const categories = await onLaptop<Category[]>('categories.list', {})
     expect(categories.find((c) => c.id === policy.id)).toMatchObject({
       name: '宠物主粮',
