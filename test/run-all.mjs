@@ -75,7 +75,7 @@ function runner(name, command, args, report, count) {
 }
 
 const steps = [
-  check('build', 'npx', ['electron-vite', 'build']),
+  check('build', 'npm', ['run', 'build']),
   check('typecheck (node)', 'npx', ['tsc', '-p', 'tsconfig.node.json']),
   check('typecheck (web)', 'npx', ['tsc', '-p', 'tsconfig.web.json']),
   check('lint', 'npm', ['run', 'lint']),

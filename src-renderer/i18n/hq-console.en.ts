@@ -111,7 +111,4 @@ export const hqErrorsEn: Widen<typeof hqErrorsZhCN> = {
     loginNeeded: 'Log in to the HQ console first (the session ended or expired)',
     duplicate: 'This name is already listed',
   },
-  demand: {
-    month: 'Month as YYYY-MM, e.g. 2026-10',
-  },
 }

@@ -107,7 +107,4 @@ export const hqErrorsZhCN = {
     loginNeeded: '请先登录总部控制台（登录已过期或已退出）',
     duplicate: '该名称已存在',
   },
-  demand: {
-    month: '月份格式应为 YYYY-MM，如 2026-10',
-  },
 }

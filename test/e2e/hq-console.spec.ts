@@ -137,7 +137,7 @@ test('an HQ admin logs in, mints a code, files a brief, its benchmark and demand
   await demand.getByTestId('demand-channel').press('Tab')
   await demand.getByTestId('demand-units').fill('12000')
   await demand.getByTestId('demand-save').click()
-  await expect(demand.getByText('月份格式应为 YYYY-MM')).toBeVisible()
+  await expect(demand.getByText('请输入月份（年-月，如 2026-10）')).toBeVisible()
   await demand.getByTestId('demand-month').fill('2026-10')
   await demand.getByTestId('demand-save').click()
   await expect(demand).toBeHidden()
