@@ -10,6 +10,7 @@ import {
   type TableMetadata,
 } from 'kysely'
 import pg from 'pg'
+import { withStatementCache } from '../../src-main/core/db/statement-cache'
 import { hqMigrations } from './migrations'
 import type { HqDB } from './schema'
 
@@ -51,7 +52,7 @@ export function openHqDatabase(config: HqDatabaseConfig): HqDatabase {
     // FULL: an acknowledged push survives power loss too, not only a crash of the process.
     sqlite.pragma('synchronous = FULL')
     sqlite.pragma('busy_timeout = 5000')
-    const db = new Kysely<HqDB>({ dialect: new SqliteDialect({ database: sqlite }) })
+    const db = new Kysely<HqDB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
     return { db, kind: 'sqlite', close: () => db.destroy() }
   }
   const pool = new pg.Pool({ connectionString: config.url, max: 10 })

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { Kysely, Migrator, SqliteDialect, type MigrationResultSet } from 'kysely'
 import { migrations } from './migrations'
+import { withStatementCache } from './statement-cache'
 import type { DB } from './schema'
 
 export interface OpenDatabaseOptions {
@@ -31,7 +32,7 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   return {
     sqlite,
     db,
