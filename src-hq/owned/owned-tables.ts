@@ -1,4 +1,6 @@
 import type { z } from 'zod'
+import { demandSignalColumns, toDemandSignal } from '../../src-main/core/demand/demand.columns'
+import type { DemandSignalRow } from '../../src-main/core/demand/demand.repository'
 import { benchmarkColumns, skuColumns, toBenchmark, toSku } from '../../src-main/core/skus/skus.columns'
 import type { BenchmarkRow, SkuRow } from '../../src-main/core/skus/skus.repository'
 import { type OWNED_VALUES, type OwnedTableName } from '../admin.contract'
@@ -76,20 +78,11 @@ export const OWNED_TABLES = {
     references: (values) => [{ table: 'skus', id: values.skuId, path: ['skuId'] }],
   }),
   demand_signals: define('demand_signals', {
-    columns: (values) => ({
-      sku_id: values.skuId,
-      month: values.month,
-      channel: values.channel,
-      monthly_units: values.monthlyUnits,
-      note: values.note,
-    }),
-    valuesOf: (row) => ({
-      skuId: row.sku_id as string,
-      month: row.month as string,
-      channel: row.channel as string,
-      monthlyUnits: row.monthly_units as number,
-      note: row.note as string,
-    }),
+    columns: demandSignalColumns,
+    valuesOf: (row) => {
+      const { id: _id, createdAt: _c, updatedAt: _u, ...values } = toDemandSignal(asRow<DemandSignalRow>(row))
+      return values
+    },
     references: (values) => [{ table: 'skus', id: values.skuId, path: ['skuId'] }],
   }),
   categories: define('categories', {

@@ -10,41 +10,14 @@ import {
   updateRow,
   type SyncedTable,
 } from '../write/write-path'
+import { demandSignalColumns, toDemandSignal } from './demand.columns'
 import { DemandSignalFields, type DemandSignal, type DemandSignalValues } from './demand.contract'
-import {
-  findLiveDemandSignal,
-  findLiveSignalIdsFor,
-  listLiveDemandSignals,
-  type DemandSignalRow,
-} from './demand.repository'
+import { findLiveDemandSignal, findLiveSignalIdsFor, listLiveDemandSignals } from './demand.repository'
 
 export const demandSignalsTable: SyncedTable<'demand_signals'> = {
   name: 'demand_signals',
   entity: 'demand signal',
   columns: DemandSignalFields,
-}
-
-function toDemandSignal(row: DemandSignalRow): DemandSignal {
-  return {
-    id: row.id,
-    skuId: row.sku_id,
-    month: row.month,
-    channel: row.channel,
-    monthlyUnits: row.monthly_units,
-    note: row.note,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  }
-}
-
-function signalColumns(values: DemandSignalValues): DemandSignalFields {
-  return {
-    sku_id: values.skuId,
-    month: values.month,
-    channel: values.channel,
-    monthly_units: values.monthlyUnits,
-    note: values.note,
-  }
 }
 
 export async function listDemandSignals(ctx: CoreContext, skuId: string): Promise<DemandSignal[]> {
@@ -90,7 +63,7 @@ export async function createDemandSignal(
   const id = await inTransaction(ctx.db, async (trx) => {
     await requireLiveReference(trx, 'skus', values.skuId, ['skuId'])
     await refuseDuplicate(trx, values, null, ['month'])
-    return insertRow(trx, ctx.write, demandSignalsTable, signalColumns(values))
+    return insertRow(trx, ctx.write, demandSignalsTable, demandSignalColumns(values))
   })
   return getDemandSignal(ctx, id)
 }
@@ -103,7 +76,7 @@ export async function updateDemandSignal(
   await inTransaction(ctx.db, async (trx) => {
     await requireLiveReference(trx, 'skus', values.skuId, ['values', 'skuId'])
     await refuseDuplicate(trx, values, id, ['values', 'month'])
-    await updateRow(trx, ctx.write, demandSignalsTable, id, signalColumns(values))
+    await updateRow(trx, ctx.write, demandSignalsTable, id, demandSignalColumns(values))
   })
   return getDemandSignal(ctx, id)
 }
