@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { newestMtime } from '../src-main/launcher/build-freshness.mjs'
+import { DEFAULT_CONSOLE_DIR } from './hq'
 
 /**
- * `npm run hq` builds the console page when it is missing or older than its sources, as `npm start`
- * does for the app, so a fresh checkout serves a working console instead of "not built yet".
+ * `npm run hq` runs this first: it builds the console page when it is missing or older than its
+ * sources, as `npm start` does for the app, so a fresh checkout serves a working console instead of
+ * "not built yet". Only that human entry point builds; tests start src-hq/main.ts directly.
  */
 
 const ROOT = join(__dirname, '..')
@@ -17,17 +20,8 @@ const SOURCES = [
   'package-lock.json',
 ]
 
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0
-  const stat = statSync(path)
-  if (!stat.isDirectory()) return path.endsWith('.test.ts') ? 0 : stat.mtimeMs
-  let newest = stat.mtimeMs
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)))
-  return newest
-}
-
 /** Builds `consoleDir` (out/hq-console) unless it is newer than every source; says what it did. */
-export function ensureConsoleBuilt(consoleDir: string): string | null {
+function ensureConsoleBuilt(consoleDir: string): string | null {
   const page = join(consoleDir, 'index.html')
   const built = existsSync(page) ? statSync(page).mtimeMs : 0
   if (built > 0 && SOURCES.every((source) => newestMtime(join(ROOT, source)) <= built)) return null
@@ -41,3 +35,6 @@ export function ensureConsoleBuilt(consoleDir: string): string | null {
     return 'Building the HQ console failed: the API works, the page will say it is not built.'
   return built > 0 ? 'Rebuilt the HQ console (its sources changed).' : 'Built the HQ console page.'
 }
+
+const built = ensureConsoleBuilt(DEFAULT_CONSOLE_DIR)
+if (built) console.log(built)

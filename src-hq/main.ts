@@ -3,8 +3,7 @@ import { parseArgs } from 'node:util'
 import { migrateHq, openHqDatabase } from './db/connection'
 import { listDevices, revokeDevice } from './devices.repository'
 import { mintEnrolmentCode } from './enrolment'
-import { ensureConsoleBuilt } from './console-build'
-import { ADMIN_TOKEN_FILE, databaseConfig, DEFAULT_CONSOLE_DIR, startHq } from './hq'
+import { ADMIN_TOKEN_FILE, databaseConfig, startHq } from './hq'
 
 /**
  * `npm run hq -- [--port N] [--host H] [--data-dir DIR] [--database postgres://...]` starts HQ.
@@ -64,8 +63,6 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 8787 : Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0..65535 (${USAGE})`)
-  const built = ensureConsoleBuilt(DEFAULT_CONSOLE_DIR)
-  if (built) console.log(built)
   const hq = await startHq({
     dataDir,
     databaseUrl,

@@ -13,7 +13,8 @@ const SOURCES = [
 ]
 export const STAMP = join('out', '.build-stamp')
 
-function newestMtime(path) {
+/** Newest modification time under `path` (0 when missing); test files do not count as sources. */
+export function newestMtime(path) {
   if (!existsSync(path)) return 0
   const stat = statSync(path)
   if (!stat.isDirectory()) return path.endsWith('.test.ts') ? 0 : stat.mtimeMs

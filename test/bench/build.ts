@@ -1,20 +1,12 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { newestMtime } from '../../src-main/launcher/build-freshness.mjs'
 
 /** Where the bench expects the built app, relative to the repository root. */
 export const BROWSER_HOST_ENTRY = join('out', 'main', 'browser-host.js')
 const RENDERER_PAGE = join('out', 'renderer', 'index.html')
 const SOURCES = ['src-main', 'src-renderer']
-
-function newestMtime(dir: string): number {
-  let newest = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs)
-  }
-  return newest
-}
 
 /**
  * Builds with electron-vite when out/ is missing or older than the sources, so the bench measures the
