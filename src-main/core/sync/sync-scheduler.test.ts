@@ -75,6 +75,8 @@ describe('automatic sync when HQ is reachable (real HQ, short interval)', () => 
 
   it('leaves an up-to-date laptop alone until its last sync is stale', async () => {
     const { context } = li.core
+    // The report is stored a moment before the runner lets go of the run: wait for it to be idle.
+    await context.sync.runner.idle()
     const options = { db: context.db, runner: context.sync.runner, now: context.write.now, everyMs: 0 }
     expect(await startSyncScheduler(options).tick()).toBe('up_to_date')
     const stale = startSyncScheduler({ ...options, now: () => new Date(Date.now() + 10 * 60_000) })
