@@ -26,6 +26,9 @@ import { benchSearch } from './search'
  */
 
 const ROOT = resolve(__dirname, '..', '..')
+/** `npm run bench -- host list` measures only the sections whose names contain one of the words. */
+const ONLY = process.argv.slice(2)
+const wanted = (section: string) => ONLY.length === 0 || ONLY.some((word) => section.includes(word))
 const FACTORIES = 10_000
 const TIMED_WRITES = 2_000
 
@@ -44,51 +47,68 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'workbench-bench-10k-'))
   const rows: BenchRow[] = []
   try {
-    console.log('measuring the quote comparison ...')
-    rows.push(...(await benchComparison(200)))
-
-    console.log('measuring search over 100,000 records ...')
-    rows.push(...(await benchSearch(100_000, 100)))
-
-    console.log('measuring sync apply (100,000 messages) ...')
-    rows.push(...(await benchSync()))
-
-    console.log('measuring import and export of 10,000 rows ...')
-    rows.push(...(await benchImport(5)))
-
-    console.log('measuring photo thumbnails ...')
-    rows.push(...(await benchPhotoThumbnail(20)))
-
-    console.log('measuring PDF export of a 20-sample tour ...')
-    rows.push(...(await benchPdf(join(ROOT, 'out', 'renderer'), 3)))
-
-    console.log('measuring browser host start ...')
-    rows.push(...(await benchHostStart(ROOT, browser, 9)))
-
-    console.log(`seeding ${FACTORIES} factories through the dispatcher ...`)
-    const core = await createCore({ dataDir, host: 'test', version: 'bench', demo: false })
-    let plainRows: PlainRow[]
-    try {
-      rows.push(...(await benchWrites(core, fakeFactories(FACTORIES), TIMED_WRITES)))
-      console.log('measuring the list query ...')
-      rows.push(...(await benchListQuery(core, 15)))
-      plainRows = (
-        core.database.sqlite
-          .prepare('SELECT name, province, city, industrial_belt, categories, status FROM factories')
-          .all() as Record<string, string>[]
-      ).map((r) => [
-        r.name ?? '',
-        `${r.province}${r.city}`,
-        r.industrial_belt ?? '',
-        r.categories ?? '',
-        r.status ?? '',
-      ])
-    } finally {
-      await core.close()
+    if (wanted('comparison')) {
+      console.log('measuring the quote comparison ...')
+      rows.push(...(await benchComparison(200)))
     }
 
-    console.log('measuring the factory list in Chromium ...')
-    rows.push(...(await benchRendererList(ROOT, browser, dataDir, plainRows, 5)))
+    if (wanted('search')) {
+      console.log('measuring search over 100,000 records ...')
+      rows.push(...(await benchSearch(100_000, 100)))
+    }
+
+    if (wanted('sync')) {
+      console.log('measuring sync apply (100,000 messages) ...')
+      rows.push(...(await benchSync()))
+    }
+
+    if (wanted('import export')) {
+      console.log('measuring import and export of 10,000 rows ...')
+      rows.push(...(await benchImport(5)))
+    }
+
+    if (wanted('photo')) {
+      console.log('measuring photo thumbnails ...')
+      rows.push(...(await benchPhotoThumbnail(20)))
+    }
+
+    if (wanted('pdf')) {
+      console.log('measuring PDF export of a 20-sample tour ...')
+      rows.push(...(await benchPdf(join(ROOT, 'out', 'renderer'), 3)))
+    }
+
+    if (wanted('host')) {
+      console.log('measuring browser host start ...')
+      rows.push(...(await benchHostStart(ROOT, browser, 9)))
+    }
+
+    // The writes seed the 10,000 factories the list query and the renderer list read.
+    if (wanted('save list renderer')) {
+      console.log(`seeding ${FACTORIES} factories through the dispatcher ...`)
+      const core = await createCore({ dataDir, host: 'test', version: 'bench', demo: false })
+      let plainRows: PlainRow[]
+      try {
+        rows.push(...(await benchWrites(core, fakeFactories(FACTORIES), TIMED_WRITES)))
+        console.log('measuring the list query ...')
+        rows.push(...(await benchListQuery(core, 15)))
+        plainRows = (
+          core.database.sqlite
+            .prepare('SELECT name, province, city, industrial_belt, categories, status FROM factories')
+            .all() as Record<string, string>[]
+        ).map((r) => [
+          r.name ?? '',
+          `${r.province}${r.city}`,
+          r.industrial_belt ?? '',
+          r.categories ?? '',
+          r.status ?? '',
+        ])
+      } finally {
+        await core.close()
+      }
+
+      console.log('measuring the factory list in Chromium ...')
+      rows.push(...(await benchRendererList(ROOT, browser, dataDir, plainRows, 5)))
+    }
   } finally {
     await browser?.close()
     rmSync(dataDir, { recursive: true, force: true })
