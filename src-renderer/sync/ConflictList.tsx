@@ -9,6 +9,7 @@ import { formatDateTime } from '../factories/format'
 
 type Conflict = CallResult<'sync.conflicts'>['items'][number]
 type Rejection = CallResult<'sync.rejections'>['items'][number]
+type RejectionGroup = CallResult<'sync.rejections'>['groups'][number]
 
 const PAGE = 20
 /** Long values (a whole note) are cut here; the record itself shows the rest. */
@@ -98,13 +99,34 @@ function ListPanel({
   )
 }
 
+/** 'Show N more' under a list that holds `shown` of `total` items; hidden when all are shown. */
+function ShowMore({
+  shown,
+  total,
+  loading,
+  onMore,
+}: {
+  shown: number
+  total: number
+  loading: boolean
+  onMore: () => void
+}) {
+  const { t } = useTranslation()
+  const rest = total - shown
+  if (rest <= 0) return null
+  return (
+    <Button variant="subtle" size="xs" mt="xs" loading={loading} onClick={onMore}>
+      {t('sync.more', { count: Math.min(rest, PAGE) })}
+    </Button>
+  )
+}
+
 /** Conflicts sync resolved, newest first, each saying whose edit replaced whose. */
 export function ConflictList() {
   const { t } = useTranslation()
   const [limit, setLimit] = useState(PAGE)
   const conflicts = useCall('sync.conflicts', { offset: 0, limit })
   const items = conflicts.data?.items ?? []
-  const rest = (conflicts.data?.total ?? 0) - items.length
   return (
     <ListPanel title={t('sync.conflicts.title')} hint={t('sync.conflicts.hint')} testId="sync-conflicts">
       {conflicts.error ? <ErrorAlert error={conflicts.error} /> : null}
@@ -121,17 +143,12 @@ export function ConflictList() {
           </Fragment>
         ))}
       </Stack>
-      {rest > 0 ? (
-        <Button
-          variant="subtle"
-          size="xs"
-          mt="xs"
-          loading={conflicts.loading}
-          onClick={() => setLimit((n) => Math.min(n + PAGE, 100))}
-        >
-          {t('sync.conflicts.more', { count: Math.min(rest, PAGE) })}
-        </Button>
-      ) : null}
+      <ShowMore
+        shown={items.length}
+        total={conflicts.data?.total ?? 0}
+        loading={conflicts.loading}
+        onMore={() => setLimit((n) => n + PAGE)}
+      />
     </ListPanel>
   )
 }
@@ -166,23 +183,56 @@ function RejectionRow({ rejection }: { rejection: Rejection }) {
   )
 }
 
-/** Local changes HQ refused for good, briefly; hidden when there are none. */
+/** '品类 9 条、SKU 3 条 — 总部维护的数据，本机不能修改', one line per reason. */
+function RejectionSummary({ groups }: { groups: RejectionGroup[] }) {
+  const { t } = useTranslation()
+  const byReason = new Map<string, RejectionGroup[]>()
+  for (const group of groups) byReason.set(group.code, [...(byReason.get(group.code) ?? []), group])
+  return (
+    <Stack gap={2} mb="xs" data-testid="sync-rejection-summary">
+      {[...byReason].map(([code, kinds]) => (
+        <Text key={code} size="sm">
+          {kinds
+            .map((group) =>
+              t('sync.rejections.records', {
+                kind: t(`sync.kinds.${group.kind}`, { defaultValue: group.kind }),
+                count: group.records,
+              }),
+            )
+            .join(t('sync.rejections.fieldSeparator'))}
+          <Text span c="dimmed" size="sm">
+            {' — '}
+            {t(`sync.rejections.reason.${code}`, { defaultValue: code })}
+          </Text>
+        </Text>
+      ))}
+    </Stack>
+  )
+}
+
+/** Records first shown; 'show more' adds a page at a time. */
+const REJECTIONS_SHOWN = 5
+
+/** Local changes HQ refused for good: counted per kind, then record by record; hidden when there are none. */
 export function RejectionList() {
   const { t } = useTranslation()
-  const rejections = useCall('sync.rejections', { offset: 0, limit: 5 })
+  const [limit, setLimit] = useState(REJECTIONS_SHOWN)
+  const rejections = useCall('sync.rejections', { offset: 0, limit })
   const items = rejections.data?.items ?? []
   if (items.length === 0) return null
-  const rest = (rejections.data?.total ?? 0) - items.length
   return (
     <ListPanel title={t('sync.rejections.title')} hint={t('sync.rejections.hint')} testId="sync-rejections">
+      <RejectionSummary groups={rejections.data?.groups ?? []} />
+      <Divider mb={4} />
       {items.map((rejection) => (
         <RejectionRow key={`${rejection.kind}/${rejection.rowId}/${rejection.code}`} rejection={rejection} />
       ))}
-      {rest > 0 ? (
-        <Text size="xs" c="dimmed" mt={4}>
-          {t('sync.rejections.more', { count: rest })}
-        </Text>
-      ) : null}
+      <ShowMore
+        shown={items.length}
+        total={rejections.data?.total ?? 0}
+        loading={rejections.loading}
+        onMore={() => setLimit((n) => n + PAGE)}
+      />
     </ListPanel>
   )
 }

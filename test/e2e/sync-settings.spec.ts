@@ -153,7 +153,15 @@ test('the Sync screen reports the sync and says whose edit replaced whose', asyn
     '王强的笔记本 的「王强：工厂同意降价 3%」替换了 李娜的笔记本 的「李娜：样品已寄回，等复测」',
   )
   await expect(page.getByTestId('sync-indicator')).toContainText('已同步')
+
+  // The demo laptop's own SKUs, benchmarks, demand and categories stay local: counted per kind, then listed.
+  const refused = page.getByTestId('sync-rejections')
+  await expect(page.getByTestId('sync-rejection-summary')).toContainText(/品类 \d+ 条/)
+  await expect(page.getByTestId('sync-rejection-summary')).toContainText('总部维护的数据')
+  await expect(refused.getByTestId('sync-rejection')).toHaveCount(5)
   await page.screenshot({ path: 'resources/screenshots/sync-screen-zh.png', fullPage: true })
+  await refused.getByRole('button', { name: '再显示 20 条' }).click()
+  await expect(refused.getByTestId('sync-rejection')).toHaveCount(25)
 })
 
 test('reads the same in English', async ({ page }) => {

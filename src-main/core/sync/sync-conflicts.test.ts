@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ok } from '../../../test/integration/support/api-result'
 import { inTransaction, insertRow } from '../write/write-path'
+import { categoriesTable } from '../categories/categories.service'
 import { skusTable } from '../skus/skus.service'
 import { startSyncFleet, type SyncDevice, type SyncFleet } from './testing/sync-device'
-import type { SyncConflict, SyncRejection } from './sync.contract'
+import type { SyncConflict, SyncRejection, SyncRejectionGroup } from './sync.contract'
 import { readSetting, SETTING, writeSetting } from './sync.settings'
 
-type Listed<T> = { total: number; items: T[] }
+type Listed<T> = { total: number; items: T[]; groups?: SyncRejectionGroup[] }
 
 describe('the Sync screen’s lists name records and devices (real HQ, real SQLite files)', () => {
   let fleet: SyncFleet
@@ -92,18 +93,25 @@ describe('the Sync screen’s lists name records and devices (real HQ, real SQLi
         category_override_reason: '',
       }),
     )
+    // Two categories of the buyer's own: the summary counts records per kind, largest first.
+    for (const name of ['宠物零食', '宠物玩具']) {
+      await inTransaction(context.db, (trx) =>
+        insertRow(trx, context.write, categoriesTable, { name, status: 'normal', note: '' }),
+      )
+    }
     await writeSetting(context.db, SETTING.hqUrl, hqUrl)
     const report = await li.sync()
     expect(report.rejected).toBeGreaterThan(5)
     const listed = ok<Listed<SyncRejection>>(await li.core.dispatch('sync.rejections', {}))
-    expect(listed.total).toBe(1)
-    expect(listed.items[0]).toMatchObject({
-      kind: 'skus',
-      title: '竹浆抽纸 3 层 130 抽',
-      code: 'hq_owned_table',
-      changes: report.rejected,
-    })
-    expect(listed.items[0]!.fields).toContain('name')
-    expect(listed.items[0]!.fields).not.toContain('updated_at')
+    expect(listed.total).toBe(3)
+    const sku = listed.items.find((item) => item.kind === 'skus')
+    expect(sku).toMatchObject({ title: '竹浆抽纸 3 层 130 抽', code: 'hq_owned_table' })
+    expect(sku!.fields).toContain('name')
+    expect(sku!.fields).not.toContain('updated_at')
+    expect(listed.items.reduce((sum, item) => sum + item.changes, 0)).toBe(report.rejected)
+    expect(listed.groups).toEqual([
+      { kind: 'categories', code: 'hq_owned_table', records: 2 },
+      { kind: 'skus', code: 'hq_owned_table', records: 1 },
+    ])
   })
 })

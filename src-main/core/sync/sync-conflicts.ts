@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { DB } from '../db/schema'
 import { loadAuthorNames } from './sync-directory'
-import type { SyncConflict, SyncRejection } from './sync.contract'
+import type { SyncConflict, SyncRejection, SyncRejectionGroup } from './sync.contract'
 
 /**
  * What the Sync screen lists: conflicts sync resolved (whose edit replaced whose) and changes HQ refused,
@@ -116,7 +116,7 @@ export async function listConflicts(
 export async function listRejections(
   db: Kysely<DB>,
   page: { offset: number; limit: number },
-): Promise<{ total: number; items: SyncRejection[] }> {
+): Promise<{ total: number; items: SyncRejection[]; groups: SyncRejectionGroup[] }> {
   const grouped = db
     .selectFrom('sync_rejections')
     .innerJoin('change_log', 'change_log.seq', 'sync_rejections.seq')
@@ -130,12 +130,19 @@ export async function listRejections(
       sql<string>`group_concat(DISTINCT change_log.column_name)`.as('columns'),
     ])
     .groupBy(['change_log.table_name', 'change_log.row_id', 'sync_rejections.code'])
-  const [total, rows] = await Promise.all([
+  const [total, rows, groups] = await Promise.all([
     db
       .selectFrom(grouped.as('g'))
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
     grouped.orderBy('last_seq', 'desc').offset(page.offset).limit(page.limit).execute(),
+    db
+      .selectFrom(grouped.as('g'))
+      .select((eb) => ['g.table_name', 'g.code', eb.fn.countAll<number>().as('records')])
+      .groupBy(['g.table_name', 'g.code'])
+      .orderBy('records', 'desc')
+      .orderBy('g.table_name')
+      .execute(),
   ])
   const titleOf = await titlesOf(
     db,
@@ -156,5 +163,6 @@ export async function listRejections(
       code: r.code,
       rejectedAt: r.rejected_at,
     })),
+    groups: groups.map((g) => ({ kind: g.table_name, code: g.code, records: Number(g.records) })),
   }
 }

@@ -135,10 +135,14 @@ export const SyncRejection = z.object({
 })
 export type SyncRejection = z.infer<typeof SyncRejection>
 
+/** How many records of one kind were refused for one reason (the list's summary line). */
+export const SyncRejectionGroup = z.object({ kind: z.string(), code: z.string(), records: z.number().int() })
+export type SyncRejectionGroup = z.infer<typeof SyncRejectionGroup>
+
 const Page = z
   .object({
     offset: z.number().int().min(0).default(0),
-    limit: z.number().int().min(1).max(100).default(20),
+    limit: z.number().int().min(1).max(1000).default(20),
   })
   .strict()
 
@@ -186,9 +190,14 @@ export const syncCalls = defineCalls({
   },
   'sync.rejections': {
     summary:
-      'Local changes HQ refused for good (e.g. an HQ-owned table), one entry per record and reason, newest first.',
+      'Local changes HQ refused for good (e.g. an HQ-owned table), one entry per record and reason, newest first, with the records counted per kind and reason.',
     input: Page,
-    output: z.object({ total: z.number().int(), items: z.array(SyncRejection) }),
+    output: z.object({
+      total: z.number().int(),
+      items: z.array(SyncRejection),
+      /** Every refused record counted per kind and reason, largest first. */
+      groups: z.array(SyncRejectionGroup),
+    }),
   },
   'sync.status': {
     summary: 'Enrolment, unsent and refused changes, conflicts, cursor and the last sync’s report.',
