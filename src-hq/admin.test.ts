@@ -224,6 +224,58 @@ describe.each(hqBackends())('HQ console routes on %s', (backend) => {
     expect(after).toBeGreaterThan(before)
   })
 
+  it('files a brief in an excluded category only with a reason, as a laptop would, and keeps it on edits', async () => {
+    const token = hq.adminToken
+    const policy = { table: 'categories', values: { name: '宠物零食', status: 'excluded', note: '不做宠物' } }
+    expect((await hqCall(hq.url, 'admin.rows.create', policy, token)).status).toBe(200)
+    const brief = { ...SKU, category: ' 宠物零食 ', name: '冻干鸡肉粒 500g' }
+    const before = await countMessages(hq.database.db)
+
+    const refused = await hqCall(hq.url, 'admin.rows.create', { table: 'skus', values: brief }, token)
+    expect(refused.status).toBe(400)
+    expect(refused.body.error?.fields).toEqual([
+      {
+        path: ['values', 'category'],
+        messageKey: 'errors.category.excluded',
+        params: { category: '宠物零食' },
+      },
+    ])
+    expect(await countMessages(hq.database.db)).toBe(before)
+
+    const reason = '山姆要求试一款自有品牌零食'
+    const filed = await hqCall(
+      hq.url,
+      'admin.rows.create',
+      { table: 'skus', values: { ...brief, categoryOverride: { override: true, reason } } },
+      token,
+    )
+    expect(filed.status).toBe(200)
+    const id = (filed.body.value as { id: string }).id
+    // An edit that keeps the category keeps the reason it was filed with; a move to a normal one drops it.
+    const renamed = await hqCall(
+      hq.url,
+      'admin.rows.update',
+      { table: 'skus', id, values: { ...brief, name: '冻干鸡肉粒 1kg' } },
+      token,
+    )
+    expect(renamed.status).toBe(200)
+    expect((renamed.body.value as { values: object }).values).toMatchObject({
+      name: '冻干鸡肉粒 1kg',
+      categoryOverride: { override: true, reason },
+    })
+    const moved = await hqCall(
+      hq.url,
+      'admin.rows.update',
+      {
+        table: 'skus',
+        id,
+        values: { ...brief, category: '生活用纸', categoryOverride: { override: true, reason } },
+      },
+      token,
+    )
+    expect((moved.body.value as { values: object }).values).toMatchObject({ categoryOverride: null })
+  })
+
   it('lists recent codes with what became of them', async () => {
     await hqCall(hq.url, 'admin.codes.create', {}, hq.adminToken)
     const listed = await hqCall(hq.url, 'admin.codes.list', {}, hq.adminToken)

@@ -78,6 +78,17 @@ describe('app calls answered by HQ', () => {
       'normal',
       'excluded',
     ])
+    // The SKU editor's warning, then HQ's own check: a brief under it needs the override's reason.
+    expect(await api.call('categories.policy', { category: '宠物主粮 ' })).toMatchObject({
+      category: '宠物主粮',
+      status: 'excluded',
+      overrideRequired: true,
+    })
+    expect(await api.call('categories.policy', { category: '洁厕液' })).toMatchObject({ status: 'normal' })
+    const refused = await api.call('skus.create', { ...SKU, category: '宠物主粮' }).catch((e: unknown) => e)
+    expect((refused as ApiCallError).apiError.fields).toEqual([
+      { path: ['category'], messageKey: 'errors.category.excluded', params: { category: '宠物主粮' } },
+    ])
   })
 
   it('tells the console when HQ no longer accepts its login', async () => {

@@ -7,7 +7,11 @@ export class HqError extends Error {
     readonly code: HqErrorCode,
     readonly messageKey: string,
     message: string,
-    readonly fields: { path: (string | number)[]; messageKey: string }[] = [],
+    readonly fields: {
+      path: (string | number)[]
+      messageKey: string
+      params?: Record<string, string | number>
+    }[] = [],
   ) {
     super(message)
   }

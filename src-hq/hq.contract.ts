@@ -231,6 +231,12 @@ export const HqErrorBody = z.object({
     code: z.string(),
     messageKey: z.string(),
     message: z.string(),
-    fields: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), messageKey: z.string() })),
+    fields: z.array(
+      z.object({
+        path: z.array(z.union([z.string(), z.number()])),
+        messageKey: z.string(),
+        params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+      }),
+    ),
   }),
 })

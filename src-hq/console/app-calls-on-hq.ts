@@ -3,6 +3,7 @@ import type { Category } from '@core/categories/categories.contract'
 import { packUnits } from '@core/domain/pricing'
 import { BenchmarkInput, SkuInput, type Benchmark, type Sku } from '@core/skus/skus.contract'
 import { CategoryInput } from '@core/categories/categories.contract'
+import { policyFrom, STATUS_ORDER } from '@core/domain/category-policy'
 import { ApiCallError } from '../../src-renderer/api/api-call-error'
 import type { Envelope, Transport } from '../../src-renderer/api/transport'
 import type { OwnedRow, OwnedTableName } from '../admin.contract'
@@ -37,7 +38,6 @@ export function toBenchmark(row: OwnedRow): Benchmark {
   }
 }
 
-const STATUS_ORDER = { focus: 0, normal: 1, excluded: 2 } as const
 const collator = new Intl.Collator('zh-Hans-CN', { numeric: true })
 
 function toCategories(rows: OwnedRow[]): Category[] {
@@ -93,6 +93,12 @@ async function answer(hq: HqApi, name: string, input: Input): Promise<unknown> {
       return toCategories([await update('categories')])[0]
     case 'categories.delete':
       return remove('categories')
+    case 'categories.policy': {
+      // The editors warn about an excluded category as they type, as on the laptop; HQ checks again.
+      const name = String(input.category ?? '').trim()
+      const rows = toCategories(await list('categories')).filter((c) => c.name.trim() === name)
+      return policyFrom(name, rows)
+    }
     default:
       throw new ApiCallError(name, error('unknown_call', 'errors.unknownCall', `${name} is not served by HQ`))
   }

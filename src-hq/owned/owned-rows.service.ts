@@ -7,7 +7,8 @@ import { HqError } from '../hq-error'
 import { appendLocked, lockSequence, type NewMessage } from '../messages.repository'
 import { nextHqTimestamp } from './hq-clock'
 import { readLoggedRows, type LoggedRow } from './owned-rows.repository'
-import { OWNED_TABLES, type Columns, type OwnedTable } from './owned-tables'
+import { overrideReasonFor, policyFrom } from '../../src-main/core/domain/category-policy'
+import { OWNED_TABLES, type CategoryRule, type Columns, type OwnedTable } from './owned-tables'
 
 /**
  * HQ's writes to the tables it owns. HQ holds no copy of these tables: a row is what the log says
@@ -70,13 +71,17 @@ async function liveRow(trx: Transaction<HqDB>, name: OwnedTableName, id: string)
   return row
 }
 
-/** References must point at live rows, and a unique value must not be taken by another live row. */
+/**
+ * References must point at live rows, a unique value must not be taken by another live row, and a row
+ * under an excluded category needs an override reason. Answers the columns the checks decide (the
+ * reason to store).
+ */
 async function checkValues(
   trx: Transaction<HqDB>,
   name: OwnedTableName,
   values: Record<string, unknown>,
-  ownId: string | null,
-): Promise<void> {
+  current: LoggedRow | null,
+): Promise<Columns> {
   const table = tableOf(name)
   for (const ref of table.references(values)) {
     const [row] = await readLoggedRows(trx, ref.table, ref.id)
@@ -92,7 +97,7 @@ async function checkValues(
   if (table.unique) {
     const key = table.unique
     const taken = (await listOwnedRows(trx, name)).some(
-      (row) => row.id !== ownId && row.values[key] === values[key],
+      (row) => row.id !== current?.id && row.values[key] === values[key],
     )
     if (taken) {
       throw new HqError(
@@ -103,6 +108,38 @@ async function checkValues(
       )
     }
   }
+  return table.categoryRule ? checkCategoryRule(trx, table.categoryRule, values, current) : {}
+}
+
+/** The laptop's category rule against HQ's own category policy. */
+async function checkCategoryRule(
+  trx: Transaction<HqDB>,
+  rule: CategoryRule<Record<string, unknown>>,
+  values: Record<string, unknown>,
+  current: LoggedRow | null,
+): Promise<Columns> {
+  const category = rule.category(values).trim()
+  const sameName = (await listOwnedRows(trx, 'categories')).filter(
+    (row) => String(row.values.name).trim() === category,
+  )
+  const policy = policyFrom(
+    category,
+    sameName.map((row) => ({ status: String(row.values.status), note: String(row.values.note) })),
+  )
+  const reason = overrideReasonFor(
+    policy,
+    rule.override(values),
+    current ? rule.previous(current.columns) : null,
+  )
+  if (reason === null) {
+    throw new HqError(
+      'validation',
+      'errors.validation',
+      `values.category: category ${category} is excluded; an override with a reason is required`,
+      [{ path: ['values', 'category'], messageKey: 'errors.category.excluded', params: { category } }],
+    )
+  }
+  return { [rule.reasonColumn]: reason }
 }
 
 /** Appends one message per column, under the lock already held; HQ has seen the whole log. */
@@ -153,10 +190,11 @@ export function createOwnedRow(
 ): Promise<OwnedRow> {
   const id = uuidv7()
   return write(ctx, name, id, async (trx, last) => {
-    await checkValues(trx, name, values, null)
+    const decided = await checkValues(trx, name, values, null)
     const stamp = ctx.now.toISOString()
     const columns = {
       ...tableOf(name).columns(values),
+      ...decided,
       created_at: stamp,
       updated_at: stamp,
       deleted_at: null,
@@ -174,9 +212,9 @@ export function updateOwnedRow(
 ): Promise<OwnedRow> {
   return write(ctx, name, id, async (trx, last) => {
     const current = await liveRow(trx, name, id)
-    await checkValues(trx, name, values, id)
+    const decided = await checkValues(trx, name, values, current)
     const changed = Object.fromEntries(
-      Object.entries(tableOf(name).columns(values)).filter(
+      Object.entries({ ...tableOf(name).columns(values), ...decided }).filter(
         ([column, value]) => JSON.stringify(value) !== JSON.stringify(current.columns[column]),
       ),
     )

@@ -1,4 +1,6 @@
 import type { z } from 'zod'
+import type { CategoryOverride } from '../../src-main/core/categories/categories.contract'
+import type { RecordedCategory } from '../../src-main/core/domain/category-policy'
 import { demandSignalColumns, toDemandSignal } from '../../src-main/core/demand/demand.columns'
 import type { DemandSignalRow } from '../../src-main/core/demand/demand.repository'
 import { benchmarkColumns, skuColumns, toBenchmark, toSku } from '../../src-main/core/skus/skus.columns'
@@ -31,6 +33,18 @@ export interface OwnedTable<S extends z.ZodType = z.ZodType> {
   references(values: z.output<S>): OwnedReference[]
   /** A column whose value must be unique among live rows (the category name). */
   unique?: keyof z.output<S> & string
+  /** A row filed under a category follows the category policy, as the laptop's own service does. */
+  categoryRule?: CategoryRule<z.output<S>>
+}
+
+/** Where a row keeps its category and the reason for filing it under an excluded one. */
+export interface CategoryRule<V> {
+  category(values: V): string
+  override(values: V): CategoryOverride | null
+  /** The category and reason the row was saved with (an update may keep an excluded category). */
+  previous(columns: Columns): RecordedCategory
+  /** The column the override reason is stored in. */
+  reasonColumn: string
 }
 
 function define<T extends OwnedTableName>(
@@ -46,11 +60,8 @@ const asRow = <R>(row: Columns & { id: string }): R =>
 
 export const OWNED_TABLES = {
   skus: define('skus', {
-    columns: (values) => ({
-      ...skuColumns(values),
-      // HQ sets the policy: a brief it files in an excluded category records why, like a buyer's would.
-      category_override_reason: values.categoryOverride?.reason ?? '',
-    }),
+    // The override reason column comes from the category rule below.
+    columns: skuColumns,
     valuesOf: (row) => {
       const {
         id: _id,
@@ -62,6 +73,15 @@ export const OWNED_TABLES = {
       return values
     },
     references: () => [],
+    categoryRule: {
+      category: (values) => values.category,
+      override: (values) => values.categoryOverride ?? null,
+      previous: (columns) => ({
+        category: String(columns.category ?? ''),
+        reason: String(columns.category_override_reason ?? ''),
+      }),
+      reasonColumn: 'category_override_reason',
+    },
   }),
   benchmarks: define('benchmarks', {
     columns: benchmarkColumns,

@@ -81,7 +81,10 @@ export async function hqCall(
   name: string,
   input: unknown,
   token?: string,
-): Promise<{ status: number; body: { ok: boolean; value?: unknown; error?: { code: string } } }> {
+): Promise<{
+  status: number
+  body: { ok: boolean; value?: unknown; error?: { code: string; messageKey?: string; fields?: unknown[] } }
+}> {
   const headers: Record<string, string> = { 'content-type': 'application/json' }
   if (token) headers.authorization = `Bearer ${token}`
   const response = await fetch(`${baseUrl}/api/${name}`, {

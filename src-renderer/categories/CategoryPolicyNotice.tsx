@@ -2,29 +2,31 @@ import { Alert, Checkbox, Stack, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconAlertTriangle, IconStar } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import type { UseFormReturnType } from '@mantine/form'
 import { useCall } from '../api/use-call'
+
+/** The fields a form with a category keeps for the policy: the category, "register anyway" and why. */
+export interface CategoryFormFields {
+  category: string
+  override: boolean
+  overrideReason: string
+}
 
 /**
  * What HQ's category policy says about the category being typed: a note for a focus category, and for
  * an excluded one a clear warning with the explicit "register anyway" tick and its reason.
  */
-export function CategoryPolicyNotice({
-  category,
-  override,
-  reason,
-  onOverride,
-  onReason,
-  reasonError,
+export function CategoryPolicyNotice<V extends CategoryFormFields>({
+  form: anyForm,
 }: {
-  category: string
-  /** Whether "register anyway" is ticked. */
-  override: boolean
-  /** The reason typed for the override. */
-  reason: string
-  onOverride: (override: boolean) => void
-  onReason: (reason: string) => void
-  reasonError?: React.ReactNode
+  form: UseFormReturnType<V>
 }) {
+  // V has these fields; TypeScript cannot resolve Mantine's path types on a generic V.
+  const form = anyForm as unknown as UseFormReturnType<CategoryFormFields>
+  const { category, override, overrideReason: reason } = form.getValues()
+  const onOverride = (ticked: boolean) => form.setFieldValue('override', ticked)
+  const onReason = (text: string) => form.setFieldValue('overrideReason', text)
+  const reasonError = form.errors.overrideReason
   const { t } = useTranslation()
   const [query] = useDebouncedValue(category.trim(), 200)
   const policy = useCall('categories.policy', { category: query }, query !== '').data

@@ -204,14 +204,7 @@ export function SampleEditor({
             {...form.getInputProps('category')}
           />
         </SimpleGrid>
-        <CategoryPolicyNotice
-          category={values.category}
-          override={values.override}
-          reason={values.overrideReason}
-          onOverride={(o) => form.setFieldValue('override', o)}
-          onReason={(r) => form.setFieldValue('overrideReason', r)}
-          reasonError={form.errors.overrideReason}
-        />
+        <CategoryPolicyNotice form={form} />
         <SpecsEditor
           value={values.specs}
           onChange={(specs) => form.setFieldValue('specs', specs)}

@@ -3,6 +3,7 @@ import type { Sku } from '@core/skus/skus.contract'
 import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import { useMutation } from '../api/use-mutation'
+import { CategoryPolicyNotice } from '../categories/CategoryPolicyNotice'
 import { notifySuccess } from '../common/notify'
 import { formErrorsFrom } from '../forms/field-errors'
 import { FormActions } from '../forms/FormActions'
@@ -93,6 +94,7 @@ export function SkuEditor({
             onChange={setUnit}
           />
         </Group>
+        <CategoryPolicyNotice form={form} />
         <TextInput
           label={t('skus.fields.name')}
           placeholder={t('skus.placeholders.name')}

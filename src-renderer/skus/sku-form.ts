@@ -40,6 +40,9 @@ export interface SkuFormValues {
   targetMarginPercent: NumberDraft
   benchmarkChannel: string
   notes: string
+  /** "Register anyway" under an excluded category, and why. */
+  override: boolean
+  overrideReason: string
 }
 
 export const EMPTY_SKU: SkuFormValues = {
@@ -55,6 +58,8 @@ export const EMPTY_SKU: SkuFormValues = {
   targetMarginPercent: 35,
   benchmarkChannel: '',
   notes: '',
+  override: false,
+  overrideReason: '',
 }
 
 export function skuFormValuesOf(sku: Sku): SkuFormValues {
@@ -68,6 +73,8 @@ export function skuFormValuesOf(sku: Sku): SkuFormValues {
     targetMarginPercent: decimalToPercent(sku.targetMargin),
     benchmarkChannel: sku.benchmarkChannel,
     notes: sku.notes,
+    override: sku.categoryOverride !== null,
+    overrideReason: sku.categoryOverride?.reason ?? '',
   }
 }
 
@@ -82,6 +89,7 @@ export function toSkuInput(values: SkuFormValues): SkuInput {
     targetMargin: percentToDecimal(values.targetMarginPercent),
     benchmarkChannel: values.benchmarkChannel,
     notes: values.notes,
+    categoryOverride: values.override ? { override: true, reason: values.overrideReason } : null,
   }
 }
 
@@ -93,7 +101,11 @@ export function skuFieldMapping(values: SkuFormValues, dropPrefix: string[] = []
   values.retailPackSpec.forEach((f, i) => {
     if (isEmptyDraft(f.count)) empty.push(`retailPackSpec.${i}.count`)
   })
-  return { dropPrefix, rename: { targetMargin: 'targetMarginPercent' }, empty }
+  return {
+    dropPrefix,
+    rename: { targetMargin: 'targetMarginPercent', 'categoryOverride.reason': 'overrideReason' },
+    empty,
+  }
 }
 
 export function validateSku(values: SkuFormValues): FormErrors {

@@ -102,8 +102,12 @@ test('an HQ admin logs in, mints a code, files a brief, its benchmark and demand
   await page.getByTestId('nav-skus').click()
   await page.getByTestId('sku-new').click()
   const skuForm = page.getByTestId('sku-form')
+  // The form warns about HQ's own excluded category as it does on a laptop, and notes a focus one.
+  await skuForm.getByTestId('sku-category').fill('宠物主粮')
+  await expect(skuForm.getByTestId('category-excluded')).toContainText('2025 年试过，毛利太低，已放弃')
   await skuForm.getByTestId('sku-category').fill('生活用纸')
   await skuForm.getByTestId('sku-category').press('Tab')
+  await expect(skuForm.getByTestId('category-focus')).toBeVisible()
   await skuForm.getByTestId('sku-name').fill(SKU_NAME)
   await skuForm.getByTestId('sku-pack-0-count').fill('24')
   await skuForm.getByTestId('sku-pack-1-count').fill('100')

@@ -13,6 +13,8 @@ import {
 } from './categories.contract'
 // Kept here too: samples and SKU briefs read it beside the policy check.
 export { overrideFromReason } from './categories.contract'
+import { overrideReasonFor, policyFrom, STATUS_ORDER, type RecordedCategory } from '../domain/category-policy'
+export type { RecordedCategory } from '../domain/category-policy'
 import {
   findLiveCategoriesByName,
   findLiveCategory,
@@ -37,36 +39,30 @@ function toCategory(row: CategoryRow): Category {
   }
 }
 
-const STATUS_ORDER: Record<Category['status'], number> = { focus: 0, normal: 1, excluded: 2 }
 const collator = new Intl.Collator('zh-Hans-CN', { numeric: true })
 
-/** The policy of a category name; the strictest row wins when sync left duplicates. */
+/** The policy of a category name, from its live rows. */
 export async function categoryPolicy(
   db: Kysely<DB> | Transaction<DB>,
   category: string,
 ): Promise<CategoryPolicy> {
   const name = category.trim()
-  const rows = name === '' ? [] : await findLiveCategoriesByName(db, name)
-  const strictest = rows.sort(
-    (a, b) => STATUS_ORDER[b.status as Category['status']] - STATUS_ORDER[a.status as Category['status']],
-  )[0]
-  const status = (strictest?.status ?? 'normal') as Category['status']
-  return { category: name, status, note: strictest?.note ?? '', overrideRequired: status === 'excluded' }
+  return policyFrom(name, name === '' ? [] : await findLiveCategoriesByName(db, name))
 }
 
-/** The category a record had before an update, and the override reason recorded then. */
-export interface RecordedCategory {
-  /** Category name stored on the record. */
-  category: string
-  /** Override reason stored on the record ('' for none). */
-  reason: string
+/** The refusal of a record in an excluded category without an override, on the category field. */
+export function excludedCategoryError(category: string, path: (string | number)[]): AppError {
+  return new AppError(
+    'validation',
+    'errors.validation',
+    `${path.join('.')}: category ${category} is excluded; an override with a reason is required`,
+    [{ path, messageKey: 'errors.category.excluded', params: { category } }],
+  )
 }
 
 /**
  * The category check every record with a category goes through (samples, SKU briefs), inside the write's
- * transaction. Returns the override reason to store on the record: '' when the category is not
- * excluded. An excluded category needs `override` — except on an update that keeps the category the
- * record already had, so a record saved before HQ excluded its category can still be edited.
+ * transaction: the override reason to store (see overrideReasonFor), or the refusal.
  */
 export async function checkCategoryPolicy(
   trx: Transaction<DB>,
@@ -76,15 +72,9 @@ export async function checkCategoryPolicy(
   path: (string | number)[],
 ): Promise<string> {
   const policy = await categoryPolicy(trx, category)
-  if (!policy.overrideRequired) return ''
-  if (override) return override.reason
-  if (previous && previous.category.trim() === policy.category) return previous.reason
-  throw new AppError(
-    'validation',
-    'errors.validation',
-    `${path.join('.')}: category ${policy.category} is excluded; an override with a reason is required`,
-    [{ path, messageKey: 'errors.category.excluded', params: { category: policy.category } }],
-  )
+  const reason = overrideReasonFor(policy, override, previous)
+  if (reason === null) throw excludedCategoryError(policy.category, path)
+  return reason
 }
 
 export async function listCategories(ctx: CoreContext): Promise<Category[]> {
