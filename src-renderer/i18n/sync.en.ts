@@ -112,7 +112,7 @@ export const syncEn: Widen<typeof syncZhCN> = {
       rate: 'Rate',
     },
     header: {
-      unsent: '{{count}} unsent',
+      unsent: '{{count}} records unsent',
       synced: 'Synced {{time}}',
       offline: 'Offline',
       failed: 'Sync failed',
@@ -139,7 +139,8 @@ export const syncEn: Widen<typeof syncZhCN> = {
       url: 'HQ address',
       deviceName: 'Laptop name',
       deviceId: 'Device ID',
-      unsent: 'Unsent changes',
+      unsent: 'Unsent',
+      unsentValue: '{{records}} records ({{changes}} changes)',
       lastSync: 'Last sync',
     },
     openSync: 'Sync details',

@@ -107,7 +107,7 @@ export const syncZhCN = {
       rate: '汇率',
     },
     header: {
-      unsent: '{{count}} 条待同步',
+      unsent: '{{count}} 条记录待同步',
       synced: '已同步 {{time}}',
       offline: '离线',
       failed: '同步失败',
@@ -133,7 +133,8 @@ export const syncZhCN = {
       url: '总部地址',
       deviceName: '本机名称',
       deviceId: '设备 ID',
-      unsent: '待同步的修改',
+      unsent: '待同步',
+      unsentValue: '{{records}} 条记录（{{changes}} 处修改）',
       lastSync: '上次同步',
     },
     openSync: '查看同步详情',

@@ -11,6 +11,7 @@ import { FieldMessage } from '../common/FieldMessage'
 import { SyncNowControl } from './SyncNowControl'
 import { SyncReportSummary } from './SyncReportSummary'
 import { useSyncProgress } from './use-sync-progress'
+import { UnsentCount } from './UnsentCount'
 
 type SyncStatus = CallResult<'sync.status'>
 type FieldKey = 'hqUrl' | 'code' | 'deviceName'
@@ -165,7 +166,7 @@ function EnrolledStatus({ status, onReenrol }: { status: SyncStatus; onReenrol: 
           <Code>{status.hqDeviceId}</Code>
         </Fact>
         <Fact label={t('hq.status.unsent')}>
-          <span data-testid="hq-unsent">{status.unsent.toLocaleString()}</span>
+          <UnsentCount status={status} testId="hq-unsent" />
         </Fact>
         <Fact label={t('hq.status.lastSync')}>
           <SyncReportSummary report={control.progress?.last ?? status.lastSync} />

@@ -17,7 +17,7 @@ export function SyncIndicator() {
   const status = useCall('sync.status', {})
   const { progress } = useSyncProgress()
   if (!status.data) return null
-  const { enrolled, unsent } = status.data
+  const { enrolled, unsentRecords: unsent } = status.data
   const last = progress?.last ?? status.data.lastSync
   let icon = <IconCloudCheck size={16} />
   let color = 'teal'

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useCall } from '../api/use-call'
 import { ErrorAlert } from '../common/ErrorAlert'
 import { ConflictList, RejectionList } from './ConflictList'
+import { UnsentCount } from './UnsentCount'
 import { SyncNowControl } from './SyncNowControl'
 import { SyncReportSummary } from './SyncReportSummary'
 import { useSyncProgress } from './use-sync-progress'
@@ -54,8 +55,8 @@ export function SyncPage() {
                 <Text span c="dimmed" size="sm">
                   {t('hq.status.unsent')}
                 </Text>{' '}
-                <Text span fw={600} size="sm" data-testid="sync-unsent">
-                  {status.data.unsent.toLocaleString()}
+                <Text span fw={600} size="sm">
+                  <UnsentCount status={status.data} testId="sync-unsent" />
                 </Text>
               </Text>
               <SyncNowControl control={control} />

@@ -24,13 +24,11 @@ export interface PushOptions {
 const BATCH_BUDGET = MAX_BATCH_BYTES - 4096
 const READ_LIMIT = 2000
 
-/** Unsent changes not refused before, oldest first. */
-function readUnsent(db: Kysely<DB>, afterSeq: number) {
+/** Changes HQ has neither acknowledged nor refused for good: what a push sends. */
+export function unsentChanges(db: Kysely<DB>) {
   return db
     .selectFrom('change_log')
-    .selectAll()
     .where('sent_at', 'is', null)
-    .where('seq', '>', afterSeq)
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
@@ -38,6 +36,13 @@ function readUnsent(db: Kysely<DB>, afterSeq: number) {
         ),
       ),
     )
+}
+
+/** Unsent changes after a sequence, oldest first. */
+function readUnsent(db: Kysely<DB>, afterSeq: number) {
+  return unsentChanges(db)
+    .selectAll()
+    .where('seq', '>', afterSeq)
     .orderBy('seq')
     .limit(READ_LIMIT)
     .execute()

@@ -62,6 +62,8 @@ export const SyncStatus = z.object({
   deviceName: z.string().nullable(),
   /** Local changes not yet acknowledged by HQ (and not refused). */
   unsent: z.number().int(),
+  /** Records those changes belong to (a new record is one, however many fields it has). */
+  unsentRecords: z.number().int(),
   /** Local changes HQ refused for good. */
   rejected: z.number().int(),
   /** Conflicts recorded so far, bookkeeping columns left out. */

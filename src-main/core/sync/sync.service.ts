@@ -6,7 +6,7 @@ import { applyPage } from './apply'
 import type { PhotoProcessor } from '../photos/photo-processor'
 import { createHttpHqClient, HqRequestError, type HqClient } from './hq-client'
 import { fetchPhotos, sendPhotos } from './photo-transfer'
-import { pushUnsent } from './push'
+import { pushUnsent, unsentChanges } from './push'
 import { SyncReport, type SyncOutcome, type SyncPhase, type SyncStatus } from './sync.contract'
 import { countConflicts } from './sync-conflicts'
 import { storeDirectory } from './sync-directory'
@@ -201,17 +201,17 @@ async function countRejections(db: Kysely<DB>): Promise<number> {
 
 /** Local changes not yet acknowledged by HQ and not refused for good. */
 export async function countUnsent(db: Kysely<DB>): Promise<number> {
-  const row = await db
-    .selectFrom('change_log')
+  const row = await unsentChanges(db)
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('sent_at', 'is', null)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('sync_rejections').select('seq').whereRef('sync_rejections.seq', '=', 'change_log.seq'),
-        ),
-      ),
-    )
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** Records with unsent changes: what a buyer counts (a new factory is one record, many fields). */
+async function countUnsentRecords(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom(unsentChanges(db).select(['table_name', 'row_id']).distinct().as('records'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
@@ -233,6 +233,7 @@ export async function syncStatus(db: Kysely<DB>): Promise<SyncStatus> {
     hqDeviceId: hqDeviceId ?? null,
     deviceName: deviceName ?? null,
     unsent: await countUnsent(db),
+    unsentRecords: await countUnsentRecords(db),
     rejected: await countRejections(db),
     conflicts: await countConflicts(db),
     cursor: Number(cursor ?? 0),

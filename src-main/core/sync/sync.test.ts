@@ -15,6 +15,9 @@ describe('two laptops edit one factory offline, then sync through a real HQ', ()
 
   it('keeps both different-field edits, lets the later same-field edit win everywhere, and records the conflict', async () => {
     const id = await li.createFactory({ name: '晋江恒安纸业', city: '晋江', notes: '初访' })
+    // One new record waits to go up, with a change per field.
+    const waiting = await li.core.dispatch('sync.status', {})
+    expect(waiting.ok && waiting.value).toMatchObject({ unsentRecords: 1, unsent: 17 })
     expect((await li.sync()).outcome).toBe('ok')
     const first = await wang.sync()
     expect(first).toMatchObject({ outcome: 'ok', applied: 17 })
