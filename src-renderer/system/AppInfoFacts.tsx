@@ -22,7 +22,7 @@ export function AppInfoFacts() {
   const info = useCall('app.info', {})
   if (info.error) return <ErrorAlert error={info.error} title={t('dashboard.loadFailed')} />
   if (!info.data) return <Skeleton h={120} />
-  const { host, version, deviceId, dataDir, unsentChanges } = info.data
+  const { host, version, deviceId, dataDir, unsentRecords } = info.data
   return (
     <Stack gap={6}>
       <Fact label={t('dashboard.host')}>
@@ -36,7 +36,7 @@ export function AppInfoFacts() {
       </Fact>
       <Fact label={t('dashboard.unsent')} testId="unsent-changes">
         <Tooltip label={t('dashboard.unsentHint')}>
-          <span>{unsentChanges.toLocaleString()}</span>
+          <span>{unsentRecords.toLocaleString()}</span>
         </Tooltip>
       </Fact>
     </Stack>

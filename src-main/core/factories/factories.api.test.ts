@@ -51,7 +51,7 @@ describe('factories API', () => {
       contacts: [{ name: '王经理', role: '', phone: '+86 138 0013 8000', wechat: '' }],
     })
     expect(ok<Factory>(await call('factories.get', { id: created.id }))).toEqual(created)
-    expect(ok<{ unsentChanges: number }>(await call('app.info', {})).unsentChanges).toBeGreaterThan(0)
+    expect(ok<{ unsentRecords: number }>(await call('app.info', {})).unsentRecords).toBeGreaterThan(0)
   })
 
   describe('list', () => {

@@ -208,7 +208,7 @@ export async function countUnsent(db: Kysely<DB>): Promise<number> {
 }
 
 /** Records with unsent changes: what a buyer counts (a new factory is one record, many fields). */
-async function countUnsentRecords(db: Kysely<DB>): Promise<number> {
+export async function countUnsentRecords(db: Kysely<DB>): Promise<number> {
   const row = await db
     .selectFrom(unsentChanges(db).select(['table_name', 'row_id']).distinct().as('records'))
     .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -1,5 +1,5 @@
 import type { HandlersFor } from '../api/handlers'
-import { countUnsent } from '../sync/sync.service'
+import { countUnsentRecords } from '../sync/sync.service'
 import type { systemCalls } from './system.contract'
 
 export const systemHandlers: HandlersFor<typeof systemCalls> = {
@@ -7,6 +7,6 @@ export const systemHandlers: HandlersFor<typeof systemCalls> = {
   'app.info': async (_input, ctx) => ({
     ...ctx.app,
     deviceId: ctx.write.deviceId,
-    unsentChanges: await countUnsent(ctx.db),
+    unsentRecords: await countUnsentRecords(ctx.db),
   }),
 }

@@ -6,14 +6,14 @@ export const AppInfo = z.object({
   host: z.enum(['electron', 'browser', 'test']),
   dataDir: z.string(),
   deviceId: z.string(),
-  /** Changes recorded locally and not yet accepted by HQ. */
-  unsentChanges: z.number().int(),
+  /** Records with changes made here that HQ has not accepted yet. */
+  unsentRecords: z.number().int(),
 })
 export type AppInfo = z.infer<typeof AppInfo>
 
 export const systemCalls = defineCalls({
   'app.info': {
-    summary: 'Version, host kind, data directory, device id and the number of unsent changes.',
+    summary: 'Version, host kind, data directory, device id and the number of records with unsent changes.',
     input: z.object({}).strict(),
     output: AppInfo,
   },
