@@ -77,7 +77,7 @@ export const syncEn: Widen<typeof syncZhCN> = {
         node_mismatch: 'Device identity mismatch',
         invalid_value: 'The content cannot be stored',
       },
-      records: '{{kind}} × {{count}}',
+      records: '{{kind}}: {{count}}',
       fieldSeparator: ', ',
       changes: ' ({{count}} changes)',
       fieldsMore: '{{fields}} and more ({{count}} fields)',

@@ -1,7 +1,8 @@
 import { createTheme, localStorageColorSchemeManager } from '@mantine/core'
+import './font-stack.css'
 
-const FONT_FAMILY =
-  "'Noto Sans SC', system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
+// Declared in font-stack.css, where it depends on the page's language.
+const FONT_FAMILY = 'var(--workbench-font-stack)'
 
 export const theme = createTheme({
   fontFamily: FONT_FAMILY,

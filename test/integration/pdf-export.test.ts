@@ -114,6 +114,8 @@ describe.skipIf(missing.length > 0)('PDF export of the demo reports', () => {
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1])
     expect(pages).toBeGreaterThan(1)
     expect(content.replace(/ /g, '')).toContain(`1/${pages}`)
+    // Set in the bundled font, not whatever the machine falls back to.
+    expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/NotoSansSC/)
 
     const png = join(work, 'sample')
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, png])
