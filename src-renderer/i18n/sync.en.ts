@@ -122,6 +122,7 @@ export const syncEn: Widen<typeof syncZhCN> = {
     },
   },
   hq: {
+    localOnly: 'The demo data ({{count}} records) stays on this laptop and is not sent to HQ.',
     title: 'HQ sync',
     intro:
       'Once enrolled, this laptop syncs by itself whenever HQ is reachable (checked about every minute); you can also sync at any time.',

@@ -11,6 +11,7 @@ import { FieldMessage } from '../common/FieldMessage'
 import { SyncNowControl } from './SyncNowControl'
 import { SyncReportSummary } from './SyncReportSummary'
 import { useSyncProgress } from './use-sync-progress'
+import { LocalOnlyNote } from './LocalOnlyNote'
 import { UnsentCount } from './UnsentCount'
 
 type SyncStatus = CallResult<'sync.status'>
@@ -39,6 +40,7 @@ export function HqSettings() {
         <EnrolledStatus status={status.data} onReenrol={() => setReenrol(true)} />
       ) : (
         <EnrolForm
+          localOnlyRecords={status.data.localOnlyRecords}
           initialUrl={status.data.hqUrl ?? ''}
           initialName={
             status.data.deviceName ??
@@ -54,10 +56,13 @@ export function HqSettings() {
 }
 
 function EnrolForm({
+  localOnlyRecords,
   initialUrl,
   initialName,
   onEnrolled,
 }: {
+  /** Demo records, which enrolling does not send. */
+  localOnlyRecords: number
   initialUrl: string
   initialName: string
   onEnrolled: () => void
@@ -126,6 +131,7 @@ function EnrolForm({
           data-testid="hq-device-name"
         />
         {failure ? <ErrorAlert error={failure} /> : null}
+        <LocalOnlyNote records={localOnlyRecords} />
         <Group>
           <Button type="submit" loading={enrol.pending} data-testid="hq-enrol">
             {t('hq.enrol')}
@@ -167,6 +173,7 @@ function EnrolledStatus({ status, onReenrol }: { status: SyncStatus; onReenrol: 
         </Fact>
         <Fact label={t('hq.status.unsent')}>
           <UnsentCount status={status} testId="hq-unsent" />
+          <LocalOnlyNote records={status.localOnlyRecords} />
         </Fact>
         <Fact label={t('hq.status.lastSync')}>
           <SyncReportSummary report={control.progress?.last ?? status.lastSync} />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useCall } from '../api/use-call'
 import { ErrorAlert } from '../common/ErrorAlert'
 import { ConflictList, RejectionList } from './ConflictList'
+import { LocalOnlyNote } from './LocalOnlyNote'
 import { UnsentCount } from './UnsentCount'
 import { SyncNowControl } from './SyncNowControl'
 import { SyncReportSummary } from './SyncReportSummary'
@@ -59,6 +60,7 @@ export function SyncPage() {
                   <UnsentCount status={status.data} testId="sync-unsent" />
                 </Text>
               </Text>
+              <LocalOnlyNote records={status.data.localOnlyRecords} />
               <SyncNowControl control={control} />
             </Stack>
           </Paper>

@@ -5,6 +5,7 @@ import { seedDemoPhotos } from './seed-photos'
 import { seedDemoFieldRecords } from './seed-field-records'
 import { seedDemoTargets } from './seed-targets'
 import demoFactories from '../../../resources/demo/factories.json'
+import { markDemoRowsLocalOnly } from '../sync/local-only'
 
 /**
  * Fills an empty data directory with a lived-in demo set, once. Goes through the services (and so the
@@ -27,6 +28,8 @@ export async function seedDemoData(ctx: CoreContext): Promise<boolean> {
     await seedDemoTargets(ctx)
     await seedDemoFieldRecords(ctx)
     await seedDemoPhotos(ctx)
+    // Demo rows are for trying the app: they never go to HQ.
+    await markDemoRowsLocalOnly(ctx.db)
   }
   await ctx.db.insertInto('meta').values({ key: 'demo_seeded', value: new Date().toISOString() }).execute()
   return true

@@ -7,6 +7,7 @@ import { FORMAT_FILES, variantFile } from '../photos/photo-files'
 import { PhotoRejected, type PhotoProcessor } from '../photos/photo-processor'
 import { listLivePhotos } from '../photos/photos.repository'
 import { HqRequestError, type HqClient } from './hq-client'
+import { localOnlyRowIds } from './local-only'
 import { MAX_PHOTO_FAILURES, type PhotoFailure, type SyncReport } from './sync.contract'
 
 /**
@@ -101,7 +102,10 @@ async function forEachByHq(
 /** Sends HQ every original it lacks that is on disk here. */
 export async function sendPhotos(deps: PhotoSyncDeps, report: PhotoCounts): Promise<void> {
   const local = await photosWithOriginal(deps, true)
-  await forEachByHq(deps, report, 'up', [...local.keys()], async (sha256, hqHasIt) => {
+  // Demo photos stay here, as their rows do.
+  const stays = await localOnlyRowIds(deps.db, 'photos')
+  const candidates = [...local.keys()].filter((sha256) => !stays.has(sha256))
+  await forEachByHq(deps, report, 'up', candidates, async (sha256, hqHasIt) => {
     if (hqHasIt) return
     const bytes = await readFile(variantFile(deps.root, sha256, 'original', local.get(sha256)!).path)
     await deps.client.uploadPhoto(sha256, bytes)

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { MAX_BATCH_BYTES, MAX_MESSAGE_BYTES, type WireMessage } from '../../../src-hq/hq.contract'
 import type { DB } from '../db/schema'
 import type { HqClient } from './hq-client'
+import { isLocalOnly } from './local-only'
 import { readSetting, SETTING } from './sync.settings'
 
 /** What a push did. */
@@ -24,7 +25,7 @@ export interface PushOptions {
 const BATCH_BUDGET = MAX_BATCH_BYTES - 4096
 const READ_LIMIT = 2000
 
-/** Changes HQ has neither acknowledged nor refused for good: what a push sends. */
+/** Changes HQ has neither acknowledged nor refused for good, of rows that may leave: what a push sends. */
 export function unsentChanges(db: Kysely<DB>) {
   return db
     .selectFrom('change_log')
@@ -36,6 +37,7 @@ export function unsentChanges(db: Kysely<DB>) {
         ),
       ),
     )
+    .where((eb) => eb.not(isLocalOnly(eb)))
 }
 
 /** Unsent changes after a sequence, oldest first. */

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hqCall } from '../../../src-hq/testing/test-hq'
-import { factoriesOf, mintCode, startSyncFleet, type SyncDevice, type SyncFleet } from './testing/sync-device'
-import type { SyncStatus } from './sync.contract'
+import {
+  factoriesOf,
+  mintCode,
+  startSyncFleet,
+  type SyncDevice,
+  type SyncFleet,
+  syncStatusOf,
+} from './testing/sync-device'
 import { readSetting, SETTING } from './sync.settings'
 
 /** DESIGN.md: "offline data lost on logout" is a bug here. A revoked laptop keeps its work and sends it later. */
@@ -16,18 +22,12 @@ describe('a laptop HQ revoked keeps its unsent work and sends it once enrolled a
   })
   afterAll(() => fleet?.dispose())
 
-  const statusOf = async (device: SyncDevice) => {
-    const status = await device.core.dispatch('sync.status', {})
-    if (!status.ok) throw new Error(status.error.message)
-    return status.value as SyncStatus
-  }
-
   it('answers unauthorized and keeps every unsent change, then re-enrols and delivers them', async () => {
     const sent = await li.createFactory({ name: '晋江恒安纸业' })
     expect((await li.sync()).outcome).toBe('ok')
     const kept = await li.createFactory({ name: '泉州恒利纸品', notes: '吊销前录入' })
     await li.edit(sent, { notes: '吊销前的备注' })
-    const before = await statusOf(li)
+    const before = await syncStatusOf(li)
     expect(before.unsentRecords).toBe(2)
 
     const hqDeviceId = await readSetting(li.core.context.db, SETTING.hqDeviceId)
@@ -41,7 +41,7 @@ describe('a laptop HQ revoked keeps its unsent work and sends it once enrolled a
 
     const refused = await li.sync()
     expect(refused.outcome).toBe('unauthorized')
-    const after = await statusOf(li)
+    const after = await syncStatusOf(li)
     expect(after.unsent).toBe(before.unsent)
     expect(factoriesOf(li)[kept]).toMatchObject({ name: '泉州恒利纸品', notes: '吊销前录入' })
 
@@ -54,7 +54,7 @@ describe('a laptop HQ revoked keeps its unsent work and sends it once enrolled a
     expect(again.ok).toBe(true)
     const delivered = await li.sync()
     expect(delivered).toMatchObject({ outcome: 'ok', rejected: 0 })
-    expect((await statusOf(li)).unsentRecords).toBe(0)
+    expect((await syncStatusOf(li)).unsentRecords).toBe(0)
 
     expect((await wang.sync()).outcome).toBe('ok')
     expect(factoriesOf(wang)[kept]).toMatchObject({ name: '泉州恒利纸品', notes: '吊销前录入' })

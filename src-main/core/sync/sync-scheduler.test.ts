@@ -2,18 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Hq } from '../../../src-hq/hq'
 import { createHqStore, startStoreHq, type HqStore } from '../../../src-hq/testing/test-hq'
 import { createTempCore } from '../../../test/integration/support/temp-core'
-import { ok } from '../../../test/integration/support/api-result'
-import { createSyncDevice, type SyncDevice } from './testing/sync-device'
+import { createSyncDevice, type SyncDevice, syncStatusOf } from './testing/sync-device'
 import { startSyncScheduler } from './sync-scheduler'
 import type { SyncStatus } from './sync.contract'
-
-const statusOf = async (device: SyncDevice) => ok<SyncStatus>(await device.core.dispatch('sync.status', {}))
 
 /** Polls until the laptop has nothing unsent (automatic sync ran), or gives up. */
 async function waitUntilSent(device: SyncDevice, timeoutMs = 10_000): Promise<SyncStatus> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    const status = await statusOf(device)
+    const status = await syncStatusOf(device)
     if (status.unsent === 0 && status.lastSync?.outcome === 'ok') return status
     if (Date.now() > deadline) throw new Error(`still unsent: ${JSON.stringify(status)}`)
     await new Promise((resolve) => setTimeout(resolve, 50))
@@ -60,10 +57,10 @@ describe('automatic sync when HQ is reachable (real HQ, short interval)', () => 
   it('does not sync while HQ is down, and syncs once HQ comes back', async () => {
     const port = hq.port
     await hq.close()
-    const before = (await statusOf(li)).lastSync
+    const before = (await syncStatusOf(li)).lastSync
     await li.createFactory({ name: '泉州恒利纸品' })
     await new Promise((resolve) => setTimeout(resolve, 600))
-    const down = await statusOf(li)
+    const down = await syncStatusOf(li)
     // Six checks found HQ unreachable: no run was started, so the last report is the one from before.
     expect(down.lastSync).toEqual(before)
     expect(down.unsent).toBeGreaterThan(0)

@@ -64,6 +64,8 @@ export const SyncStatus = z.object({
   unsent: z.number().int(),
   /** Records those changes belong to (a new record is one, however many fields it has). */
   unsentRecords: z.number().int(),
+  /** Records that never leave this laptop (the demo data). */
+  localOnlyRecords: z.number().int(),
   /** Local changes HQ refused for good. */
   rejected: z.number().int(),
   /** Conflicts recorded so far, bookkeeping columns left out. */

@@ -6,6 +6,7 @@ import { applyPage } from './apply'
 import type { PhotoProcessor } from '../photos/photo-processor'
 import { createHttpHqClient, HqRequestError, type HqClient } from './hq-client'
 import { fetchPhotos, sendPhotos } from './photo-transfer'
+import { countLocalOnlyRows } from './local-only'
 import { pushUnsent, unsentChanges } from './push'
 import { SyncReport, type SyncOutcome, type SyncPhase, type SyncStatus } from './sync.contract'
 import { countConflicts } from './sync-conflicts'
@@ -234,6 +235,7 @@ export async function syncStatus(db: Kysely<DB>): Promise<SyncStatus> {
     deviceName: deviceName ?? null,
     unsent: await countUnsent(db),
     unsentRecords: await countUnsentRecords(db),
+    localOnlyRecords: await countLocalOnlyRows(db),
     rejected: await countRejections(db),
     conflicts: await countConflicts(db),
     cursor: Number(cursor ?? 0),

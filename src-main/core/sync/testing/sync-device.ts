@@ -7,7 +7,7 @@ import { photosRoot } from '../../photos/photo-files'
 import { inTransaction, insertRow, updateRow } from '../../write/write-path'
 import { createHttpHqClient, type HqClient } from '../hq-client'
 import { syncNow, type SyncDeps } from '../sync.service'
-import type { SyncReport } from '../sync.contract'
+import type { SyncReport, SyncStatus } from '../sync.contract'
 import { readSetting, SETTING } from '../sync.settings'
 
 /**
@@ -135,4 +135,11 @@ export async function startSyncFleet(names: string[], wallStart = Date.now()): P
       await store.dispose()
     },
   }
+}
+
+/** The laptop's sync.status, as its Sync screen reads it. */
+export async function syncStatusOf(device: SyncDevice): Promise<SyncStatus> {
+  const status = await device.core.dispatch('sync.status', {})
+  if (!status.ok) throw new Error(status.error.message)
+  return status.value as SyncStatus
 }
