@@ -73,6 +73,16 @@ export const en: Messages = {
     browser: 'Browser',
     test: 'Test',
   },
+  demo: {
+    title: 'Demo data',
+    body: 'The first start added {{count}} demo records to try the app with; they stay on this laptop and never sync to HQ. Clear them before real work — records you entered yourself are kept.',
+    kind: '{{kind}} {{count}}',
+    separator: ' · ',
+    clear: 'Clear demo data',
+    confirmTitle: 'Clear all demo data?',
+    confirmBody: '{{count}} demo records (factories, tours, samples, SKUs, quotes …) will be deleted; this cannot be undone. Records you entered are kept; any that point at a demo factory will show an unknown factory.',
+    cleared: 'Demo data cleared',
+  },
   settings: {
     title: 'Settings',
     language: 'Language',

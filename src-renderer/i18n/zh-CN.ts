@@ -72,6 +72,16 @@ export const zhCN = {
     browser: '浏览器',
     test: '测试',
   },
+  demo: {
+    title: '演示数据',
+    body: '首次启动时放入了 {{count}} 条演示记录，方便试用；它们只留在本机，不会同步到总部。开始正式使用前可以清除，你自己录入的记录不受影响。',
+    kind: '{{kind}} {{count}}',
+    separator: ' · ',
+    clear: '清除演示数据',
+    confirmTitle: '清除全部演示数据？',
+    confirmBody: '将删除 {{count}} 条演示记录（工厂、行程、样品、SKU、报价等），不能撤销。你自己录入的记录保留；引用了演示工厂的记录会显示为未知工厂。',
+    cleared: '演示数据已清除',
+  },
   settings: {
     title: '设置',
     language: '界面语言',

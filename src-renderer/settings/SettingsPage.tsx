@@ -6,6 +6,7 @@ import { AppInfoFacts } from '../system/AppInfoFacts'
 import { RatesEditor } from './RatesEditor'
 import { ProfileSettings } from '../reports/ProfileSettings'
 import { HqSettings } from '../sync/HqSettings'
+import { DemoDataSettings } from '../demo/DemoDataSettings'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -37,6 +38,7 @@ export function SettingsPage() {
       <HqSettings />
       <RatesEditor />
       <CategoryPolicyEditor />
+      <DemoDataSettings />
       <Paper withBorder p="md">
         <Text fw={500} mb="sm">
           {t('settings.about')}

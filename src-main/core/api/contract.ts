@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { categoryCalls } from '../categories/categories.contract'
 import { exportCalls } from '../exports/exports.contract'
 import { demandCalls } from '../demand/demand.contract'
+import { demoCalls } from '../demo/demo.contract'
 import { factoryCalls } from '../factories/factories.contract'
 import { importCalls } from '../imports/imports.contract'
 import { photoCalls } from '../photos/photos.contract'
@@ -44,6 +45,7 @@ export const contract = mergeCalls(
   syncCalls,
   hqOwnedCalls,
   demandCalls,
+  demoCalls,
 )
 
 export type Contract = typeof contract

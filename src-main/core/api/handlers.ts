@@ -1,5 +1,6 @@
 import { categoryHandlers } from '../categories/categories.api'
 import { demandHandlers } from '../demand/demand.api'
+import { demoHandlers } from '../demo/demo.api'
 import { exportHandlers } from '../exports/exports.api'
 import { factoryHandlers } from '../factories/factories.api'
 import { importHandlers } from '../imports/imports.api'
@@ -49,4 +50,5 @@ export const handlers: Handlers = {
   ...syncHandlers,
   ...hqOwnedHandlers,
   ...demandHandlers,
+  ...demoHandlers,
 }

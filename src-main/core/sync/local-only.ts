@@ -19,7 +19,7 @@ export async function markDemoRowsLocalOnly(db: Kysely<DB>): Promise<void> {
 }
 
 /** The demo seed's change-log entries (none when nothing was seeded). */
-function demoEntries(eb: ExpressionBuilder<DB, 'change_log'>) {
+export function localOnlyEntries(eb: ExpressionBuilder<DB, 'change_log'>) {
   return eb
     .selectFrom('change_log as demo')
     .select('demo.seq')
@@ -36,7 +36,7 @@ function demoEntries(eb: ExpressionBuilder<DB, 'change_log'>) {
 /** For a change-log query: whether the change belongs to a row that stays on this laptop. */
 export function isLocalOnly(eb: ExpressionBuilder<DB, 'change_log'>) {
   return eb.exists(
-    demoEntries(eb)
+    localOnlyEntries(eb)
       .whereRef('demo.table_name', '=', 'change_log.table_name')
       .whereRef('demo.row_id', '=', 'change_log.row_id'),
   )
@@ -49,7 +49,7 @@ export async function localOnlyRowIds(db: Kysely<DB>, table: string): Promise<Se
     .select('row_id')
     .distinct()
     .where('table_name', '=', table)
-    .where((eb) => eb('seq', 'in', demoEntries(eb)))
+    .where((eb) => eb('seq', 'in', localOnlyEntries(eb)))
     .execute()
   return new Set(rows.map((row) => row.row_id))
 }
@@ -59,7 +59,7 @@ export async function countLocalOnlyRows(db: Kysely<DB>): Promise<number> {
   const row = await db
     .selectFrom('change_log')
     .select(sql<number>`COUNT(DISTINCT table_name || '/' || row_id)`.as('n'))
-    .where((eb) => eb('seq', 'in', demoEntries(eb)))
+    .where((eb) => eb('seq', 'in', localOnlyEntries(eb)))
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }

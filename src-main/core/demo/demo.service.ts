@@ -1,0 +1,54 @@
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { CoreContext } from '../api/context'
+import type { DB } from '../db/schema'
+import { indexRow } from '../search/search-index'
+import { DEMO_LAST_SEQ, localOnlyEntries } from '../sync/local-only'
+import { isSyncedTable } from '../sync/synced-tables'
+import { inTransaction } from '../write/write-path'
+import type { DemoData } from './demo.contract'
+
+/** Demo rows still present, per table (a row the buyer already deleted still counts until cleared). */
+async function demoRows(db: Kysely<DB> | Transaction<DB>): Promise<Map<string, string[]>> {
+  const rows = await db
+    .selectFrom('change_log')
+    .select(['table_name', 'row_id'])
+    .distinct()
+    .where((eb) => eb('seq', 'in', localOnlyEntries(eb)))
+    .execute()
+  const byTable = new Map<string, string[]>()
+  for (const row of rows) byTable.set(row.table_name, [...(byTable.get(row.table_name) ?? []), row.row_id])
+  return byTable
+}
+
+function summary(byTable: Map<string, string[]>): DemoData {
+  const kinds = [...byTable]
+    .map(([kind, ids]) => ({ kind, records: ids.length }))
+    .sort((a, b) => b.records - a.records || a.kind.localeCompare(b.kind))
+  return { kinds, records: kinds.reduce((sum, k) => sum + k.records, 0) }
+}
+
+export async function getDemoData(ctx: CoreContext): Promise<DemoData> {
+  return summary(await demoRows(ctx.db))
+}
+
+/**
+ * Removes the demo data outright: its rows, the search entries and every change record of those rows
+ * (the demo never left this laptop, so nobody needs a tombstone). The buyer's own records stay; one
+ * that points at a demo record (a sample at a demo factory) keeps its other fields, as after a delete.
+ */
+export async function clearDemoData(ctx: CoreContext): Promise<DemoData> {
+  await inTransaction(ctx.db, async (trx) => {
+    const byTable = await demoRows(trx)
+    for (const [table, ids] of byTable) {
+      if (!isSyncedTable(table)) continue
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500)
+        await sql`DELETE FROM ${sql.table(table)} WHERE id IN (${sql.join(chunk)})`.execute(trx)
+        for (const id of chunk) await indexRow(trx, table, id)
+        await trx.deleteFrom('change_log').where('table_name', '=', table).where('row_id', 'in', chunk).execute()
+      }
+    }
+    await trx.deleteFrom('meta').where('key', '=', DEMO_LAST_SEQ).execute()
+  })
+  return getDemoData(ctx)
+}
