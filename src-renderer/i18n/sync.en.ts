@@ -22,6 +22,7 @@ export const syncEn: Widen<typeof syncZhCN> = {
       done: 'Done',
     },
     progressCounts: 'Sent {{pushed}} / {{toPush}} · received {{pulled}} · applied {{applied}}',
+    progressPhotos: ' · photos ↑{{up}} ↓{{down}}',
     outcome: {
       ok: 'Synced',
       offline: 'HQ not reachable (offline)',

@@ -17,6 +17,7 @@ export const syncZhCN = {
       done: '已完成',
     },
     progressCounts: '已上传 {{pushed}} / {{toPush}} 条 · 已下载 {{pulled}} 条 · 已生效 {{applied}} 条',
+    progressPhotos: ' · 照片 ↑{{up}} ↓{{down}}',
     outcome: {
       ok: '同步成功',
       offline: '连不上总部（离线）',

@@ -47,13 +47,16 @@ export function SyncNowControl({ control }: { control: SyncControl }) {
             animated
             striped={progress.phase !== 'pushing'}
           />
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="dimmed" data-testid="sync-progress-counts">
             {t('sync.progressCounts', {
               pushed: progress.pushed.toLocaleString(),
               toPush: progress.toPush.toLocaleString(),
               pulled: progress.pulled.toLocaleString(),
               applied: progress.applied.toLocaleString(),
             })}
+            {progress.photosUp + progress.photosDown > 0
+              ? t('sync.progressPhotos', { up: progress.photosUp, down: progress.photosDown })
+              : ''}
           </Text>
         </Stack>
       ) : null}

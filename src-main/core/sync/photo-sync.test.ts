@@ -9,7 +9,8 @@ import { filesUnder } from '../../../test/integration/support/files-under'
 import { photoFile, uploadPhoto } from '../photos/photos.service'
 import type { Photo } from '../photos/photos.contract'
 import { HqRequestError, type HqClient } from './hq-client'
-import { createSyncDevice, type SyncDevice } from './testing/sync-device'
+import { syncNow } from './sync.service'
+import { createSyncDevice, syncDepsOf, type SyncDevice } from './testing/sync-device'
 
 /** Photos between two laptops through a real HQ: the rows go as messages, the files as blobs after them. */
 
@@ -70,6 +71,20 @@ describe.each(hqBackends())('photo files sync through HQ on %s', (backend) => {
     // Nothing moves on the next syncs: HQ has it, and so do both laptops.
     expect(await li.sync()).toMatchObject({ photosUp: 0, photosDown: 0, photoErrors: 0 })
     expect(await wang.sync()).toMatchObject({ photosUp: 0, photosDown: 0, photoErrors: 0 })
+  })
+
+  it('counts the photos moved so far while they move, for the progress bar', async () => {
+    await addPhoto(li)
+    await addPhoto(li)
+    const seen: number[] = []
+    const report = await syncNow(syncDepsOf(li.core), {
+      onProgress: (phase, sofar) => {
+        if (phase === 'photos') seen.push(sofar.photosUp)
+      },
+    })
+    expect(report.photosUp).toBe(2)
+    // At the start of the phase, then after each photo.
+    expect(seen).toEqual([0, 1, 2, 2])
   })
 
   it('keeps the sync going when a photo fails to go up, and sends it on the next sync', async () => {

@@ -25,6 +25,8 @@ export interface PhotoSyncDeps {
   processor: PhotoProcessor
   /** <dataDir>/photos */
   root: string
+  /** Called after each photo that moved, for the progress the Sync screen shows. */
+  onPhoto?: () => void
 }
 
 type PhotoCounts = Pick<
@@ -110,6 +112,7 @@ export async function sendPhotos(deps: PhotoSyncDeps, report: PhotoCounts): Prom
     const bytes = await readFile(variantFile(deps.root, sha256, 'original', local.get(sha256)!).path)
     await deps.client.uploadPhoto(sha256, bytes)
     report.photosUp++
+    deps.onPhoto?.()
   })
 }
 
@@ -140,5 +143,6 @@ export async function fetchPhotos(deps: PhotoSyncDeps, report: PhotoCounts): Pro
       throw error
     }
     report.photosDown++
+    deps.onPhoto?.()
   })
 }

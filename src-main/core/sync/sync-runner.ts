@@ -52,6 +52,8 @@ export function createSyncRunner(deps: () => SyncDeps): SyncRunner {
       pulled: report?.pulled ?? 0,
       applied: report?.applied ?? 0,
       conflicts: report?.conflicts ?? 0,
+      photosUp: report?.photosUp ?? 0,
+      photosDown: report?.photosDown ?? 0,
       startedAt: report?.startedAt ?? null,
       last: await lastReport(),
     }

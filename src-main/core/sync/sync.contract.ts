@@ -91,6 +91,9 @@ export const SyncProgress = z.object({
   pulled: z.number().int(),
   applied: z.number().int(),
   conflicts: z.number().int(),
+  /** Photo originals sent and fetched so far. */
+  photosUp: z.number().int(),
+  photosDown: z.number().int(),
   startedAt: z.string().nullable(),
   /** The report of the run that finished last (this session or before). */
   last: SyncReport.nullable(),

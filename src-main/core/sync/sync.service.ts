@@ -151,7 +151,13 @@ export async function syncNow(deps: SyncDeps, hooks: SyncRunHooks = {}): Promise
     report.rejected = pushed.rejected
     signal?.throwIfAborted()
     onProgress?.('photos', report)
-    const photos = { db: deps.db, client, processor: deps.photos, root: deps.photosRoot }
+    const photos = {
+      db: deps.db,
+      client,
+      processor: deps.photos,
+      root: deps.photosRoot,
+      onPhoto: () => onProgress?.('photos', report),
+    }
     await sendPhotos(photos, report)
     signal?.throwIfAborted()
     onProgress?.('pulling', report)
