@@ -13,3 +13,8 @@ const AREA: Record<SearchKind, string> = {
 export function resultHash(kind: SearchKind, id: string): string {
   return `#/${AREA[kind]}/${encodeURIComponent(id)}`
 }
+
+/** The page of a record named by its table (sync's lists name tables), or null for a table without one. */
+export function tableRecordHash(table: string, id: string): string | null {
+  return Object.values(AREA).includes(table) ? `#/${table}/${encodeURIComponent(id)}` : null
+}

@@ -1,4 +1,4 @@
-import { Button, Divider, Paper, Stack, Text } from '@mantine/core'
+import { Anchor, Button, Divider, Paper, Stack, Text } from '@mantine/core'
 import type { TFunction } from 'i18next'
 import { Fragment, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -6,6 +6,7 @@ import type { CallResult } from '@core/api/contract'
 import { useCall } from '../api/use-call'
 import { ErrorAlert } from '../common/ErrorAlert'
 import { formatDateTime } from '../factories/format'
+import { tableRecordHash } from '../search/search-route'
 
 type Conflict = CallResult<'sync.conflicts'>['items'][number]
 type Rejection = CallResult<'sync.rejections'>['items'][number]
@@ -47,12 +48,26 @@ function shown(t: TFunction, value: string): string {
   return value.length > VALUE_CHARS ? `${value.slice(0, VALUE_CHARS)}…` : value
 }
 
+/** The record's name, opening its page when it has one and still exists. */
+function RecordLink({ kind, rowId, title }: { kind: string; rowId: string; title: string | null }) {
+  const { t } = useTranslation()
+  const text = recordTitle(t, kind, title)
+  const href = title === null ? null : tableRecordHash(kind, rowId)
+  return href ? (
+    <Anchor href={href} inherit>
+      {text}
+    </Anchor>
+  ) : (
+    text
+  )
+}
+
 function ConflictRow({ conflict }: { conflict: Conflict }) {
   const { t } = useTranslation()
   return (
     <Stack gap={2} py={6} data-testid="sync-conflict" data-mine={conflict.winner.mine ? 'won' : 'lost'}>
       <Text size="sm" fw={500}>
-        {recordTitle(t, conflict.kind, conflict.title)}
+        <RecordLink kind={conflict.kind} rowId={conflict.rowId} title={conflict.title} />
         <Text span c="dimmed" size="sm">
           {' · '}
           {fieldLabel(t, conflict.kind, conflict.field)}
@@ -172,7 +187,7 @@ function RejectionRow({ rejection }: { rejection: Rejection }) {
       : labels.join(t('sync.rejections.fieldSeparator'))
   return (
     <Text size="sm" py={4} data-testid="sync-rejection">
-      {recordTitle(t, rejection.kind, rejection.title)}
+      <RecordLink kind={rejection.kind} rowId={rejection.rowId} title={rejection.title} />
       <Text span c="dimmed" size="sm">
         {fields ? ` · ${fields}` : ''}
         {' — '}

@@ -185,6 +185,10 @@ test('the Sync screen reports the sync and says whose edit replaced whose', asyn
   await expect(page.getByTestId('sync-rejection')).toContainText('SKU 洁厕液 500ml')
   await expect(page.getByTestId('sync-local-only')).toContainText('本机的演示数据')
   await page.screenshot({ path: 'resources/screenshots/sync-screen-zh.png', fullPage: true })
+
+  // The record's name opens it.
+  await row.getByRole('link', { name: `样品 ${sample.code}` }).click()
+  await expect(page.getByTestId('sample-page')).toContainText('王强：工厂同意降价 3%')
 })
 
 test('reads the same in English', async ({ page }) => {
