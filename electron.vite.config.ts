@@ -22,6 +22,42 @@ function contentSecurityPolicy(): Plugin {
   }
 }
 
+/** The app the renderer's small entry loads once it has started the page's first call (see main.tsx). */
+const RENDERER_APP = resolve(__dirname, 'src-renderer/app/start-app.tsx')
+
+/**
+ * Lists the app's chunk and every chunk it imports as modulepreload links in the built page, so a cold
+ * load fetches them alongside the small entry instead of only once the entry has run and asked.
+ */
+function preloadRendererApp(): Plugin {
+  return {
+    name: 'workbench-preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle, chunk: entry }) {
+        if (!bundle || !entry) return []
+        const files = new Set<string>()
+        const add = (fileName: string) => {
+          const chunk = bundle[fileName]
+          if (chunk?.type !== 'chunk' || files.has(fileName)) return
+          files.add(fileName)
+          chunk.imports.forEach(add)
+        }
+        for (const fileName of entry.dynamicImports) {
+          const chunk = bundle[fileName]
+          if (chunk?.type === 'chunk' && chunk.facadeModuleId === RENDERER_APP) add(fileName)
+        }
+        return [...files].map((fileName) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${fileName}` },
+          injectTo: 'head' as const,
+        }))
+      },
+    },
+  }
+}
+
 const alias = { '@core': resolve(__dirname, 'src-main/core') }
 
 export default defineConfig({
@@ -49,9 +85,11 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
     resolve: { alias },
-    plugins: [react(), contentSecurityPolicy()],
+    plugins: [react(), contentSecurityPolicy(), preloadRendererApp()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // electron-vite leaves the renderer unminified; the page parses and compiles every byte on each load.
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
       chunkSizeWarningLimit: 2000,
     },

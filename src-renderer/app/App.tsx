@@ -7,8 +7,10 @@ import type { ApiClient } from '../api/client'
 import { AppLayout } from '../shell/AppLayout'
 import { LocalizedDates } from './LocalizedDates'
 import { colorSchemeManager, theme } from '../theme/theme'
+import { useFontsAfterFirstPaint } from '../theme/use-fonts-after-first-paint'
 
 export function App({ i18n, client }: { i18n: I18n; client: ApiClient }) {
+  useFontsAfterFirstPaint()
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="light">

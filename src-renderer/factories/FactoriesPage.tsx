@@ -11,7 +11,7 @@ import { FactoryList } from './FactoryList'
 import type { SortState } from './FactoryListHeader'
 import { FactoryToolbar } from './FactoryToolbar'
 import { defaultDirection } from './list-columns'
-import type { FactoryQuery } from './factory-pager'
+import { OPENING_QUERY, type FactoryQuery } from './factory-pager'
 import { useFactoryPages } from './use-factory-pages'
 
 /** Header + padding of the shell; the list fills the rest of the window and scrolls inside itself. */
@@ -19,10 +19,13 @@ const PAGE_HEIGHT = 'calc(100dvh - var(--app-shell-header-offset, 56px) - 2 * va
 
 export function FactoriesPage() {
   const { t } = useTranslation()
-  const [search, setSearch] = useState('')
+  const [search, setSearch] = useState(OPENING_QUERY.search)
   const [debouncedSearch] = useDebouncedValue(search.trim(), 250)
-  const [statuses, setStatuses] = useState<FactoryStatus[]>([])
-  const [sort, setSort] = useState<SortState>({ sort: 'updatedAt', direction: 'desc' })
+  const [statuses, setStatuses] = useState<FactoryStatus[]>(OPENING_QUERY.statuses)
+  const [sort, setSort] = useState<SortState>({
+    sort: OPENING_QUERY.sort,
+    direction: OPENING_QUERY.direction,
+  })
   const [creating, setCreating] = useState(false)
 
   const query = useMemo<FactoryQuery>(

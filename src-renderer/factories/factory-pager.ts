@@ -1,4 +1,5 @@
 import type { FactorySortKey, FactoryStatus, FactorySummary } from '@core/factories/factories.contract'
+import type { CallInput } from '@core/api/contract'
 import type { ApiClient } from '../api/client'
 
 /** Rows per request: a screenful many times over, small enough to arrive in a few milliseconds. */
@@ -14,6 +15,15 @@ export interface FactoryQuery {
   sort: FactorySortKey
   /** Sort direction. */
   direction: 'asc' | 'desc'
+}
+
+/** What the list shows when it opens: everything, last changed first. */
+export const OPENING_QUERY: FactoryQuery = { search: '', statuses: [], sort: 'updatedAt', direction: 'desc' }
+
+/** The `factories.list` input for one page of `query` (also what the page's first call is planned as). */
+export function pageInput(query: FactoryQuery, page: number): CallInput<'factories.list'> {
+  const { search, statuses, sort, direction } = query
+  return { search, statuses, sort, direction, offset: page * PAGE_SIZE, limit: PAGE_SIZE }
 }
 
 /** The rows on show: pages of one query over one version of the data, never mixed with another's. */
@@ -72,7 +82,7 @@ export function createFactoryPager(client: ApiClient): FactoryPager {
     if (!target || target.requested.has(page)) return
     if (target.total !== undefined && page * PAGE_SIZE >= target.total) return
     target.requested.add(page)
-    client.call('factories.list', { ...target.query, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
+    client.call('factories.list', pageInput(target.query, page)).then(
       (result) => {
         if (live !== target) return
         // The count moved under the same query: the data changed, so start over from this page.

@@ -1,3 +1,4 @@
+import '../app/zod-jitless'
 import { MantineProvider } from '@mantine/core'
 import { createRoot } from 'react-dom/client'
 import { I18nextProvider } from 'react-i18next'

@@ -1,12 +1,12 @@
 import { DashboardPage } from '../dashboard/DashboardPage'
 import { FactoriesPage } from '../factories/FactoriesPage'
-import { FactoryDetailPage } from '../factories/FactoryDetailPage'
-import { SettingsPage } from '../settings/SettingsPage'
 import {
+  FactoryDetailPage,
   LabelSheetPage,
   ReportsPage,
   SamplePage,
   SamplesPage,
+  SettingsPage,
   SkuPage,
   SkusPage,
   SyncPage,

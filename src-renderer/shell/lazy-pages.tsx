@@ -22,6 +22,11 @@ function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
   }
 }
 
+/** A factory's page and Settings bring the photo, category and rate forms (and their schemas). */
+export const FactoryDetailPage = lazyPage(() =>
+  import('../factories/FactoryDetailPage').then((m) => m.FactoryDetailPage),
+)
+export const SettingsPage = lazyPage(() => import('../settings/SettingsPage').then((m) => m.SettingsPage))
 export const SkusPage = lazyPage(() => import('../skus/SkusPage').then((m) => m.SkusPage))
 export const SkuPage = lazyPage(() => import('../skus/SkuPage').then((m) => m.SkuPage))
 export const TargetsPage = lazyPage(() => import('../targets/TargetsPage').then((m) => m.TargetsPage))

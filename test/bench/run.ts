@@ -107,7 +107,7 @@ async function main(): Promise<void> {
       }
 
       console.log('measuring the factory list in Chromium ...')
-      rows.push(...(await benchRendererList(ROOT, browser, dataDir, plainRows, 5)))
+      rows.push(...(await benchRendererList(ROOT, browser, dataDir, plainRows, 20)))
     }
   } finally {
     await browser?.close()
