@@ -7,8 +7,7 @@ import { defineCalls } from '../api/define'
  * `uploadPhoto` in the core; these calls then attach the stored photo (by its hash) to records.
  */
 
-/** Largest original accepted (a 48-megapixel phone JPEG is about 20 MB). */
-export const MAX_PHOTO_BYTES = 30 * 1024 * 1024
+export { MAX_PHOTO_BYTES } from '../api/upload-limits'
 
 /** The files kept per photo: the original, a gallery thumbnail and a print-size preview. */
 export const PHOTO_VARIANTS = ['thumb', 'preview', 'original'] as const
