@@ -16,6 +16,8 @@ export type PhotoVariant = (typeof PHOTO_VARIANTS)[number]
 /** Long side of the generated variants, in pixels. */
 export const THUMB_SIZE = 320
 export const PREVIEW_SIZE = 1600
+/** Long side of the print copy: a report shows a photo about 6 cm wide, 800 px is about 330 dpi. */
+export const PRINT_SIZE = 800
 
 /** Records a photo can be attached to. */
 export const PHOTO_OWNER_TABLES = ['factories', 'visits', 'samples'] as const
