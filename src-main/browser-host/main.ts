@@ -45,7 +45,6 @@ export async function runBrowserHost(argv: string[]): Promise<BrowserHost> {
   })
   console.log(`Sourcing Workbench (browser host) — data in ${dataDir}`)
   console.log(`Open: ${host.url}`)
-  if (options.open) openInSystemBrowser(host.url)
   const shutdown = async () => {
     await host.close()
     await opened.then(({ core }) => core.close()).catch(() => {})
@@ -60,6 +59,8 @@ export async function runBrowserHost(argv: string[]): Promise<BrowserHost> {
     await host.close()
     throw error
   }
+  // Only now: a core that failed to open must not leave the user a tab on a host that is going away.
+  if (options.open) openInSystemBrowser(host.url)
   return host
 }
 
