@@ -28,9 +28,8 @@ describe('browser host import upload', () => {
     rendererDir = mkdtempSync(join(tmpdir(), 'workbench-renderer-'))
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html>')
     host = await startBrowserHost({
-      dispatch: core.dispatch,
       rendererDir,
-      imports: importRoutes(core.context),
+      routes: { dispatch: core.dispatch, imports: importRoutes(core.context) },
     })
   })
   afterAll(async () => {

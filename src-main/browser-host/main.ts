@@ -1,15 +1,7 @@
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
-import { version } from '../../package.json'
-import { createCore } from '../core/app'
-import { plainTokenVault } from '../core/sync/token-vault'
-import { importRoutes } from '../core/imports/imports.api'
-import { photoRoutes } from '../core/photos/photos.api'
 import { defaultDataDir } from '../host/data-dir'
 import { parseLaunchOptions } from '../host/cli-options'
-import { createChromiumPrinter, findChromium } from '../host/pdf-chromium'
-import { createExportJobs } from '../host/pdf-jobs'
-import { printSizePhoto } from '../host/pdf-photos'
 import { startBrowserHost, type BrowserHost } from './server'
 
 /** Opens the URL in the system browser; failures only mean the user opens it by hand. */
@@ -25,54 +17,50 @@ function openInSystemBrowser(url: string): void {
   }
 }
 
-/** Entry point of the browser host: `node out/main/browser-host.js [--port N] [--data-dir DIR] ...`. */
+/**
+ * Entry point of the browser host: `node out/main/browser-host.js [--port N] [--data-dir DIR] ...`.
+ *
+ * It listens first and loads the core after: loading zod, kysely and the features and opening the
+ * database is most of the start-up, and meanwhile the browser can already fetch the page and its
+ * scripts. Calls that arrive before the database is open and migrated wait for it (server.ts).
+ */
 export async function runBrowserHost(argv: string[]): Promise<BrowserHost> {
   const options = parseLaunchOptions(argv)
   const dataDir = options.dataDir ?? defaultDataDir()
-  const onInternalError = (error: unknown, call: string) => console.error(`[api] ${call} failed:`, error)
-  const core = await createCore({
-    dataDir,
-    host: 'browser',
-    version,
-    demo: options.demo,
-    dispatcher: { onInternalError },
-    photoWorkerFile: join(__dirname, 'photo-worker.js'),
-    // No keychain is reachable from plain Node: the device token stays as text in the data directory.
-    tokenVault: plainTokenVault,
-    autoSyncEveryMs: options.syncEverySeconds * 1000,
+  let listening!: () => void
+  const opened = new Promise<void>((resolve) => (listening = resolve)).then(async () => {
+    const { openCore } = await import('./open-core')
+    return openCore({
+      dataDir,
+      demo: options.demo,
+      syncEverySeconds: options.syncEverySeconds,
+      address: { origin: `http://127.0.0.1:${host.port}`, secret: host.secret },
+      photoWorkerFile: join(__dirname, 'photo-worker.js'),
+    })
   })
-  // The printer loads this host's own print pages, so it needs the address and secret once listening.
-  let origin = ''
-  let secret = ''
-  const photos = photoRoutes(core.context, onInternalError)
-  const jobs = createExportJobs(() =>
-    createChromiumPrinter({ origin, secret, printPhoto: (sha256) => printSizePhoto(photos, sha256) }),
-  )
   const host = await startBrowserHost({
-    dispatch: core.dispatch,
     rendererDir: process.env.WORKBENCH_RENDERER_DIR ?? join(__dirname, '..', 'renderer'),
     port: options.port,
-    photos,
-    imports: importRoutes(core.context, onInternalError),
-    pdf: {
-      dispatch: core.dispatch,
-      jobs,
-      exportDir: join(dataDir, 'exports'),
-      canPrint: () => findChromium() !== undefined,
-    },
+    routes: opened.then(({ routes }) => routes),
   })
-  origin = `http://127.0.0.1:${host.port}`
-  secret = host.secret
   console.log(`Sourcing Workbench (browser host) — data in ${dataDir}`)
   console.log(`Open: ${host.url}`)
-  if (options.open) openInSystemBrowser(host.url)
   const shutdown = async () => {
     await host.close()
-    await core.close()
+    await opened.then(({ core }) => core.close()).catch(() => {})
     process.exit(0)
   }
   process.once('SIGINT', () => void shutdown())
   process.once('SIGTERM', () => void shutdown())
+  listening()
+  try {
+    await opened
+  } catch (error) {
+    await host.close()
+    throw error
+  }
+  // Only now: a core that failed to open must not leave the user a tab on a host that is going away.
+  if (options.open) openInSystemBrowser(host.url)
   return host
 }
 

@@ -28,7 +28,10 @@ describe('browser host photos', () => {
     core = await createTempCore()
     rendererDir = mkdtempSync(join(tmpdir(), 'workbench-renderer-'))
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html>')
-    host = await startBrowserHost({ dispatch: core.dispatch, rendererDir, photos: photoRoutes(core.context) })
+    host = await startBrowserHost({
+      rendererDir,
+      routes: { dispatch: core.dispatch, photos: photoRoutes(core.context) },
+    })
     jpeg = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#3a7' } })
       .jpeg()
       .toBuffer()

@@ -74,7 +74,7 @@ describe('browser host', () => {
     writeFileSync(join(rendererDir, 'assets', 'app-1234.js'), 'console.log("app")')
     writeFileSync(join(root, 'secret.txt'), OUTSIDE_SECRET)
     core = await createTempCore()
-    host = await startBrowserHost({ dispatch: core.dispatch, rendererDir, port: 0 })
+    host = await startBrowserHost({ routes: { dispatch: core.dispatch }, rendererDir, port: 0 })
   })
   afterAll(async () => {
     await host?.close()
@@ -86,7 +86,7 @@ describe('browser host', () => {
     expect(host.server.address()).toMatchObject({ address: '127.0.0.1', family: 'IPv4' })
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/#secret=${host.secret}`)
     expect(host.secret.length).toBeGreaterThanOrEqual(24)
-    const other = await startBrowserHost({ dispatch: core.dispatch, rendererDir: root })
+    const other = await startBrowserHost({ routes: { dispatch: core.dispatch }, rendererDir: root })
     expect(other.secret).not.toBe(host.secret)
     await other.close()
 
@@ -247,5 +247,64 @@ describe('browser host', () => {
     expect(reply.body).not.toContain('"devDependencies"')
     expect([200, 400, 403, 404]).toContain(reply.status)
     if (reply.status === 200) expect(reply.body).toBe(INDEX_HTML)
+  })
+})
+
+describe('browser host while the core is still opening', () => {
+  /** A host whose routes arrive when the test says; the page is there from the start. */
+  async function hostWaitingForRoutes() {
+    const rendererDir = mkdtempSync(join(tmpdir(), 'workbench-host-early-'))
+    writeFileSync(join(rendererDir, 'index.html'), INDEX_HTML)
+    let settle!: { resolve: (core: TempCore) => void; reject: (error: Error) => void }
+    const routes = new Promise<TempCore>((resolve, reject) => (settle = { resolve, reject })).then(
+      (core) => ({ dispatch: core.dispatch }),
+    )
+    const host = await startBrowserHost({ rendererDir, routes })
+    const url = (path: string) => `http://127.0.0.1:${host.port}${path}`
+    const call = (name: string, secret = host.secret) =>
+      fetch(url(`/api/${name}`), { method: 'POST', headers: { [SECRET_HEADER]: secret }, body: '{}' })
+    const close = async () => {
+      await host.close()
+      rmSync(rendererDir, { recursive: true, force: true })
+    }
+    return { settle, url, call, close }
+  }
+
+  it('serves the page at once and answers calls once the routes are there', async () => {
+    const early = await hostWaitingForRoutes()
+    const core = await createTempCore()
+    try {
+      expect(await (await fetch(early.url('/'))).text()).toBe(INDEX_HTML)
+      // The secret is still checked first: a wrong one is refused without waiting for the core.
+      expect((await early.call('app.info', 'wrong')).status).toBe(401)
+      let answered = false
+      const pending = early.call('app.info').then((reply) => {
+        answered = true
+        return reply
+      })
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(answered).toBe(false)
+      early.settle.resolve(core)
+      const reply = await pending
+      expect(reply.status).toBe(200)
+      expect(await reply.json()).toMatchObject({ ok: true, value: { host: 'test' } })
+    } finally {
+      await early.close()
+      await core.dispose()
+    }
+  })
+
+  it('answers 500 to calls when the core failed to open, and keeps serving the page', async () => {
+    const early = await hostWaitingForRoutes()
+    try {
+      const pending = early.call('app.info')
+      early.settle.reject(new Error('database is locked'))
+      const reply = await pending
+      expect(reply.status).toBe(500)
+      expect(await reply.json()).toMatchObject({ ok: false, error: { code: 'internal' } })
+      expect((await fetch(early.url('/'))).status).toBe(200)
+    } finally {
+      await early.close()
+    }
   })
 })

@@ -7,28 +7,40 @@ import type { Dispatch } from '../core/api/dispatcher'
 import type { ApiError, ErrorCode } from '../core/api/errors'
 import { HTTP_STATUS_BY_CODE, MAX_BODY_BYTES, SECRET_HEADER } from '../core/api/transport'
 import type { ImportRoutes } from '../core/imports/imports.api'
-import { MAX_IMPORT_BYTES } from '../core/imports/imports.contract'
 import type { PhotoRoutes } from '../core/photos/photos.api'
-import { MAX_PHOTO_BYTES } from '../core/photos/photos.contract'
-import { handlePdfRoute, isPdfPath, type PdfRoutesOptions } from '../host/pdf-routes'
+import { MAX_IMPORT_BYTES, MAX_PHOTO_BYTES } from '../core/api/upload-limits'
+import { isPdfPath } from '../host/pdf-paths'
+import type { PdfRoutesOptions } from '../host/pdf-routes'
 import { readBody } from '../host/read-body'
 import { RENDERER_CSP } from '../host/security'
 import { createPhotoAccess, servePhoto } from './photo-access'
 import { CONTENT_TYPES } from '../host/content-types'
 
-export interface BrowserHostOptions {
+// This module imports nothing that builds zod schemas or opens the database (types aside): the host
+// listens and serves the page while the core is still loading (see main.ts).
+
+/** What answers behind the secret: the core's calls and the binary routes. */
+export interface HostRoutes {
   dispatch: Dispatch
-  /** Folder of the built renderer (index.html and assets). */
-  rendererDir: string
-  port?: number
-  /** Fixed secret (tests); a random one per launch otherwise. */
-  secret?: string
   /** Photo upload and files (POST /upload/photo, GET /photos/…); without it those answer 404. */
   photos?: PhotoRoutes
   /** Spreadsheet upload for imports (POST /upload/import?name=…); without it that answers 404. */
   imports?: ImportRoutes
   /** PDF export (POST /pdf/export, GET /pdf/jobs/…); without it those answer 404. */
   pdf?: PdfRoutesOptions
+}
+
+export interface BrowserHostOptions {
+  /** Folder of the built renderer (index.html and assets). */
+  rendererDir: string
+  port?: number
+  /** Fixed secret (tests); a random one per launch otherwise. */
+  secret?: string
+  /**
+   * The routes, or the promise of them while the core opens: the page is served at once, and requests
+   * behind the secret wait until the database is open and migrated (500 if opening it failed).
+   */
+  routes: HostRoutes | Promise<HostRoutes>
 }
 
 export interface BrowserHost {
@@ -161,57 +173,61 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, rendererDir: str
   else createReadStream(file).pipe(res)
 }
 
+/** A request behind the secret, once the routes are there. */
+async function handleAuthorized(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  routes: HostRoutes,
+): Promise<void> {
+  if (url.pathname === '/upload/photo') {
+    if (!routes.photos) return sendError(res, 'not_found', 'errors.notFound', 'photos are not served here')
+    return handlePhotoUpload(req, res, routes.photos)
+  }
+  if (url.pathname === '/upload/import') {
+    if (!routes.imports) return sendError(res, 'not_found', 'errors.notFound', 'imports are not served here')
+    return handleImportUpload(req, res, routes.imports, url.searchParams.get('name') ?? '')
+  }
+  if (isPdfPath(url.pathname)) {
+    if (!routes.pdf) return sendError(res, 'not_found', 'errors.notFound', 'PDF export is not served here')
+    // Loaded on the first export: its request schema and report plans are not needed to start.
+    const { handlePdfRoute } = await import('../host/pdf-routes')
+    return handlePdfRoute(req, res, url.pathname, routes.pdf)
+  }
+  return handleApi(req, res, routes.dispatch, url.pathname.slice('/api/'.length))
+}
+
 /** Starts the HTTP host on 127.0.0.1 only. */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const secret = options.secret ?? randomBytes(24).toString('base64url')
   const expected = Buffer.from(secret)
+  const routes = Promise.resolve(options.routes)
+  // A core that failed to open is the launcher's to report; requests only answer 500 meanwhile.
+  routes.catch(() => {})
   const photoAccess = createPhotoAccess(() => (server.address() as AddressInfo).port)
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const isUpload = url.pathname === '/upload/photo'
-    const isImport = url.pathname === '/upload/import'
-    const isPdf = isPdfPath(url.pathname)
-    if (url.pathname === '/api' || url.pathname.startsWith('/api/') || isUpload || isImport || isPdf) {
+    const { pathname } = url
+    const isUpload = pathname === '/upload/photo' || pathname === '/upload/import'
+    if (pathname === '/api' || pathname.startsWith('/api/') || isUpload || isPdfPath(pathname)) {
       // The secret is checked before any routing, so nothing about the API is visible without it.
       if (!secretMatches(expected, req.headers[SECRET_HEADER])) {
         return sendError(res, 'unauthorized', 'errors.unauthorized', 'missing or wrong secret')
       }
       photoAccess.grant(req, res)
-      if (isUpload) {
-        if (!options.photos)
-          return sendError(res, 'not_found', 'errors.notFound', 'photos are not served here')
-        handlePhotoUpload(req, res, options.photos).catch(() => {
+      routes
+        .then((ready) => handleAuthorized(req, res, url, ready))
+        .catch(() => {
           if (!res.headersSent) sendError(res, 'internal', 'errors.internal', 'internal error')
         })
-        return
-      }
-      if (isImport) {
-        if (!options.imports)
-          return sendError(res, 'not_found', 'errors.notFound', 'imports are not served here')
-        const name = url.searchParams.get('name') ?? ''
-        handleImportUpload(req, res, options.imports, name).catch(() => {
-          if (!res.headersSent) sendError(res, 'internal', 'errors.internal', 'internal error')
-        })
-        return
-      }
-      if (isPdf) {
-        if (!options.pdf)
-          return sendError(res, 'not_found', 'errors.notFound', 'PDF export is not served here')
-        handlePdfRoute(req, res, url.pathname, options.pdf).catch(() => {
-          if (!res.headersSent) sendError(res, 'internal', 'errors.internal', 'internal error')
-        })
-        return
-      }
-      const call = url.pathname.slice('/api/'.length)
-      handleApi(req, res, options.dispatch, call).catch(() => {
-        if (!res.headersSent) sendError(res, 'internal', 'errors.internal', 'internal error')
-      })
       return
     }
-    if (url.pathname.startsWith('/photos/')) {
-      servePhoto(req, res, url.pathname, options.photos, photoAccess).catch(() => {
-        if (!res.headersSent) res.writeHead(500).end()
-      })
+    if (pathname.startsWith('/photos/')) {
+      routes
+        .then((ready) => servePhoto(req, res, pathname, ready.photos, photoAccess))
+        .catch(() => {
+          if (!res.headersSent) res.writeHead(500).end()
+        })
       return
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

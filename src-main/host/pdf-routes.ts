@@ -6,6 +6,7 @@ import type { Dispatch } from '../core/api/dispatcher'
 import type { ApiError, ErrorCode } from '../core/api/errors'
 import { HTTP_STATUS_BY_CODE, MAX_BODY_BYTES } from '../core/api/transport'
 import type { ExportJobs } from './pdf-jobs'
+import { JOB_PATH } from './pdf-paths'
 import { ExportRequestError, planExport } from './pdf-plan'
 import { PRINT_LANGUAGES } from './pdf-printer'
 import { zipStored } from './pdf-zip'
@@ -66,13 +67,6 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 /** RFC 5987 file name, so Chinese names survive the download. */
 function disposition(name: string): string {
   return `attachment; filename="${name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`
-}
-
-const JOB_PATH = /^\/pdf\/jobs\/([0-9a-f-]{36})(\/cancel|\/file)?$/
-
-/** True for paths these routes answer. */
-export function isPdfPath(pathname: string): boolean {
-  return pathname === '/pdf/export' || JOB_PATH.test(pathname)
 }
 
 /** Answers one /pdf/… request (the caller has checked the secret). */

@@ -164,7 +164,7 @@ export async function benchPdf(rendererDir: string, runs: number): Promise<Bench
       printPhoto: (sha256) => printSizePhoto(photos, sha256),
     }),
   )
-  const host = await startBrowserHost({ dispatch: core.dispatch, rendererDir, photos })
+  const host = await startBrowserHost({ rendererDir, routes: { dispatch: core.dispatch, photos } })
   origin = `http://127.0.0.1:${host.port}`
   secret = host.secret
   try {

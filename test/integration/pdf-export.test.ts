@@ -77,10 +77,12 @@ describe.skipIf(missing.length > 0)('PDF export of the demo reports', () => {
       }),
     )
     host = await startBrowserHost({
-      dispatch: core.dispatch,
       rendererDir: RENDERER_DIR,
-      photos,
-      pdf: { dispatch: core.dispatch, jobs, exportDir, canPrint: () => true },
+      routes: {
+        dispatch: core.dispatch,
+        photos,
+        pdf: { dispatch: core.dispatch, jobs, exportDir, canPrint: () => true },
+      },
     })
     origin = `http://127.0.0.1:${host.port}`
     ok(await core.dispatch('profile.set', { buyerName: '王敏' }))
@@ -171,9 +173,11 @@ describe.skipIf(missing.length > 0)('PDF export of the demo reports', () => {
 
   it('says so when no Chromium can be found', async () => {
     const other = await startBrowserHost({
-      dispatch: core.dispatch,
       rendererDir: RENDERER_DIR,
-      pdf: { dispatch: core.dispatch, jobs, exportDir, canPrint: () => false },
+      routes: {
+        dispatch: core.dispatch,
+        pdf: { dispatch: core.dispatch, jobs, exportDir, canPrint: () => false },
+      },
     })
     try {
       const response = await fetch(`http://127.0.0.1:${other.port}/pdf/export`, {

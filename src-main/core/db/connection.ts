@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { Kysely, Migrator, SqliteDialect, type MigrationResultSet } from 'kysely'
 import { migrations } from './migrations'
 import { withStatementCache } from './statement-cache'
+import { startWalCheckpointer } from './wal-checkpointer'
 import type { DB } from './schema'
 
 export interface OpenDatabaseOptions {
@@ -32,11 +33,20 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  // Checkpoints run on a worker thread rather than inside whichever commit crosses the threshold.
+  const checkpointer = startWalCheckpointer({
+    file: options.file,
+    nativeBinding: options.nativeBinding,
+    setInlinePages: (pages) => sqlite.pragma(`wal_autocheckpoint = ${pages}`),
+  })
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   return {
     sqlite,
     db,
-    close: () => db.destroy(),
+    close: async () => {
+      await checkpointer.close()
+      await db.destroy()
+    },
   }
 }
 

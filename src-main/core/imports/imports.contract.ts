@@ -8,8 +8,7 @@ import { defineCalls } from '../api/define'
  * transaction or none of them.
  */
 
-/** Largest spreadsheet accepted (a 10,000-row factory list is about 1–2 MB). */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
+export { MAX_IMPORT_BYTES } from '../api/upload-limits'
 /** Most data rows one import takes. */
 export const MAX_IMPORT_ROWS = 50_000
 /** Rows a preview returns besides the bad ones (the rest are counted, not sent). */

@@ -27,6 +27,14 @@ export const VARIANT_FILES = {
   preview: { suffix: 'preview.jpg', mime: 'image/jpeg' },
 } as const
 
+/**
+ * The print-size copy (PRINT_SIZE px JPEG) PDF exports embed. Not a served variant; a photo stored by
+ * an older version lacks it until it is stored again, and the printer then scales the preview itself.
+ */
+export function printCopyFile(root: string, sha256: string): string {
+  return join(photoFolder(root, sha256), `${sha256}.print.jpg`)
+}
+
 /** The folder of all photos under a data directory. */
 export function photosRoot(dataDir: string): string {
   return join(dataDir, 'photos')

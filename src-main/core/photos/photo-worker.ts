@@ -4,9 +4,16 @@ import { parentPort } from 'node:worker_threads'
 import sharp, { type Metadata } from 'sharp'
 import { availableParallelism } from 'node:os'
 import { exifTakenAt } from './exif-date'
-import { ACCEPTED_FORMATS, FORMAT_FILES, photoFolder, variantFile, type AcceptedFormat } from './photo-files'
+import {
+  ACCEPTED_FORMATS,
+  FORMAT_FILES,
+  photoFolder,
+  printCopyFile,
+  variantFile,
+  type AcceptedFormat,
+} from './photo-files'
 import type { PhotoJob, PhotoJobReply, StoredPhoto } from './photo-worker-protocol'
-import { PREVIEW_SIZE, THUMB_SIZE } from './photos.contract'
+import { PREVIEW_SIZE, PRINT_SIZE, THUMB_SIZE } from './photos.contract'
 
 /**
  * The photo worker: hashing, decoding, resizing and file writes of uploaded photos happen on this
@@ -43,6 +50,11 @@ async function writeAtomically(path: string, make: () => Promise<Buffer> | Buffe
   }
 }
 
+/** Fits within size x size, never enlarging. */
+function fit(size: number) {
+  return { width: size, height: size, fit: 'inside' as const, withoutEnlargement: true }
+}
+
 async function store(job: PhotoJob): Promise<StoredPhoto> {
   const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength)
   const sha256 = createHash('sha256').update(bytes).digest('hex')
@@ -69,29 +81,31 @@ async function store(job: PhotoJob): Promise<StoredPhoto> {
   const original = variantFile(root, sha256, 'original', FORMAT_FILES[format].mime).path
   const thumb = variantFile(root, sha256, 'thumb', '').path
   const preview = variantFile(root, sha256, 'preview', '').path
+  const print = printCopyFile(root, sha256)
   const existed = (await Promise.all([original, thumb, preview].map(exists))).every(Boolean)
   if (!existed) {
-    const fit = (size: number) => ({
-      width: size,
-      height: size,
-      fit: 'inside' as const,
-      withoutEnlargement: true,
-    })
     // Variants first and the original last: an original on disk means its variants are there too. The
-    // thumbnail is cut from the upright preview, which is far quicker than decoding the original twice.
+    // thumbnail and the print copy are cut from the upright preview, far quicker than decoding the
+    // original again; the print copy spares every PDF export scaling its photos while the user waits.
     try {
       const upright = await image().rotate().resize(fit(PREVIEW_SIZE)).jpeg({ quality: 80 }).toBuffer()
       await writeAtomically(preview, () => upright)
-      await writeAtomically(thumb, () =>
-        sharp(upright).resize(fit(THUMB_SIZE)).webp({ quality: 75 }).toBuffer(),
-      )
+      await Promise.all([
+        writeAtomically(thumb, () => sharp(upright).resize(fit(THUMB_SIZE)).webp({ quality: 75 }).toBuffer()),
+        writeAtomically(print, () => sharp(upright).resize(fit(PRINT_SIZE)).jpeg({ quality: 80 }).toBuffer()),
+      ])
     } catch (error) {
       // The preview may be written before the thumbnail failed: leave nothing of a bad upload.
       if (!(await exists(original)))
-        await Promise.all([thumb, preview].map((path) => rm(path, { force: true })))
+        await Promise.all([thumb, preview, print].map((path) => rm(path, { force: true })))
       throw new NotAnImage(`the image cannot be decoded: ${error instanceof Error ? error.message : error}`)
     }
     await writeAtomically(original, () => bytes)
+  } else if (!(await exists(print))) {
+    // Stored by a version without print copies: add it now that the photo comes by again.
+    await writeAtomically(print, () =>
+      sharp(preview).resize(fit(PRINT_SIZE)).jpeg({ quality: 80 }).toBuffer(),
+    )
   }
   return { sha256, format, width, height, takenAt, existed }
 }

@@ -63,9 +63,12 @@ describe('photos', () => {
     expect(count('change_log')).toBe(changes)
     const dir = first.sha256.slice(0, 2)
     expect(filesUnder(photosDir)).toEqual(
-      [`${first.sha256}.jpg`, `${first.sha256}.preview.jpg`, `${first.sha256}.thumb.webp`].map((f) =>
-        join(dir, f),
-      ),
+      [
+        `${first.sha256}.jpg`,
+        `${first.sha256}.preview.jpg`,
+        `${first.sha256}.print.jpg`,
+        `${first.sha256}.thumb.webp`,
+      ].map((f) => join(dir, f)),
     )
   })
 
@@ -93,6 +96,10 @@ describe('photos', () => {
     const photo = ok<Photo>(await upload(await halves(4000, 3000)))
     const preview = await sharp((await routes.file(photo.sha256, 'preview'))!.path).metadata()
     expect([preview.width, preview.height]).toEqual([1600, 1200])
+    // PDF exports embed the print copy: 800 px on the long side, a JPEG.
+    const print = await sharp((await routes.printCopy(photo.sha256))!).metadata()
+    expect(print).toMatchObject({ format: 'jpeg', width: 800, height: 600 })
+    expect(await routes.printCopy('0'.repeat(64))).toBeNull()
   })
 
   it('reads when the photo was taken from EXIF', async () => {

@@ -7,6 +7,7 @@ import {
   attachPhoto,
   listPhotos,
   photoFile,
+  photoPrintCopy,
   reorderPhotos,
   unlinkPhoto,
   updatePhotoCaption,
@@ -30,6 +31,8 @@ export interface PhotoRoutes {
   upload(bytes: Uint8Array): Promise<ApiResult>
   /** The file of a photo variant with its content type, or null when there is none to serve. */
   file(sha256: string, variant: string): Promise<{ path: string; mime: string } | null>
+  /** Path of the photo's print copy for PDF exports, or null when it has none (yet). */
+  printCopy(sha256: string): Promise<string | null>
 }
 
 export function photoRoutes(
@@ -50,5 +53,6 @@ export function photoRoutes(
       }
     },
     file: (sha256, variant) => photoFile(ctx, sha256, variant),
+    printCopy: (sha256) => photoPrintCopy(ctx, sha256),
   }
 }

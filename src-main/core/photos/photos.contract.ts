@@ -7,8 +7,7 @@ import { defineCalls } from '../api/define'
  * `uploadPhoto` in the core; these calls then attach the stored photo (by its hash) to records.
  */
 
-/** Largest original accepted (a 48-megapixel phone JPEG is about 20 MB). */
-export const MAX_PHOTO_BYTES = 30 * 1024 * 1024
+export { MAX_PHOTO_BYTES } from '../api/upload-limits'
 
 /** The files kept per photo: the original, a gallery thumbnail and a print-size preview. */
 export const PHOTO_VARIANTS = ['thumb', 'preview', 'original'] as const
@@ -17,6 +16,8 @@ export type PhotoVariant = (typeof PHOTO_VARIANTS)[number]
 /** Long side of the generated variants, in pixels. */
 export const THUMB_SIZE = 320
 export const PREVIEW_SIZE = 1600
+/** Long side of the print copy: a report shows a photo about 6 cm wide, 800 px is about 330 dpi. */
+export const PRINT_SIZE = 800
 
 /** Records a photo can be attached to. */
 export const PHOTO_OWNER_TABLES = ['factories', 'visits', 'samples'] as const

@@ -12,7 +12,7 @@ import {
   type SyncedTableName,
 } from '../write/write-path'
 import { sniffImageFormat } from './image-sniff'
-import { FORMAT_FILES, photosRoot, variantFile } from './photo-files'
+import { FORMAT_FILES, photosRoot, printCopyFile, variantFile } from './photo-files'
 import { PhotoRejected } from './photo-processor'
 import {
   MAX_PHOTO_BYTES,
@@ -151,6 +151,16 @@ export async function photoFile(
   const file = variantFile(photosRoot(ctx.app.dataDir), sha256, variant as PhotoVariant, row.mime)
   return access(file.path).then(
     () => file,
+    () => null,
+  )
+}
+
+/** The print copy of a known photo (see printCopyFile), or null when there is none on disk. */
+export async function photoPrintCopy(ctx: CoreContext, sha256: string): Promise<string | null> {
+  if (!Sha256.safeParse(sha256).success || !(await findPhoto(ctx.db, sha256))) return null
+  const path = printCopyFile(photosRoot(ctx.app.dataDir), sha256)
+  return access(path).then(
+    () => path,
     () => null,
   )
 }

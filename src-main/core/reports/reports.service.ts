@@ -1,4 +1,3 @@
-import QRCode from 'qrcode'
 import type { CoreContext } from '../api/context'
 import { AppError } from '../api/errors'
 import { formatPackSpec } from '../domain/pricing'
@@ -45,7 +44,9 @@ async function skuComparison(ctx: CoreContext, skuId: string): Promise<Out<typeo
 }
 
 /** A QR code small enough to print at 2 cm and still scan (error correction M, one-module margin). */
-function qrSvg(text: string): Promise<string> {
+async function qrSvg(text: string): Promise<string> {
+  // Loaded on the first report: qrcode pulls in pngjs and zlib, which start-up does not need.
+  const { default: QRCode } = await import('qrcode')
   return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 })
 }
 
