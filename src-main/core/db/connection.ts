@@ -13,6 +13,8 @@ export interface OpenDatabaseOptions {
    * Electron build here; plain Node uses the one in node_modules.
    */
   nativeBinding?: string
+  /** When the WAL checkpoint worker starts (see startWalCheckpointer); tests set 0. */
+  checkpointAfterMs?: number
 }
 
 /** An open database: the raw connection (pragmas, benchmarks) and the typed query builder. */
@@ -38,6 +40,7 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
     file: options.file,
     nativeBinding: options.nativeBinding,
     setInlinePages: (pages) => sqlite.pragma(`wal_autocheckpoint = ${pages}`),
+    startAfterMs: options.checkpointAfterMs,
   })
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   return {

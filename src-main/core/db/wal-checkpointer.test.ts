@@ -17,8 +17,9 @@ describe('WAL checkpoints on a worker thread', () => {
   it('copies committed pages into the database file without a commit doing it', async () => {
     dir = mkdtempSync(join(tmpdir(), 'workbench-wal-'))
     const file = join(dir, 'workbench.sqlite')
-    database = openDatabase({ file })
+    database = openDatabase({ file, checkpointAfterMs: 0 })
     const { sqlite } = database
+    await new Promise((resolve) => setTimeout(resolve, 100))
     expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(INLINE_CHECKPOINT_PAGES)
     sqlite.exec('CREATE TABLE blobs (data BLOB)')
     const insert = sqlite.prepare('INSERT INTO blobs (data) VALUES (?)')
@@ -36,7 +37,8 @@ describe('WAL checkpoints on a worker thread', () => {
   it('leaves a database that reopens with every committed row after close', async () => {
     dir = mkdtempSync(join(tmpdir(), 'workbench-wal-'))
     const file = join(dir, 'workbench.sqlite')
-    const first = openDatabase({ file })
+    const first = openDatabase({ file, checkpointAfterMs: 0 })
+    await new Promise((resolve) => setTimeout(resolve, 50)) // the worker is running when it closes
     first.sqlite.exec('CREATE TABLE t (n INTEGER)')
     const insert = first.sqlite.prepare('INSERT INTO t (n) VALUES (?)')
     for (let i = 0; i < 500; i++) insert.run(i)

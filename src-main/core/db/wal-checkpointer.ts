@@ -3,10 +3,12 @@ import { Worker } from 'node:worker_threads'
 
 /** How often the worker copies committed WAL frames into the database file. */
 const EVERY_MS = 250
+/** How long after opening the worker starts. */
+const START_AFTER_MS = 1_000
 
 /**
- * SQLite's own checkpoint, the safety net for when the worker is slow or gone: 10,000 pages (40 MB)
- * rather than the default 1,000, so with the worker running it never falls on a write.
+ * SQLite's own checkpoint, the safety net for when the worker is slow or gone: 4,000 pages (16 MB)
+ * rather than the default 1,000, so with the worker running it rarely falls on a write.
  */
 export const INLINE_CHECKPOINT_PAGES = 4_000
 const DEFAULT_CHECKPOINT_PAGES = 1_000
@@ -38,13 +40,38 @@ export interface WalCheckpointer {
  * that takes the WAL past 1,000 pages also copies them into the database and fsyncs it, which made
  * one save in a few hundred take tens of milliseconds. Durability is unchanged (synchronous stays as
  * set, a checkpoint still fsyncs), only where the work happens. `setInlinePages` is how the connection's
- * own threshold is raised while the worker runs and restored if it dies.
+ * own threshold is raised while the worker runs and restored if it dies. The worker starts after
+ * `startAfterMs` (a thread costs ~30 ms to start; a database opened and closed sooner, as in tests,
+ * never pays it, and until then SQLite's own checkpoint is in place).
  */
 export function startWalCheckpointer(options: {
   file: string
   nativeBinding?: string
   setInlinePages: (pages: number) => void
+  startAfterMs?: number
 }): WalCheckpointer {
+  let stopping: (() => Promise<void>) | null = null
+  let closed = false
+  const start = () => {
+    if (!closed) stopping = spawnCheckpointer(options)
+  }
+  const delay = setTimeout(start, options.startAfterMs ?? START_AFTER_MS)
+  delay.unref()
+  return {
+    async close() {
+      closed = true
+      clearTimeout(delay)
+      await stopping?.()
+    },
+  }
+}
+
+/** The worker itself; answers how to stop it. */
+function spawnCheckpointer(options: {
+  file: string
+  nativeBinding?: string
+  setInlinePages: (pages: number) => void
+}): () => Promise<void> {
   const require = createRequire(import.meta.url)
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
@@ -66,12 +93,13 @@ export function startWalCheckpointer(options: {
   })
   // An error ends the worker; the exit handler above puts the inline checkpoint back.
   worker.on('error', () => {})
-  return {
-    async close() {
-      if (!running) return
-      running = false
-      worker.postMessage('stop')
-      await exited
-    },
+  return async () => {
+    if (!running) return
+    running = false
+    // Held again while it stops: otherwise a process with nothing else to do would exit right here,
+    // before the main connection is closed.
+    worker.ref()
+    worker.postMessage('stop')
+    await exited
   }
 }
