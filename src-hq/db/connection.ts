@@ -4,13 +4,12 @@ import {
   Migrator,
   PostgresDialect,
   PostgresIntrospector,
-  SqliteDialect,
   sql,
   type DatabaseIntrospector,
   type TableMetadata,
 } from 'kysely'
 import pg from 'pg'
-import { withStatementCache } from '../../src-main/core/db/statement-cache'
+import { sqliteDialect } from '../../src-main/core/db/sqlite-dialect'
 import { hqMigrations } from './migrations'
 import type { HqDB } from './schema'
 
@@ -52,7 +51,7 @@ export function openHqDatabase(config: HqDatabaseConfig): HqDatabase {
     // FULL: an acknowledged push survives power loss too, not only a crash of the process.
     sqlite.pragma('synchronous = FULL')
     sqlite.pragma('busy_timeout = 5000')
-    const db = new Kysely<HqDB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
+    const db = new Kysely<HqDB>({ dialect: sqliteDialect(sqlite) })
     return { db, kind: 'sqlite', close: () => db.destroy() }
   }
   const pool = new pg.Pool({ connectionString: config.url, max: 10 })

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
-import { Kysely, Migrator, SqliteDialect, type MigrationResultSet } from 'kysely'
+import { Kysely, Migrator, type MigrationResultSet } from 'kysely'
 import { migrations } from './migrations'
-import { withStatementCache } from './statement-cache'
+import { sqliteDialect } from './sqlite-dialect'
 import { startWalCheckpointer } from './wal-checkpointer'
 import type { DB } from './schema'
 
@@ -42,7 +42,7 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
     setInlinePages: (pages) => sqlite.pragma(`wal_autocheckpoint = ${pages}`),
     startAfterMs: options.checkpointAfterMs,
   })
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
+  const db = new Kysely<DB>({ dialect: sqliteDialect(sqlite) })
   return {
     sqlite,
     db,
