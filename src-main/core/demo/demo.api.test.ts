@@ -29,11 +29,18 @@ describe('clearing the demo data', () => {
       await call('factories.create', { name: '晋江恒安纸业有限公司', province: '福建', city: '晋江' }),
     )
     const sample = ok<{ id: string }>(
-      await call('samples.create', { source: 'selectionCenter', factoryId: demoFactory.id, name: '竹浆抽纸' }),
+      await call('samples.create', {
+        source: 'selectionCenter',
+        factoryId: demoFactory.id,
+        name: '竹浆抽纸',
+      }),
     )
-    const { id: _id, createdAt: _c, updatedAt: _u, ...values } = ok<Record<string, unknown>>(
-      await call('factories.get', { id: demoFactory.id }),
-    )
+    const {
+      id: _id,
+      createdAt: _c,
+      updatedAt: _u,
+      ...values
+    } = ok<Record<string, unknown>>(await call('factories.get', { id: demoFactory.id }))
     ok(await call('factories.update', { id: demoFactory.id, values: { ...values, notes: '演示工厂，改过' } }))
 
     const after = ok<DemoData>(await call('demo.clear', {}))

@@ -1,24 +1,10 @@
-import { sql, type Kysely, type Transaction } from 'kysely'
+import { sql } from 'kysely'
 import type { CoreContext } from '../api/context'
-import type { DB } from '../db/schema'
 import { indexRow } from '../search/search-index'
-import { DEMO_LAST_SEQ, localOnlyEntries } from '../sync/local-only'
+import { DEMO_LAST_SEQ, localOnlyRows } from '../sync/local-only'
 import { isSyncedTable } from '../sync/synced-tables'
 import { inTransaction } from '../write/write-path'
 import type { DemoData } from './demo.contract'
-
-/** Demo rows still present, per table (a row the buyer already deleted still counts until cleared). */
-async function demoRows(db: Kysely<DB> | Transaction<DB>): Promise<Map<string, string[]>> {
-  const rows = await db
-    .selectFrom('change_log')
-    .select(['table_name', 'row_id'])
-    .distinct()
-    .where((eb) => eb('seq', 'in', localOnlyEntries(eb)))
-    .execute()
-  const byTable = new Map<string, string[]>()
-  for (const row of rows) byTable.set(row.table_name, [...(byTable.get(row.table_name) ?? []), row.row_id])
-  return byTable
-}
 
 function summary(byTable: Map<string, string[]>): DemoData {
   const kinds = [...byTable]
@@ -28,7 +14,7 @@ function summary(byTable: Map<string, string[]>): DemoData {
 }
 
 export async function getDemoData(ctx: CoreContext): Promise<DemoData> {
-  return summary(await demoRows(ctx.db))
+  return summary(await localOnlyRows(ctx.db))
 }
 
 /**
@@ -38,14 +24,18 @@ export async function getDemoData(ctx: CoreContext): Promise<DemoData> {
  */
 export async function clearDemoData(ctx: CoreContext): Promise<DemoData> {
   await inTransaction(ctx.db, async (trx) => {
-    const byTable = await demoRows(trx)
+    const byTable = await localOnlyRows(trx)
     for (const [table, ids] of byTable) {
       if (!isSyncedTable(table)) continue
       for (let i = 0; i < ids.length; i += 500) {
         const chunk = ids.slice(i, i + 500)
         await sql`DELETE FROM ${sql.table(table)} WHERE id IN (${sql.join(chunk)})`.execute(trx)
         for (const id of chunk) await indexRow(trx, table, id)
-        await trx.deleteFrom('change_log').where('table_name', '=', table).where('row_id', 'in', chunk).execute()
+        await trx
+          .deleteFrom('change_log')
+          .where('table_name', '=', table)
+          .where('row_id', 'in', chunk)
+          .execute()
       }
     }
     await trx.deleteFrom('meta').where('key', '=', DEMO_LAST_SEQ).execute()

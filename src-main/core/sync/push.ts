@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { MAX_BATCH_BYTES, MAX_MESSAGE_BYTES, type WireMessage } from '../../../src-hq/hq.contract'
 import type { DB } from '../db/schema'
 import type { HqClient } from './hq-client'
-import { isLocalOnly } from './local-only'
+import { isLocalOnly, localOnlyUpTo } from './local-only'
 import { readSetting, SETTING } from './sync.settings'
 
 /** What a push did. */
@@ -25,9 +25,12 @@ export interface PushOptions {
 const BATCH_BUDGET = MAX_BATCH_BYTES - 4096
 const READ_LIMIT = 2000
 
-/** Changes HQ has neither acknowledged nor refused for good, of rows that may leave: what a push sends. */
-export function unsentChanges(db: Kysely<DB>) {
-  return db
+/**
+ * Changes HQ has neither acknowledged nor refused for good, of rows that may leave (`localUpTo`: see
+ * localOnlyUpTo): what a push sends.
+ */
+export function unsentChanges(db: Kysely<DB>, localUpTo: number | null) {
+  const query = db
     .selectFrom('change_log')
     .where('sent_at', 'is', null)
     .where(({ not, exists, selectFrom }) =>
@@ -37,12 +40,12 @@ export function unsentChanges(db: Kysely<DB>) {
         ),
       ),
     )
-    .where((eb) => eb.not(isLocalOnly(eb)))
+  return localUpTo === null ? query : query.where((eb) => eb.not(isLocalOnly(eb, localUpTo)))
 }
 
 /** Unsent changes after a sequence, oldest first. */
-function readUnsent(db: Kysely<DB>, afterSeq: number) {
-  return unsentChanges(db)
+function readUnsent(db: Kysely<DB>, localUpTo: number | null, afterSeq: number) {
+  return unsentChanges(db, localUpTo)
     .selectAll()
     .where('seq', '>', afterSeq)
     .orderBy('seq')
@@ -78,9 +81,10 @@ export async function pushUnsent(
   // Everything up to the cursor was applied here before any unsent change was written (sync pulls
   // only after pushing), so HQ can tell receivers which values the writer had seen.
   const seen = Number((await readSetting(db, SETTING.cursor)) ?? 0)
+  const localUpTo = await localOnlyUpTo(db)
   let after = 0
   for (;;) {
-    const unsent = await readUnsent(db, after)
+    const unsent = await readUnsent(db, localUpTo, after)
     if (unsent.length === 0) return result
     after = unsent.at(-1)!.seq
     let batch: { seq: number; message: WireMessage }[] = []

@@ -6,7 +6,7 @@ import { applyPage } from './apply'
 import type { PhotoProcessor } from '../photos/photo-processor'
 import { createHttpHqClient, HqRequestError, type HqClient } from './hq-client'
 import { fetchPhotos, sendPhotos } from './photo-transfer'
-import { countLocalOnlyRows } from './local-only'
+import { countLocalOnlyRows, localOnlyUpTo } from './local-only'
 import { pushUnsent, unsentChanges } from './push'
 import { SyncReport, type SyncOutcome, type SyncPhase, type SyncStatus } from './sync.contract'
 import { countConflicts } from './sync-conflicts'
@@ -208,7 +208,7 @@ async function countRejections(db: Kysely<DB>): Promise<number> {
 
 /** Local changes not yet acknowledged by HQ and not refused for good. */
 export async function countUnsent(db: Kysely<DB>): Promise<number> {
-  const row = await unsentChanges(db)
+  const row = await unsentChanges(db, await localOnlyUpTo(db))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
   return Number(row.n)
@@ -217,7 +217,12 @@ export async function countUnsent(db: Kysely<DB>): Promise<number> {
 /** Records with unsent changes: what a buyer counts (a new factory is one record, many fields). */
 export async function countUnsentRecords(db: Kysely<DB>): Promise<number> {
   const row = await db
-    .selectFrom(unsentChanges(db).select(['table_name', 'row_id']).distinct().as('records'))
+    .selectFrom(
+      unsentChanges(db, await localOnlyUpTo(db))
+        .select(['table_name', 'row_id'])
+        .distinct()
+        .as('records'),
+    )
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
   return Number(row.n)

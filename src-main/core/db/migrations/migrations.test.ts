@@ -245,6 +245,30 @@ UPGRADES['0008_demand_signals'] = {
   },
 }
 
+UPGRADES['0009_unsent_rows'] = {
+  seed(sqlite) {
+    const insert = sqlite.prepare(
+      `INSERT INTO change_log (hlc, table_name, row_id, column_name, value, device_id, sent_at)
+       VALUES ('2025-01-03T00:00:00.000Z-0000-0123456789abcdef', 'factories', ?, ?, '"x"', 'dev-1', ?)`,
+    )
+    insert.run('u1', 'name', null)
+    insert.run('u1', 'city', null)
+    insert.run('s1', 'name', 'now')
+  },
+  check(sqlite) {
+    const counted = sqlite.prepare(
+      'SELECT count(*) AS n FROM (SELECT DISTINCT table_name, row_id FROM change_log WHERE sent_at IS NULL)',
+    )
+    expect(counted.get()).toEqual({ n: 1 })
+    const plan = sqlite
+      .prepare(`EXPLAIN QUERY PLAN ${counted.source}`)
+      .all()
+      .map((step) => (step as { detail: string }).detail)
+      .join('\n')
+    expect(plan).toContain('change_log_unsent_rows')
+  },
+}
+
 /** Tables and indexes of the latest version (Kysely's own bookkeeping tables included). */
 const LATEST_SCHEMA = {
   tables: [
@@ -281,6 +305,7 @@ const LATEST_SCHEMA = {
     'categories_name',
     'change_log_field',
     'change_log_unsent',
+    'change_log_unsent_rows',
     'demand_signals_live_sku',
     'factories_live_updated',
     'photo_links_live_owner',
