@@ -80,7 +80,8 @@ export const en: Messages = {
     separator: ' · ',
     clear: 'Clear demo data',
     confirmTitle: 'Clear all demo data?',
-    confirmBody: '{{count}} demo records (factories, tours, samples, SKUs, quotes …) will be deleted; this cannot be undone. Records you entered are kept; any that point at a demo factory will show an unknown factory.',
+    confirmBody:
+      '{{count}} demo records (factories, tours, samples, SKUs, quotes …) will be deleted; this cannot be undone. Records you entered are kept; any that point at a demo factory will show an unknown factory.',
     cleared: 'Demo data cleared',
   },
   settings: {

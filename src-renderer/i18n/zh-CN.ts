@@ -79,7 +79,8 @@ export const zhCN = {
     separator: ' · ',
     clear: '清除演示数据',
     confirmTitle: '清除全部演示数据？',
-    confirmBody: '将删除 {{count}} 条演示记录（工厂、行程、样品、SKU、报价等），不能撤销。你自己录入的记录保留；引用了演示工厂的记录会显示为未知工厂。',
+    confirmBody:
+      '将删除 {{count}} 条演示记录（工厂、行程、样品、SKU、报价等），不能撤销。你自己录入的记录保留；引用了演示工厂的记录会显示为未知工厂。',
     cleared: '演示数据已清除',
   },
   settings: {

@@ -36,7 +36,9 @@ describe('the category policy', () => {
     expect(overrideReasonFor(excluded, override, null)).toBe('山姆点名要做')
     // Saved before HQ excluded it: editing other fields keeps it as it was.
     expect(overrideReasonFor(excluded, null, { category: '宠物主粮 ', reason: '' })).toBe('')
-    expect(overrideReasonFor(excluded, null, { category: '宠物主粮', reason: '早先的理由' })).toBe('早先的理由')
+    expect(overrideReasonFor(excluded, null, { category: '宠物主粮', reason: '早先的理由' })).toBe(
+      '早先的理由',
+    )
     // Moving a record into the excluded category is a new choice: it needs its own reason.
     expect(overrideReasonFor(excluded, null, { category: '生活用纸', reason: '' })).toBeNull()
   })
