@@ -55,7 +55,7 @@ function fit(size: number) {
   return { width: size, height: size, fit: 'inside' as const, withoutEnlargement: true }
 }
 
-async function store(job: PhotoJob): Promise<StoredPhoto> {
+async function store(job: PhotoJob): Promise<{ photo: StoredPhoto; printCopy: () => Promise<void> }> {
   const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength)
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   // failOn 'truncated': a cut-off upload is refused instead of stored with a grey bottom half.
@@ -85,36 +85,41 @@ async function store(job: PhotoJob): Promise<StoredPhoto> {
   const existed = (await Promise.all([original, thumb, preview].map(exists))).every(Boolean)
   if (!existed) {
     // Variants first and the original last: an original on disk means its variants are there too. The
-    // thumbnail and the print copy are cut from the upright preview, far quicker than decoding the
-    // original again; the print copy spares every PDF export scaling its photos while the user waits.
+    // thumbnail is cut from the upright preview, far quicker than decoding the original again.
     try {
       const upright = await image().rotate().resize(fit(PREVIEW_SIZE)).jpeg({ quality: 80 }).toBuffer()
       await writeAtomically(preview, () => upright)
-      await Promise.all([
-        writeAtomically(thumb, () => sharp(upright).resize(fit(THUMB_SIZE)).webp({ quality: 75 }).toBuffer()),
-        writeAtomically(print, () => sharp(upright).resize(fit(PRINT_SIZE)).jpeg({ quality: 80 }).toBuffer()),
-      ])
+      await writeAtomically(thumb, () =>
+        sharp(upright).resize(fit(THUMB_SIZE)).webp({ quality: 75 }).toBuffer(),
+      )
     } catch (error) {
       // The preview may be written before the thumbnail failed: leave nothing of a bad upload.
       if (!(await exists(original)))
-        await Promise.all([thumb, preview, print].map((path) => rm(path, { force: true })))
+        await Promise.all([thumb, preview].map((path) => rm(path, { force: true })))
       throw new NotAnImage(`the image cannot be decoded: ${error instanceof Error ? error.message : error}`)
     }
     await writeAtomically(original, () => bytes)
-  } else if (!(await exists(print))) {
-    // Stored by a version without print copies: add it now that the photo comes by again.
+  }
+  // The print copy spares every PDF export scaling its photos while the user waits. The upload does
+  // not wait for it (it is made once the reply is sent); an export that finds none scales as before.
+  const printCopy = async () => {
+    if (await exists(print)) return
     await writeAtomically(print, () =>
       sharp(preview).resize(fit(PRINT_SIZE)).jpeg({ quality: 80 }).toBuffer(),
     )
   }
-  return { sha256, format, width, height, takenAt, existed }
+  return { photo: { sha256, format, width, height, takenAt, existed }, printCopy }
 }
 
 const port = parentPort
 if (!port) throw new Error('photo-worker runs only as a worker thread')
 port.on('message', (job: PhotoJob) => {
   store(job).then(
-    (photo) => port.postMessage({ id: job.id, ok: true, photo } satisfies PhotoJobReply),
+    ({ photo, printCopy }) => {
+      port.postMessage({ id: job.id, ok: true, photo } satisfies PhotoJobReply)
+      // A print copy that fails is only a slower export later.
+      printCopy().catch(() => undefined)
+    },
     (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error)
       const reason = error instanceof NotAnImage ? 'notImage' : 'failed'

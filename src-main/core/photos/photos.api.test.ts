@@ -37,6 +37,15 @@ describe('photos', () => {
   let photosDir: string
   const call = (name: string, input: unknown) => core.dispatch(name, input)
   const upload = (bytes: Uint8Array): Promise<ApiResult> => routes.upload(bytes)
+  /** The print copy is made once the upload has answered: waits for it. */
+  const printCopyOf = async (sha256: string): Promise<string> => {
+    for (let waited = 0; waited < 5_000; waited += 20) {
+      const path = await routes.printCopy(sha256)
+      if (path) return path
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    throw new Error(`no print copy of ${sha256}`)
+  }
   const factory = async (name: string) => ok<Factory>(await call('factories.create', { name }))
   const count = (table: string) =>
     (core.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
@@ -62,6 +71,7 @@ describe('photos', () => {
     // The second upload wrote no row and no sync message.
     expect(count('change_log')).toBe(changes)
     const dir = first.sha256.slice(0, 2)
+    await printCopyOf(first.sha256)
     expect(filesUnder(photosDir)).toEqual(
       [
         `${first.sha256}.jpg`,
@@ -97,7 +107,7 @@ describe('photos', () => {
     const preview = await sharp((await routes.file(photo.sha256, 'preview'))!.path).metadata()
     expect([preview.width, preview.height]).toEqual([1600, 1200])
     // PDF exports embed the print copy: 800 px on the long side, a JPEG.
-    const print = await sharp((await routes.printCopy(photo.sha256))!).metadata()
+    const print = await sharp(await printCopyOf(photo.sha256)).metadata()
     expect(print).toMatchObject({ format: 'jpeg', width: 800, height: 600 })
     expect(await routes.printCopy('0'.repeat(64))).toBeNull()
   })
