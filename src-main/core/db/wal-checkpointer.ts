@@ -30,6 +30,13 @@ parentPort.on('message', () => {
 })
 `
 
+/** The database file the worker opens, and how the connection's own threshold is set. */
+interface WorkerOptions {
+  file: string
+  nativeBinding?: string
+  setInlinePages: (pages: number) => void
+}
+
 export interface WalCheckpointer {
   /** Stops the worker after a last checkpoint. */
   close(): Promise<void>
@@ -44,12 +51,7 @@ export interface WalCheckpointer {
  * `startAfterMs` (a thread costs ~30 ms to start; a database opened and closed sooner, as in tests,
  * never pays it, and until then SQLite's own checkpoint is in place).
  */
-export function startWalCheckpointer(options: {
-  file: string
-  nativeBinding?: string
-  setInlinePages: (pages: number) => void
-  startAfterMs?: number
-}): WalCheckpointer {
+export function startWalCheckpointer(options: WorkerOptions & { startAfterMs?: number }): WalCheckpointer {
   let stopping: (() => Promise<void>) | null = null
   let closed = false
   const start = () => {
@@ -67,11 +69,7 @@ export function startWalCheckpointer(options: {
 }
 
 /** The worker itself; answers how to stop it. */
-function spawnCheckpointer(options: {
-  file: string
-  nativeBinding?: string
-  setInlinePages: (pages: number) => void
-}): () => Promise<void> {
+function spawnCheckpointer(options: WorkerOptions): () => Promise<void> {
   const require = createRequire(import.meta.url)
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
