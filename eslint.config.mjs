@@ -21,6 +21,16 @@ const nodeBuiltins = [
   'worker_threads',
 ]
 
+/** What core/ may not import: it runs in every host and has no UI. */
+const coreImportBans = [
+  { group: ['electron', 'electron/*'], message: 'core/ runs in every host: no Electron here.' },
+  { group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@mantine/*'], message: 'core/ has no UI.' },
+  {
+    group: ['**/electron/**', '**/browser-host/**', '**/preload/**', '**/src-renderer/**'],
+    message: 'core/ must not depend on a host.',
+  },
+]
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'docs/**'] },
   js.configs.recommended,
@@ -48,23 +58,27 @@ export default tseslint.config(
   {
     files: ['src-main/core/**/*.ts'],
     rules: {
+      'no-restricted-imports': ['error', { patterns: coreImportBans }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage'],
+    },
+  },
+  {
+    // Tests may start an HQ; the core itself only knows the wire contract in core/sync/wire.
+    files: ['src-main/core/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'core/ runs in every host: no Electron here.' },
+            ...coreImportBans,
             {
-              group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@mantine/*'],
-              message: 'core/ has no UI.',
-            },
-            {
-              group: ['**/electron/**', '**/browser-host/**', '**/preload/**', '**/src-renderer/**'],
-              message: 'core/ must not depend on a host.',
+              group: ['**/src-hq/**'],
+              message: 'core/ must not import HQ: the wire contract is core/sync/wire.',
             },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage'],
     },
   },
   {

@@ -4,7 +4,7 @@ import { createHqStore, startStoreHq, type HqStore } from '../../src-hq/testing/
 import { createTempCore, type TempCore } from '../../test/integration/support/temp-core'
 import { ok } from '../../test/integration/support/api-result'
 import { safeStorageTokenVault, SAFE_STORAGE_PREFIX } from './token-vault'
-import { mintCode } from '../core/sync/testing/sync-device'
+import { mintCode } from '../../test/sync-harness/sync-device'
 import type { SyncReport } from '../core/sync/sync.contract'
 import { readSetting, SETTING } from '../core/sync/sync.settings'
 import type { TokenVault } from '../core/sync/token-vault'

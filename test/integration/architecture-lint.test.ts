@@ -23,6 +23,10 @@ describe('architecture lint', () => {
     ["import { Button } from '@mantine/core'\nexport const x = Button\n", 'no UI'],
     ["import { x } from '../../electron/main'\nexport const y = x\n", 'must not depend on a host'],
     ['export const title = document.title\n', 'document'],
+    [
+      "import { hqCalls } from '../../../src-hq/hq.contract'\nexport const x = hqCalls\n",
+      'must not import HQ',
+    ],
   ])('core/ rejects %s', async (code, expected) => {
     const messages = await restrictedImportMessages('src-main/core/factories/example.ts', code)
     expect(messages.join(' ')).toContain(expected)

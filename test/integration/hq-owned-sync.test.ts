@@ -4,7 +4,7 @@ import { createHqStore, hqBackends, hqCall, startStoreHq, type HqStore } from '.
 import type { Category } from '../../src-main/core/categories/categories.contract'
 import type { DemandSignal } from '../../src-main/core/demand/demand.contract'
 import type { Benchmark } from '../../src-main/core/skus/skus.contract'
-import { createSyncDevice, type SyncDevice } from '../../src-main/core/sync/testing/sync-device'
+import { createSyncDevice, type SyncDevice } from '../sync-harness/sync-device'
 
 /**
  * HQ's console writes reach the laptops: an SKU brief, its benchmark and demand, and a category policy created through the admin

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Transaction } from 'kysely'
-import type { LoggedMessage } from '../../../src-hq/hq.contract'
+import type { LoggedMessage } from './wire/sync-wire.contract'
 import type { DB } from '../db/schema'
 import { parseHlc, receiveHlc, type HlcClock } from './hlc'
 import { writeRemoteRows, type RemoteRowWrite, type SyncedTableName } from '../write/write-path'

@@ -3,30 +3,30 @@ import {
   BLOB_ROUTE,
   BlobStored,
   HqErrorBody,
-  hqCalls,
+  wireCalls,
   MAX_BLOB_BYTES,
-  type HqCallName,
-  type HqCalls,
-} from '../../../src-hq/hq.contract'
+  type WireCallName,
+  type WireCalls,
+} from './wire/sync-wire.contract'
 
 /**
  * The laptop's side of the HQ wire: one method per HQ route, every reply validated with the HQ
  * contract before sync trusts it. Tests wrap it to drop, duplicate and reorder requests.
  */
 export interface HqClient {
-  enrol(input: z.input<HqCalls['enrol']['input']>): Promise<z.output<HqCalls['enrol']['output']>>
-  push(input: z.input<HqCalls['push']['input']>): Promise<z.output<HqCalls['push']['output']>>
-  pull(input: z.input<HqCalls['pull']['input']>): Promise<z.output<HqCalls['pull']['output']>>
+  enrol(input: z.input<WireCalls['enrol']['input']>): Promise<z.output<WireCalls['enrol']['output']>>
+  push(input: z.input<WireCalls['push']['input']>): Promise<z.output<WireCalls['push']['output']>>
+  pull(input: z.input<WireCalls['pull']['input']>): Promise<z.output<WireCalls['pull']['output']>>
   /** Of these photo hashes, the ones HQ has no original for. */
   missingPhotos(
-    input: z.input<HqCalls['photos.missing']['input']>,
-  ): Promise<z.output<HqCalls['photos.missing']['output']>>
+    input: z.input<WireCalls['photos.missing']['input']>,
+  ): Promise<z.output<WireCalls['photos.missing']['output']>>
   /** Uploads one photo original; HQ stores it only if the bytes hash to `sha256`. */
   uploadPhoto(sha256: string, bytes: Uint8Array): Promise<z.output<typeof BlobStored>>
   /** Downloads one photo original, as HQ sent it: the caller checks it against the hash. */
   downloadPhoto(sha256: string): Promise<Uint8Array>
   /** Names of the enrolled devices, to say whose edit replaced whose. */
-  directory(): Promise<z.output<HqCalls['directory']['output']>>
+  directory(): Promise<z.output<WireCalls['directory']['output']>>
 }
 
 /** Why a request to HQ failed: HQ's own error code, or 'offline' / 'bad_reply' when none came. */
@@ -93,10 +93,10 @@ export function createHttpHqClient(options: HttpHqClientOptions): HqClient {
     return parsed.data
   }
 
-  async function call<K extends HqCallName>(
+  async function call<K extends WireCallName>(
     name: K,
     input: unknown,
-  ): Promise<z.output<HqCalls[K]['output']>> {
+  ): Promise<z.output<WireCalls[K]['output']>> {
     const response = await send(
       `/api/${name}`,
       {
@@ -106,8 +106,8 @@ export function createHttpHqClient(options: HttpHqClientOptions): HqClient {
       },
       options.timeoutMs ?? 30_000,
     )
-    const output: z.ZodType = hqCalls[name].output
-    return (await valueOf(response, output, name)) as z.output<HqCalls[K]['output']>
+    const output: z.ZodType = wireCalls[name].output
+    return (await valueOf(response, output, name)) as z.output<WireCalls[K]['output']>
   }
 
   const photoTimeout = options.photoTimeoutMs ?? 10 * 60_000

@@ -1,4 +1,4 @@
-import { HQ_OWNED_TABLES } from '../../../src-hq/hq.contract'
+import { HQ_OWNED_TABLES } from './wire/sync-wire.contract'
 import type { HandlersFor } from '../api/handlers'
 import type { hqOwnedCalls } from './hq-owned.contract'
 import { isEnrolled } from './hq-owned'

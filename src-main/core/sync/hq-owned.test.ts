@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { LoggedMessage } from '../../../src-hq/hq.contract'
+import type { LoggedMessage } from './wire/sync-wire.contract'
 import type { Hq } from '../../../src-hq/hq'
 import { createHqStore, startStoreHq, type HqStore } from '../../../src-hq/testing/test-hq'
 import { failed, ok } from '../../../test/integration/support/api-result'
@@ -10,7 +10,7 @@ import type { Benchmark, Sku } from '../skus/skus.contract'
 import { applyPage } from './apply'
 import { formatHlc, makeHlc } from './hlc'
 import type { HqOwnership } from './hq-owned.contract'
-import { mintCode } from './testing/sync-device'
+import { mintCode } from '../../../test/sync-harness/sync-device'
 
 /**
  * HQ-owned tables on a laptop: editable while standalone; once enrolled with a real HQ every local

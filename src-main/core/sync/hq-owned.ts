@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
-import { HQ_OWNED_TABLES } from '../../../src-hq/hq.contract'
+import { HQ_OWNED_TABLES } from './wire/sync-wire.contract'
 import { AppError } from '../api/errors'
 import type { DB } from '../db/schema'
 import type { SyncedTableName } from '../write/write-path'

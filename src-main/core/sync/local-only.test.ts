@@ -7,7 +7,7 @@ import {
   syncStatusOf,
   type SyncDevice,
   type SyncFleet,
-} from './testing/sync-device'
+} from '../../../test/sync-harness/sync-device'
 
 describe('demo data stays on the laptop that seeded it (real HQ)', () => {
   let fleet: SyncFleet

@@ -10,7 +10,7 @@ import { photoFile, uploadPhoto } from '../photos/photos.service'
 import type { Photo } from '../photos/photos.contract'
 import { HqRequestError, type HqClient } from './hq-client'
 import { syncNow } from './sync.service'
-import { createSyncDevice, syncDepsOf, type SyncDevice } from './testing/sync-device'
+import { createSyncDevice, syncDepsOf, type SyncDevice } from '../../../test/sync-harness/sync-device'
 
 /** Photos between two laptops through a real HQ: the rows go as messages, the files as blobs after them. */
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { access, readFile } from 'node:fs/promises'
 import type { Kysely } from 'kysely'
-import { MAX_BLOB_BYTES, MAX_MISSING_HASHES } from '../../../src-hq/hq.contract'
+import { MAX_BLOB_BYTES, MAX_MISSING_HASHES } from './wire/sync-wire.contract'
 import type { DB } from '../db/schema'
 import { FORMAT_FILES, variantFile } from '../photos/photo-files'
 import { PhotoRejected, type PhotoProcessor } from '../photos/photo-processor'

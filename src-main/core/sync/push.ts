@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { MAX_BATCH_BYTES, MAX_MESSAGE_BYTES, type WireMessage } from '../../../src-hq/hq.contract'
+import { MAX_BATCH_BYTES, MAX_MESSAGE_BYTES, type WireMessage } from './wire/sync-wire.contract'
 import type { DB } from '../db/schema'
 import type { HqClient } from './hq-client'
 import { isLocalOnly, localOnlyUpTo } from './local-only'

@@ -3,7 +3,7 @@ import { ok } from '../../../test/integration/support/api-result'
 import { inTransaction, insertRow } from '../write/write-path'
 import { categoriesTable } from '../categories/categories.service'
 import { skusTable } from '../skus/skus.service'
-import { startSyncFleet, type SyncDevice, type SyncFleet } from './testing/sync-device'
+import { startSyncFleet, type SyncDevice, type SyncFleet } from '../../../test/sync-harness/sync-device'
 import type { SyncConflict, SyncRejection, SyncRejectionGroup } from './sync.contract'
 import { readSetting, SETTING, writeSetting } from './sync.settings'
 

@@ -7,7 +7,7 @@ import {
   type SyncDevice,
   type SyncFleet,
   syncStatusOf,
-} from './testing/sync-device'
+} from '../../../test/sync-harness/sync-device'
 import { readSetting, SETTING } from './sync.settings'
 
 /** DESIGN.md: "offline data lost on logout" is a bug here. A revoked laptop keeps its work and sends it later. */

@@ -5,7 +5,7 @@ import {
   syncDepsOf,
   type SyncDevice,
   type SyncFleet,
-} from './testing/sync-device'
+} from '../../../test/sync-harness/sync-device'
 import type { HqClient } from './hq-client'
 import { createSyncRunner, type SyncRunner } from './sync-runner'
 import type { SyncProgress } from './sync.contract'

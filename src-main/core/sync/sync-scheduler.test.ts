@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Hq } from '../../../src-hq/hq'
 import { createHqStore, startStoreHq, type HqStore } from '../../../src-hq/testing/test-hq'
 import { createTempCore } from '../../../test/integration/support/temp-core'
-import { createSyncDevice, type SyncDevice, syncStatusOf } from './testing/sync-device'
+import { createSyncDevice, type SyncDevice, syncStatusOf } from '../../../test/sync-harness/sync-device'
 import { startSyncScheduler } from './sync-scheduler'
 import type { SyncStatus } from './sync.contract'
 

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hqBackends, type HqBackendName } from '../../../src-hq/testing/test-hq'
-import { addCounts, emptyCounts, formatTotals, type SeedCounts } from './testing/sync-simulation'
+import { addCounts, emptyCounts, formatTotals, type SeedCounts } from '../../../test/sync-harness/sync-simulation'
 
 /**
  * Randomized convergence (Actual Budget's sync.property test, run for real; the scenario is in
@@ -24,7 +24,7 @@ const SEEDS = Number(process.env.SYNC_SIM_SEEDS ?? (process.env.CI ? 200 : 8))
 const FIRST_SEED = Number(process.env.SYNC_SIM_FIRST_SEED ?? 1000)
 const STEPS = Number(process.env.SYNC_SIM_STEPS ?? 100)
 const ROOT = join(__dirname, '..', '..', '..')
-const RUNNER = join(__dirname, 'testing', 'sync-simulation.runner.ts')
+const RUNNER = join(__dirname, '..', '..', '..', 'test', 'sync-harness', 'sync-simulation.runner.ts')
 const NOTES_DIR = join(ROOT, 'test-results', 'notes')
 
 type SeedResult = { seed: number; counts: SeedCounts } | { seed: number; error: string }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import type { HqBackendName } from '../../../../src-hq/testing/test-hq'
+import type { HqBackendName } from '../../src-hq/testing/test-hq'
 import { runSeed } from './sync-simulation'
 
 /**

@@ -1,5 +1,5 @@
-import type { HqClient } from '../hq-client'
-import { HqRequestError } from '../hq-client'
+import type { HqClient } from '../../src-main/core/sync/hq-client'
+import { HqRequestError } from '../../src-main/core/sync/hq-client'
 
 /** A seeded PRNG (mulberry32): the same seed replays the same run. */
 export function prng(seed: number): () => number {

@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { isDeepStrictEqual } from 'node:util'
-import { openHqDatabase } from '../../../../src-hq/db/connection'
-import { databaseConfig } from '../../../../src-hq/hq'
-import { startHqProcess } from '../../../../src-hq/testing/hq-process'
-import {
-  createHqStore,
-  startStoreHq,
-  type HqBackendName,
-  type HqStore,
-} from '../../../../src-hq/testing/test-hq'
+import { openHqDatabase } from '../../src-hq/db/connection'
+import { databaseConfig } from '../../src-hq/hq'
+import { startHqProcess } from '../../src-hq/testing/hq-process'
+import { createHqStore, startStoreHq, type HqBackendName, type HqStore } from '../../src-hq/testing/test-hq'
 import { faultyClient, prng, type FaultCounts } from './faulty-client'
 import { createSyncDevice, factoriesOf, type HqAddress, type SyncDevice } from './sync-device'
 

@@ -1,0 +1,216 @@
+import { z } from 'zod'
+import { defineCalls } from '../../api/define'
+import { MAX_PHOTO_BYTES, Sha256 } from '../../photos/photos.contract'
+
+/**
+ * The sync wire contract: every sync route's input and output schema, imported by the HQ server (which
+ * validates each request with it) and the laptop's sync client (which validates each reply with it).
+ * It lives in core so the laptop never imports src-hq; HQ adds its admin routes on top (src-hq/hq.contract).
+ * Pure zod, like src-main/core/api/contract.ts: no Node module, no database.
+ */
+
+/** Largest request body HQ reads; a bigger push batch gets 413 before it is parsed. */
+export const MAX_BATCH_BYTES = 1024 * 1024
+/** Largest single message (its JSON form); a bigger one is refused on its own and blocks nothing. */
+export const MAX_MESSAGE_BYTES = 256 * 1024
+/** Most messages one push may carry. */
+export const MAX_BATCH_MESSAGES = 5000
+/** Most messages one pull page returns. */
+export const MAX_PULL_LIMIT = 5000
+/** Most hashes one photos.missing call may ask about. */
+export const MAX_MISSING_HASHES = 1000
+/** Largest photo original HQ stores: the laptops' own limit. */
+export const MAX_BLOB_BYTES = MAX_PHOTO_BYTES
+/** Where photo originals travel (raw bytes, not JSON): PUT uploads, GET downloads; device token. */
+export const BLOB_ROUTE = '/blobs/'
+/** The value of HQ's reply to a stored upload; `existed`: HQ had the blob already. */
+export const BlobStored = z.object({ existed: z.boolean() })
+
+/** How long an enrolment code stays valid. */
+export const ENROLMENT_CODE_TTL_MS = 10 * 60 * 1000
+/** Wrong guesses after which an enrolment code is dead. */
+export const ENROLMENT_MAX_ATTEMPTS = 5
+
+/**
+ * Tables only HQ writes (SKU briefs, benchmarks, demand signals, category policy): devices read them
+ * and any device message for them is refused with 'hq_owned_table'.
+ */
+export const HQ_OWNED_TABLES: readonly string[] = ['skus', 'benchmarks', 'demand_signals', 'categories']
+
+const HLC_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9A-F]{4}-[0-9a-f]{16}$/
+const IDENTIFIER = /^[a-z][a-z0-9_]{0,62}$/
+// NUL and unpaired surrogates cannot be stored as text on PostgreSQL (or survive UTF-8 unchanged).
+// eslint-disable-next-line no-control-regex -- NUL is exactly what must be refused
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+/** Text both databases store exactly as sent. */
+export const storableText = () => z.string().refine((s) => !UNSTORABLE.test(s), 'errors.sync.unstorableText')
+
+/** One field-level change as it travels: the unit of sync. */
+export const WireMessage = z
+  .object({
+    /** HLC timestamp; its last 16 hex characters are the node that made the change. */
+    hlc: z.string().regex(HLC_TEXT),
+    table: z.string().regex(IDENTIFIER),
+    row: storableText().min(1).max(128),
+    column: z.string().regex(IDENTIFIER),
+    /** JSON text of the new value. */
+    value: storableText(),
+    /** Id of the device that made the change (as recorded in its change log). */
+    device: storableText().min(1).max(128),
+  })
+  .strict()
+export type WireMessage = z.infer<typeof WireMessage>
+
+/** A message as HQ serves it: with the server sequence that orders the log. */
+export const LoggedMessage = WireMessage.extend({
+  seq: z.number().int().positive(),
+  /**
+   * Newest timestamp of the same field its writer had seen when pushing (null: none). A receiver whose
+   * current value is newer than this knows the writer never saw it: a conflict, not an ordinary update.
+   */
+  base: z.string().regex(HLC_TEXT).nullable(),
+}).strict()
+export type LoggedMessage = z.infer<typeof LoggedMessage>
+
+/** Why HQ refused one message of a push; the other messages of the batch are unaffected. */
+export const RejectionCode = z.enum(['hq_owned_table', 'message_too_large', 'node_mismatch', 'invalid_value'])
+export type RejectionCode = z.infer<typeof RejectionCode>
+
+export const Rejection = z
+  .object({
+    /** Index of the refused message in the pushed batch. */
+    index: z.number().int().nonnegative(),
+    code: RejectionCode,
+    message: z.string(),
+  })
+  .strict()
+export type Rejection = z.infer<typeof Rejection>
+
+export const wireCalls = defineCalls({
+  health: {
+    summary: 'HQ is up; needs no token.',
+    input: z.object({}).strict(),
+    output: z.object({ ok: z.literal(true), version: z.string(), database: z.enum(['sqlite', 'postgres']) }),
+  },
+  enrol: {
+    summary: 'Trades a one-time enrolment code for a device id and token (the token is shown only here).',
+    input: z
+      .object({
+        code: storableText().min(1).max(64),
+        deviceName: storableText().trim().min(1).max(100),
+        /** The HLC node id the device stamps its changes with. */
+        nodeId: z.string().regex(/^[0-9a-f]{16}$/),
+      })
+      .strict(),
+    output: z.object({ deviceId: z.string(), token: z.string() }),
+  },
+  push: {
+    summary:
+      'Appends the device’s messages to the log; a re-pushed message is a no-op. Every index not in `rejected` is acknowledged.',
+    input: z
+      .object({
+        messages: z.array(WireMessage).max(MAX_BATCH_MESSAGES),
+        /** The device's pull cursor: every message up to it was applied there before these were written. */
+        seen: z.number().int().nonnegative().default(0),
+      })
+      .strict(),
+    output: z.object({
+      accepted: z.number().int().nonnegative(),
+      duplicates: z.number().int().nonnegative(),
+      rejected: z.array(Rejection),
+    }),
+  },
+  pull: {
+    summary: 'Messages with a sequence above `after`, oldest first; `cursor` is where to continue.',
+    input: z
+      .object({
+        after: z.number().int().nonnegative(),
+        limit: z.number().int().min(1).max(MAX_PULL_LIMIT).default(1000),
+      })
+      .strict(),
+    output: z.object({
+      messages: z.array(LoggedMessage),
+      cursor: z.number().int().nonnegative(),
+      more: z.boolean(),
+    }),
+  },
+  'photos.missing': {
+    summary: `Of these photo hashes, the ones HQ has no original for (upload them with PUT ${BLOB_ROUTE}<sha256>).`,
+    input: z.object({ hashes: z.array(Sha256).max(MAX_MISSING_HASHES) }).strict(),
+    output: z.object({ missing: z.array(z.string()) }),
+  },
+  directory: {
+    summary:
+      'Names of the enrolled devices (no tokens), so a laptop can say whose edit replaced whose (device token).',
+    input: z.object({}).strict(),
+    output: z.object({
+      devices: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          /** The HLC node id the device stamps its changes with. */
+          nodeId: z.string(),
+        }),
+      ),
+    }),
+  },
+})
+
+export type WireCalls = typeof wireCalls
+export type WireCallName = keyof WireCalls & string
+
+/** Codes of a refused request; each maps to one HTTP status. */
+export type HqErrorCode =
+  | 'validation'
+  | 'bad_request'
+  | 'unknown_call'
+  | 'unauthorized'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'clock_drift'
+  | 'enrolment_invalid'
+  | 'enrolment_expired'
+  | 'enrolment_exhausted'
+  | 'node_taken'
+  | 'not_found'
+  | 'hash_mismatch'
+  | 'not_image'
+  | 'conflict'
+  | 'internal'
+
+export const HQ_HTTP_STATUS: Record<HqErrorCode, number> = {
+  validation: 400,
+  bad_request: 400,
+  unknown_call: 404,
+  unauthorized: 401,
+  payload_too_large: 413,
+  rate_limited: 429,
+  clock_drift: 409,
+  enrolment_invalid: 403,
+  enrolment_expired: 403,
+  enrolment_exhausted: 403,
+  node_taken: 409,
+  not_found: 404,
+  hash_mismatch: 422,
+  not_image: 415,
+  conflict: 409,
+  internal: 500,
+}
+
+/** The error envelope HQ answers with, the same shape as the app's API errors. */
+export const HqErrorBody = z.object({
+  ok: z.literal(false),
+  error: z.object({
+    code: z.string(),
+    messageKey: z.string(),
+    message: z.string(),
+    fields: z.array(
+      z.object({
+        path: z.array(z.union([z.string(), z.number()])),
+        messageKey: z.string(),
+        params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+      }),
+    ),
+  }),
+})
