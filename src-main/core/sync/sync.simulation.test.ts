@@ -5,7 +5,12 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hqBackends, type HqBackendName } from '../../../src-hq/testing/test-hq'
-import { addCounts, emptyCounts, formatTotals, type SeedCounts } from '../../../test/sync-harness/sync-simulation'
+import {
+  addCounts,
+  emptyCounts,
+  formatTotals,
+  type SeedCounts,
+} from '../../../test/sync-harness/sync-simulation'
 
 /**
  * Randomized convergence (Actual Budget's sync.property test, run for real; the scenario is in

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { factoriesOf, startSyncFleet, type SyncDevice, type SyncFleet } from '../../../test/sync-harness/sync-device'
+import {
+  factoriesOf,
+  startSyncFleet,
+  type SyncDevice,
+  type SyncFleet,
+} from '../../../test/sync-harness/sync-device'
 
 describe('two laptops edit one factory offline, then sync through a real HQ', () => {
   let fleet: SyncFleet
