@@ -91,6 +91,7 @@ export const hqHandlers: HqHandlers = {
         value: m.value,
         device: m.origin_device,
         base: m.base_hlc,
+        ...(m.seen_seq === null ? {} : { seen: m.seen_seq }),
       })),
       cursor: last ? last.seq : input.after,
       more: page.more,

@@ -18,6 +18,8 @@ export interface NewMessage {
 export interface StoredMessage extends NewMessage {
   seq: number
   base_hlc: string | null
+  /** The pushing device's pull cursor (null: logged before HQ kept it). */
+  seen_seq: number | null
 }
 
 // Keeps every statement under SQLite's and PostgreSQL's bound-parameter limits.
@@ -119,7 +121,7 @@ export async function appendLocked(
     known.add(key)
     const field = fieldOf(message.table_name, message.row_id, message.column_name)
     const base = bases.get(field) ?? null
-    fresh.push({ ...message, seq: last + fresh.length + 1, base_hlc: base })
+    fresh.push({ ...message, seq: last + fresh.length + 1, base_hlc: base, seen_seq: seen })
     // The device's own earlier edit in this batch is one it had seen.
     if (base === null || message.hlc > base) bases.set(field, message.hlc)
   }
@@ -154,7 +156,11 @@ export async function readMessages(
     .execute()
   const more = rows.length > limit
   return {
-    messages: rows.slice(0, limit).map((row) => ({ ...row, seq: Number(row.seq) })),
+    messages: rows.slice(0, limit).map((row) => ({
+      ...row,
+      seq: Number(row.seq),
+      seen_seq: row.seen_seq == null ? null : Number(row.seen_seq),
+    })),
     more,
   }
 }

@@ -19,6 +19,8 @@ export interface MessagesTable {
   received_at: string
   /** Newest timestamp of this field the pushing device had seen (its cursor, plus its own edits). */
   base_hlc: string | null
+  /** The pushing device's pull cursor when it pushed (null: logged before HQ kept it). */
+  seen_seq: number | string | null
 }
 
 /** Named counters; the row 'messages' holds the last assigned message sequence. */

@@ -19,6 +19,7 @@ import { targetCalls } from '../targets/targets.contract'
 import { systemCalls } from '../system/system.contract'
 import { mergeCalls, type InputOf, type ResultOf } from './define'
 import { tourCalls } from '../tours/tours.contract'
+import { trashCalls } from '../trash/trash.contract'
 import { visitCalls } from '../visits/visits.contract'
 
 /**
@@ -46,6 +47,7 @@ export const contract = mergeCalls(
   hqOwnedCalls,
   demandCalls,
   demoCalls,
+  trashCalls,
 )
 
 export type Contract = typeof contract

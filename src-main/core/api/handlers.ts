@@ -20,6 +20,7 @@ import type { CoreContext } from './context'
 import type { CallMap, InputOf, OutputOf } from './define'
 import type { Contract } from './contract'
 import { tourHandlers } from '../tours/tours.api'
+import { trashHandlers } from '../trash/trash.api'
 import { visitHandlers } from '../visits/visits.api'
 
 /** A feature's handler map: one function per call, receiving parsed input and the core context. */
@@ -51,4 +52,5 @@ export const handlers: Handlers = {
   ...hqOwnedHandlers,
   ...demandHandlers,
   ...demoHandlers,
+  ...trashHandlers,
 }

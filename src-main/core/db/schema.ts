@@ -8,6 +8,7 @@ import type { SampleStatusHistoryTable, SamplesTable } from '../samples/samples.
 import type { BenchmarksTable, SkusTable } from '../skus/skus.table'
 import type { SyncConflictsTable, SyncRejectionsTable } from '../sync/sync.table'
 import type { ToursTable } from '../tours/tours.table'
+import type { DeleteConflictsTable, SyncedSavesTable } from '../trash/trash.table'
 import type { VisitFollowUpsTable, VisitsTable } from '../visits/visits.table'
 import type { ChangeLogTable, MetaTable } from '../write/change-log.table'
 
@@ -31,4 +32,6 @@ export interface DB {
   demand_signals: DemandSignalsTable
   sync_conflicts: SyncConflictsTable
   sync_rejections: SyncRejectionsTable
+  synced_saves: SyncedSavesTable
+  delete_conflicts: DeleteConflictsTable
 }

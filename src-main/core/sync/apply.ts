@@ -5,6 +5,7 @@ import { parseHlc, receiveHlc, type HlcClock } from './hlc'
 import { writeRemoteRows, type RemoteRowWrite, type SyncedTableName } from '../write/write-path'
 import { readSetting, SETTING, writeSetting } from './sync.settings'
 import { fitsColumn, isSyncedTable, LocalSchema } from './synced-tables'
+import { recordDeleteConflicts } from './delete-conflicts'
 
 /** What applying needs: the database, the device's clock and its wall clock. */
 export interface ApplyContext {
@@ -207,6 +208,8 @@ export async function applyPage(
         .executeTakeFirst()
       counts.conflicts += Number(inserted.numInsertedOrUpdatedRows ?? 0)
     }
+    // Deletes and edits made without seeing each other (this laptop's echoed saves included).
+    counts.conflicts += await recordDeleteConflicts(trx, fresh, stamp)
     await writeSetting(trx, SETTING.cursor, String(counts.cursor))
     return counts
   })

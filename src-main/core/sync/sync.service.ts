@@ -10,6 +10,7 @@ import { countLocalOnlyRows, localOnlyUpTo } from './local-only'
 import { pushUnsent, unsentChanges } from './push'
 import { SyncReport, type SyncOutcome, type SyncPhase, type SyncStatus } from './sync.contract'
 import { countConflicts } from './sync-conflicts'
+import { countDeleteConflicts } from '../trash/trash.repository'
 import { storeDirectory } from './sync-directory'
 import { readSetting, SETTING, writeSetting } from './sync.settings'
 import { plainTokenVault, readDeviceToken, writeDeviceToken, type TokenVault } from './token-vault'
@@ -161,7 +162,7 @@ export async function syncNow(deps: SyncDeps, hooks: SyncRunHooks = {}): Promise
     await sendPhotos(photos, report)
     signal?.throwIfAborted()
     onProgress?.('pulling', report)
-    const conflictsBefore = await countConflicts(deps.db)
+    const conflictsBefore = await countAllConflicts(deps.db)
     for (;;) {
       signal?.throwIfAborted()
       const page = await client.pull({ after: report.cursor, limit: deps.pageSize ?? 1000 })
@@ -170,7 +171,7 @@ export async function syncNow(deps: SyncDeps, hooks: SyncRunHooks = {}): Promise
       report.pulled += applied.received - applied.duplicates
       report.applied += applied.applied
       // Counted as the Sync screen lists them (bookkeeping columns left out), not as recorded.
-      if (applied.conflicts > 0) report.conflicts = (await countConflicts(deps.db)) - conflictsBefore
+      if (applied.conflicts > 0) report.conflicts = (await countAllConflicts(deps.db)) - conflictsBefore
       // A page that moves nothing (a stale or empty reply) ends the run instead of looping on it.
       const advanced = applied.cursor > report.cursor
       report.cursor = applied.cursor
@@ -196,6 +197,11 @@ async function refreshDirectory(db: Kysely<DB>, client: HqClient): Promise<void>
   } catch (error) {
     if (!(error instanceof HqRequestError)) throw error
   }
+}
+
+/** Field conflicts and deletes that met an unseen edit: what the Sync screen lists. */
+async function countAllConflicts(db: Kysely<DB>): Promise<number> {
+  return (await countConflicts(db)) + (await countDeleteConflicts(db))
 }
 
 async function countRejections(db: Kysely<DB>): Promise<number> {
@@ -248,7 +254,7 @@ export async function syncStatus(db: Kysely<DB>): Promise<SyncStatus> {
     unsentRecords: await countUnsentRecords(db),
     localOnlyRecords: await countLocalOnlyRows(db),
     rejected: await countRejections(db),
-    conflicts: await countConflicts(db),
+    conflicts: await countAllConflicts(db),
     cursor: Number(cursor ?? 0),
     // A report kept by an older version lacks newer counts: parsing fills them in.
     lastSync: last ? (SyncReport.safeParse(JSON.parse(last)).data ?? null) : null,

@@ -14,7 +14,10 @@ import type { HlcClock } from '../sync/hlc'
  */
 
 /** Names of tables that sync field by field: every table but the local bookkeeping ones. */
-export type SyncedTableName = Exclude<keyof DB, 'meta' | 'change_log' | 'sync_conflicts' | 'sync_rejections'>
+export type SyncedTableName = Exclude<
+  keyof DB,
+  'meta' | 'change_log' | 'sync_conflicts' | 'sync_rejections' | 'synced_saves' | 'delete_conflicts'
+>
 
 /** A synced table: its name and the zod schema of its writable columns (snake_case, JSON encoded). */
 export interface SyncedTable<N extends SyncedTableName = SyncedTableName> {
@@ -263,6 +266,33 @@ export async function tombstoneRow(
   await dynamic(trx).updateTable(table.name).set(row).where('id', '=', id).execute()
   await recordChanges(trx, ctx, table.name, id, row)
   await indexRow(trx, table.name, id)
+}
+
+/**
+ * Brings a soft-deleted row back: clears its tombstone, which syncs like any other field (the newer
+ * null wins over the delete everywhere), and puts the row back in the search index. The row's other
+ * fields are as they were, edits that arrived while it was deleted included. Returns false, changing
+ * nothing, when the row is live already.
+ */
+export async function restoreRow(
+  trx: Transaction<DB>,
+  ctx: WriteContext,
+  table: SyncedTable,
+  id: string,
+): Promise<boolean> {
+  await refuseHqOwnedWrite(trx, table.name)
+  const row = await dynamic(trx)
+    .selectFrom(table.name)
+    .select('deleted_at')
+    .where('id', '=', id)
+    .executeTakeFirst()
+  if (!row) throw notFound(table.entity, id)
+  if (row.deleted_at == null) return false
+  const changes = { deleted_at: null, updated_at: ctx.now().toISOString() }
+  await dynamic(trx).updateTable(table.name).set(changes).where('id', '=', id).execute()
+  await recordChanges(trx, ctx, table.name, id, changes)
+  await indexRow(trx, table.name, id)
+  return true
 }
 
 /** Fields of one row that won last-writer-wins against the local copy (sync's apply step). */

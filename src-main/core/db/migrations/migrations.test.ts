@@ -269,6 +269,30 @@ UPGRADES['0009_unsent_rows'] = {
   },
 }
 
+UPGRADES['0012_delete_conflicts'] = {
+  seed(sqlite) {
+    sqlite
+      .prepare(
+        "INSERT INTO samples (id, code, source, factory_id, name, created_at, updated_at) VALUES ('s1', 'S-1', 'selectionCenter', 'f1', '抽纸', 'now', 'now')",
+      )
+      .run()
+  },
+  check(sqlite) {
+    expect(sqlite.prepare('SELECT code FROM samples').get()).toEqual({ code: 'S-1' })
+    sqlite
+      .prepare(
+        "INSERT INTO synced_saves (table_name, row_id, hlc, seq, seen, deleted) VALUES ('samples', 's1', 'h1', 7, 3, 1)",
+      )
+      .run()
+    expect(sqlite.prepare('SELECT edits, deleted FROM synced_saves').get()).toEqual({ edits: 0, deleted: 1 })
+    const conflict = sqlite.prepare(
+      "INSERT INTO delete_conflicts (table_name, row_id, delete_hlc, edit_hlc, recorded_at) VALUES ('samples', 's1', 'h1', 'h2', 'now')",
+    )
+    conflict.run()
+    expect(() => conflict.run()).toThrow(/UNIQUE/)
+  },
+}
+
 /** Tables and indexes of the latest version (Kysely's own bookkeeping tables included). */
 const LATEST_SCHEMA = {
   tables: [
@@ -276,6 +300,7 @@ const LATEST_SCHEMA = {
     'categories',
     'change_log',
     'currency_rates',
+    'delete_conflicts',
     'demand_signals',
     'factories',
     'kysely_migration',
@@ -296,6 +321,7 @@ const LATEST_SCHEMA = {
     'skus',
     'sync_conflicts',
     'sync_rejections',
+    'synced_saves',
     'tours',
     'visit_follow_ups',
     'visits',
@@ -306,6 +332,7 @@ const LATEST_SCHEMA = {
     'change_log_field',
     'change_log_unsent',
     'change_log_unsent_rows',
+    'delete_conflicts_pair',
     'demand_signals_live_sku',
     'factories_live_updated',
     'photo_links_live_owner',

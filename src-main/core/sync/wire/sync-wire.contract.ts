@@ -70,6 +70,11 @@ export const LoggedMessage = WireMessage.extend({
    * current value is newer than this knows the writer never saw it: a conflict, not an ordinary update.
    */
   base: z.string().regex(HLC_TEXT).nullable(),
+  /**
+   * The writer's pull cursor when it pushed: it had seen every message up to this sequence (and its own).
+   * Absent from an HQ that does not keep it. Tells a delete made without seeing an edit (or the reverse).
+   */
+  seen: z.number().int().nonnegative().optional(),
 }).strict()
 export type LoggedMessage = z.infer<typeof LoggedMessage>
 
