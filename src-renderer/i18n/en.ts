@@ -2,6 +2,7 @@ import { fieldEn } from './field.en'
 import { importErrorsEn, importsEn } from './imports.en'
 import { reportsCenterEn } from './reports-center.en'
 import { syncEn } from './sync.en'
+import { trashErrorsEn, trashEn } from './trash.en'
 import { hqConsoleEn, hqErrorsEn } from './hq-console.en'
 import type { Messages } from './zh-CN'
 
@@ -11,6 +12,7 @@ export const en: Messages = {
   ...importsEn,
   ...reportsCenterEn,
   ...syncEn,
+  ...trashEn,
   ...hqConsoleEn,
   app: {
     name: 'Sourcing Workbench',
@@ -25,6 +27,7 @@ export const en: Messages = {
     targets: 'Target dashboard',
     reports: 'Reports',
     sync: 'Sync',
+    trash: 'Trash',
     settings: 'Settings',
   },
   header: {
@@ -685,6 +688,7 @@ export const en: Messages = {
   },
   errors: {
     import: importErrorsEn,
+    trash: trashErrorsEn,
     ...hqErrorsEn,
     title: 'Something went wrong',
     photo: {

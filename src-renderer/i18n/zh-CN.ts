@@ -2,6 +2,7 @@ import { fieldZhCN } from './field.zh-CN'
 import { importErrorsZhCN, importsZhCN } from './imports.zh-CN'
 import { reportsCenterZhCN } from './reports-center.zh-CN'
 import { syncZhCN } from './sync.zh-CN'
+import { trashErrorsZhCN, trashZhCN } from './trash.zh-CN'
 import { hqConsoleZhCN, hqErrorsZhCN } from './hq-console.zh-CN'
 
 /** Simplified Chinese, the default language. en.ts must have exactly these keys (checked by its type). */
@@ -10,6 +11,7 @@ export const zhCN = {
   ...importsZhCN,
   ...reportsCenterZhCN,
   ...syncZhCN,
+  ...trashZhCN,
   ...hqConsoleZhCN,
   app: {
     name: '源选采购工作台',
@@ -24,6 +26,7 @@ export const zhCN = {
     targets: '目标看板',
     reports: '报告',
     sync: '同步',
+    trash: '回收站',
     settings: '设置',
   },
   header: {
@@ -677,6 +680,7 @@ export const zhCN = {
   },
   errors: {
     import: importErrorsZhCN,
+    trash: trashErrorsZhCN,
     ...hqErrorsZhCN,
     title: '操作失败',
     photo: {

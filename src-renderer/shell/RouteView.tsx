@@ -10,6 +10,7 @@ import {
   SkuPage,
   SkusPage,
   SyncPage,
+  TrashPage,
   TargetsPage,
   TourPage,
   ToursPage,
@@ -53,6 +54,8 @@ export function RouteView({ route }: { route: Route }) {
       return <ReportsPage />
     case 'sync':
       return <SyncPage />
+    case 'trash':
+      return <TrashPage />
     default:
       return assertNever(route)
   }

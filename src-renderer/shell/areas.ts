@@ -8,6 +8,7 @@ import {
   IconRefresh,
   IconSettings,
   IconTargetArrow,
+  IconTrash,
   type Icon,
 } from '@tabler/icons-react'
 import type { Route } from './route'
@@ -15,7 +16,17 @@ import type { Route } from './route'
 /** An entry of the navbar. */
 export interface NavArea {
   /** Route area and i18n key under nav.*. */
-  key: 'dashboard' | 'factories' | 'visits' | 'samples' | 'skus' | 'targets' | 'reports' | 'sync' | 'settings'
+  key:
+    | 'dashboard'
+    | 'factories'
+    | 'visits'
+    | 'samples'
+    | 'skus'
+    | 'targets'
+    | 'reports'
+    | 'sync'
+    | 'trash'
+    | 'settings'
   /** Icon beside the label. */
   icon: Icon
 }
@@ -29,6 +40,7 @@ export const NAV_AREAS: NavArea[] = [
   { key: 'targets', icon: IconChartLine },
   { key: 'reports', icon: IconFileReport },
   { key: 'sync', icon: IconRefresh },
+  { key: 'trash', icon: IconTrash },
   { key: 'settings', icon: IconSettings },
 ]
 

@@ -37,6 +37,7 @@ export const SamplesPage = lazyPage(() => import('../samples/SamplesPage').then(
 export const SamplePage = lazyPage(() => import('../samples/SamplePage').then((m) => m.SamplePage))
 export const ReportsPage = lazyPage(() => import('../reports/ReportsPage').then((m) => m.ReportsPage))
 export const SyncPage = lazyPage(() => import('../sync/SyncPage').then((m) => m.SyncPage))
+export const TrashPage = lazyPage(() => import('../trash/TrashPage').then((m) => m.TrashPage))
 export const LabelSheetPage = lazyPage(() => import('../labels/LabelSheetPage').then((m) => m.LabelSheetPage))
 /** The factory page's visit scorecard brings the radar chart: loaded once the factory page shows. */
 export const FactoryScorecardPanel = lazyPage(() =>

@@ -14,6 +14,7 @@ export type Route =
   | { area: 'labels'; ids: string[] }
   | { area: 'settings' }
   | { area: 'sync' }
+  | { area: 'trash' }
   | { area: 'reports' }
 
 /** Parses '#/factories/<id>' and friends; anything unknown lands on the dashboard. */
@@ -30,6 +31,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'labels') return { area: 'labels', ids: (second ?? '').split(',').filter(Boolean) }
   if (first === 'settings') return { area: 'settings' }
   if (first === 'sync') return { area: 'sync' }
+  if (first === 'trash') return { area: 'trash' }
   if (first === 'reports') return { area: 'reports' }
   return { area: 'dashboard' }
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useCall } from '../api/use-call'
 import { ErrorAlert } from '../common/ErrorAlert'
 import { ConflictList } from './ConflictList'
+import { DeleteConflictList } from './DeleteConflictList'
 import { RejectionList } from './RejectionList'
 import { LocalOnlyNote } from './LocalOnlyNote'
 import { UnsentCount } from './UnsentCount'
@@ -65,6 +66,7 @@ export function SyncPage() {
               <SyncNowControl control={control} />
             </Stack>
           </Paper>
+          <DeleteConflictList />
           <ConflictList />
           <RejectionList />
         </>

@@ -21,15 +21,20 @@ const TITLE: Record<TrashKind, RawBuilder<string>> = {
       WHERE v.id = t.owner_id), '')`,
 }
 
+/** A visit's follow-ups go with it: deleteVisit deletes them in the same transaction, a moment later. */
+export const DELETED_WITH_WINDOW_MS = 5_000
+
 /**
  * Deleted rows a buyer would look for. Follow-ups deleted with their visit are left out: they come
- * back with it.
+ * back with it (one deleted before stays listed).
  */
 const TRASHED: Record<TrashKind, RawBuilder<unknown>> = {
   factories: sql`1 = 1`,
   tours: sql`1 = 1`,
   visits: sql`1 = 1`,
-  visit_follow_ups: sql`NOT EXISTS (SELECT 1 FROM visits v WHERE v.id = t.visit_id AND v.deleted_at IS NOT NULL)`,
+  visit_follow_ups: sql`NOT EXISTS (SELECT 1 FROM visits v WHERE v.id = t.visit_id AND v.deleted_at IS NOT NULL
+    AND t.deleted_at >= v.deleted_at
+    AND t.deleted_at <= strftime('%Y-%m-%dT%H:%M:%fZ', v.deleted_at, ${`+${DELETED_WITH_WINDOW_MS / 1000} seconds`}))`,
   samples: sql`1 = 1`,
   quotes: sql`1 = 1`,
   currency_rates: sql`1 = 1`,

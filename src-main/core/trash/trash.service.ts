@@ -14,6 +14,7 @@ import { followUpsTable, visitsTable } from '../visits/visits.service'
 import { inTransaction, restoreRow, type SyncedTable } from '../write/write-path'
 import type { DeleteConflict, RestoredRecord, TrashAuthor, TrashItem, TrashKind } from './trash.contract'
 import {
+  DELETED_WITH_WINDOW_MS,
   deletionHlc,
   fieldsOfSave,
   findAnyRow,
@@ -61,9 +62,6 @@ function parentsOf(kind: TrashKind, row: Record<string, unknown>): { kind: Trash
       return []
   }
 }
-
-/** A visit's follow-ups go with it (deleteVisit deletes them in the same transaction, a moment later). */
-const DELETED_WITH_WINDOW_MS = 5_000
 
 const timeOfHlc = (hlc: string) => hlc.slice(0, 24)
 
