@@ -141,8 +141,12 @@ export const Sample = SampleFields.extend({
   /** Statuses it may move to next. */
   nextStatuses: z.array(SampleStatus),
   factoryName: z.string().nullable(),
+  /** Present (true) when the factory has been deleted: its name is still shown, with a restore. */
+  factoryDeleted: z.boolean().optional(),
   skuName: z.string().nullable(),
   visitDate: z.string().nullable(),
+  /** Present (true) when the visit it came from has been deleted: its date is still shown, with a restore. */
+  visitDeleted: z.boolean().optional(),
   evaluation: Evaluation.nullable(),
   /** Every transition, oldest first. */
   history: z.array(StatusChange),
@@ -161,6 +165,8 @@ export const SampleSummary = z.object({
   overridden: z.boolean(),
   factoryId: z.string(),
   factoryName: z.string().nullable(),
+  /** Present (true) when the factory has been deleted: its name is still shown, with a restore. */
+  factoryDeleted: z.boolean().optional(),
   skuId: z.string().nullable(),
   skuName: z.string().nullable(),
   visitId: z.string().nullable(),

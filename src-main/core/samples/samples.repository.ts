@@ -5,7 +5,11 @@ import type { SampleStatusHistoryTable, SamplesTable } from './samples.table'
 export type SampleRow = Selectable<SamplesTable>
 export type StatusChangeRow = Selectable<SampleStatusHistoryTable>
 /** A sample with the names the list shows beside it. */
-export type SampleListRow = SampleRow & { factory_name: string | null; sku_name: string | null }
+export type SampleListRow = SampleRow & {
+  factory_name: string | null
+  factory_deleted_at: string | null
+  sku_name: string | null
+}
 
 type Reader = Kysely<DB> | Transaction<DB>
 
@@ -61,12 +65,10 @@ export interface SampleFilter {
 export async function listLiveSamples(db: Reader, filter: SampleFilter): Promise<SampleListRow[]> {
   let query = db
     .selectFrom('samples as s')
-    .leftJoin('factories as f', (join) =>
-      join.onRef('f.id', '=', 's.factory_id').on('f.deleted_at', 'is', null),
-    )
+    .leftJoin('factories as f', 'f.id', 's.factory_id')
     .leftJoin('skus as k', (join) => join.onRef('k.id', '=', 's.sku_id').on('k.deleted_at', 'is', null))
     .selectAll('s')
-    .select(['f.name as factory_name', 'k.name as sku_name'])
+    .select(['f.name as factory_name', 'f.deleted_at as factory_deleted_at', 'k.name as sku_name'])
     .where('s.deleted_at', 'is', null)
   if (filter.statuses.length > 0) query = query.where('s.status', 'in', filter.statuses)
   if (filter.factoryId) query = query.where('s.factory_id', '=', filter.factoryId)

@@ -17,7 +17,7 @@ import {
   SAMPLE_TRANSITIONS,
   type SampleStatus,
 } from '../domain/sample-workflow'
-import { factoryLabels, findLiveVisit } from '../visits/visits.repository'
+import { factoryLabelsWithDeleted, findAnyVisit, findLiveVisit } from '../visits/visits.repository'
 import {
   inTransaction,
   insertRow,
@@ -153,6 +153,7 @@ function toSummary(row: SampleListRow): SampleSummary {
     overridden: row.category_override_reason !== '',
     factoryId: row.factory_id,
     factoryName: row.factory_name,
+    ...(row.factory_deleted_at !== null ? { factoryDeleted: true } : {}),
     skuId: row.sku_id,
     skuName: row.sku_name,
     visitId: row.visit_id,
@@ -165,9 +166,9 @@ function toSummary(row: SampleListRow): SampleSummary {
 
 async function toSample(ctx: CoreContext, row: SampleRow): Promise<Sample> {
   const [factories, sku, visit, history] = await Promise.all([
-    factoryLabels(ctx.db, [row.factory_id]),
+    factoryLabelsWithDeleted(ctx.db, [row.factory_id]),
     row.sku_id ? findSkuLabel(ctx.db, row.sku_id) : undefined,
-    row.visit_id ? findLiveVisit(ctx.db, row.visit_id) : undefined,
+    row.visit_id ? findAnyVisit(ctx.db, row.visit_id) : undefined,
     listStatusHistory(ctx.db, row.id),
   ])
   const status = row.status as SampleStatus
@@ -188,8 +189,10 @@ async function toSample(ctx: CoreContext, row: SampleRow): Promise<Sample> {
     statusReason: row.status_reason,
     nextStatuses: [...SAMPLE_TRANSITIONS[status]],
     factoryName: factories.get(row.factory_id)?.name ?? null,
+    ...(factories.get(row.factory_id)?.deleted ? { factoryDeleted: true } : {}),
     skuName: sku?.name ?? null,
     visitDate: visit?.visit_date ?? null,
+    ...(visit && visit.deleted_at !== null ? { visitDeleted: true } : {}),
     evaluation: evaluationOf(row),
     history: history.map(toStatusChange),
     createdAt: row.created_at,

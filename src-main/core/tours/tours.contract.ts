@@ -64,8 +64,10 @@ export type TourSummary = z.infer<typeof TourSummary>
 export const ItineraryVisit = z.object({
   visitId: z.string(),
   factoryId: z.string(),
-  /** null when the factory has been deleted since. */
+  /** null only when the factory never reached this laptop. */
   factoryName: z.string().nullable(),
+  /** Present (true) when the factory has been deleted: its name is still shown, with a restore. */
+  factoryDeleted: z.boolean().optional(),
   /** Whether the factory was on the tour's plan. */
   planned: z.boolean(),
   /** Mean of the dimensions scored in the visit. */
@@ -81,8 +83,10 @@ export const Tour = TourFields.extend({
   plannedFactories: z.array(
     z.object({
       factoryId: z.string(),
-      /** null when the factory has been deleted since it was planned. */
+      /** null only when the factory never reached this laptop. */
       factoryName: z.string().nullable(),
+      /** Present (true) when the factory has been deleted: its name is still shown, with a restore. */
+      factoryDeleted: z.boolean().optional(),
       city: z.string().nullable(),
       visited: z.boolean(),
     }),

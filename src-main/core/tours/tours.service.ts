@@ -5,7 +5,7 @@ import { AppError, notFound } from '../api/errors'
 import type { DB } from '../db/schema'
 import { localDate } from '../targets/targets.service'
 import { listVisits } from '../visits/visits.service'
-import { listLiveVisits, tourVisitDateRange, factoryLabels } from '../visits/visits.repository'
+import { listLiveVisits, tourVisitDateRange, factoryLabelsWithDeleted } from '../visits/visits.repository'
 import {
   inTransaction,
   insertRow,
@@ -64,7 +64,7 @@ export async function getTour(ctx: CoreContext, id: string): Promise<Tour> {
   const planned = plannedIds(row)
   const visits = (await listVisits(ctx, { tourId: id })).reverse()
   const visited = new Set(visits.map((v) => v.factoryId))
-  const factories = await factoryLabels(ctx.db, planned)
+  const factories = await factoryLabelsWithDeleted(ctx.db, planned)
   const plannedSet = new Set(planned)
   const days = new Map<string, Tour['itinerary'][number]['visits']>()
   for (const visit of visits) {
@@ -73,6 +73,7 @@ export async function getTour(ctx: CoreContext, id: string): Promise<Tour> {
       visitId: visit.id,
       factoryId: visit.factoryId,
       factoryName: visit.factoryName,
+      ...(visit.factoryDeleted ? { factoryDeleted: true } : {}),
       planned: plannedSet.has(visit.factoryId),
       averageScore: visit.averageScore,
       openFollowUps: visit.openFollowUps,
@@ -93,6 +94,7 @@ export async function getTour(ctx: CoreContext, id: string): Promise<Tour> {
     plannedFactories: planned.map((factoryId) => ({
       factoryId,
       factoryName: factories.get(factoryId)?.name ?? null,
+      ...(factories.get(factoryId)?.deleted ? { factoryDeleted: true } : {}),
       city: factories.get(factoryId)?.city ?? null,
       visited: visited.has(factoryId),
     })),

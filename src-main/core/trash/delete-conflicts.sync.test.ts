@@ -22,6 +22,7 @@ describe.each(hqBackends())('a delete that meets an unseen edit tells (HQ on %s)
   let wang: SyncDevice
   let zhang: SyncDevice
   let sampleId: string
+  let factoryId: string
   let t = Date.parse('2026-11-20T02:00:00.000Z')
   const tick = () => {
     t += 60_000
@@ -34,13 +35,11 @@ describe.each(hqBackends())('a delete that meets an unseen edit tells (HQ on %s)
     li = await createSyncDevice(hq, '李娜的笔记本', t)
     wang = await createSyncDevice(hq, '王强的笔记本', t)
     zhang = await createSyncDevice(hq, '张伟的笔记本', t)
-    const factory = ok<{ id: string }>(
-      await li.core.dispatch('factories.create', { name: '晋江恒安纸业' }),
-    ).id
+    factoryId = ok<{ id: string }>(await li.core.dispatch('factories.create', { name: '晋江恒安纸业' })).id
     sampleId = ok<{ id: string }>(
       await li.core.dispatch('samples.create', {
         source: 'selectionCenter',
-        factoryId: factory,
+        factoryId,
         name: '竹浆抽纸',
       }),
     ).id
@@ -151,5 +150,38 @@ describe.each(hqBackends())('a delete that meets an unseen edit tells (HQ on %s)
     await zhang.sync()
     for (const laptop of [li, wang, zhang]) expect((await conflictsOf(laptop)).total).toBe(0)
     expect(samplesOf(wang)).toEqual(samplesOf(li))
+  })
+
+  it('a visit recorded offline for a factory someone deleted names the factory, marked deleted, until restored', async () => {
+    tick()
+    ok(await li.core.dispatch('factories.delete', { id: factoryId }))
+    await li.sync()
+    tick()
+    const visit = ok<{ id: string }>(
+      await wang.core.dispatch('visits.create', { factoryId, visitDate: '2026-11-20' }),
+    )
+    await wang.sync()
+    await li.sync()
+    for (const laptop of [li, wang]) {
+      expect(ok(await laptop.core.dispatch('visits.get', { id: visit.id }))).toMatchObject({
+        factoryName: '晋江恒安纸业',
+        factoryDeleted: true,
+      })
+      expect(ok(await laptop.core.dispatch('samples.get', { id: sampleId }))).toMatchObject({
+        factoryName: '晋江恒安纸业',
+        factoryDeleted: true,
+      })
+      const [listed] = ok<{ factoryName: string; factoryDeleted?: boolean }[]>(
+        await laptop.core.dispatch('visits.list', {}),
+      )
+      expect(listed).toMatchObject({ factoryName: '晋江恒安纸业', factoryDeleted: true })
+    }
+    tick()
+    ok(await li.core.dispatch('trash.restore', { kind: 'factories', id: factoryId }))
+    await li.sync()
+    await wang.sync()
+    const restored = ok<Record<string, unknown>>(await wang.core.dispatch('visits.get', { id: visit.id }))
+    expect(restored.factoryName).toBe('晋江恒安纸业')
+    expect(restored).not.toHaveProperty('factoryDeleted')
   })
 })

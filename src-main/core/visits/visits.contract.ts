@@ -87,8 +87,10 @@ export type VisitCreateValues = z.output<typeof VisitCreateInput>
 
 export const Visit = VisitFields.extend({
   id: z.string(),
-  /** null when the factory has been deleted since. */
+  /** null only when the factory never reached this laptop. */
   factoryName: z.string().nullable(),
+  /** Present (true) when the factory has been deleted: its name is still shown, with a restore. */
+  factoryDeleted: z.boolean().optional(),
   tourName: z.string().nullable(),
   /** Mean of the dimensions scored in this visit. */
   averageScore: z.number().nullable(),
@@ -102,6 +104,8 @@ export const VisitSummary = z.object({
   id: z.string(),
   factoryId: z.string(),
   factoryName: z.string().nullable(),
+  /** Present (true) when the factory has been deleted: its name is still shown, with a restore. */
+  factoryDeleted: z.boolean().optional(),
   tourId: z.string().nullable(),
   tourName: z.string().nullable(),
   visitDate: z.string(),
@@ -118,6 +122,8 @@ export type VisitSummary = z.infer<typeof VisitSummary>
 export const FollowUpItem = FollowUp.extend({
   factoryId: z.string(),
   factoryName: z.string().nullable(),
+  /** Present (true) when the factory has been deleted: its name is still shown, with a restore. */
+  factoryDeleted: z.boolean().optional(),
   visitDate: z.string(),
   /** Open and due before today. */
   overdue: z.boolean(),

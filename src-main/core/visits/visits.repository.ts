@@ -8,6 +8,7 @@ export type FollowUpRow = Selectable<VisitFollowUpsTable>
 export type FollowUpItemRow = FollowUpRow & {
   factory_id: string
   factory_name: string | null
+  factory_deleted_at: string | null
   visit_date: string
 }
 
@@ -62,6 +63,28 @@ export async function factoryLabels(
   return new Map(rows.map((r) => [r.id, { name: r.name, city: r.city }]))
 }
 
+/**
+ * Factory names by id, deleted ones included (marked), so a visit or sample of a deleted factory names
+ * it, never shows null.
+ */
+export async function factoryLabelsWithDeleted(
+  db: Reader,
+  ids: readonly string[],
+): Promise<Map<string, { name: string; city: string; deleted: boolean }>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('factories')
+    .select(['id', 'name', 'city', 'deleted_at'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute()
+  return new Map(rows.map((r) => [r.id, { name: r.name, city: r.city, deleted: r.deleted_at !== null }]))
+}
+
+/** A visit, deleted or not (a sample names the visit it came from). */
+export async function findAnyVisit(db: Reader, id: string): Promise<VisitRow | undefined> {
+  return db.selectFrom('visits').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
 export async function findLiveFollowUp(db: Reader, id: string): Promise<FollowUpRow | undefined> {
   return db
     .selectFrom('visit_follow_ups')
@@ -91,11 +114,14 @@ export async function listFollowUpItems(
   let query = db
     .selectFrom('visit_follow_ups as f')
     .innerJoin('visits as v', 'v.id', 'f.visit_id')
-    .leftJoin('factories as fa', (join) =>
-      join.onRef('fa.id', '=', 'v.factory_id').on('fa.deleted_at', 'is', null),
-    )
+    .leftJoin('factories as fa', 'fa.id', 'v.factory_id')
     .selectAll('f')
-    .select(['v.factory_id', 'v.visit_date', 'fa.name as factory_name'])
+    .select([
+      'v.factory_id',
+      'v.visit_date',
+      'fa.name as factory_name',
+      'fa.deleted_at as factory_deleted_at',
+    ])
     .where('f.deleted_at', 'is', null)
     .where('v.deleted_at', 'is', null)
   if (filter.factoryId) query = query.where('v.factory_id', '=', filter.factoryId)

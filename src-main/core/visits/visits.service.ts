@@ -36,6 +36,7 @@ import type {
 } from './visits.contract'
 import {
   factoryLabels,
+  factoryLabelsWithDeleted,
   findLiveFollowUp,
   findLiveVisit,
   listFollowUpItems,
@@ -139,6 +140,7 @@ function toFollowUpItem(row: FollowUpItemRow, today: string): FollowUpItem {
     ...followUp,
     factoryId: row.factory_id,
     factoryName: row.factory_name,
+    ...(row.factory_deleted_at !== null ? { factoryDeleted: true } : {}),
     visitDate: row.visit_date,
     overdue: !followUp.done && followUp.dueDate !== null && followUp.dueDate < today,
   }
@@ -183,7 +185,7 @@ export async function getVisit(ctx: CoreContext, id: string): Promise<Visit> {
   const row = await findLiveVisit(ctx.db, id)
   if (!row) throw notFound('visit', id)
   const [factories, tours, followUps] = await Promise.all([
-    factoryLabels(ctx.db, [row.factory_id]),
+    factoryLabelsWithDeleted(ctx.db, [row.factory_id]),
     tourNames(ctx.db, row.tour_id ? [row.tour_id] : []),
     listFollowUpsOfVisits(ctx.db, [row.id]),
   ])
@@ -192,6 +194,7 @@ export async function getVisit(ctx: CoreContext, id: string): Promise<Visit> {
     id: row.id,
     factoryId: row.factory_id,
     factoryName: factories.get(row.factory_id)?.name ?? null,
+    ...(factories.get(row.factory_id)?.deleted ? { factoryDeleted: true } : {}),
     tourId: row.tour_id,
     tourName: row.tour_id ? (tours.get(row.tour_id) ?? null) : null,
     visitDate: row.visit_date,
@@ -211,7 +214,7 @@ export async function listVisits(
 ): Promise<VisitSummary[]> {
   const rows = await listLiveVisits(ctx.db, filter)
   const [factories, tours, followUps] = await Promise.all([
-    factoryLabels(
+    factoryLabelsWithDeleted(
       ctx.db,
       rows.map((r) => r.factory_id),
     ),
@@ -232,6 +235,7 @@ export async function listVisits(
       id: row.id,
       factoryId: row.factory_id,
       factoryName: factories.get(row.factory_id)?.name ?? null,
+      ...(factories.get(row.factory_id)?.deleted ? { factoryDeleted: true } : {}),
       tourId: row.tour_id,
       tourName: row.tour_id ? (tours.get(row.tour_id) ?? null) : null,
       visitDate: row.visit_date,
