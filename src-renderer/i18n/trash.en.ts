@@ -12,6 +12,8 @@ export const trashEn: typeof trashZhCN = {
     deletedAt: 'Deleted at {{time}}',
     untitled: '(no name)',
     restore: 'Restore',
+    deletedMark: 'Deleted',
+    deletedName: '{{name}} (deleted)',
     restored: 'Restored: {{records}}',
     empty: 'The trash is empty.',
     conflicts: {

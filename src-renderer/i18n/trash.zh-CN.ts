@@ -10,6 +10,8 @@ export const trashZhCN = {
     deletedAt: '删除于 {{time}}',
     untitled: '（无名称）',
     restore: '恢复',
+    deletedMark: '已删除',
+    deletedName: '{{name}}（已删除）',
     restored: '已恢复：{{records}}',
     empty: '回收站是空的。',
     conflicts: {

@@ -19,6 +19,7 @@ import { SampleEditor } from './SampleEditor'
 import { SampleStatusBadge } from './SampleStatusBadge'
 import { StatusActions } from './StatusActions'
 import { StatusHistory } from './StatusHistory'
+import { ParentName } from '../trash/DeletedParent'
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   const { t } = useTranslation()
@@ -40,14 +41,26 @@ function Facts({ sample }: { sample: Sample }) {
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
       <Fact label={t('samples.fields.factory')}>
-        {sample.factoryName ? (
-          <Anchor href={`#/factories/${sample.factoryId}`}>{sample.factoryName}</Anchor>
-        ) : (
-          ''
-        )}
+        <ParentName
+          kind="factories"
+          id={sample.factoryId}
+          name={sample.factoryName}
+          deleted={sample.factoryDeleted}
+          href={`#/factories/${sample.factoryId}`}
+          fallback=""
+        />
       </Fact>
       <Fact label={t('samples.fields.source')}>
-        {sample.visitId ? (
+        {sample.visitId && sample.visitDeleted ? (
+          <ParentName
+            kind="visits"
+            id={sample.visitId}
+            name={t('samples.fromVisit', { date: sample.visitDate ?? '' })}
+            deleted
+            href={`#/visits/${sample.visitId}`}
+            fallback=""
+          />
+        ) : sample.visitId ? (
           <Anchor href={`#/visits/${sample.visitId}`}>
             {t('samples.fromVisit', { date: sample.visitDate ?? '' })}
           </Anchor>

@@ -26,6 +26,7 @@ import { ImportButton } from '../imports/ImportButton'
 import { navigate } from '../shell/route'
 import { SampleEditor } from './SampleEditor'
 import { SampleStatusBadge } from './SampleStatusBadge'
+import { ParentLabel } from '../trash/DeletedParent'
 
 /** Every sample: filter by status, search code, name, category or shelf; tick some to print their labels. */
 export function SamplesPage() {
@@ -157,7 +158,11 @@ export function SamplesPage() {
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" lineClamp={1}>
-                    {s.factoryName ?? t('tours.deletedFactory')}
+                    <ParentLabel
+                      name={s.factoryName}
+                      deleted={s.factoryDeleted}
+                      fallback={t('tours.deletedFactory')}
+                    />
                   </Text>
                 </Table.Td>
                 <Table.Td>

@@ -32,6 +32,7 @@ import { BeltBadges } from './BeltBadges'
 import { PhaseBadge } from './PhaseBadge'
 import { TourEditor } from './TourEditor'
 import { TourProgress } from './TourProgress'
+import { ParentLabel, ParentName } from '../trash/DeletedParent'
 
 function Itinerary({ tour }: { tour: Tour }) {
   const { t } = useTranslation()
@@ -58,7 +59,11 @@ function Itinerary({ tour }: { tour: Tour }) {
             {day.visits.map((v) => (
               <Group key={v.visitId} gap="sm" wrap="nowrap" data-testid="itinerary-visit">
                 <Anchor href={`#/visits/${v.visitId}`} fw={500} size="sm">
-                  {v.factoryName ?? t('tours.deletedFactory')}
+                  <ParentLabel
+                    name={v.factoryName}
+                    deleted={v.factoryDeleted}
+                    fallback={t('tours.deletedFactory')}
+                  />
                 </Anchor>
                 <ScoreBadge score={v.averageScore} />
                 {v.openFollowUps > 0 ? (
@@ -157,9 +162,16 @@ export function TourPage({ id }: { id: string }) {
                     <Table.Tr key={f.factoryId} data-testid="planned-factory">
                       <Table.Td>
                         {f.factoryName ? (
-                          <Anchor href={`#/factories/${f.factoryId}`} size="sm">
-                            {f.factoryName}
-                          </Anchor>
+                          <Text size="sm" span>
+                            <ParentName
+                              kind="factories"
+                              id={f.factoryId}
+                              name={f.factoryName}
+                              deleted={f.factoryDeleted}
+                              href={`#/factories/${f.factoryId}`}
+                              fallback=""
+                            />
+                          </Text>
                         ) : (
                           <Text size="sm" c="dimmed">
                             {t('tours.deletedFactory')}

@@ -4,6 +4,7 @@ import { useCall } from '../api/use-call'
 import { ErrorAlert } from '../common/ErrorAlert'
 import { navigate } from '../shell/route'
 import { ScoreBadge } from './ScoreBadge'
+import { ParentLabel } from '../trash/DeletedParent'
 
 /** The latest visits shown; older ones are reached through their factory or tour. */
 const SHOWN = 30
@@ -37,7 +38,11 @@ export function RecentVisits() {
               <Table.Td className="num">{v.visitDate}</Table.Td>
               <Table.Td>
                 <Anchor href={`#/visits/${v.id}`} onClick={(e) => e.stopPropagation()} fw={500}>
-                  {v.factoryName ?? t('tours.deletedFactory')}
+                  <ParentLabel
+                    name={v.factoryName}
+                    deleted={v.factoryDeleted}
+                    fallback={t('tours.deletedFactory')}
+                  />
                 </Anchor>
               </Table.Td>
               <Table.Td>

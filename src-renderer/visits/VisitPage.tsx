@@ -19,6 +19,7 @@ import { FollowUpList } from './FollowUpList'
 import { ScoreBadge } from './ScoreBadge'
 import { ScorecardTable } from './ScorecardTable'
 import { VisitEditor } from './VisitEditor'
+import { ParentName } from '../trash/DeletedParent'
 
 /** One visit: who met, the scorecard, notes, follow-ups to tick and the photos taken. */
 export function VisitPage({ id }: { id: string }) {
@@ -46,13 +47,14 @@ export function VisitPage({ id }: { id: string }) {
         <Stack gap={4}>
           <Group gap="sm">
             <Title order={2} data-testid="visit-factory-name">
-              {visit.factoryId && visit.factoryName ? (
-                <Anchor href={`#/factories/${visit.factoryId}`} inherit>
-                  {visit.factoryName}
-                </Anchor>
-              ) : (
-                t('tours.deletedFactory')
-              )}
+              <ParentName
+                kind="factories"
+                id={visit.factoryId}
+                name={visit.factoryName}
+                deleted={visit.factoryDeleted}
+                href={`#/factories/${visit.factoryId}`}
+                fallback={t('tours.deletedFactory')}
+              />
             </Title>
             <ScoreBadge score={visit.averageScore} testId="visit-average" />
           </Group>
