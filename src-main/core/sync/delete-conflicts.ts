@@ -126,12 +126,17 @@ export async function recordDeleteConflicts(
       }
     }
   }
-  for (const save of touched.values()) {
+  // The saves were merged with their stored state above: what is written is final.
+  const placed = [...touched.values()]
+  for (let i = 0; i < placed.length; i += 100) {
     await trx
       .insertInto('synced_saves')
-      .values(save)
+      .values(placed.slice(i, i + 100))
       .onConflict((oc) =>
-        oc.columns(['table_name', 'row_id', 'hlc']).doUpdateSet({ deleted: save.deleted, edits: save.edits }),
+        oc.columns(['table_name', 'row_id', 'hlc']).doUpdateSet((eb) => ({
+          deleted: eb.ref('excluded.deleted'),
+          edits: eb.ref('excluded.edits'),
+        })),
       )
       .execute()
   }
