@@ -181,3 +181,15 @@ test('王强 restores the sample from the conflict; it comes back with his notes
   await li.page.getByTestId('nav-trash').click()
   await expect(li.page.getByTestId('trash-list')).toContainText('回收站是空的')
 })
+
+test('a sample whose factory was deleted names the factory, marked deleted, with a restore', async () => {
+  const [sample] = await api<{ factoryId: string }[]>(li, 'samples.list', {})
+  await api(li, 'factories.delete', { id: sample!.factoryId })
+  await li.page.goto(samplePage(li))
+  const parent = li.page.getByTestId('sample-page').getByTestId('deleted-parent')
+  await expect(parent).toContainText(FACTORY)
+  await expect(parent).toContainText('已删除')
+  await li.page.screenshot({ path: `${SHOTS}/sample-deleted-factory.png`, fullPage: true })
+  await parent.getByTestId('deleted-parent-restore').click()
+  await expect(li.page.getByTestId('sample-page').getByRole('link', { name: FACTORY })).toBeVisible()
+})
