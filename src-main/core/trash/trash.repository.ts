@@ -14,11 +14,12 @@ const TITLE: Record<TrashKind, RawBuilder<string>> = {
   quotes: sql`coalesce((SELECT name FROM factories WHERE id = t.factory_id), '') || ' · ' ||
     coalesce((SELECT name FROM skus WHERE id = t.sku_id), '')`,
   currency_rates: sql`t.currency`,
-  photo_links: sql`coalesce(nullif(t.caption, ''), '') || ' · ' || coalesce(
+  // "正面 · S-…-00042 竹浆抽纸": the caption, when there is one, and the record the photo was on.
+  photo_links: sql`trim(coalesce(nullif(t.caption, '') || ' · ', '') || coalesce(
     (SELECT name FROM factories WHERE id = t.owner_id),
     (SELECT code || ' ' || name FROM samples WHERE id = t.owner_id),
     (SELECT v.visit_date || ' ' || coalesce(f.name, '') FROM visits v LEFT JOIN factories f ON f.id = v.factory_id
-      WHERE v.id = t.owner_id), '')`,
+      WHERE v.id = t.owner_id), ''))`,
 }
 
 /** A visit's follow-ups go with it: deleteVisit deletes them in the same transaction, a moment later. */
