@@ -1,0 +1,184 @@
+/**
+ * Drafts of half-typed forms, kept in the renderer's localStorage so that a crash, a reload or an
+ * accidental close loses nothing. One draft per form kind + record (or "new") + the context a new record
+ * was opened from (a factory, a tour), so a new visit for one factory never shows another's draft.
+ * Only what survives JSON is kept: a Date comes back as a Date; files and blobs (photos being uploaded)
+ * cannot live in localStorage and are dropped, with their paths named so the form can say so.
+ */
+
+/** Format version of a stored draft; a draft of another version is ignored (and removed on discard). */
+const VERSION = 1
+const PREFIX = 'workbench.draft.'
+
+/** What the renderer stores per draft. */
+export interface StoredDraft<V> {
+  /** Format version, see VERSION. */
+  version: number
+  /** The form's values as typed. */
+  values: V
+  /** When the draft was last written, ISO-8601. */
+  savedAt: string
+  /** The record's updatedAt when the buyer started editing; null for a new record. */
+  baseUpdatedAt: string | null
+  /** Paths of values that could not be kept (files), e.g. 'photos.0'. */
+  dropped: string[]
+}
+
+/** Names one form's draft. */
+export interface DraftAddress {
+  /** The form: 'visit', 'sample', 'quote', 'factory'. */
+  kind: string
+  /** The record edited, or null for a new one. */
+  recordId: string | null
+  /** Where a new record was opened from (factory id, tour id, mode); parts left empty are skipped. */
+  context?: Record<string, string | null | undefined>
+}
+
+/** The storage key of a draft; stable for the same address whatever the order of its context. */
+export function draftKey({ kind, recordId, context = {} }: DraftAddress): string {
+  const parts = Object.keys(context)
+    .sort()
+    .filter((name) => context[name])
+    .map((name) => `${name}=${context[name]}`)
+  return [`${PREFIX}${kind}`, recordId ?? 'new', ...parts].join(':')
+}
+
+const DATE_TAG = '$date'
+
+/** Values made JSON-safe: Dates tagged, files and blobs left out (their paths returned). */
+export function toStorable(value: unknown): { value: unknown; dropped: string[] } {
+  const dropped: string[] = []
+  const convert = (v: unknown, at: string): unknown => {
+    if (v instanceof Date) return { [DATE_TAG]: v.toISOString() }
+    if (typeof Blob !== 'undefined' && v instanceof Blob) {
+      dropped.push(at)
+      return null
+    }
+    if (Array.isArray(v)) return v.map((item, i) => convert(item, at ? `${at}.${i}` : String(i)))
+    if (v !== null && typeof v === 'object') {
+      return Object.fromEntries(
+        Object.entries(v).map(([k, item]) => [k, convert(item, at ? `${at}.${k}` : k)]),
+      )
+    }
+    if (typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') {
+      dropped.push(at)
+      return null
+    }
+    return v
+  }
+  return { value: convert(value, ''), dropped }
+}
+
+/** The inverse of toStorable for what it kept. */
+export function fromStorable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(fromStorable)
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value)
+    if (entries.length === 1 && entries[0]![0] === DATE_TAG && typeof entries[0]![1] === 'string') {
+      return new Date(entries[0]![1])
+    }
+    return Object.fromEntries(entries.map(([k, v]) => [k, fromStorable(v)]))
+  }
+  return value
+}
+
+/** Deep equality of form values (plain data, Dates by time), to tell a draft from what the form holds. */
+export function sameValues(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime()
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((item, i) => sameValues(item, b[i]))
+  }
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+    if (Array.isArray(a) || Array.isArray(b)) return false
+    const ka = Object.keys(a)
+    const kb = Object.keys(b)
+    return (
+      ka.length === kb.length &&
+      ka.every((k) => Object.hasOwn(b, k) && sameValues((a as never)[k], (b as never)[k]))
+    )
+  }
+  return false
+}
+
+/** Writes a draft; false when the storage refused it (full, or disabled), so the caller can say so. */
+export function writeDraft<V>(
+  storage: Storage,
+  key: string,
+  values: V,
+  { baseUpdatedAt, now = new Date() }: { baseUpdatedAt: string | null; now?: Date },
+): boolean {
+  const { value, dropped } = toStorable(values)
+  const draft: StoredDraft<unknown> = {
+    version: VERSION,
+    values: value,
+    savedAt: now.toISOString(),
+    baseUpdatedAt,
+    dropped,
+  }
+  try {
+    storage.setItem(key, JSON.stringify(draft))
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The draft under `key`, or null when there is none or what is stored is not a draft of this version. */
+export function readDraft<V>(storage: Storage, key: string): StoredDraft<V> | null {
+  let text: string | null
+  try {
+    text = storage.getItem(key)
+  } catch {
+    return null
+  }
+  if (text === null) return null
+  try {
+    const parsed = JSON.parse(text) as Partial<StoredDraft<unknown>>
+    if (
+      parsed.version !== VERSION ||
+      typeof parsed.savedAt !== 'string' ||
+      !('values' in parsed) ||
+      typeof parsed.values !== 'object' ||
+      parsed.values === null
+    ) {
+      return null
+    }
+    return {
+      version: VERSION,
+      values: fromStorable(parsed.values) as V,
+      savedAt: parsed.savedAt,
+      baseUpdatedAt: typeof parsed.baseUpdatedAt === 'string' ? parsed.baseUpdatedAt : null,
+      dropped: Array.isArray(parsed.dropped) ? parsed.dropped.filter((p) => typeof p === 'string') : [],
+    }
+  } catch {
+    return null
+  }
+}
+
+export function removeDraft(storage: Storage, key: string): void {
+  try {
+    storage.removeItem(key)
+  } catch {
+    // A storage that cannot be written holds no draft of ours either.
+  }
+}
+
+/**
+ * True when the record was saved (here or by sync) after the draft began: restoring would replace
+ * those newer values, and the offer says so.
+ */
+export function isStale(draft: StoredDraft<unknown>, recordUpdatedAt: string | null): boolean {
+  return draft.baseUpdatedAt !== null && recordUpdatedAt !== null && draft.baseUpdatedAt !== recordUpdatedAt
+}
+
+/** When a draft was saved, as the offer shows it: '11:42' today, '11-30 11:42' this year, else with the year. */
+export function draftTimeText(savedAt: string, now = new Date()): string {
+  const d = new Date(savedAt)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`
+  const sameYear = d.getFullYear() === now.getFullYear()
+  if (sameYear && d.getMonth() === now.getMonth() && d.getDate() === now.getDate()) return time
+  const day = `${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${time}`
+  return sameYear ? day : `${d.getFullYear()}-${day}`
+}
