@@ -4,6 +4,7 @@ import {
   draftTimeText,
   fromStorable,
   isStale,
+  listDrafts,
   readDraft,
   removeDraft,
   sameValues,
@@ -79,6 +80,7 @@ describe('writing and reading drafts', () => {
       savedAt: now.toISOString(),
       baseUpdatedAt: '2026-11-30T01:00:00Z',
       dropped: [],
+      origin: null,
     })
   })
 
@@ -123,6 +125,48 @@ describe('writing and reading drafts', () => {
   })
 })
 
+describe('listing drafts at start', () => {
+  it('finds only drafts, newest first, with the page each form was open on', () => {
+    const storage = new MemoryStorage()
+    storage.setItem('workbench.secret', 'not a draft')
+    storage.setItem('workbench.draft.visit:new', 'garbage')
+    writeDraft(
+      storage,
+      'workbench.draft.sample:new:visit=v1',
+      { name: 'a' },
+      {
+        baseUpdatedAt: null,
+        origin: '#/visits/v1',
+        now: new Date('2026-12-01T01:00:00Z'),
+      },
+    )
+    writeDraft(
+      storage,
+      'workbench.draft.quote:q1:mode=update:sku=s1',
+      { note: 'b' },
+      {
+        baseUpdatedAt: '2026-11-30T00:00:00Z',
+        origin: '#/skus/s1',
+        now: new Date('2026-12-01T02:00:00Z'),
+      },
+    )
+    expect(listDrafts(storage)).toEqual([
+      {
+        key: 'workbench.draft.quote:q1:mode=update:sku=s1',
+        kind: 'quote',
+        savedAt: '2026-12-01T02:00:00.000Z',
+        origin: '#/skus/s1',
+      },
+      {
+        key: 'workbench.draft.sample:new:visit=v1',
+        kind: 'sample',
+        savedAt: '2026-12-01T01:00:00.000Z',
+        origin: '#/visits/v1',
+      },
+    ])
+  })
+})
+
 describe('stale drafts', () => {
   const draftOf = (baseUpdatedAt: string | null) => ({
     version: 1,
@@ -130,6 +174,7 @@ describe('stale drafts', () => {
     savedAt: '2026-12-01T03:42:00Z',
     baseUpdatedAt,
     dropped: [],
+    origin: null,
   })
   it('are those of a record saved again since the draft began', () => {
     expect(isStale(draftOf('2026-12-01T01:00:00Z'), '2026-12-01T02:00:00Z')).toBe(true)

@@ -22,6 +22,8 @@ export interface StoredDraft<V> {
   baseUpdatedAt: string | null
   /** Paths of values that could not be kept (files), e.g. 'photos.0'. */
   dropped: string[]
+  /** The page (its hash) the form was open on, so the app can lead back to it after a crash. */
+  origin: string | null
 }
 
 /** Names one form's draft. */
@@ -106,7 +108,11 @@ export function writeDraft<V>(
   storage: Storage,
   key: string,
   values: V,
-  { baseUpdatedAt, now = new Date() }: { baseUpdatedAt: string | null; now?: Date },
+  {
+    baseUpdatedAt,
+    origin = null,
+    now = new Date(),
+  }: { baseUpdatedAt: string | null; origin?: string | null; now?: Date },
 ): boolean {
   const { value, dropped } = toStorable(values)
   const draft: StoredDraft<unknown> = {
@@ -115,6 +121,7 @@ export function writeDraft<V>(
     savedAt: now.toISOString(),
     baseUpdatedAt,
     dropped,
+    origin,
   }
   try {
     storage.setItem(key, JSON.stringify(draft))
@@ -150,6 +157,7 @@ export function readDraft<V>(storage: Storage, key: string): StoredDraft<V> | nu
       savedAt: parsed.savedAt,
       baseUpdatedAt: typeof parsed.baseUpdatedAt === 'string' ? parsed.baseUpdatedAt : null,
       dropped: Array.isArray(parsed.dropped) ? parsed.dropped.filter((p) => typeof p === 'string') : [],
+      origin: typeof parsed.origin === 'string' ? parsed.origin : null,
     }
   } catch {
     return null
@@ -170,6 +178,32 @@ export function removeDraft(storage: Storage, key: string): void {
  */
 export function isStale(draft: StoredDraft<unknown>, recordUpdatedAt: string | null): boolean {
   return draft.baseUpdatedAt !== null && recordUpdatedAt !== null && draft.baseUpdatedAt !== recordUpdatedAt
+}
+
+/** One stored draft as the app lists them at start. */
+export interface DraftListing {
+  /** Its storage key. */
+  key: string
+  /** The form kind, first part of the key. */
+  kind: string
+  /** When it was last written. */
+  savedAt: string
+  /** The page the form was open on. */
+  origin: string | null
+}
+
+/** Every draft stored, newest first. */
+export function listDrafts(storage: Storage): DraftListing[] {
+  const found: DraftListing[] = []
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i)
+    if (!key?.startsWith(PREFIX)) continue
+    const draft = readDraft(storage, key)
+    if (!draft) continue
+    const kind = key.slice(PREFIX.length).split(':')[0] ?? ''
+    found.push({ key, kind, savedAt: draft.savedAt, origin: draft.origin })
+  }
+  return found.sort((a, b) => b.savedAt.localeCompare(a.savedAt))
 }
 
 /** When a draft was saved, as the offer shows it: '11:42' today, '11-30 11:42' this year, else with the year. */

@@ -11,6 +11,7 @@ import {
   type DraftAddress,
   type StoredDraft,
 } from './draft-store'
+import { hideDraftsNotice } from './DraftsNotice'
 import { useGuardedForm } from './form-guard'
 
 /** Typing pauses this long before the draft is written (and always on close, reload or unmount). */
@@ -74,13 +75,16 @@ export function useFormDraft<V>(
     return found && !sameValues(found.values, form.getValues()) ? found : null
   })
   const offered = useRef(offer !== null)
+  useEffect(() => {
+    if (offered.current) hideDraftsNotice()
+  }, [])
   // Saved or discarded: nothing more is written, not even by the flush on unmount.
   const settled = useRef(false)
 
   const write = (values: V) => {
     if (!storage || settled.current || offered.current) return
     if (sameValues(values, form.getInitialValues())) removeDraft(storage, key)
-    else writeDraft(storage, key, values, { baseUpdatedAt: recordUpdatedAt })
+    else writeDraft(storage, key, values, { baseUpdatedAt: recordUpdatedAt, origin: window.location.hash })
   }
   const schedule = useDebouncedCallback(write, { delay: DRAFT_DELAY_MS, flushOnUnmount: true })
   const values = form.getValues()

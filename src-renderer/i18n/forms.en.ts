@@ -19,6 +19,9 @@ export const formsEn: Widen<typeof formsZhCN> = {
       dropped: 'Drafts keep no files or photos: add them again after restoring.',
       restore: 'Restore',
       discard: 'Discard',
+      waiting: 'Unsaved drafts: {{count}}',
+      waitingHint: 'Open the form again to restore or discard each:',
+      kinds: { visit: 'Visit', sample: 'Sample', quote: 'Quote', factory: 'Factory' },
     },
   },
 }

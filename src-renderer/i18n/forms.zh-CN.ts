@@ -14,6 +14,9 @@ export const formsZhCN = {
       dropped: '草稿不保存文件和照片，恢复后请重新添加。',
       restore: '恢复',
       discard: '丢弃',
+      waiting: '有 {{count}} 份未保存的草稿',
+      waitingHint: '打开原来的表单即可恢复或丢弃：',
+      kinds: { visit: '拜访', sample: '样品', quote: '报价', factory: '工厂' },
     },
   },
 }

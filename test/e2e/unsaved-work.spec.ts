@@ -152,6 +152,15 @@ test('a reload offers the draft; 恢复 brings back scores, notes and follow-ups
   // The draft is written as the buyer types (debounced); the reload comes without closing anything.
   await page.waitForTimeout(600)
   await page.reload()
+  // At start the app says a draft waits, and on which page.
+  const notice = page.getByTestId('drafts-notice')
+  await expect(notice).toContainText('打开原来的表单即可恢复或丢弃')
+  await expect(notice.getByRole('link', { name: /^拜访 · \d\d:\d\d$/ })).toHaveAttribute(
+    'href',
+    /^#\/factories\//,
+  )
+  await expect(page.getByTestId('factory-detail')).toBeVisible()
+  await page.screenshot({ path: 'resources/screenshots/unsaved-drafts-notice-zh.png' })
 
   form = await openVisitForm(page)
   const offer = form.getByTestId('draft-offer')
