@@ -70,13 +70,16 @@ export function useFormDraft<V>(
 ): FormDraft<V> {
   const key = draftKey(address)
   const storage = useMemo(() => browserStorage(), [])
-  const [offer, setOffer] = useState<StoredDraft<V> | null>(() => {
-    const found = storage ? readDraft<V>(storage, key) : null
-    return found && !sameValues(found.values, form.getValues()) ? found : null
-  })
+  const [found] = useState(() => (storage ? readDraft<V>(storage, key) : null))
+  // A draft that holds just what the form opened with has nothing to give back.
+  const useless = found !== null && sameValues(found.values, form.getValues())
+  const [offer, setOffer] = useState<StoredDraft<V> | null>(useless ? null : found)
   const offered = useRef(offer !== null)
   useEffect(() => {
+    if (useless && storage) removeDraft(storage, key)
     if (offered.current) hideDraftsNotice()
+    // Once, as the form opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
   // Saved or discarded: nothing more is written, not even by the flush on unmount.
   const settled = useRef(false)

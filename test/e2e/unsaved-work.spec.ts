@@ -206,3 +206,46 @@ test('丢弃 on the offer deletes the draft; a form without changes closes at on
   await page.mouse.click(100, 450)
   await expect(form).toBeHidden()
 })
+
+test('a draft of a record saved again since says so, and is kept until the buyer chooses', async ({
+  page,
+}) => {
+  const name = `晋江草稿测试纸业 ${Date.now().toString(36)}`
+  await page.goto(appUrl())
+  await page.getByTestId('nav-factories').click()
+  await page.getByTestId('factory-new').click()
+  let form = page.getByTestId('factory-form')
+  await form.getByTestId('field-name').fill(name)
+  await form.getByTestId('factory-save').click()
+  await page.getByTestId('factory-row').filter({ hasText: name }).click()
+  await expect(page.getByTestId('factory-detail-name')).toHaveText(name)
+
+  // Half an edit, then the page goes away.
+  await page.getByTestId('factory-edit').click()
+  form = page.getByTestId('factory-form')
+  await form.getByTestId('field-notes').fill('草稿里的备注：月产能待核实')
+  await page.waitForTimeout(600)
+  await page.reload()
+
+  // The buyer ignores the offer and saves another change: the draft is not what was saved, so it stays.
+  await page.getByTestId('factory-edit').click()
+  await expect(form.getByTestId('draft-offer')).toBeVisible()
+  await expect(form.getByTestId('draft-offer')).not.toContainText('又被修改过')
+  await form.getByTestId('field-capacity').fill('日产 80 吨')
+  await form.getByTestId('factory-save').click()
+  await expect(form).toBeHidden()
+
+  await page.getByTestId('factory-edit').click()
+  const offer = form.getByTestId('draft-offer')
+  await expect(offer).toContainText('这条记录在草稿之后又被修改过')
+  await expect(form.getByTestId('field-capacity')).toHaveValue('日产 80 吨')
+  await offer.getByTestId('draft-restore').click()
+  await expect(form.getByTestId('field-notes')).toHaveValue('草稿里的备注：月产能待核实')
+  // Closing now asks, and 放弃修改 deletes the draft.
+  await page.keyboard.press('Escape')
+  await page.getByTestId('discard-confirm-discard').click()
+  await expect(form).toBeHidden()
+  await page.getByTestId('factory-edit').click()
+  await expect(form.getByTestId('field-notes')).toHaveValue('')
+  await expect(form.getByTestId('draft-offer')).toHaveCount(0)
+})
