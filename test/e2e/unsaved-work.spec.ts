@@ -249,3 +249,46 @@ test('a draft of a record saved again since says so, and is kept until the buyer
   await expect(form.getByTestId('field-notes')).toHaveValue('')
   await expect(form.getByTestId('draft-offer')).toHaveCount(0)
 })
+
+test('every form drawer opens without changes: Escape, like the X, closes it at once', async ({ page }) => {
+  const drawer = page.locator('.mantine-Drawer-content')
+  /** Opens a form by its button, then closes it with Escape from the drawer itself (no field focused). */
+  const opensClean = async (opener: string) => {
+    await page.getByTestId(opener).first().click()
+    await expect(drawer.getByRole('button', { name: '取消' })).toBeVisible()
+    await drawer.locator('.mantine-Drawer-title').click()
+    await page.keyboard.press('Escape')
+    await expect(drawer).toBeHidden()
+    await expect(page.getByTestId('discard-confirm-keep')).toHaveCount(0)
+  }
+  await page.goto(appUrl())
+  await page.getByTestId('nav-factories').click()
+  await opensClean('factory-new')
+  await page.getByTestId('factory-row').first().click()
+  await opensClean('factory-edit')
+  await opensClean('factory-log-visit')
+  await page.getByTestId('history-visit').first().click()
+  await opensClean('visit-edit')
+  await opensClean('visit-register-sample')
+
+  await page.getByTestId('nav-visits').click()
+  await opensClean('tour-new')
+  await opensClean('visit-new')
+  await page.getByTestId('tour-card').first().click()
+  await opensClean('tour-edit')
+  await opensClean('tour-log-visit')
+
+  await page.getByTestId('nav-samples').click()
+  await opensClean('sample-new')
+  await page.getByTestId('sample-row').first().click()
+  await opensClean('sample-edit')
+  await opensClean('sample-evaluate')
+
+  await page.getByTestId('nav-skus').click()
+  await opensClean('sku-new')
+  await page.getByTestId('sku-row').first().click()
+  await opensClean('sku-edit')
+  await opensClean('quote-new')
+  await opensClean('benchmark-new')
+  await opensClean('demand-new')
+})
