@@ -5,6 +5,7 @@ import {
   fromStorable,
   isStale,
   listDrafts,
+  mergeDraft,
   readDraft,
   removeDraft,
   sameValues,
@@ -81,6 +82,7 @@ describe('writing and reading drafts', () => {
       baseUpdatedAt: '2026-11-30T01:00:00Z',
       dropped: [],
       origin: null,
+      base: null,
     })
   })
 
@@ -167,6 +169,35 @@ describe('listing drafts at start', () => {
   })
 })
 
+describe('restoring a draft over a record saved again since', () => {
+  const base = { name: '禾映纸业', notes: '', capacity: '', scores: { design: '3', rnd: '' }, tags: ['a'] }
+  it('brings back only what the buyer changed, keeping newer values elsewhere', () => {
+    const draft = { ...base, notes: '月产能待核实', scores: { design: '3', rnd: '4' } }
+    const current = { ...base, capacity: '日产 80 吨', scores: { design: '5', rnd: '' } }
+    expect(mergeDraft(draft, base, current)).toEqual({
+      name: '禾映纸业',
+      notes: '月产能待核实',
+      capacity: '日产 80 吨',
+      scores: { design: '5', rnd: '4' },
+      tags: ['a'],
+    })
+  })
+  it('takes the draft where both sides changed one field, and arrays as one value', () => {
+    const draft = { ...base, notes: '草稿', tags: ['a', 'b'] }
+    const current = { ...base, notes: '别处', tags: ['c'] }
+    expect(mergeDraft(draft, base, current)).toEqual({ ...base, notes: '草稿', tags: ['a', 'b'] })
+  })
+  it('is the draft itself when there is no base (an older draft)', () => {
+    const draft = { ...base, notes: '草稿' }
+    expect(mergeDraft(draft, null, { ...base, capacity: 'x' })).toBe(draft)
+  })
+  it('stores the base with the draft and reads it back', () => {
+    const storage = new MemoryStorage()
+    writeDraft(storage, 'k', { ...base, notes: '草稿' }, { baseUpdatedAt: 't1', base })
+    expect(readDraft(storage, 'k')!.base).toEqual(base)
+  })
+})
+
 describe('stale drafts', () => {
   const draftOf = (baseUpdatedAt: string | null) => ({
     version: 1,
@@ -175,6 +206,7 @@ describe('stale drafts', () => {
     baseUpdatedAt,
     dropped: [],
     origin: null,
+    base: null,
   })
   it('are those of a record saved again since the draft began', () => {
     expect(isStale(draftOf('2026-12-01T01:00:00Z'), '2026-12-01T02:00:00Z')).toBe(true)

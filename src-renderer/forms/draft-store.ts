@@ -24,6 +24,8 @@ export interface StoredDraft<V> {
   dropped: string[]
   /** The page (its hash) the form was open on, so the app can lead back to it after a crash. */
   origin: string | null
+  /** What the form opened with, so restoring can bring back only what the buyer changed. */
+  base: V | null
 }
 
 /** Names one form's draft. */
@@ -111,8 +113,9 @@ export function writeDraft<V>(
   {
     baseUpdatedAt,
     origin = null,
+    base = null,
     now = new Date(),
-  }: { baseUpdatedAt: string | null; origin?: string | null; now?: Date },
+  }: { baseUpdatedAt: string | null; origin?: string | null; base?: V | null; now?: Date },
 ): boolean {
   const { value, dropped } = toStorable(values)
   const draft: StoredDraft<unknown> = {
@@ -122,6 +125,7 @@ export function writeDraft<V>(
     baseUpdatedAt,
     dropped,
     origin,
+    base: base === null ? null : toStorable(base).value,
   }
   try {
     storage.setItem(key, JSON.stringify(draft))
@@ -158,6 +162,7 @@ export function readDraft<V>(storage: Storage, key: string): StoredDraft<V> | nu
       baseUpdatedAt: typeof parsed.baseUpdatedAt === 'string' ? parsed.baseUpdatedAt : null,
       dropped: Array.isArray(parsed.dropped) ? parsed.dropped.filter((p) => typeof p === 'string') : [],
       origin: typeof parsed.origin === 'string' ? parsed.origin : null,
+      base: typeof parsed.base === 'object' && parsed.base !== null ? (fromStorable(parsed.base) as V) : null,
     }
   } catch {
     return null
@@ -178,6 +183,29 @@ export function removeDraft(storage: Storage, key: string): void {
  */
 export function isStale(draft: StoredDraft<unknown>, recordUpdatedAt: string | null): boolean {
   return draft.baseUpdatedAt !== null && recordUpdatedAt !== null && draft.baseUpdatedAt !== recordUpdatedAt
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)
+}
+
+/**
+ * The values restoring a draft puts into the form: what the buyer changed in the draft (against what the
+ * form opened with then), over what the form holds now. So a record saved again since (by sync, another
+ * window) keeps its newer values in every field the draft left alone; a field changed on both sides takes
+ * the draft's, as the buyer asked. Objects merge field by field; arrays (rows) count as one value.
+ */
+export function mergeDraft<V>(draft: V, base: V | null, current: V): V {
+  if (base === null) return draft
+  const merge = (d: unknown, b: unknown, c: unknown): unknown => {
+    if (sameValues(d, b)) return c
+    if (isPlainObject(d) && isPlainObject(b) && isPlainObject(c)) {
+      const keys = new Set([...Object.keys(c), ...Object.keys(d)])
+      return Object.fromEntries([...keys].map((k) => [k, k in d ? merge(d[k], b[k], c[k]) : c[k]]))
+    }
+    return d
+  }
+  return merge(draft, base, current) as V
 }
 
 /** One stored draft as the app lists them at start. */

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import {
   draftKey,
   isStale,
+  mergeDraft,
   readDraft,
   removeDraft,
   sameValues,
@@ -87,7 +88,13 @@ export function useFormDraft<V>(
   const write = (values: V) => {
     if (!storage || settled.current || offered.current) return
     if (sameValues(values, form.getInitialValues())) removeDraft(storage, key)
-    else writeDraft(storage, key, values, { baseUpdatedAt: recordUpdatedAt, origin: window.location.hash })
+    else {
+      writeDraft(storage, key, values, {
+        baseUpdatedAt: recordUpdatedAt,
+        origin: window.location.hash,
+        base: form.getInitialValues(),
+      })
+    }
   }
   const schedule = useDebouncedCallback(write, { delay: DRAFT_DELAY_MS, flushOnUnmount: true })
   const values = form.getValues()
@@ -116,7 +123,12 @@ export function useFormDraft<V>(
       if (!offer) return
       offered.current = false
       setOffer(null)
-      form.setValues(offer.values)
+      // As the buyer left it; over a record saved since, only the fields the draft changed.
+      form.setValues(
+        isStale(offer, recordUpdatedAt)
+          ? mergeDraft(offer.values, offer.base, form.getValues())
+          : offer.values,
+      )
     },
     discard() {
       offered.current = false

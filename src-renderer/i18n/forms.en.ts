@@ -15,7 +15,7 @@ export const formsEn: Widen<typeof formsZhCN> = {
       found: 'Unsaved draft ({{time}})',
       hint: 'This form held changes that were not saved. Restore puts the draft back; Discard deletes it.',
       stale:
-        'This record was changed after the draft ({{time}}): restoring replaces its latest values in the form with the draft.',
+        'This record was changed after the draft ({{time}}): restoring brings back only the fields the draft changed and keeps the latest values elsewhere; a field changed on both sides takes the draft’s.',
       dropped: 'Drafts keep no files or photos: add them again after restoring.',
       restore: 'Restore',
       discard: 'Discard',

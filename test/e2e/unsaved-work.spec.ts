@@ -241,6 +241,8 @@ test('a draft of a record saved again since says so, and is kept until the buyer
   await expect(form.getByTestId('field-capacity')).toHaveValue('日产 80 吨')
   await offer.getByTestId('draft-restore').click()
   await expect(form.getByTestId('field-notes')).toHaveValue('草稿里的备注：月产能待核实')
+  // Only what the draft changed comes back: the capacity saved since stays.
+  await expect(form.getByTestId('field-capacity')).toHaveValue('日产 80 吨')
   // Closing now asks, and 放弃修改 deletes the draft.
   await page.keyboard.press('Escape')
   await page.getByTestId('discard-confirm-discard').click()
@@ -264,7 +266,8 @@ test('every form drawer opens without changes: Escape, like the X, closes it at 
   await page.goto(appUrl())
   await page.getByTestId('nav-factories').click()
   await opensClean('factory-new')
-  await page.getByTestId('factory-row').first().click()
+  // A demo factory with visits (the list is newest first, and other tests add factories).
+  await page.getByTestId('factory-row').filter({ hasText: '晋江禾映纸业有限公司' }).click()
   await opensClean('factory-edit')
   await opensClean('factory-log-visit')
   await page.getByTestId('history-visit').first().click()
