@@ -41,7 +41,9 @@ function onHashChange(event: HashChangeEvent): void {
 /** While registered, `blocker` is asked before every hash change; returns the unregister. */
 export function blockLeaving(blocker: LeaveBlocker): () => void {
   blockers.add(blocker)
-  return () => blockers.delete(blocker)
+  return () => {
+    blockers.delete(blocker)
+  }
 }
 
 /** Subscribes to the hash changes the guard let through (useRoute's store subscription). */
