@@ -9,6 +9,7 @@ import { formErrorsFrom } from '../forms/field-errors'
 import { FormActions } from '../forms/FormActions'
 import { FormFailure } from '../forms/FormFailure'
 import { useEditorSubmit } from '../forms/use-editor-submit'
+import { useUnsavedGuard } from '../forms/use-form-draft'
 import { PackSpecEditor } from '../forms/PackSpecEditor'
 import { COMMON_CURRENCIES } from '../quotes/quote-form'
 import {
@@ -56,6 +57,7 @@ export function BenchmarkEditor({
     initialValues: emptyBenchmark(retailPack),
     validate: (values) => validateBenchmark(values, skuId),
   })
+  useUnsavedGuard(form)
   const values = form.getValues()
 
   const { submit, failure } = useEditorSubmit(form, {

@@ -11,6 +11,7 @@ import { formErrorsFrom } from '../forms/field-errors'
 import { FormActions } from '../forms/FormActions'
 import { FormFailure } from '../forms/FormFailure'
 import { useEditorSubmit } from '../forms/use-editor-submit'
+import { useUnsavedGuard } from '../forms/use-form-draft'
 import {
   demandFieldMapping,
   demandFormValues,
@@ -42,6 +43,7 @@ export function DemandEditor({
     initialValues: demandFormValues(signal),
     validate: (values) => validateDemand(values, skuId),
   })
+  useUnsavedGuard(form)
 
   const { submit, failure } = useEditorSubmit(form, {
     save: async (values) => {

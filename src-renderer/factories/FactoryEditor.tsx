@@ -4,9 +4,11 @@ import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import { useMutation } from '../api/use-mutation'
 import { notifySuccess } from '../common/notify'
+import { DraftOffer } from '../forms/DraftOffer'
 import { FormActions } from '../forms/FormActions'
 import { FormFailure } from '../forms/FormFailure'
 import { useEditorSubmit } from '../forms/use-editor-submit'
+import { useFormDraft } from '../forms/use-form-draft'
 import { FactoryFields } from './FactoryFields'
 import { formErrorsFromFields, validateFactory } from './form-errors'
 import { EMPTY_FACTORY, valuesOf } from './form-values'
@@ -35,9 +37,15 @@ export function FactoryEditor({
     validateInputOnBlur: true,
   })
 
+  const draft = useFormDraft(form, {
+    address: { kind: 'factory', recordId: factory?.id ?? null },
+    recordUpdatedAt: factory?.updatedAt ?? null,
+  })
+
   const { submit, failure } = useEditorSubmit(form, {
     save: async (values) => {
       const saved = factory ? await update.run({ id: factory.id, values }) : await create.run(values)
+      draft.clear()
       notifySuccess(t(factory ? 'factories.form.saved' : 'factories.form.created', { name: saved.name }))
       onSaved(saved)
     },
@@ -48,6 +56,7 @@ export function FactoryEditor({
   return (
     <form onSubmit={submit} noValidate data-testid="factory-form">
       <Stack gap="md">
+        <DraftOffer draft={draft} />
         <FormFailure failure={failure} />
         <FactoryFields form={form} />
         <FormActions onCancel={onCancel} pending={create.pending || update.pending} testId="factory-save" />

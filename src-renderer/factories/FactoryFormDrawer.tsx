@@ -1,6 +1,6 @@
-import { Drawer } from '@mantine/core'
 import type { Factory } from '@core/factories/factories.contract'
 import { useTranslation } from 'react-i18next'
+import { FormDrawer } from '../forms/FormDrawer'
 import { FactoryEditor } from './FactoryEditor'
 
 /** The create/edit form in a side drawer, so the list or the factory stays in view behind it. */
@@ -18,17 +18,12 @@ export function FactoryFormDrawer({
 }) {
   const { t } = useTranslation()
   return (
-    <Drawer
+    <FormDrawer
       opened={opened}
       onClose={onClose}
-      position="right"
-      size={680}
       title={t(factory ? 'factories.form.editTitle' : 'factories.form.createTitle')}
-      styles={{ title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } }}
-      closeOnClickOutside={false}
     >
-      {/* Mounted only while open, so every opening starts from fresh values. */}
-      {opened ? <FactoryEditor factory={factory} onSaved={onSaved} onCancel={onClose} /> : null}
-    </Drawer>
+      {() => <FactoryEditor factory={factory} onSaved={onSaved} onCancel={onClose} />}
+    </FormDrawer>
   )
 }

@@ -1,6 +1,7 @@
 import { Button, Group } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useGuardedCancel } from './form-guard'
 
 /** The Cancel / Save bar at the foot of every editor form. */
 export function FormActions({
@@ -10,7 +11,7 @@ export function FormActions({
   submitLabel,
   sticky = true,
 }: {
-  /** Closes the editor without saving. */
+  /** Closes the editor without saving (in a form dialog, after asking when there are changes). */
   onCancel: () => void
   /** A save is under way: the submit button shows a spinner. */
   pending: boolean
@@ -22,9 +23,10 @@ export function FormActions({
   sticky?: boolean
 }) {
   const { t } = useTranslation()
+  const cancel = useGuardedCancel(onCancel)
   const buttons = (
     <>
-      <Button variant="default" onClick={onCancel}>
+      <Button variant="default" onClick={cancel}>
         {t('common.cancel')}
       </Button>
       <Button type="submit" loading={pending} data-testid={testId}>

@@ -1,3 +1,4 @@
+import { formsEn } from './forms.en'
 import { fieldEn } from './field.en'
 import { importErrorsEn, importsEn } from './imports.en'
 import { reportsCenterEn } from './reports-center.en'
@@ -14,6 +15,7 @@ export const en: Messages = {
   ...syncEn,
   ...trashEn,
   ...hqConsoleEn,
+  ...formsEn,
   app: {
     name: 'Sourcing Workbench',
     tagline: 'Private-label source-factory sourcing',

@@ -1,3 +1,4 @@
+import { formsZhCN } from './forms.zh-CN'
 import { fieldZhCN } from './field.zh-CN'
 import { importErrorsZhCN, importsZhCN } from './imports.zh-CN'
 import { reportsCenterZhCN } from './reports-center.zh-CN'
@@ -13,6 +14,7 @@ export const zhCN = {
   ...syncZhCN,
   ...trashZhCN,
   ...hqConsoleZhCN,
+  ...formsZhCN,
   app: {
     name: '源选采购工作台',
     tagline: '自有品牌源头工厂寻源',

@@ -32,11 +32,18 @@ export function FactorySelect({
   // A search equal to the chosen name lists everything, so reopening the dropdown offers the others.
   const effective = chosen && query === chosen.label ? '' : query
   const result = useCall('factories.list', { search: effective, sort: 'name', direction: 'asc', limit: PAGE })
+  // A value set from outside (a restored draft) is named by looking the factory up.
+  const unnamed = value !== null && chosen?.value !== value
+  const named = useCall('factories.get', { id: value ?? '' }, unnamed)
   const data = useMemo(() => {
     const options = (result.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))
     if (chosen && !options.some((o) => o.value === chosen.value)) options.unshift(chosen)
+    const found = named.data
+    if (found && found.id === value && !options.some((o) => o.value === found.id)) {
+      options.unshift({ value: found.id, label: found.name })
+    }
     return options
-  }, [result.data, chosen])
+  }, [result.data, chosen, named.data, value])
 
   return (
     <Select

@@ -16,10 +16,12 @@ import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import { useMutation } from '../api/use-mutation'
 import { notifySuccess } from '../common/notify'
+import { DraftOffer } from '../forms/DraftOffer'
 import { formErrorsFrom } from '../forms/field-errors'
 import { FormActions } from '../forms/FormActions'
 import { FormFailure } from '../forms/FormFailure'
 import { useEditorSubmit } from '../forms/use-editor-submit'
+import { useFormDraft } from '../forms/use-form-draft'
 import { PackSpecEditor } from '../forms/PackSpecEditor'
 import { FactorySelect } from './FactorySelect'
 import {
@@ -70,6 +72,11 @@ export function QuoteEditor({
     initialValues: quote ? quoteFormValuesOf(quote) : emptyQuote(retailPack),
     validate: (values) => validateQuote(values, skuId),
   })
+  // A correction and a next round of the same quote are different drafts; a new quote belongs to its SKU.
+  const draft = useFormDraft(form, {
+    address: { kind: 'quote', recordId: quote?.id ?? null, context: { sku: skuId, mode } },
+    recordUpdatedAt: quote?.updatedAt ?? null,
+  })
   const values = form.getValues()
 
   const save = async (formValues: QuoteFormValues): Promise<Quote> => {
@@ -83,6 +90,7 @@ export function QuoteEditor({
   const { submit, failure } = useEditorSubmit(form, {
     save: async (formValues) => {
       const saved = await save(formValues)
+      draft.clear()
       notifySuccess(t(`quotes.form.done.${mode}`, { name: saved.factoryName, round: saved.round }))
       onSaved(saved)
     },
@@ -94,6 +102,7 @@ export function QuoteEditor({
   return (
     <form onSubmit={submit} noValidate data-testid="quote-form">
       <Stack gap="sm">
+        <DraftOffer draft={draft} />
         <FormFailure failure={failure} />
         {mode === 'revise' && quote ? (
           <Text size="sm" c="dimmed">

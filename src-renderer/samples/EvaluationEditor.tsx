@@ -17,13 +17,15 @@ import {
   type Sample,
 } from '@core/samples/samples.contract'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiCallError } from '../api/api-call-error'
 import { useMutation } from '../api/use-mutation'
 import { errorMessage } from '../common/error-message'
 import { notifySuccess } from '../common/notify'
+import { sameValues } from '../forms/draft-store'
 import { formErrorsFrom, validateWith } from '../forms/field-errors'
+import { useGuardedCancel, useGuardedForm } from '../forms/form-guard'
 import { dimensionKey, dimensionLabel } from './evaluation-dimensions'
 
 interface ScoreDraft {
@@ -55,6 +57,10 @@ export function EvaluationEditor({ sample, onDone }: { sample: Sample; onDone: (
   const [note, setNote] = useState(current?.note ?? '')
   const [errors, setErrors] = useState<Record<string, React.ReactNode>>({})
   const [failure, setFailure] = useState<string | null>(null)
+  // What the drawer opened with (a ref keeps the first render's values), to tell whether anything changed.
+  const opened = useRef({ benchmark, scores, verdict, note })
+  useGuardedForm({ isDirty: () => !sameValues({ benchmark, scores, verdict, note }, opened.current) })
+  const cancel = useGuardedCancel(onDone)
   const set = (i: number, patch: Partial<ScoreDraft>) =>
     setScores((all) => all.map((s, j) => (j === i ? { ...s, ...patch } : s)))
 
@@ -177,7 +183,7 @@ export function EvaluationEditor({ sample, onDone }: { sample: Sample; onDone: (
         onChange={(e) => setNote(e.currentTarget.value)}
       />
       <Group justify="flex-end" gap="sm">
-        <Button variant="default" onClick={onDone}>
+        <Button variant="default" onClick={cancel}>
           {t('common.cancel')}
         </Button>
         <Button loading={evaluate.pending} onClick={() => void save()} data-testid="evaluation-save">

@@ -17,10 +17,12 @@ import { useCall } from '../api/use-call'
 import { useMutation } from '../api/use-mutation'
 import { CategoryPolicyNotice } from '../categories/CategoryPolicyNotice'
 import { notifySuccess } from '../common/notify'
+import { DraftOffer } from '../forms/DraftOffer'
 import { formErrorsFrom } from '../forms/field-errors'
 import { FormActions } from '../forms/FormActions'
 import { FormFailure } from '../forms/FormFailure'
 import { useEditorSubmit } from '../forms/use-editor-submit'
+import { useFormDraft } from '../forms/use-form-draft'
 import { FactorySelect } from '../quotes/FactorySelect'
 import {
   newSampleValues,
@@ -68,6 +70,14 @@ export function SampleEditor({
     initialValues: sample ? sampleFormValuesOf(sample) : newSampleValues(defaults),
     validate: (values) => validateSample(values, editing),
   })
+  const draft = useFormDraft(form, {
+    address: {
+      kind: 'sample',
+      recordId: sample?.id ?? null,
+      context: sample ? {} : { visit: defaults.visitId, factory: defaults.factoryId },
+    },
+    recordUpdatedAt: sample?.updatedAt ?? null,
+  })
   const values = form.getValues()
 
   const visits = useCall(
@@ -108,6 +118,7 @@ export function SampleEditor({
       const saved = sample
         ? await update.run({ id: sample.id, values: toSampleUpdateValues(formValues) })
         : await create.run(toSampleCreateInput(formValues))
+      draft.clear()
       notifySuccess(t(sample ? 'samples.form.saved' : 'samples.form.created', { code: saved.code }))
       onSaved(saved)
     },
@@ -118,6 +129,7 @@ export function SampleEditor({
   return (
     <form onSubmit={submit} noValidate data-testid="sample-form">
       <Stack gap="sm">
+        <DraftOffer draft={draft} />
         <FormFailure failure={failure} />
         <Group gap="lg" align="flex-end">
           <Stack gap={4}>

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Textarea } from '@mantine/core'
+import { Button, Group, Stack, Textarea } from '@mantine/core'
 import type { Sample, SampleStatus } from '@core/samples/samples.contract'
 import { reasonRequired } from '@core/domain/sample-workflow'
 import { IconArrowRight, IconCheck, IconX } from '@tabler/icons-react'
@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next'
 import { useMutation } from '../api/use-mutation'
 import { errorMessage } from '../common/error-message'
 import { notifyError, notifySuccess } from '../common/notify'
+import { useGuardedCancel, useGuardedForm } from '../forms/form-guard'
+import { FormModal } from '../forms/FormModal'
 
 function iconOf(to: SampleStatus) {
   if (to === 'approved') return <IconCheck size={16} />
@@ -61,45 +63,70 @@ export function StatusActions({ sample }: { sample: Sample }) {
           </Button>
         ))}
       </Group>
-      <Modal
+      <FormModal
         opened={asking !== null}
         onClose={() => setAsking(null)}
         title={t('samples.reject.title', { code: sample.code })}
-        centered
       >
-        <Stack gap="sm">
-          <Textarea
-            label={t('samples.reject.reason')}
-            withAsterisk
-            autosize
-            minRows={3}
-            data-autofocus
-            value={reason}
-            onChange={(e) => {
-              setReason(e.currentTarget.value)
-              setReasonError(null)
-            }}
-            error={reasonError}
-            data-testid="reject-reason"
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => setAsking(null)}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              loading={transition.pending}
-              onClick={() => {
-                if (reason.trim() === '') setReasonError(t('errors.sample.rejectReason'))
-                else if (asking) void move(asking, reason)
-              }}
-              data-testid="reject-confirm"
-            >
-              {t('samples.moveTo.rejected')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        <RejectReason
+          reason={reason}
+          onReason={(text) => {
+            setReason(text)
+            setReasonError(null)
+          }}
+          error={reasonError}
+          pending={transition.pending}
+          onCancel={() => setAsking(null)}
+          onConfirm={() => {
+            if (reason.trim() === '') setReasonError(t('errors.sample.rejectReason'))
+            else if (asking) void move(asking, reason)
+          }}
+        />
+      </FormModal>
     </>
+  )
+}
+
+/** The reason a sample is rejected, inside the guarded modal (closing with a reason typed asks first). */
+function RejectReason({
+  reason,
+  onReason,
+  error,
+  pending,
+  onCancel,
+  onConfirm,
+}: {
+  reason: string
+  onReason: (text: string) => void
+  error: string | null
+  pending: boolean
+  onCancel: () => void
+  onConfirm: () => void
+}) {
+  const { t } = useTranslation()
+  useGuardedForm({ isDirty: () => reason.trim() !== '' })
+  const cancel = useGuardedCancel(onCancel)
+  return (
+    <Stack gap="sm">
+      <Textarea
+        label={t('samples.reject.reason')}
+        withAsterisk
+        autosize
+        minRows={3}
+        data-autofocus
+        value={reason}
+        onChange={(e) => onReason(e.currentTarget.value)}
+        error={error}
+        data-testid="reject-reason"
+      />
+      <Group justify="flex-end" gap="sm">
+        <Button variant="default" onClick={cancel}>
+          {t('common.cancel')}
+        </Button>
+        <Button color="red" loading={pending} onClick={onConfirm} data-testid="reject-confirm">
+          {t('samples.moveTo.rejected')}
+        </Button>
+      </Group>
+    </Stack>
   )
 }

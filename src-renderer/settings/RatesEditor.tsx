@@ -9,7 +9,9 @@ import { useMutation } from '../api/use-mutation'
 import { errorMessage } from '../common/error-message'
 import { notifyError, notifySuccess } from '../common/notify'
 import { formatDateTime } from '../skus/format'
+import { sameValues } from '../forms/draft-store'
 import { formErrorsFrom, validateWith } from '../forms/field-errors'
+import { useLeaveGuard } from '../forms/use-leave-guard'
 
 interface RateFormValues {
   currency: string
@@ -30,6 +32,8 @@ export function RatesEditor() {
     initialValues: { currency: '', rate: '' },
     validate: (values) => validateWith(RateInput, values, { empty: emptyFields(values) }),
   })
+
+  const leaveConfirm = useLeaveGuard(() => !sameValues(form.getValues(), form.getInitialValues()))
 
   const submit = form.onSubmit(async (values) => {
     try {
@@ -122,6 +126,7 @@ export function RatesEditor() {
           </Group>
         </form>
       </Stack>
+      {leaveConfirm}
     </Paper>
   )
 }

@@ -1,5 +1,6 @@
 import { AppShell } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
+import { DraftsNotice } from '../forms/DraftsNotice'
 import { AppHeader } from './AppHeader'
 import { NavBar } from './NavBar'
 import { RouteView } from './RouteView'
@@ -23,6 +24,7 @@ export function AppLayout() {
         <NavBar route={route} onNavigate={close} />
       </AppShell.Navbar>
       <AppShell.Main>
+        <DraftsNotice />
         <RouteView route={route} />
       </AppShell.Main>
     </AppShell>

@@ -1,15 +1,11 @@
 import { useSyncExternalStore } from 'react'
+import { subscribeToRoute } from '../forms/leave-guard'
 import { parseRoute, type Route } from './route'
-
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange)
-  return () => window.removeEventListener('hashchange', onChange)
-}
 
 const currentHash = () => window.location.hash
 
-/** The current route, re-rendering on every hash change. */
+/** The current route, re-rendering on every hash change that no form with unsaved changes held back. */
 export function useRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, currentHash)
+  const hash = useSyncExternalStore(subscribeToRoute, currentHash)
   return parseRoute(hash)
 }

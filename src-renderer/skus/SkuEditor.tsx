@@ -9,6 +9,7 @@ import { formErrorsFrom } from '../forms/field-errors'
 import { FormActions } from '../forms/FormActions'
 import { FormFailure } from '../forms/FormFailure'
 import { useEditorSubmit } from '../forms/use-editor-submit'
+import { useUnsavedGuard } from '../forms/use-form-draft'
 import { PackSpecEditor } from '../forms/PackSpecEditor'
 import { BENCHMARK_CHANNELS } from '../benchmarks/channels'
 import {
@@ -47,6 +48,7 @@ export function SkuEditor({
     initialValues: sku ? skuFormValuesOf(sku) : EMPTY_SKU,
     validate: validateSku,
   })
+  useUnsavedGuard(form)
   const values = form.getValues()
 
   // The innermost level counts the comparable unit: keep its label in step when the unit changes.

@@ -9,6 +9,7 @@ import { formErrorsFrom } from '../forms/field-errors'
 import { FormActions } from '../forms/FormActions'
 import { FormFailure } from '../forms/FormFailure'
 import { useEditorSubmit } from '../forms/use-editor-submit'
+import { useUnsavedGuard } from '../forms/use-form-draft'
 import { FactoryMultiSelect } from './FactoryMultiSelect'
 import { EMPTY_TOUR, toTourInput, tourFormValuesOf, validateTour, type TourFormValues } from './tour-form'
 
@@ -31,6 +32,7 @@ export function TourEditor({
     initialValues: tour ? tourFormValuesOf(tour) : EMPTY_TOUR,
     validate: validateTour,
   })
+  useUnsavedGuard(form)
   const values = form.getValues()
   const plannedNames = Object.fromEntries(
     (tour?.plannedFactories ?? []).map((f) => [f.factoryId, f.factoryName ?? t('tours.deletedFactory')]),

@@ -7,10 +7,12 @@ import { useTranslation } from 'react-i18next'
 import { useCall } from '../api/use-call'
 import { useMutation } from '../api/use-mutation'
 import { notifySuccess } from '../common/notify'
+import { DraftOffer } from '../forms/DraftOffer'
 import { formErrorsFrom } from '../forms/field-errors'
 import { FormActions } from '../forms/FormActions'
 import { FormFailure } from '../forms/FormFailure'
 import { useEditorSubmit } from '../forms/use-editor-submit'
+import { useFormDraft } from '../forms/use-form-draft'
 import { FactorySelect } from '../quotes/FactorySelect'
 import { FollowUpDrafts } from './FollowUpDrafts'
 import { ScorecardInput } from './ScorecardInput'
@@ -52,6 +54,14 @@ export function VisitEditor({
     initialValues: visit ? visitFormValuesOf(visit) : newVisitValues(defaults, localToday()),
     validate: (values) => validateVisit(values, editing),
   })
+  const draft = useFormDraft(form, {
+    address: {
+      kind: 'visit',
+      recordId: visit?.id ?? null,
+      context: visit ? {} : { factory: defaults.factoryId, tour: defaults.tourId },
+    },
+    recordUpdatedAt: visit?.updatedAt ?? null,
+  })
   const values = form.getValues()
   const tourOptions = (tours.data ?? []).map((tour) => ({
     value: tour.id,
@@ -72,6 +82,7 @@ export function VisitEditor({
       const saved = visit
         ? await update.run({ id: visit.id, values: toVisitUpdateValues(formValues) })
         : await create.run(toVisitCreateInput(formValues))
+      draft.clear()
       notifySuccess(t(visit ? 'visits.form.saved' : 'visits.form.created'))
       onSaved(saved)
     },
@@ -81,6 +92,7 @@ export function VisitEditor({
   return (
     <form onSubmit={submit} noValidate data-testid="visit-form">
       <Stack gap="sm">
+        <DraftOffer draft={draft} />
         <FormFailure failure={failure} />
         <SimpleGrid cols={2} spacing="sm">
           <FactorySelect
