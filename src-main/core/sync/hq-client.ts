@@ -79,7 +79,12 @@ export function createHttpHqClient(options: HttpHqClientOptions): HqClient {
     try {
       response = await fetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) })
     } catch (error) {
-      throw new HqRequestError('offline', `HQ not reachable at ${base}: ${String(error)}`)
+      // A kept-alive connection HQ closed (it restarted) fails at once: every HQ route takes a repeat.
+      const retry = staleConnection(error)
+        ? await fetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) }).catch(() => null)
+        : null
+      if (!retry) throw new HqRequestError('offline', `HQ not reachable at ${base}: ${String(error)}`)
+      response = retry
     }
     if (response.ok) return response
     const refused = HqErrorBody.safeParse(await jsonOf(response, MAX_ERROR_BYTES))
@@ -177,6 +182,12 @@ export function createHttpHqClient(options: HttpHqClientOptions): HqClient {
     },
     directory: () => call('directory', {}),
   }
+}
+
+/** A request that failed on a pooled connection the other side had closed, before any reply. */
+function staleConnection(error: unknown): boolean {
+  const code = (error as { cause?: { code?: string } } | null)?.cause?.code
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET'
 }
 
 /** Whether HQ answers its health route within the timeout (the scheduler's cheap probe). */
