@@ -61,6 +61,8 @@ export const syncEn: Widen<typeof syncZhCN> = {
         'Ask the HQ administrator for a new enrolment code, then enrol again under Settings → HQ sync; the unsent changes go up once enrolled.',
       link: 'Enrol again in Settings',
     },
+    resent:
+      'HQ lacked {{count}} changes this laptop had sent before (HQ restored from a backup, or another HQ): they were sent again',
     notEnrolled: {
       title: 'This laptop is not enrolled with HQ',
       body: 'Enter HQ’s address and an enrolment code under Settings → HQ sync; then you can sync.',
