@@ -56,7 +56,7 @@ export const syncEn: Widen<typeof syncZhCN> = {
     },
     revoked: {
       title: 'HQ revoked this laptop’s enrolment on {{time}}',
-      body: 'This laptop can no longer sync with HQ. Everything on it stays, including the {{count}} records not yet sent: nothing is lost.',
+      body: 'This laptop can no longer sync with HQ. Everything on it stays, including what is not yet sent (records: {{count}}): nothing is lost.',
       steps:
         'Ask the HQ administrator for a new enrolment code, then enrol again under Settings → HQ sync; the unsent changes go up once enrolled.',
       link: 'Enrol again in Settings',

@@ -77,7 +77,7 @@ test('reads the same in English', async ({ page }) => {
   await page.getByTestId('nav-sync').click()
   const notice = page.getByTestId('sync-revoked')
   await expect(notice).toContainText('HQ revoked this laptop’s enrolment on')
-  await expect(notice).toContainText('including the 1 records not yet sent')
+  await expect(notice).toContainText('including what is not yet sent (records: 1)')
   await expect(notice).toContainText('Ask the HQ administrator for a new enrolment code')
   await page.screenshot({ path: 'resources/screenshots/sync-revoked-en.png', fullPage: true })
   await page.getByTestId('language-switch').getByText('中文').click()
