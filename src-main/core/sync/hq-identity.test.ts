@@ -162,6 +162,25 @@ describe.each(hqBackends())(
       expect(factoriesOf(sun)).toEqual(factoriesOf(li))
     })
 
+    it('syncs as before with an HQ older than HQ ids (no hello, no cursor mark on pull)', async () => {
+      const real = await wang.httpClient()
+      const marks: (string | undefined)[] = []
+      const older: HqClient = {
+        ...real,
+        hello: async () => {
+          throw new HqRequestError('unknown_call', 'no HQ route /api/hello', 404)
+        },
+        pull: (input) => {
+          marks.push(input.mark)
+          return real.pull(input)
+        },
+      }
+      await wang.createFactory({ name: '东莞纸品' })
+      expect(await wang.sync(older)).toMatchObject({ outcome: 'ok', pushed: 17, resent: 0 })
+      expect(marks.length).toBeGreaterThan(0)
+      expect(marks.every((m) => m === undefined)).toBe(true)
+    })
+
     it('sends everything to another HQ it enrols with and pulls that HQ from the start', async () => {
       const otherStore = await createHqStore(backend)
       const other = await startStoreHq(otherStore)

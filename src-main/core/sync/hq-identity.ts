@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '../db/schema'
-import type { HqClient } from './hq-client'
+import { HqRequestError, type HqClient } from './hq-client'
 import { readSetting, SETTING, writeSetting } from './sync.settings'
 import type { LoggedMessage } from './wire/sync-wire.contract'
 
@@ -24,6 +24,8 @@ export interface HqCheck {
   healed: boolean
   /** Changes marked unsent again because HQ lacks them. */
   resent: number
+  /** HQ said who it is; false for an HQ older than HQ ids (it takes no cursor mark on pull either). */
+  identified: boolean
 }
 
 /** Keeps the stamp of the page's message at the stored cursor (in the page's transaction). */
@@ -67,13 +69,22 @@ export async function checkHq(db: Kysely<DB>, client: HqClient, node: string): P
     cursorMark(db),
   ])
   const cursor = Number(cursorText ?? 0)
-  const hello = await client.hello({ cursor, mark: mark ?? null })
+  let hello: Awaited<ReturnType<HqClient['hello']>>
+  try {
+    hello = await client.hello({ cursor, mark: mark ?? null })
+  } catch (error) {
+    // An HQ from before ids cannot be told apart: sync with it as before.
+    if (error instanceof HqRequestError && error.code === 'unknown_call') {
+      return { healed: false, resent: 0, identified: false }
+    }
+    throw error
+  }
   const sent = await countOwnSent(db, node)
   // A laptop from before HQ ids has none kept: it adopts this HQ's if the log agrees with it.
   const sameHq = known === undefined || known === hello.hqId
   if (sameHq && hello.cursorHeld && hello.held >= sent) {
     if (known === undefined) await writeSetting(db, SETTING.hqId, hello.hqId)
-    return { healed: false, resent: 0 }
+    return { healed: false, resent: 0, identified: true }
   }
   const held = await heldByHq(client)
   const resent = await db.transaction().execute(async (trx) => {
@@ -98,7 +109,7 @@ export async function checkHq(db: Kysely<DB>, client: HqClient, node: string): P
     await writeSetting(trx, SETTING.hqId, hello.hqId)
     return marked
   })
-  return { healed: true, resent }
+  return { healed: true, resent, identified: true }
 }
 
 /** Every save HQ holds from this laptop's node: stamp → messages. */

@@ -184,7 +184,7 @@ export async function syncNow(deps: SyncDeps, hooks: SyncRunHooks = {}): Promise
         after: report.cursor,
         // HQ's byte cap ends a page first: pages of small messages carry the most.
         limit: deps.pageSize ?? MAX_PULL_LIMIT,
-        mark: await cursorMark(deps.db),
+        mark: checked.identified ? await cursorMark(deps.db) : undefined,
       })
       const applied = await applyPage(deps, page.messages, page.cursor)
       // Messages this laptop already had (its own, echoed back) are not news to the buyer.
