@@ -14,6 +14,16 @@ export function findDeviceByTokenHash(db: Kysely<HqDB>, tokenHash: string): Prom
     .executeTakeFirst()
 }
 
+/** When the device holding this token hash was revoked; undefined for a live or unknown token. */
+export async function revokedAtOfToken(db: Kysely<HqDB>, tokenHash: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('devices')
+    .select('revoked_at')
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst()
+  return row?.revoked_at ?? undefined
+}
+
 export function listDevices(db: Kysely<HqDB>): Promise<DeviceRow[]> {
   return db.selectFrom('devices').selectAll().orderBy('created_at').orderBy('id').execute()
 }

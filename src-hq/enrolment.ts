@@ -82,7 +82,7 @@ const invalid = () =>
  */
 export async function enrolDevice(
   db: Kysely<HqDB>,
-  input: { code: string; deviceName: string; nodeId: string },
+  input: { code: string; deviceName: string; nodeId: string; localDeviceId?: string },
   now: Date,
 ): Promise<{ deviceId: string; token: string }> {
   const code = normalizeCode(input.code)
@@ -140,6 +140,7 @@ export async function enrolDevice(
         token_hash: sha256Hex(token),
         created_at: now.toISOString(),
         revoked_at: null,
+        local_device: input.localDeviceId ?? null,
       })
       .execute()
     await trx

@@ -5,7 +5,8 @@ import { adminHandlers } from './admin.handlers'
 import type { HqDB } from './db/schema'
 import { listDevices, revokeDevice, type DeviceRow } from './devices.repository'
 import { enrolDevice, mintEnrolmentCode } from './enrolment'
-import type { HqCalls } from './hq.contract'
+import { MAX_PULL_BYTES, type HqCalls } from './hq.contract'
+import { confirmCursor, countHeldFrom, heldStamps, holdsCursor } from './hq-identity'
 import { readMessages } from './messages.repository'
 import { pushMessages } from './push.service'
 
@@ -20,6 +21,8 @@ export interface HqContext {
   blobs: BlobStore
   /** HQ's own HLC node, which stamps its writes to the HQ-owned tables. */
   hqNode: string
+  /** HQ's identity, kept in its database (hq-identity.ts). */
+  hqId: string
   /** The authenticated device; routes that need one are only reached with it set. */
   device?: DeviceRow
   /** The console's login, as this request's cookie sees it (set by the HTTP server). */
@@ -42,6 +45,8 @@ export const ACCESS: Record<keyof HqCalls, Access> = {
   enrol: 'public',
   push: 'device',
   pull: 'device',
+  hello: 'device',
+  held: 'device',
   'photos.missing': 'device',
   directory: 'device',
   'admin.codes.create': 'admin',
@@ -70,7 +75,7 @@ function deviceOf(ctx: HqContext): DeviceRow {
 
 export const hqHandlers: HqHandlers = {
   health: async (_input, ctx) => ({ ok: true, version: ctx.version, database: ctx.databaseKind }),
-  enrol: (input, ctx) => enrolDevice(ctx.db, input, ctx.now()),
+  enrol: async (input, ctx) => ({ ...(await enrolDevice(ctx.db, input, ctx.now())), hqId: ctx.hqId }),
   push: (input, ctx) =>
     pushMessages(
       { db: ctx.db, device: deviceOf(ctx), now: ctx.now(), maxDriftMs: ctx.maxDriftMs },
@@ -79,7 +84,8 @@ export const hqHandlers: HqHandlers = {
     ),
   pull: async (input, ctx) => {
     deviceOf(ctx)
-    const page = await readMessages(ctx.db, input.after, input.limit)
+    await confirmCursor(ctx.db, input.after, input.mark)
+    const page = await readMessages(ctx.db, input.after, input.limit, MAX_PULL_BYTES)
     const last = page.messages.at(-1)
     return {
       messages: page.messages.map((m) => ({
@@ -95,8 +101,15 @@ export const hqHandlers: HqHandlers = {
       })),
       cursor: last ? last.seq : input.after,
       more: page.more,
+      hqId: ctx.hqId,
     }
   },
+  hello: async (input, ctx) => ({
+    hqId: ctx.hqId,
+    cursorHeld: await holdsCursor(ctx.db, input.cursor, input.mark),
+    held: await countHeldFrom(ctx.db, deviceOf(ctx).node_id),
+  }),
+  held: (input, ctx) => heldStamps(ctx.db, deviceOf(ctx).node_id, input.after, input.limit),
   'photos.missing': async (input, ctx) => {
     deviceOf(ctx)
     return { missing: await ctx.blobs.missing(input.hashes) }

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { createBlobStore } from './blobs/blob-store'
 import { migrateHq, openHqDatabase, type HqDatabase, type HqDatabaseConfig } from './db/connection'
 import { mintEnrolmentCode, noCodeEverMinted } from './enrolment'
+import { ensureHqId } from './hq-identity'
 import { ensureHqNode } from './owned/hq-clock'
 import type { RateLimit } from './rate-limit'
 import { startHqServer } from './server'
@@ -79,6 +80,7 @@ export async function startHq(options: HqOptions): Promise<Hq> {
         maxDriftMs: options.maxDriftMs,
         blobs: createBlobStore(join(options.dataDir, BLOBS_FOLDER)),
         hqNode: await ensureHqNode(database.db),
+        hqId: await ensureHqId(database.db),
       },
       adminToken,
       consoleDir: options.consoleDir ?? DEFAULT_CONSOLE_DIR,

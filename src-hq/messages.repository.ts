@@ -141,28 +141,66 @@ export async function appendLocked(
   return { accepted: fresh.length, duplicates: messages.length - fresh.length }
 }
 
-/** Up to `limit` messages after sequence `after`, oldest first, and whether more follow. */
-export async function readMessages(
-  db: Kysely<HqDB>,
-  after: number,
-  limit: number,
-): Promise<{ messages: StoredMessage[]; more: boolean }> {
-  const rows = await db
+/** One save: the messages a device stamped with one timestamp for one row, appended together. */
+const saveOf = (m: { hlc: string; table_name: string; row_id: string }) =>
+  `${m.hlc}\u0000${m.table_name}\u0000${m.row_id}`
+
+// PostgreSQL's BIGINT columns arrive as strings.
+function storedOf(
+  row: Omit<StoredMessage, 'seq' | 'seen_seq'> & { seq: number | string; seen_seq: number | string | null },
+): StoredMessage {
+  return { ...row, seq: Number(row.seq), seen_seq: row.seen_seq == null ? null : Number(row.seen_seq) }
+}
+
+function readAfter(db: Kysely<HqDB>, after: number, limit: number): Promise<StoredMessage[]> {
+  return db
     .selectFrom('messages')
     .selectAll()
     .where('seq', '>', after)
     .orderBy('seq')
-    .limit(limit + 1)
+    .limit(limit)
     .execute()
-  const more = rows.length > limit
-  return {
-    messages: rows.slice(0, limit).map((row) => ({
-      ...row,
-      seq: Number(row.seq),
-      seen_seq: row.seen_seq == null ? null : Number(row.seen_seq),
-    })),
-    more,
+    .then((rows) => rows.map(storedOf))
+}
+
+/**
+ * Messages after sequence `after`, oldest first: at most `limit` of them and `maxBytes` of their JSON,
+ * ending only between saves, so a receiver never holds part of a record's save while its other fields
+ * wait on the next page. A first save bigger than either cap comes whole, alone. `more`: some follow.
+ */
+export async function readMessages(
+  db: Kysely<HqDB>,
+  after: number,
+  limit: number,
+  maxBytes = Number.POSITIVE_INFINITY,
+): Promise<{ messages: StoredMessage[]; more: boolean }> {
+  const rows = await readAfter(db, after, limit + 1)
+  let start = 0 // first message of the save being read
+  let bytes = 0
+  for (let i = 0; i < rows.length; i++) {
+    if (i > 0 && saveOf(rows[i]!) !== saveOf(rows[i - 1]!)) start = i
+    bytes += Buffer.byteLength(JSON.stringify(rows[i]))
+    if (i < limit && bytes <= maxBytes) continue
+    if (start > 0) return { messages: rows.slice(0, start), more: true }
+    return completeFirstSave(db, rows)
   }
+  return { messages: rows, more: false }
+}
+
+/** The page when the first save alone passes a cap: that save, all of it (its messages are adjacent). */
+async function completeFirstSave(
+  db: Kysely<HqDB>,
+  rows: StoredMessage[],
+): Promise<{ messages: StoredMessage[]; more: boolean }> {
+  const save = saveOf(rows[0]!)
+  const page: StoredMessage[] = []
+  for (let batch = rows; batch.length > 0; batch = await readAfter(db, page.at(-1)!.seq, CHUNK)) {
+    for (const row of batch) {
+      if (saveOf(row) !== save) return { messages: page, more: true }
+      page.push(row)
+    }
+  }
+  return { messages: page, more: false }
 }
 
 /** The whole log (tests and the HQ console's counts); oldest first. */

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { DEFAULT_MAX_DRIFT_MS, InvalidHlcError, parseHlc, type Hlc } from '../src-main/core/sync/hlc'
 import type { HqDB } from './db/schema'
+import { deviceRefusal, localDeviceOf } from './device-check'
 import type { DeviceRow } from './devices.repository'
 import { HqError } from './hq-error'
 import { HQ_OWNED_TABLES, MAX_MESSAGE_BYTES, type Rejection, type WireMessage } from './hq.contract'
@@ -65,8 +66,9 @@ export async function pushMessages(
   const rejected: Rejection[] = []
   const rows: NewMessage[] = []
   const receivedAt = ctx.now.toISOString()
+  const localDevice = await localDeviceOf(ctx.db, ctx.device, messages)
   messages.forEach((message, index) => {
-    const refusal = rejectionOf(message, ctx.device)
+    const refusal = rejectionOf(message, ctx.device) ?? deviceRefusal(message, localDevice)
     if (refusal) {
       rejected.push({ index, ...refusal })
       return

@@ -3,12 +3,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { CallSpec } from '../src-main/core/api/define'
-import { readBody } from '../src-main/host/read-body'
 import { fieldErrorsFromZod } from '../src-main/core/api/errors'
 import { AdminSessions, sessionCookieHeader, sessionCookieOf } from './admin-session'
 import { serveBlob } from './blobs/blob-routes'
+import { readRequestBody, sendJsonCompressed } from './compression'
 import { serveConsole } from './console-static'
-import { findDeviceByTokenHash } from './devices.repository'
+import { findDeviceByTokenHash, revokedAtOfToken } from './devices.repository'
 import { sha256Hex } from './enrolment'
 import { HqError } from './hq-error'
 import { ACCESS, hqHandlers, type AdminSessionPort, type HqContext } from './hq.handlers'
@@ -57,8 +57,9 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 function sendError(res: ServerResponse, error: HqError): void {
-  const { code, messageKey, message, fields } = error
-  sendJson(res, HQ_HTTP_STATUS[code], { ok: false, error: { code, messageKey, message, fields } })
+  const { code, messageKey, message, fields, revokedAt } = error
+  const detail = revokedAt === undefined ? {} : { revokedAt }
+  sendJson(res, HQ_HTTP_STATUS[code], { ok: false, error: { code, messageKey, message, ...detail, fields } })
 }
 
 function refuse(code: HqErrorCode, messageKey: string, message: string): HqError {
@@ -137,8 +138,15 @@ async function handle(
       }
     } else {
       const device = token ? await findDeviceByTokenHash(ctx.db, sha256Hex(token)) : undefined
-      if (!device)
-        throw refuse('unauthorized', 'errors.unauthorized', 'missing, wrong or revoked device token')
+      if (!device) {
+        // A revoked laptop is told when, so it can tell its buyer to enrol again (its work is kept).
+        const revokedAt = token ? await revokedAtOfToken(ctx.db, sha256Hex(token)) : undefined
+        const refused = revokedAt
+          ? refuse('unauthorized', 'errors.sync.revoked', `this device was revoked at ${revokedAt}`)
+          : refuse('unauthorized', 'errors.unauthorized', 'missing, wrong or revoked device token')
+        refused.revokedAt = revokedAt
+        throw refused
+      }
       ctx.device = device
     }
   }
@@ -152,15 +160,7 @@ async function handle(
   if (req.method !== 'POST' && !isHealthGet) {
     throw refuse('bad_request', 'errors.badRequest', 'HQ routes use POST')
   }
-  const body = isHealthGet ? Buffer.alloc(0) : await readBody(req, MAX_BATCH_BYTES)
-  if (body === null) {
-    res.setHeader('connection', 'close')
-    throw refuse(
-      'payload_too_large',
-      'errors.payloadTooLarge',
-      `request body exceeds ${MAX_BATCH_BYTES} bytes`,
-    )
-  }
+  const body = isHealthGet ? Buffer.alloc(0) : await readRequestBody(req, res, MAX_BATCH_BYTES)
   let input: unknown
   try {
     input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'))
@@ -173,7 +173,7 @@ async function handle(
     throw new HqError('validation', 'errors.validation', 'invalid input', fields)
   }
   const value = await handlerMap[call]!(parsed.data, ctx)
-  sendJson(res, 200, { ok: true, value })
+  await sendJsonCompressed(req, res, 200, { ok: true, value })
 }
 
 /** Starts HQ's HTTP API. */

@@ -38,6 +38,8 @@ export interface DevicesTable {
   token_hash: string
   created_at: string
   revoked_at: string | null
+  /** The id the laptop records its changes under (each pushed message's `device`); null until known. */
+  local_device: string | null
 }
 
 export interface EnrolmentCodesTable {
@@ -54,7 +56,7 @@ export interface EnrolmentCodesTable {
   device_id: string | null
 }
 
-/** HQ's own named values: 'node_id' (its HLC node) and 'clock' (the last timestamp it issued). */
+/** HQ's own named values: 'node_id' (its HLC node), 'clock' (the last timestamp it issued), 'hq_id'. */
 export interface HqMetaTable {
   name: string
   value: string

@@ -804,6 +804,8 @@ export const en: Messages = {
       enrolmentExpired: 'The enrolment code has expired (valid 10 minutes): ask HQ for a new one',
       enrolmentExhausted: 'Too many wrong tries: the code is void; ask HQ for a new one',
       nodeTaken: 'This device id is already used by another device',
+      cursorMismatch: 'HQ does not hold what this laptop last received (restored from a backup?): sync again',
+      revoked: 'HQ revoked this laptop: ask HQ for a new enrolment code and enrol again',
       clockDrift: "This laptop's clock is too far from HQ's: fix the system time, then sync",
       rateLimited: 'Syncing too often: try again in a moment',
       unstorableText: 'The text contains characters that cannot be stored',

@@ -54,6 +54,15 @@ export const syncEn: Widen<typeof syncZhCN> = {
       conflicts: 'Two devices changed the same field; the later change won',
       rejected: 'Changes of this laptop HQ refused (e.g. data HQ maintains)',
     },
+    revoked: {
+      title: 'HQ revoked this laptop’s enrolment on {{time}}',
+      body: 'This laptop can no longer sync with HQ. Everything on it stays, including what is not yet sent (records: {{count}}): nothing is lost.',
+      steps:
+        'Ask the HQ administrator for a new enrolment code, then enrol again under Settings → HQ sync; the unsent changes go up once enrolled.',
+      link: 'Enrol again in Settings',
+    },
+    resent:
+      'HQ lacked {{count}} changes this laptop had sent before (HQ restored from a backup, or another HQ): they were sent again',
     notEnrolled: {
       title: 'This laptop is not enrolled with HQ',
       body: 'Enter HQ’s address and an enrolment code under Settings → HQ sync; then you can sync.',
@@ -77,6 +86,7 @@ export const syncEn: Widen<typeof syncZhCN> = {
         message_too_large: 'The change is too large',
         node_mismatch: 'Device identity mismatch',
         invalid_value: 'The content cannot be stored',
+        device_mismatch: 'Recorded under another device than this laptop enrolled as',
       },
       records: '{{kind}}: {{count}}',
       fieldSeparator: ', ',

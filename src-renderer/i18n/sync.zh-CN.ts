@@ -49,6 +49,14 @@ export const syncZhCN = {
       conflicts: '两台设备改了同一字段，较晚的修改生效',
       rejected: '总部拒收的本机修改（例如总部维护的数据）',
     },
+    revoked: {
+      title: '总部已于 {{time}} 撤销本机的登记',
+      body: '本机不能再与总部同步。本机的数据都还在，尚未上传的 {{count}} 条记录也会保留，不会丢失。',
+      steps:
+        '请向总部管理员要一个新的登记码，然后在「设置 → 总部同步」中重新登记；登记后未上传的修改会自动上传。',
+      link: '前往设置重新登记',
+    },
+    resent: '总部缺少本机之前已上传的 {{count}} 条修改（总部从备份恢复过，或换了总部），本次已重新上传',
     notEnrolled: {
       title: '本机尚未登记到总部',
       body: '在「设置 → 总部同步」中填写总部地址和登记码，登记后即可同步。',
@@ -72,6 +80,7 @@ export const syncZhCN = {
         message_too_large: '修改内容过大',
         node_mismatch: '设备标识不符',
         invalid_value: '内容无法保存',
+        device_mismatch: '修改记录的设备与本机登记的不符',
       },
       records: '{{kind}} {{count}} 条',
       fieldSeparator: '、',

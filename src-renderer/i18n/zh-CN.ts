@@ -796,6 +796,8 @@ export const zhCN = {
       enrolmentExpired: '登记码已过期（10 分钟有效）：请向总部索取新码',
       enrolmentExhausted: '登记码输错次数过多已作废：请向总部索取新码',
       nodeTaken: '本机标识已被另一台设备使用',
+      cursorMismatch: '总部没有本机上次收到的记录（总部从备份恢复过？）：请再同步一次',
+      revoked: '总部已撤销本机的登记：请向总部要新的登记码后重新登记',
       clockDrift: '本机时钟与总部相差过大：请校准系统时间后再同步',
       rateLimited: '同步过于频繁，请稍后再试',
       unstorableText: '内容含有无法保存的字符',

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../common/ErrorAlert'
 import { ConflictList } from './ConflictList'
 import { DeleteConflictList } from './DeleteConflictList'
 import { RejectionList } from './RejectionList'
+import { RevokedNotice } from './RevokedNotice'
 import { LocalOnlyNote } from './LocalOnlyNote'
 import { UnsentCount } from './UnsentCount'
 import { SyncNowControl } from './SyncNowControl'
@@ -28,6 +29,8 @@ export function SyncPage() {
       {status.error ? <ErrorAlert error={status.error} /> : null}
       {!status.data ? (
         <Skeleton h={140} />
+      ) : status.data.revokedAt ? (
+        <RevokedNotice status={{ ...status.data, revokedAt: status.data.revokedAt }} />
       ) : !status.data.enrolled ? (
         <Alert
           color="yellow"

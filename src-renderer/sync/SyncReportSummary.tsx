@@ -77,6 +77,11 @@ export function SyncReportSummary({ report, testId }: { report: SyncReport | nul
           </Text>
         </Tooltip>
       ) : null}
+      {report.resent > 0 ? (
+        <Text size="sm" c="orange.8" data-testid="sync-resent">
+          {t('sync.resent', { count: report.resent })}
+        </Text>
+      ) : null}
       {report.photosWaiting > 0 ? (
         <Text size="sm" c="dimmed" data-testid="sync-photos-waiting">
           {t('sync.photos.waiting', { count: report.photosWaiting })}

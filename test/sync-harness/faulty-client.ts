@@ -103,6 +103,8 @@ export function faultyClient(
       }
       return reply
     },
+    hello: (input) => lossy(async () => (await reachable()).hello(input)),
+    held: (input) => lossy(async () => (await reachable()).held(input)),
     missingPhotos: (input) => lossy(async () => (await reachable()).missingPhotos(input)),
     // A lost upload reply means HQ stored the photo and the laptop does not know: it asks again next sync.
     uploadPhoto: (sha256, bytes) => lossy(async () => (await reachable()).uploadPhoto(sha256, bytes)),

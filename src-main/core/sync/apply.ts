@@ -3,6 +3,7 @@ import type { LoggedMessage } from './wire/sync-wire.contract'
 import type { DB } from '../db/schema'
 import { parseHlc, receiveHlc, type HlcClock } from './hlc'
 import { writeRemoteRows, type RemoteRowWrite, type SyncedTableName } from '../write/write-path'
+import { keepCursorMark } from './hq-identity'
 import { readSetting, SETTING, writeSetting } from './sync.settings'
 import { fitsColumn, isSyncedTable, LocalSchema } from './synced-tables'
 import { recordDeleteConflicts } from './delete-conflicts'
@@ -211,6 +212,7 @@ export async function applyPage(
     // Deletes and edits made without seeing each other (this laptop's echoed saves included).
     counts.conflicts += await recordDeleteConflicts(trx, fresh, stamp)
     await writeSetting(trx, SETTING.cursor, String(counts.cursor))
+    await keepCursorMark(trx, messages, counts.cursor)
     return counts
   })
   // After the commit, never before: a rolled-back page must not move the clock.

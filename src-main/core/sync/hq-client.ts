@@ -1,3 +1,5 @@
+import { promisify } from 'node:util'
+import { gzip } from 'node:zlib'
 import type { z } from 'zod'
 import {
   BLOB_ROUTE,
@@ -5,9 +7,16 @@ import {
   HqErrorBody,
   wireCalls,
   MAX_BLOB_BYTES,
+  MAX_REPLY_BYTES,
   type WireCallName,
   type WireCalls,
 } from './wire/sync-wire.contract'
+
+const gzipAsync = promisify(gzip)
+/** Request bodies smaller than this go as they are (an empty pull gains nothing from gzip). */
+const MIN_GZIP_BYTES = 1024
+/** An error reply is a small envelope; anything longer is not HQ's. */
+const MAX_ERROR_BYTES = 64 * 1024
 
 /**
  * The laptop's side of the HQ wire: one method per HQ route, every reply validated with the HQ
@@ -17,6 +26,10 @@ export interface HqClient {
   enrol(input: z.input<WireCalls['enrol']['input']>): Promise<z.output<WireCalls['enrol']['output']>>
   push(input: z.input<WireCalls['push']['input']>): Promise<z.output<WireCalls['push']['output']>>
   pull(input: z.input<WireCalls['pull']['input']>): Promise<z.output<WireCalls['pull']['output']>>
+  /** Who HQ is and whether it holds what this laptop's cursor and sent marks say. */
+  hello(input: z.input<WireCalls['hello']['input']>): Promise<z.output<WireCalls['hello']['output']>>
+  /** The saves HQ holds from this laptop's node, by stamp. */
+  held(input: z.input<WireCalls['held']['input']>): Promise<z.output<WireCalls['held']['output']>>
   /** Of these photo hashes, the ones HQ has no original for. */
   missingPhotos(
     input: z.input<WireCalls['photos.missing']['input']>,
@@ -36,6 +49,10 @@ export class HqRequestError extends Error {
     readonly code: string,
     message: string,
     readonly status?: number,
+    /** With 'unauthorized': when HQ revoked this device, as HQ said. */
+    readonly revokedAt?: string,
+    /** HQ's message key, e.g. 'errors.notJson'. */
+    readonly messageKey?: string,
   ) {
     super(message)
   }
@@ -62,12 +79,18 @@ export function createHttpHqClient(options: HttpHqClientOptions): HqClient {
     try {
       response = await fetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) })
     } catch (error) {
-      throw new HqRequestError('offline', `HQ not reachable at ${base}: ${String(error)}`)
+      // A kept-alive connection HQ closed (it restarted) fails at once: every HQ route takes a repeat.
+      const retry = staleConnection(error)
+        ? await fetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) }).catch(() => null)
+        : null
+      if (!retry) throw new HqRequestError('offline', `HQ not reachable at ${base}: ${String(error)}`)
+      response = retry
     }
     if (response.ok) return response
-    const refused = HqErrorBody.safeParse(await jsonOf(response))
+    const refused = HqErrorBody.safeParse(await jsonOf(response, MAX_ERROR_BYTES))
     if (refused.success) {
-      throw new HqRequestError(refused.data.error.code, refused.data.error.message, response.status)
+      const { code, message, revokedAt, messageKey } = refused.data.error
+      throw new HqRequestError(code, message, response.status, revokedAt, messageKey)
     }
     throw new HqRequestError(
       'bad_reply',
@@ -76,10 +99,15 @@ export function createHttpHqClient(options: HttpHqClientOptions): HqClient {
     )
   }
 
-  /** A reply's JSON; a reply that is cut off or not JSON (a proxy's error page) counts as offline. */
-  async function jsonOf(response: Response): Promise<unknown> {
+  /**
+   * A reply's JSON, read up to `limit` bytes once decompressed (fetch decodes gzip and brotli as the
+   * bytes stream in, so a reply past the limit is refused without being held whole); a reply that is
+   * cut off or not JSON (a proxy's error page) counts as offline.
+   */
+  async function jsonOf(response: Response, limit: number): Promise<unknown> {
+    const bytes = await readLimited(response, limit, 'a reply')
     try {
-      return await response.json()
+      return JSON.parse(Buffer.from(bytes).toString('utf8'))
     } catch (error) {
       throw new HqRequestError('offline', `no readable reply from HQ at ${base}: ${String(error)}`)
     }
@@ -87,7 +115,7 @@ export function createHttpHqClient(options: HttpHqClientOptions): HqClient {
 
   /** The `value` of a JSON reply, checked against its schema. */
   async function valueOf<T>(response: Response, schema: z.ZodType<T>, what: string): Promise<T> {
-    const body = await jsonOf(response)
+    const body = await jsonOf(response, MAX_REPLY_BYTES)
     const parsed = schema.safeParse((body as { value?: unknown } | null)?.value)
     if (!parsed.success) throw new HqRequestError('bad_reply', `HQ's ${what} reply breaks the contract`)
     return parsed.data
@@ -97,15 +125,33 @@ export function createHttpHqClient(options: HttpHqClientOptions): HqClient {
     name: K,
     input: unknown,
   ): Promise<z.output<WireCalls[K]['output']>> {
-    const response = await send(
-      `/api/${name}`,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...auth },
-        body: JSON.stringify(input),
-      },
-      options.timeoutMs ?? 30_000,
-    )
+    const text = Buffer.from(JSON.stringify(input))
+    const post = (body: Buffer, encoding: Record<string, string>) =>
+      send(
+        `/api/${name}`,
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'accept-encoding': 'br, gzip',
+            ...encoding,
+            ...auth,
+          },
+          body: new Uint8Array(body),
+        },
+        options.timeoutMs ?? 30_000,
+      )
+    let response: Response
+    if (text.length < MIN_GZIP_BYTES) response = await post(text, {})
+    else {
+      try {
+        response = await post(await gzipAsync(text), { 'content-encoding': 'gzip' })
+      } catch (error) {
+        // An HQ older than request compression reads the gzip bytes as broken JSON: send them plain.
+        if (!(error instanceof HqRequestError && error.messageKey === 'errors.notJson')) throw error
+        response = await post(text, {})
+      }
+    }
     const output: z.ZodType = wireCalls[name].output
     return (await valueOf(response, output, name)) as z.output<WireCalls[K]['output']>
   }
@@ -115,6 +161,8 @@ export function createHttpHqClient(options: HttpHqClientOptions): HqClient {
     enrol: (input) => call('enrol', input),
     push: (input) => call('push', input),
     pull: (input) => call('pull', input),
+    hello: (input) => call('hello', input),
+    held: (input) => call('held', input),
     missingPhotos: (input) => call('photos.missing', input),
     uploadPhoto: async (sha256, bytes) => {
       const response = await send(
@@ -130,10 +178,16 @@ export function createHttpHqClient(options: HttpHqClientOptions): HqClient {
     },
     downloadPhoto: async (sha256) => {
       const response = await send(`${BLOB_ROUTE}${sha256}`, { headers: auth }, photoTimeout)
-      return readLimited(response, MAX_BLOB_BYTES)
+      return readLimited(response, MAX_BLOB_BYTES, 'a photo')
     },
     directory: () => call('directory', {}),
   }
+}
+
+/** A request that failed on a pooled connection the other side had closed, before any reply. */
+function staleConnection(error: unknown): boolean {
+  const code = (error as { cause?: { code?: string } } | null)?.cause?.code
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET'
 }
 
 /** Whether HQ answers its health route within the timeout (the scheduler's cheap probe). */
@@ -152,22 +206,27 @@ export async function hqReachable(baseUrl: string, timeoutMs = 5000): Promise<bo
   }
 }
 
-/** A binary reply's bytes, refused past `limit` without holding more than that in memory. */
-async function readLimited(response: Response, limit: number): Promise<Uint8Array> {
+/** A reply's bytes (decompressed), refused past `limit` without holding more than that in memory. */
+async function readLimited(response: Response, limit: number, what: string): Promise<Uint8Array> {
+  const tooLarge = () => new HqRequestError('payload_too_large', `HQ sent ${what} over ${limit} bytes`)
+  // Content-Length counts the bytes as sent: compressed, a lower bound of what they decode to.
   if (Number(response.headers.get('content-length') ?? 0) > limit) {
     await response.body?.cancel()
-    throw new HqRequestError('payload_too_large', `HQ sent a photo over ${limit} bytes`)
+    throw tooLarge()
   }
   const chunks: Uint8Array[] = []
   let size = 0
   try {
     for await (const chunk of response.body ?? []) {
       size += chunk.byteLength
-      if (size > limit) throw new HqRequestError('payload_too_large', `HQ sent a photo over ${limit} bytes`)
+      if (size > limit) throw tooLarge()
       chunks.push(chunk)
     }
   } catch (error) {
-    if (error instanceof HqRequestError) throw error
+    if (error instanceof HqRequestError) {
+      await response.body?.cancel().catch(() => undefined)
+      throw error
+    }
     throw new HqRequestError('offline', `the download from HQ was cut off: ${String(error)}`)
   }
   return Buffer.concat(chunks)

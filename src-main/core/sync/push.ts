@@ -53,6 +53,34 @@ function readUnsent(db: Kysely<DB>, localUpTo: number | null, afterSeq: number) 
     .execute()
 }
 
+type UnsentRow = Awaited<ReturnType<typeof readUnsent>>[number]
+
+/** One save: the changes the write path stamped with one timestamp for one row (adjacent in the log). */
+const saveKey = (row: UnsentRow) => `${row.hlc}\u0000${row.table_name}\u0000${row.row_id}`
+
+/**
+ * The rows of a read, whole saves only: a read that filled its limit may end inside a save, which is
+ * then left for the next read (unless it is all the read holds).
+ */
+function wholeSaves(rows: UnsentRow[], full: boolean): UnsentRow[] {
+  if (!full) return rows
+  const last = saveKey(rows.at(-1)!)
+  let start = rows.length - 1
+  while (start > 0 && saveKey(rows[start - 1]!) === last) start--
+  return start === 0 ? rows : rows.slice(0, start)
+}
+
+/** The rows grouped into saves, in order. */
+function savesOf(rows: UnsentRow[]): UnsentRow[][] {
+  const saves: UnsentRow[][] = []
+  for (const row of rows) {
+    const current = saves.at(-1)
+    if (current && saveKey(current[0]!) === saveKey(row)) current.push(row)
+    else saves.push([row])
+  }
+  return saves
+}
+
 async function recordRejections(
   db: Kysely<DB>,
   rows: { seq: number; code: string; message: string }[],
@@ -67,7 +95,7 @@ async function recordRejections(
 }
 
 /**
- * Pushes every unsent change in batches of at most 1 MiB. A change is marked sent only after HQ
+ * Pushes every unsent change in batches of at most 1 MiB, each ending between saves. A change is marked sent only after HQ
  * acknowledged it, so a dropped request or reply just sends it again (HQ ignores the repeat); a change
  * HQ refuses for good is set aside and blocks nothing behind it.
  */
@@ -84,8 +112,9 @@ export async function pushUnsent(
   const localUpTo = await localOnlyUpTo(db)
   let after = 0
   for (;;) {
-    const unsent = await readUnsent(db, localUpTo, after)
-    if (unsent.length === 0) return result
+    const read = await readUnsent(db, localUpTo, after)
+    if (read.length === 0) return result
+    const unsent = wholeSaves(read, read.length === READ_LIMIT)
     after = unsent.at(-1)!.seq
     let batch: { seq: number; message: WireMessage }[] = []
     let bytes = 0
@@ -118,27 +147,38 @@ export async function pushUnsent(
       bytes = 0
       options.onBatch?.(result)
     }
-    for (const row of unsent) {
-      const message: WireMessage = {
-        hlc: row.hlc,
-        table: row.table_name,
-        row: row.row_id,
-        column: row.column_name,
-        value: row.value,
-        device: row.device_id,
+    for (const save of savesOf(unsent)) {
+      const messages: { seq: number; message: WireMessage; size: number }[] = []
+      for (const row of save) {
+        const message: WireMessage = {
+          hlc: row.hlc,
+          table: row.table_name,
+          row: row.row_id,
+          column: row.column_name,
+          value: row.value,
+          device: row.device_id,
+        }
+        const size = Buffer.byteLength(JSON.stringify(message)) + 1
+        if (size > MAX_MESSAGE_BYTES) {
+          tooLarge.push({
+            seq: row.seq,
+            code: 'message_too_large',
+            message: `change exceeds ${MAX_MESSAGE_BYTES} bytes`,
+          })
+          continue
+        }
+        messages.push({ seq: row.seq, message, size })
       }
-      const size = Buffer.byteLength(JSON.stringify(message)) + 1
-      if (size > MAX_MESSAGE_BYTES) {
-        tooLarge.push({
-          seq: row.seq,
-          code: 'message_too_large',
-          message: `change exceeds ${MAX_MESSAGE_BYTES} bytes`,
-        })
-        continue
+      // A save goes in one batch (HQ appends a batch in one transaction, so no receiver ever sees part
+      // of it): the batch in hand is sent first when the save would not fit. Only a save bigger than a
+      // whole batch is split, over as few batches as it takes.
+      const saveBytes = messages.reduce((sum, m) => sum + m.size, 0)
+      if (bytes + saveBytes > BATCH_BUDGET) await flush()
+      for (const m of messages) {
+        if (bytes + m.size > BATCH_BUDGET) await flush()
+        batch.push({ seq: m.seq, message: m.message })
+        bytes += m.size
       }
-      if (bytes + size > BATCH_BUDGET) await flush()
-      batch.push({ seq: row.seq, message })
-      bytes += size
     }
     await flush()
     await recordRejections(db, tooLarge, now().toISOString())

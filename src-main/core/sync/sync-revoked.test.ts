@@ -43,6 +43,15 @@ describe('a laptop HQ revoked keeps its unsent work and sends it once enrolled a
     expect(refused.outcome).toBe('unauthorized')
     const after = await syncStatusOf(li)
     expect(after.unsent).toBe(before.unsent)
+    // sync.status says so, with the time HQ revoked the laptop (not when it noticed).
+    const device = await fleet.hq.database.db
+      .selectFrom('devices')
+      .select('revoked_at')
+      .where('id', '=', hqDeviceId!)
+      .executeTakeFirstOrThrow()
+    expect(after).toMatchObject({ enrolled: false, revokedAt: device.revoked_at })
+    expect((await li.sync()).outcome).toBe('unauthorized')
+    expect((await syncStatusOf(li)).revokedAt).toBe(device.revoked_at)
     expect(factoriesOf(li)[kept]).toMatchObject({ name: '泉州恒利纸品', notes: '吊销前录入' })
 
     // HQ hands out a new code; the same laptop enrols again and its work goes up.
@@ -52,6 +61,7 @@ describe('a laptop HQ revoked keeps its unsent work and sends it once enrolled a
       deviceName: '李娜的笔记本',
     })
     expect(again.ok).toBe(true)
+    expect(await syncStatusOf(li)).toMatchObject({ enrolled: true, revokedAt: null })
     const delivered = await li.sync()
     expect(delivered).toMatchObject({ outcome: 'ok', rejected: 0 })
     expect((await syncStatusOf(li)).unsentRecords).toBe(0)

@@ -4,7 +4,8 @@ import type { syncCalls } from './sync.contract'
 import { assertEnrolled, enrol, syncStatus } from './sync.service'
 
 export const syncHandlers: HandlersFor<typeof syncCalls> = {
-  'sync.enrol': (input, ctx) => enrol({ db: ctx.db, clock: ctx.write.clock, vault: ctx.sync.vault }, input),
+  'sync.enrol': (input, ctx) =>
+    enrol({ db: ctx.db, clock: ctx.write.clock, vault: ctx.sync.vault, deviceId: ctx.write.deviceId }, input),
   'sync.now': (_input, ctx) => ctx.sync.runner.run(),
   'sync.start': async (_input, ctx) => {
     await assertEnrolled(ctx.db)

@@ -49,13 +49,21 @@ export const SyncReport = z.object({
   photoErrors: z.number().int().default(0),
   /** The first few of those failures, for the Sync screen and logs. */
   photoFailures: z.array(PhotoFailure).max(MAX_PHOTO_FAILURES).default([]),
+  /** Changes sent before that went again: HQ lacked them (an HQ restored from a backup, or another HQ). */
+  resent: z.number().int().default(0),
   startedAt: z.string(),
   finishedAt: z.string(),
 })
 export type SyncReport = z.infer<typeof SyncReport>
 
 export const SyncStatus = z.object({
+  /** Enrolled and not revoked: HQ accepts this laptop's token as far as it knows. */
   enrolled: z.boolean(),
+  /**
+   * When HQ revoked this laptop (as HQ said, or when HQ first refused its token); null while HQ accepts
+   * it. Unsent work stays here; enrolling again with a new code sends it.
+   */
+  revokedAt: z.string().nullable(),
   hqUrl: z.string().nullable(),
   hqDeviceId: z.string().nullable(),
   /** The name this laptop enrolled under. */

@@ -6,8 +6,11 @@ import { applyPage } from './apply'
 import type { PhotoProcessor } from '../photos/photo-processor'
 import { createHttpHqClient, HqRequestError, type HqClient } from './hq-client'
 import { fetchPhotos, sendPhotos } from './photo-transfer'
+import { checkHq, cursorMark, noteEnrolment } from './hq-identity'
+import { clearRevocation, noteRevocation, readRevocation } from './revocation'
 import { countLocalOnlyRows, localOnlyUpTo } from './local-only'
 import { pushUnsent, unsentChanges } from './push'
+import { MAX_PULL_LIMIT } from './wire/sync-wire.contract'
 import { SyncReport, type SyncOutcome, type SyncPhase, type SyncStatus } from './sync.contract'
 import { countConflicts } from './sync-conflicts'
 import { countDeleteConflicts } from '../trash/trash.repository'
@@ -50,14 +53,19 @@ export interface SyncRunHooks {
 
 /** Trades an enrolment code for a device token and stores both with HQ's address. */
 export async function enrol(
-  deps: Pick<SyncDeps, 'db' | 'clock' | 'client' | 'vault'>,
+  deps: Pick<SyncDeps, 'db' | 'clock' | 'client' | 'vault'> & { deviceId?: string },
   input: { hqUrl: string; code: string; deviceName: string },
 ): Promise<{ hqDeviceId: string; hqUrl: string }> {
   const hqUrl = input.hqUrl.replace(/\/+$/, '')
   const client = deps.client ?? createHttpHqClient({ baseUrl: hqUrl, timeoutMs: 15_000 })
   let reply: { deviceId: string; token: string }
   try {
-    reply = await client.enrol({ code: input.code, deviceName: input.deviceName, nodeId: deps.clock.node })
+    reply = await client.enrol({
+      code: input.code,
+      deviceName: input.deviceName,
+      nodeId: deps.clock.node,
+      localDeviceId: deps.deviceId,
+    })
   } catch (error) {
     if (!(error instanceof HqRequestError)) throw error
     if (error.code.startsWith('enrolment_') || error.code === 'validation') {
@@ -69,6 +77,8 @@ export async function enrol(
     ])
   }
   await deps.db.transaction().execute(async (trx) => {
+    await noteEnrolment(trx, hqUrl)
+    await clearRevocation(trx)
     await writeSetting(trx, SETTING.hqUrl, hqUrl)
     await writeDeviceToken(trx, deps.vault ?? plainTokenVault, reply.token)
     await writeSetting(trx, SETTING.hqDeviceId, reply.deviceId)
@@ -135,11 +145,17 @@ export async function syncNow(deps: SyncDeps, hooks: SyncRunHooks = {}): Promise
     photosWaiting: 0,
     photoErrors: 0,
     photoFailures: [],
+    resent: 0,
     startedAt: deps.now().toISOString(),
     finishedAt: '',
   }
   try {
     onProgress?.('pushing', report)
+    // First make sure the cursor and sent marks are this HQ's (a restored or other HQ: heal).
+    const checked = await checkHq(deps.db, client, deps.clock.node)
+    await clearRevocation(deps.db)
+    report.resent = checked.resent
+    if (checked.healed) report.cursor = 0
     const pushed = await pushUnsent(deps.db, client, deps.now, {
       signal,
       onBatch: (sofar) => {
@@ -165,7 +181,12 @@ export async function syncNow(deps: SyncDeps, hooks: SyncRunHooks = {}): Promise
     const conflictsBefore = await countAllConflicts(deps.db)
     for (;;) {
       signal?.throwIfAborted()
-      const page = await client.pull({ after: report.cursor, limit: deps.pageSize ?? 1000 })
+      const page = await client.pull({
+        after: report.cursor,
+        // HQ's byte cap ends a page first: pages of small messages carry the most.
+        limit: deps.pageSize ?? MAX_PULL_LIMIT,
+        mark: checked.identified ? await cursorMark(deps.db) : undefined,
+      })
       const applied = await applyPage(deps, page.messages, page.cursor)
       // Messages this laptop already had (its own, echoed back) are not news to the buyer.
       report.pulled += applied.received - applied.duplicates
@@ -184,6 +205,7 @@ export async function syncNow(deps: SyncDeps, hooks: SyncRunHooks = {}): Promise
     await refreshDirectory(deps.db, client)
   } catch (error) {
     Object.assign(report, outcomeOf(error))
+    await noteRevocation(deps.db, error, deps.now())
   }
   report.finishedAt = deps.now().toISOString()
   await writeSetting(deps.db, SETTING.lastSync, JSON.stringify(report))
@@ -235,6 +257,7 @@ export async function countUnsentRecords(db: Kysely<DB>): Promise<number> {
 }
 
 export async function syncStatus(db: Kysely<DB>): Promise<SyncStatus> {
+  const revokedAt = await readRevocation(db)
   const [hqUrl, token, hqDeviceId, cursor, last, deviceName] = await Promise.all(
     [
       SETTING.hqUrl,
@@ -246,7 +269,9 @@ export async function syncStatus(db: Kysely<DB>): Promise<SyncStatus> {
     ].map((key) => readSetting(db, key)),
   )
   return {
-    enrolled: Boolean(hqUrl && token),
+    // A revoked laptop is enrolled no more: it keeps its work and enrols again with a new code.
+    enrolled: Boolean(hqUrl && token) && revokedAt === null,
+    revokedAt,
     hqUrl: hqUrl ?? null,
     hqDeviceId: hqDeviceId ?? null,
     deviceName: deviceName ?? null,

@@ -20,6 +20,12 @@ export const SETTING = {
   deviceName: 'sync_device_name',
   /** JSON of HQ's device directory ({id, name, nodeId}[]) as of the last sync. */
   directory: 'sync_directory',
+  /** The id of the HQ the cursor and the "sent" marks belong to (hq-identity.ts). */
+  hqId: 'sync_hq_id',
+  /** The stamp of the message at the cursor as applied here: HQ confirms it before serving more. */
+  cursorMark: 'sync_cursor_mark',
+  /** When HQ refused this laptop's token (revoked); cleared by enrolling again. */
+  revokedAt: 'sync_revoked_at',
 } as const
 
 type Db = Kysely<DB> | Transaction<DB>

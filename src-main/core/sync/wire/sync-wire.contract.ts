@@ -17,6 +17,18 @@ export const MAX_MESSAGE_BYTES = 256 * 1024
 export const MAX_BATCH_MESSAGES = 5000
 /** Most messages one pull page returns. */
 export const MAX_PULL_LIMIT = 5000
+/**
+ * Most bytes of messages (their JSON form) one pull page holds before compression. A page ends only
+ * between saves, so one save bigger than this (up to a push batch) still comes whole, on a page alone.
+ */
+export const MAX_PULL_BYTES = 1024 * 1024
+/**
+ * Largest JSON reply the laptop reads, after decompression: a bigger one is refused as it streams in,
+ * never held whole. Room for a page of MAX_PULL_BYTES and one save of up to MAX_BATCH_BYTES past it.
+ */
+export const MAX_REPLY_BYTES = 4 * MAX_PULL_BYTES
+/** Most save stamps one `held` page lists. */
+export const MAX_HELD_LIMIT = 5000
 /** Most hashes one photos.missing call may ask about. */
 export const MAX_MISSING_HASHES = 1000
 /** Largest photo original HQ stores: the laptops' own limit. */
@@ -79,7 +91,14 @@ export const LoggedMessage = WireMessage.extend({
 export type LoggedMessage = z.infer<typeof LoggedMessage>
 
 /** Why HQ refused one message of a push; the other messages of the batch are unaffected. */
-export const RejectionCode = z.enum(['hq_owned_table', 'message_too_large', 'node_mismatch', 'invalid_value'])
+export const RejectionCode = z.enum([
+  'hq_owned_table',
+  'message_too_large',
+  'node_mismatch',
+  'invalid_value',
+  /** The message's `device` is not the one the pushing device records its changes under. */
+  'device_mismatch',
+])
 export type RejectionCode = z.infer<typeof RejectionCode>
 
 export const Rejection = z
@@ -106,9 +125,19 @@ export const wireCalls = defineCalls({
         deviceName: storableText().trim().min(1).max(100),
         /** The HLC node id the device stamps its changes with. */
         nodeId: z.string().regex(/^[0-9a-f]{16}$/),
+        /**
+         * The id the laptop records its changes under (each pushed message's `device`); HQ refuses any
+         * other. Older laptops leave it out and HQ learns it from their first push.
+         */
+        localDeviceId: storableText().min(1).max(128).optional(),
       })
       .strict(),
-    output: z.object({ deviceId: z.string(), token: z.string() }),
+    output: z.object({
+      deviceId: z.string(),
+      token: z.string(),
+      /** HQ's identity (see `hello`); absent from an HQ older than it. */
+      hqId: z.string().optional(),
+    }),
   },
   push: {
     summary:
@@ -127,16 +156,55 @@ export const wireCalls = defineCalls({
     }),
   },
   pull: {
-    summary: 'Messages with a sequence above `after`, oldest first; `cursor` is where to continue.',
+    summary:
+      'Messages with a sequence above `after`, oldest first, in whole saves and at most MAX_PULL_BYTES; `cursor` is where to continue. With `mark`, HQ first confirms that its message at `after` has that stamp (409 cursor_mismatch when not: a restored or other HQ).',
     input: z
       .object({
         after: z.number().int().nonnegative(),
         limit: z.number().int().min(1).max(MAX_PULL_LIMIT).default(1000),
+        /** The stamp of the message at `after` as the laptop applied it (its cursor's fingerprint). */
+        mark: z.string().regex(HLC_TEXT).optional(),
       })
       .strict(),
     output: z.object({
       messages: z.array(LoggedMessage),
       cursor: z.number().int().nonnegative(),
+      more: z.boolean(),
+      /** HQ's identity; absent from an HQ older than it. */
+      hqId: z.string().optional(),
+    }),
+  },
+  hello: {
+    summary:
+      'Who HQ is, whether it holds the log position the laptop’s cursor points at, and how many messages it holds from the calling device’s node: a laptop asks before each sync, to tell a restored or other HQ.',
+    input: z
+      .object({
+        cursor: z.number().int().nonnegative(),
+        /** The stamp of the message at `cursor` as the laptop applied it; null when it never kept one. */
+        mark: z.string().regex(HLC_TEXT).nullable(),
+      })
+      .strict(),
+    output: z.object({
+      /** Made once per HQ database and kept there: an HQ restored from a copy keeps it. */
+      hqId: z.string(),
+      /** HQ's log holds the cursor's position: cursor 0, or its message at `cursor` has stamp `mark`. */
+      cursorHeld: z.boolean(),
+      /** Messages HQ's log holds stamped by the calling device's node. */
+      held: z.number().int().nonnegative(),
+    }),
+  },
+  held: {
+    summary:
+      'The saves HQ holds from the calling device’s node, by stamp, oldest first, after `after`: what a laptop compares with what it sent, to re-send what a restored HQ lacks.',
+    input: z
+      .object({
+        after: z.string().regex(HLC_TEXT).nullable(),
+        limit: z.number().int().min(1).max(MAX_HELD_LIMIT).default(MAX_HELD_LIMIT),
+      })
+      .strict(),
+    output: z.object({
+      /** Each save's stamp and how many of its field messages HQ holds. */
+      stamps: z.array(z.object({ hlc: z.string(), messages: z.number().int().positive() })),
       more: z.boolean(),
     }),
   },
@@ -182,6 +250,7 @@ export type HqErrorCode =
   | 'hash_mismatch'
   | 'not_image'
   | 'conflict'
+  | 'cursor_mismatch'
   | 'internal'
 
 export const HQ_HTTP_STATUS: Record<HqErrorCode, number> = {
@@ -200,6 +269,7 @@ export const HQ_HTTP_STATUS: Record<HqErrorCode, number> = {
   hash_mismatch: 422,
   not_image: 415,
   conflict: 409,
+  cursor_mismatch: 409,
   internal: 500,
 }
 
@@ -210,6 +280,8 @@ export const HqErrorBody = z.object({
     code: z.string(),
     messageKey: z.string(),
     message: z.string(),
+    /** With 'unauthorized': when HQ revoked the token's device (absent when HQ does not know the token). */
+    revokedAt: z.string().optional(),
     fields: z.array(
       z.object({
         path: z.array(z.union([z.string(), z.number()])),

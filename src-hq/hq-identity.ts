@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely'
+import { v7 as uuidv7 } from 'uuid'
+import type { HqDB } from './db/schema'
+import { HqError } from './hq-error'
+
+/**
+ * HQ's identity and what a laptop needs to tell that its cursor and "sent" marks still hold here.
+ * The id is made once and kept in HQ's database, so a restart keeps it and so does a copy restored
+ * from a backup; a restored copy is told apart by its log instead: it lacks the message the laptop's
+ * cursor points at (or holds another there), or fewer of the laptop's own messages than it sent.
+ */
+
+/** HQ's id, created on the first start. */
+export async function ensureHqId(db: Kysely<HqDB>): Promise<string> {
+  await db
+    .insertInto('hq_meta')
+    .values({ name: 'hq_id', value: uuidv7() })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute()
+  const row = await db
+    .selectFrom('hq_meta')
+    .select('value')
+    .where('name', '=', 'hq_id')
+    .executeTakeFirstOrThrow()
+  return row.value
+}
+
+/**
+ * Whether the log holds the position `cursor` names: 0 always; otherwise a message at that sequence,
+ * with stamp `mark` when the laptop kept one.
+ */
+export async function holdsCursor(db: Kysely<HqDB>, cursor: number, mark: string | null): Promise<boolean> {
+  if (cursor === 0) return true
+  const row = await db.selectFrom('messages').select('hlc').where('seq', '=', cursor).executeTakeFirst()
+  return row !== undefined && (mark === null || row.hlc === mark)
+}
+
+/** Refuses a pull whose cursor this log does not hold (409 cursor_mismatch): the laptop must say hello. */
+export async function confirmCursor(
+  db: Kysely<HqDB>,
+  cursor: number,
+  mark: string | undefined,
+): Promise<void> {
+  if (mark === undefined || (await holdsCursor(db, cursor, mark))) return
+  throw new HqError(
+    'cursor_mismatch',
+    'errors.sync.cursorMismatch',
+    `HQ's log holds no message stamped ${mark} at sequence ${cursor}: restored from a backup, or another HQ`,
+  )
+}
+
+/** Messages the log holds stamped by this node. */
+export async function countHeldFrom(db: Kysely<HqDB>, node: string): Promise<number> {
+  const row = await db
+    .selectFrom('messages')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('node_id', '=', node)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** The node's saves in the log by stamp, oldest first, after `after`, with their message counts. */
+export async function heldStamps(
+  db: Kysely<HqDB>,
+  node: string,
+  after: string | null,
+  limit: number,
+): Promise<{ stamps: { hlc: string; messages: number }[]; more: boolean }> {
+  let query = db
+    .selectFrom('messages')
+    .select(['hlc', (eb) => eb.fn.countAll().as('n')])
+    .where('node_id', '=', node)
+  if (after !== null) query = query.where('hlc', '>', after)
+  const rows = await query
+    .groupBy('hlc')
+    .orderBy('hlc')
+    .limit(limit + 1)
+    .execute()
+  return {
+    stamps: rows.slice(0, limit).map((r) => ({ hlc: r.hlc, messages: Number(r.n) })),
+    more: rows.length > limit,
+  }
+}
