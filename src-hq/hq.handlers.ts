@@ -71,12 +71,15 @@ function deviceOf(ctx: HqContext): DeviceRow {
 export const hqHandlers: HqHandlers = {
   health: async (_input, ctx) => ({ ok: true, version: ctx.version, database: ctx.databaseKind }),
   enrol: (input, ctx) => enrolDevice(ctx.db, input, ctx.now()),
-  push: (input, ctx) =>
-    pushMessages(
+  push: async (input, ctx) => ({
+    ...(await pushMessages(
       { db: ctx.db, device: deviceOf(ctx), now: ctx.now(), maxDriftMs: ctx.maxDriftMs },
       input.messages,
       input.seen,
-    ),
+    )),
+    // Read after the work, as close to the reply as the handler gets: laptops measure their clock by it.
+    time: ctx.now().toISOString(),
+  }),
   pull: async (input, ctx) => {
     deviceOf(ctx)
     const page = await readMessages(ctx.db, input.after, input.limit)
@@ -94,6 +97,7 @@ export const hqHandlers: HqHandlers = {
       })),
       cursor: last ? last.seq : input.after,
       more: page.more,
+      time: ctx.now().toISOString(),
     }
   },
   'photos.missing': async (input, ctx) => {

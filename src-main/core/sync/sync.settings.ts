@@ -20,6 +20,8 @@ export const SETTING = {
   deviceName: 'sync_device_name',
   /** JSON of HQ's device directory ({id, name, nodeId}[]) as of the last sync. */
   directory: 'sync_directory',
+  /** JSON of HQ's clock against this laptop's (clock-correction.ts ClockOffset), as of the last sync. */
+  clockOffset: 'sync_clock_offset',
 } as const
 
 type Db = Kysely<DB> | Transaction<DB>

@@ -87,6 +87,12 @@ export const Rejection = z
   .strict()
 export type Rejection = z.infer<typeof Rejection>
 
+/**
+ * HQ's clock when it answered (ISO time), so a laptop can measure how far its own clock is off. Optional:
+ * an older HQ does not send it, and a laptop then keeps the correction it last measured.
+ */
+const HqTime = z.iso.datetime().optional()
+
 export const wireCalls = defineCalls({
   health: {
     summary: 'HQ is up; needs no token.',
@@ -119,6 +125,7 @@ export const wireCalls = defineCalls({
       accepted: z.number().int().nonnegative(),
       duplicates: z.number().int().nonnegative(),
       rejected: z.array(Rejection),
+      time: HqTime,
     }),
   },
   pull: {
@@ -133,6 +140,7 @@ export const wireCalls = defineCalls({
       messages: z.array(LoggedMessage),
       cursor: z.number().int().nonnegative(),
       more: z.boolean(),
+      time: HqTime,
     }),
   },
   'photos.missing': {
