@@ -14,6 +14,7 @@ import {
 import { factoriesTable } from '../factories/factories.service'
 import { inTransaction, updateRow } from '../write/write-path'
 import { applyPage } from './apply'
+import type { HqClient } from './hq-client'
 import { parseHlc } from './hlc'
 import type { SyncConflict } from './sync.contract'
 import { syncNow } from './sync.service'
@@ -203,6 +204,57 @@ describe('a laptop a day slow and one 8 h fast sync like any other (real HQ, rea
     await reopened.dispose()
   })
 })
+
+describe('an HQ of an older version, whose replies carry no time', () => {
+  let store: HqStore
+  let hq: Hq
+
+  beforeAll(async () => {
+    store = await createHqStore('sqlite')
+    hq = await startStoreHq(store)
+  })
+  afterAll(async () => {
+    await hq?.close()
+    await store?.dispose()
+  })
+
+  it('still syncs, and the laptop keeps the correction it last measured', async () => {
+    const slow = await laptopOn(hq, Date.now() - DAY)
+    const other = await laptopOn(hq, Date.now())
+    try {
+      expect((await slow.sync()).outcome).toBe('ok')
+      const measured = (await syncStatusOf(slow)).clock!
+      expect(Math.abs(measured.offsetMs - DAY)).toBeLessThan(5000)
+      const id = await slow.createFactory({ name: '义乌双童日用品' })
+      const real = await slow.httpClient()
+      const older: HqClient = {
+        ...real,
+        push: async (input) => withoutTime(await real.push(input)),
+        pull: async (input) => withoutTime(await real.pull(input)),
+      }
+      expect((await slow.sync(older)).outcome).toBe('ok')
+      expect((await syncStatusOf(slow)).clock).toEqual(measured)
+      // Stamped with the correction kept: the other laptop takes it as made now, not a day ago.
+      expect((await other.sync()).outcome).toBe('ok')
+      expect(factoriesOf(other)[id]).toMatchObject({ name: '义乌双童日用品' })
+      const created = Date.parse(factoriesOf(other)[id]!.created_at as string)
+      expect(Math.abs(created - Date.now())).toBeLessThan(60_000)
+    } finally {
+      await slow.dispose()
+      await other.dispose()
+    }
+  })
+})
+
+function withoutTime<T extends { time?: string }>(reply: T): T {
+  const { time: _time, ...rest } = reply
+  return rest as T
+}
+
+let laptops = 0
+function laptopOn(hq: Hq, wall: number): Promise<SyncDevice> {
+  return createSyncDevice(hq, `笔记本 ${++laptops}`, wall)
+}
 
 describe('re-stamping keeps the rows equal to last-writer-wins over the change log', () => {
   let store: HqStore

@@ -177,7 +177,8 @@ const TIME_COLUMNS = new Set(['created_at', 'updated_at', 'deleted_at'])
 // Keeps the IN lists under SQLite's bound-parameter limit.
 const CHUNK = 400
 
-interface LoggedChange {
+/** One change-log entry, as re-stamping reads it. */
+export interface LoggedChange {
   seq: number
   hlc: string
   table_name: string
@@ -217,6 +218,8 @@ const fieldKey = (c: Pick<LoggedChange, 'table_name' | 'row_id' | 'column_name'>
  *   stamps, so the Sync screen's times are corrected too.
  * - Sequence numbers never change: sent marks, refusals and the demo data's local-only rule (by seq,
  *   local-only.ts) hold as before.
+ * - A push whose reply was lost may have reached HQ under the old stamp. Moving it still converges: HQ
+ *   then holds the same value under both stamps, and every replica picks the same newest one.
  *
  * Runs in the caller's transaction, so the log, the rows and the clock move together or not at all.
  * Returns how many changes got a new stamp.
@@ -246,8 +249,11 @@ export async function restampUnseen(
   return unsent.length > 0 && (deltaMs !== 0 || runaway) ? unsent.length : 0
 }
 
-/** New stamp (and value, for bookkeeping times) per seq, in the old order, above `floor`. */
-function restampInOrder(
+/**
+ * New stamp (and value, for bookkeeping times) per seq, in the old order, above `floor`. Pure: `unsent`
+ * must be sorted by old stamp (a save's changes side by side).
+ */
+export function restampInOrder(
   unsent: readonly LoggedChange[],
   node: string,
   floor: Hlc | null,
