@@ -416,6 +416,7 @@ async function moveConflictStamps(
 function continueClock(clock: HlcClock, newestInLog: Hlc | null, nowMs: number, floorMillis: number): void {
   const held = clock.peek()
   const runaway = held.millis > Math.max(nowMs, floorMillis) + OFFSET_STEP_MS
-  if (!runaway) return
-  clock.restartFrom(newestInLog ?? { millis: 0, counter: 0, node: clock.node })
+  // A correction forward may lift re-stamped changes past what the clock held: it follows them.
+  const behind = newestInLog !== null && compareHlc(newestInLog, held) > 0
+  if (runaway || behind) clock.restartFrom(newestInLog ?? { millis: 0, counter: 0, node: clock.node })
 }
