@@ -257,6 +257,6 @@ export async function syncStatus(db: Kysely<DB>): Promise<SyncStatus> {
     cursor: Number(cursor ?? 0),
     // A report kept by an older version lacks newer counts: parsing fills them in.
     lastSync: last ? (SyncReport.safeParse(JSON.parse(last)).data ?? null) : null,
-    clock: await readClockOffset(db),
+    clock: await readClockOffset(db).then((c) => c && { offsetMs: c.offsetMs, measuredAt: c.measuredAt }),
   }
 }
