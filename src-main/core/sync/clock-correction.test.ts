@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Hq } from '../../../src-hq/hq'
 import { readMessages } from '../../../src-hq/messages.repository'
-import { createHqStore, startStoreHq, type HqStore } from '../../../src-hq/testing/test-hq'
+import { createHqStore, hqBackends, startStoreHq, type HqStore } from '../../../src-hq/testing/test-hq'
 import { ok } from '../../../test/integration/support/api-result'
 import { createTempCore, type TempCore } from '../../../test/integration/support/temp-core'
 import {
@@ -63,147 +63,150 @@ function expectSameAsHq(laptop: SyncDevice, hq: Record<string, Record<string, un
   for (const [id, row] of Object.entries(hq)) expect(mine[id]).toMatchObject(row)
 }
 
-describe('a laptop a day slow and one 8 h fast sync like any other (real HQ, real SQLite)', () => {
-  let store: HqStore
-  let hq: Hq
-  // HQ's time is the real time of this story; each laptop's wall clock is it plus its skew.
-  const t0 = Date.UTC(2026, 5, 1, 2, 0, 0)
-  let real = t0
-  const skews = new Map<SyncDevice, number>()
-  let normal: SyncDevice
-  let slow: SyncDevice
-  let fast: SyncDevice
-  let factory: string
+describe.each(hqBackends())(
+  'a laptop a day slow and one 8 h fast sync like any other (real HQ on %s)',
+  (backend) => {
+    let store: HqStore
+    let hq: Hq
+    // HQ's time is the real time of this story; each laptop's wall clock is it plus its skew.
+    const t0 = Date.UTC(2026, 5, 1, 2, 0, 0)
+    let real = t0
+    const skews = new Map<SyncDevice, number>()
+    let normal: SyncDevice
+    let slow: SyncDevice
+    let fast: SyncDevice
+    let factory: string
 
-  const advance = (ms: number) => {
-    real += ms
-    for (const [device, skew] of skews) device.setWall(real + skew)
-  }
-  const laptop = async (name: string, skew: number) => {
-    const device = await createSyncDevice(hq, name, real + skew)
-    skews.set(device, skew)
-    return device
-  }
-  const syncAll = async (order: SyncDevice[]) => {
-    for (const device of order) expect((await device.sync()).outcome).toBe('ok')
-  }
-
-  beforeAll(async () => {
-    store = await createHqStore('sqlite')
-    hq = await startStoreHq(store, { now: () => new Date(real) })
-    normal = await laptop('王强的笔记本', 0)
-    slow = await laptop('李娜的笔记本（慢一天）', -DAY)
-    fast = await laptop('张伟的笔记本（快 8 小时）', 8 * HOUR)
-  })
-  afterAll(async () => {
-    for (const device of skews.keys()) await device.dispose()
-    await hq?.close()
-    await store?.dispose()
-  })
-
-  it('re-stamps what a wrong clock stamped before the first sync, and both push and pull', async () => {
-    factory = await normal.createFactory({ name: '晋江恒安纸业', notes: '初访' })
-    await syncAll([normal])
-    advance(MINUTE)
-    // Saved before any sync: stamped by wrong clocks, a day behind and 8 h ahead.
-    const slowOwn = await slow.createFactory({ name: '慢笔记本的工厂' })
-    const fastOwn = await fast.createFactory({ name: '快笔记本的工厂' })
-    expect(stampsOf(slow.core).every((s) => Math.abs(s.millis - (real - DAY)) < 1000)).toBe(true)
-    expect(stampsOf(fast.core).every((s) => Math.abs(s.millis - (real + 8 * HOUR)) < 1000)).toBe(true)
-    const savedAt = real
-
-    advance(MINUTE)
-    await syncAll([slow, fast])
-    for (const [device, offset] of [
-      [slow, DAY],
-      [fast, -8 * HOUR],
-    ] as const) {
-      const status = await syncStatusOf(device)
-      expect(Math.abs(status.clock!.offsetMs - offset)).toBeLessThan(1000)
-      expect(status.clock!.measuredAt).toBe(new Date(real).toISOString())
-      expect(status.unsent).toBe(0)
-      // The save's stamps moved to when it was really made, all on one shared stamp, and its
-      // bookkeeping times with them.
-      const stamps = stampsOf(device.core).filter((s) => !s.sent || s.millis <= real)
-      const own = stamps.filter((s) => s.seq <= 17)
-      expect(new Set(own.map((s) => s.millis)).size).toBe(1)
-      expect(Math.abs(own[0]!.millis - savedAt)).toBeLessThan(1000)
-      const created = JSON.parse(own.find((s) => s.column === 'created_at')!.value) as string
-      expect(Math.abs(Date.parse(created) - savedAt)).toBeLessThan(1000)
+    const advance = (ms: number) => {
+      real += ms
+      for (const [device, skew] of skews) device.setWall(real + skew)
     }
-    expect(factoriesOf(slow)[factory]).toMatchObject({ name: '晋江恒安纸业' })
-    expect(factoriesOf(fast)[factory]).toMatchObject({ name: '晋江恒安纸业' })
-    // HQ holds no stamp from a wrong clock.
-    const { messages } = await readMessages(hq.database.db, 0, 10_000)
-    for (const m of messages) expect(parseHlc(m.hlc).millis).toBeLessThanOrEqual(real)
-    await syncAll([normal])
-    expect(Object.keys(factoriesOf(normal)).sort()).toEqual([factory, slowOwn, fastOwn].sort())
-  })
-
-  it('keeps saving with corrected time, and edits order by real time everywhere', async () => {
-    advance(MINUTE)
-    await fast.edit(factory, { notes: '快：最早' })
-    await slow.edit(factory, { capacity: '慢：较早' })
-    advance(MINUTE)
-    await normal.edit(factory, { notes: '王：其次' })
-    advance(MINUTE)
-    // The latest edit of notes is the slow laptop's, of capacity the fast one's: by real time they win,
-    // though by their own clocks the slow one is a day behind and the fast one 8 h ahead.
-    await slow.edit(factory, { notes: '慢：最后' })
-    await fast.edit(factory, { capacity: '快：最后' })
-    const lastEdit = real
-    for (const device of [slow, fast]) {
-      const newest = stampsOf(device.core).at(-1)!
-      expect(Math.abs(newest.millis - lastEdit)).toBeLessThan(1000)
-      expect(
-        Math.abs(Date.parse(factoriesOf(device)[factory]!.updated_at as string) - lastEdit),
-      ).toBeLessThan(1000)
+    const laptop = async (name: string, skew: number) => {
+      const device = await createSyncDevice(hq, name, real + skew)
+      skews.set(device, skew)
+      return device
     }
-    advance(MINUTE)
-    await syncAll([normal, fast, slow, normal, fast])
-    const atHq = await hqFactories(hq)
-    expect(atHq[factory]).toMatchObject({ notes: '慢：最后', capacity: '快：最后' })
-    for (const device of [normal, slow, fast]) expectSameAsHq(device, atHq)
+    const syncAll = async (order: SyncDevice[]) => {
+      for (const device of order) expect((await device.sync()).outcome).toBe('ok')
+    }
 
-    // The conflicts list shows when each edit was really made.
-    const listed = ok<{ items: SyncConflict[] }>(await normal.core.dispatch('sync.conflicts', {}))
-    const notes = listed.items.find((c) => c.field === 'notes' && c.winner.value === '慢：最后')!
-    expect(Math.abs(Date.parse(notes.winner.at) - lastEdit)).toBeLessThan(1000)
-    for (const c of listed.items) {
-      for (const side of [c.winner, c.loser]) {
-        expect(Date.parse(side.at)).toBeGreaterThanOrEqual(t0 - 1000)
-        expect(Date.parse(side.at)).toBeLessThanOrEqual(real)
+    beforeAll(async () => {
+      store = await createHqStore(backend)
+      hq = await startStoreHq(store, { now: () => new Date(real) })
+      normal = await laptop('王强的笔记本', 0)
+      slow = await laptop('李娜的笔记本（慢一天）', -DAY)
+      fast = await laptop('张伟的笔记本（快 8 小时）', 8 * HOUR)
+    })
+    afterAll(async () => {
+      for (const device of skews.keys()) await device.dispose()
+      await hq?.close()
+      await store?.dispose()
+    })
+
+    it('re-stamps what a wrong clock stamped before the first sync, and both push and pull', async () => {
+      factory = await normal.createFactory({ name: '晋江恒安纸业', notes: '初访' })
+      await syncAll([normal])
+      advance(MINUTE)
+      // Saved before any sync: stamped by wrong clocks, a day behind and 8 h ahead.
+      const slowOwn = await slow.createFactory({ name: '慢笔记本的工厂' })
+      const fastOwn = await fast.createFactory({ name: '快笔记本的工厂' })
+      expect(stampsOf(slow.core).every((s) => Math.abs(s.millis - (real - DAY)) < 1000)).toBe(true)
+      expect(stampsOf(fast.core).every((s) => Math.abs(s.millis - (real + 8 * HOUR)) < 1000)).toBe(true)
+      const savedAt = real
+
+      advance(MINUTE)
+      await syncAll([slow, fast])
+      for (const [device, offset] of [
+        [slow, DAY],
+        [fast, -8 * HOUR],
+      ] as const) {
+        const status = await syncStatusOf(device)
+        expect(Math.abs(status.clock!.offsetMs - offset)).toBeLessThan(1000)
+        expect(status.clock!.measuredAt).toBe(new Date(real).toISOString())
+        expect(status.unsent).toBe(0)
+        // The save's stamps moved to when it was really made, all on one shared stamp, and its
+        // bookkeeping times with them.
+        const stamps = stampsOf(device.core).filter((s) => !s.sent || s.millis <= real)
+        const own = stamps.filter((s) => s.seq <= 17)
+        expect(new Set(own.map((s) => s.millis)).size).toBe(1)
+        expect(Math.abs(own[0]!.millis - savedAt)).toBeLessThan(1000)
+        const created = JSON.parse(own.find((s) => s.column === 'created_at')!.value) as string
+        expect(Math.abs(Date.parse(created) - savedAt)).toBeLessThan(1000)
       }
-    }
-  })
+      expect(factoriesOf(slow)[factory]).toMatchObject({ name: '晋江恒安纸业' })
+      expect(factoriesOf(fast)[factory]).toMatchObject({ name: '晋江恒安纸业' })
+      // HQ holds no stamp from a wrong clock.
+      const { messages } = await readMessages(hq.database.db, 0, 10_000)
+      for (const m of messages) expect(parseHlc(m.hlc).millis).toBeLessThanOrEqual(real)
+      await syncAll([normal])
+      expect(Object.keys(factoriesOf(normal)).sort()).toEqual([factory, slowOwn, fastOwn].sort())
+    })
 
-  it('a fast laptop restarted with its clock put right stamps in real time at once', async () => {
-    const dataDir = fast.core.dataDir
-    await fast.core.close()
-    advance(MINUTE)
-    let wall = real
-    const reopened = await createTempCore({ dataDir, wallClock: () => wall })
-    // The stored "8 h fast" no longer fits the wall clock: stamps already held lie 8 h ahead of it.
-    const status = ok<{ clock: { offsetMs: number } }>(await reopened.dispatch('sync.status', {}))
-    expect(status.clock.offsetMs).toBe(0)
-    await inTransaction(reopened.context.db, (trx) =>
-      updateRow(trx, reopened.context.write, factoriesTable, factory, { notes: '张：校正后' }),
-    )
-    const newest = stampsOf(reopened).at(-1)!
-    expect(Math.abs(newest.millis - real)).toBeLessThan(1000)
-    advance(MINUTE)
-    wall = real
-    expect((await syncNow(syncDepsOf(reopened))).outcome).toBe('ok')
-    await syncAll([slow, normal])
-    const atHq = await hqFactories(hq)
-    expect(atHq[factory]).toMatchObject({ notes: '张：校正后' })
-    for (const device of [normal, slow]) expectSameAsHq(device, atHq)
-    const rows = reopened.database.sqlite.prepare('SELECT * FROM factories').all() as { id: string }[]
-    expect(Object.fromEntries(rows.map((r) => [r.id, r]))).toMatchObject(atHq)
-    skews.delete(fast)
-    await reopened.dispose()
-  })
-})
+    it('keeps saving with corrected time, and edits order by real time everywhere', async () => {
+      advance(MINUTE)
+      await fast.edit(factory, { notes: '快：最早' })
+      await slow.edit(factory, { capacity: '慢：较早' })
+      advance(MINUTE)
+      await normal.edit(factory, { notes: '王：其次' })
+      advance(MINUTE)
+      // The latest edit of notes is the slow laptop's, of capacity the fast one's: by real time they win,
+      // though by their own clocks the slow one is a day behind and the fast one 8 h ahead.
+      await slow.edit(factory, { notes: '慢：最后' })
+      await fast.edit(factory, { capacity: '快：最后' })
+      const lastEdit = real
+      for (const device of [slow, fast]) {
+        const newest = stampsOf(device.core).at(-1)!
+        expect(Math.abs(newest.millis - lastEdit)).toBeLessThan(1000)
+        expect(
+          Math.abs(Date.parse(factoriesOf(device)[factory]!.updated_at as string) - lastEdit),
+        ).toBeLessThan(1000)
+      }
+      advance(MINUTE)
+      await syncAll([normal, fast, slow, normal, fast])
+      const atHq = await hqFactories(hq)
+      expect(atHq[factory]).toMatchObject({ notes: '慢：最后', capacity: '快：最后' })
+      for (const device of [normal, slow, fast]) expectSameAsHq(device, atHq)
+
+      // The conflicts list shows when each edit was really made.
+      const listed = ok<{ items: SyncConflict[] }>(await normal.core.dispatch('sync.conflicts', {}))
+      const notes = listed.items.find((c) => c.field === 'notes' && c.winner.value === '慢：最后')!
+      expect(Math.abs(Date.parse(notes.winner.at) - lastEdit)).toBeLessThan(1000)
+      for (const c of listed.items) {
+        for (const side of [c.winner, c.loser]) {
+          expect(Date.parse(side.at)).toBeGreaterThanOrEqual(t0 - 1000)
+          expect(Date.parse(side.at)).toBeLessThanOrEqual(real)
+        }
+      }
+    })
+
+    it('a fast laptop restarted with its clock put right stamps in real time at once', async () => {
+      const dataDir = fast.core.dataDir
+      await fast.core.close()
+      advance(MINUTE)
+      let wall = real
+      const reopened = await createTempCore({ dataDir, wallClock: () => wall })
+      // The stored "8 h fast" no longer fits the wall clock: stamps already held lie 8 h ahead of it.
+      const status = ok<{ clock: { offsetMs: number } }>(await reopened.dispatch('sync.status', {}))
+      expect(status.clock.offsetMs).toBe(0)
+      await inTransaction(reopened.context.db, (trx) =>
+        updateRow(trx, reopened.context.write, factoriesTable, factory, { notes: '张：校正后' }),
+      )
+      const newest = stampsOf(reopened).at(-1)!
+      expect(Math.abs(newest.millis - real)).toBeLessThan(1000)
+      advance(MINUTE)
+      wall = real
+      expect((await syncNow(syncDepsOf(reopened))).outcome).toBe('ok')
+      await syncAll([slow, normal])
+      const atHq = await hqFactories(hq)
+      expect(atHq[factory]).toMatchObject({ notes: '张：校正后' })
+      for (const device of [normal, slow]) expectSameAsHq(device, atHq)
+      const rows = reopened.database.sqlite.prepare('SELECT * FROM factories').all() as { id: string }[]
+      expect(Object.fromEntries(rows.map((r) => [r.id, r]))).toMatchObject(atHq)
+      skews.delete(fast)
+      await reopened.dispose()
+    })
+  },
+)
 
 describe('an HQ of an older version, whose replies carry no time', () => {
   let store: HqStore
