@@ -194,6 +194,17 @@ test('the fast laptop’s Sync screen and header say its clock is 8 h fast', asy
   await page.screenshot({ path: `${SHOTS}/sync-clock-fast-zh.png`, fullPage: true })
 })
 
+test('the slow laptop’s Sync screen says, in English too, that its clock is a day slow', async ({ page }) => {
+  await page.goto(slow.host.url)
+  await page.getByTestId('nav-sync').click()
+  await page.getByTestId('language-switch').getByText('English').click()
+  await expect(page.getByTestId('sync-clock')).toContainText('This laptop’s clock is 1 d')
+  await expect(page.getByTestId('sync-clock')).toContainText('slow; saves use HQ’s time')
+  await expect(page.getByTestId('sync-indicator')).toContainText('Clock 1 d')
+  await page.screenshot({ path: `${SHOTS}/sync-clock-slow-en.png`, fullPage: true })
+  await page.getByTestId('language-switch').getByText('中文').click()
+})
+
 test('restarted with its clock put right, the fast laptop stamps in real time and all agree', async () => {
   await killHard(fast.host)
   fast = await openLaptop(fast.name, undefined, fast.dataDir)
