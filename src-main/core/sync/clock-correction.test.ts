@@ -249,6 +249,41 @@ describe('an HQ of an older version, whose replies carry no time', () => {
   })
 })
 
+describe('the demo data on a laptop 8 h fast', () => {
+  let store: HqStore
+  let hq: Hq
+
+  beforeAll(async () => {
+    store = await createHqStore('sqlite')
+    hq = await startStoreHq(store)
+  })
+  afterAll(async () => {
+    await hq?.close()
+    await store?.dispose()
+  })
+
+  it('is re-stamped with the rest and still stays on the laptop', async () => {
+    const demo = await createSyncDevice(hq, '试用的笔记本', Date.now() + 8 * HOUR, { demo: true })
+    try {
+      const before = await syncStatusOf(demo)
+      expect(before.localOnlyRecords).toBeGreaterThan(40)
+      const own = await demo.createFactory({ name: '晋江恒安纸业' })
+      expect((await demo.sync()).outcome).toBe('ok')
+      const after = await syncStatusOf(demo)
+      expect(after).toMatchObject({ localOnlyRecords: before.localOnlyRecords, unsentRecords: 0 })
+      // Nothing of the demo went up; the laptop's own factory did, stamped in real time.
+      const { messages } = await readMessages(hq.database.db, 0, 10_000)
+      expect(new Set(messages.map((m) => m.row_id))).toEqual(new Set([own]))
+      for (const m of messages) expect(Math.abs(parseHlc(m.hlc).millis - Date.now())).toBeLessThan(MINUTE)
+      // The demo's own stamps came down too, so the clock no longer runs 8 h ahead.
+      for (const s of stampsOf(demo.core)) expect(s.millis).toBeLessThanOrEqual(Date.now())
+      expect(Math.abs(demo.core.context.write.clock.peek().millis - Date.now())).toBeLessThan(MINUTE)
+    } finally {
+      await demo.dispose()
+    }
+  })
+})
+
 function withoutTime<T extends { time?: string }>(reply: T): T {
   const { time: _time, ...rest } = reply
   return rest as T
