@@ -76,12 +76,15 @@ function deviceOf(ctx: HqContext): DeviceRow {
 export const hqHandlers: HqHandlers = {
   health: async (_input, ctx) => ({ ok: true, version: ctx.version, database: ctx.databaseKind }),
   enrol: async (input, ctx) => ({ ...(await enrolDevice(ctx.db, input, ctx.now())), hqId: ctx.hqId }),
-  push: (input, ctx) =>
-    pushMessages(
+  push: async (input, ctx) => ({
+    ...(await pushMessages(
       { db: ctx.db, device: deviceOf(ctx), now: ctx.now(), maxDriftMs: ctx.maxDriftMs },
       input.messages,
       input.seen,
-    ),
+    )),
+    // Read after the work, as close to the reply as the handler gets: laptops measure their clock by it.
+    time: ctx.now().toISOString(),
+  }),
   pull: async (input, ctx) => {
     deviceOf(ctx)
     await confirmCursor(ctx.db, input.after, input.mark)
@@ -102,6 +105,7 @@ export const hqHandlers: HqHandlers = {
       cursor: last ? last.seq : input.after,
       more: page.more,
       hqId: ctx.hqId,
+      time: ctx.now().toISOString(),
     }
   },
   hello: async (input, ctx) => ({

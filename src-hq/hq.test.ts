@@ -122,9 +122,11 @@ describe.each(hqBackends())('HQ on %s', (backend) => {
     const before = await countMessages(hq.database.db)
     const batch = [0, 1, 2].map((i) => message(NODE_A, clockMs - 1000 + i, { row: `push-${i}` }))
     const first = await hqCall(hq.url, 'push', { messages: batch }, device.token)
-    expect(first.body.value).toEqual({ accepted: 3, duplicates: 0, rejected: [] })
+    // Every reply carries HQ's time, which laptops measure their clocks by.
+    const time = now().toISOString()
+    expect(first.body.value).toEqual({ accepted: 3, duplicates: 0, rejected: [], time })
     const again = await hqCall(hq.url, 'push', { messages: batch }, device.token)
-    expect(again.body.value).toEqual({ accepted: 0, duplicates: 3, rejected: [] })
+    expect(again.body.value).toEqual({ accepted: 0, duplicates: 3, rejected: [], time })
     expect(await countMessages(hq.database.db)).toBe(before + 3)
 
     const seen: string[] = []
@@ -135,7 +137,9 @@ describe.each(hqBackends())('HQ on %s', (backend) => {
         messages: { seq: number; row: string }[]
         cursor: number
         more: boolean
+        time: string
       }
+      expect(value.time).toBe(now().toISOString())
       for (const m of value.messages) expect(m.seq).toBeGreaterThan(cursor)
       seen.push(...value.messages.map((m) => m.row))
       cursor = value.cursor
@@ -184,6 +188,7 @@ describe.each(hqBackends())('HQ on %s', (backend) => {
       accepted: 1,
       duplicates: 0,
       rejected: [{ index: 0, code: 'message_too_large', message: expect.any(String) }],
+      time: now().toISOString(),
     })
 
     const huge = JSON.stringify({

@@ -10,6 +10,7 @@ import { ensureSearchIndex } from './search/search-index'
 import { createSyncRunner } from './sync/sync-runner'
 import { photosRoot } from './photos/photo-files'
 import { startSyncScheduler } from './sync/sync-scheduler'
+import { loadClockCorrection } from './sync/clock-correction'
 import { plainTokenVault, type TokenVault } from './sync/token-vault'
 import { loadOrCreateDeviceId, restoreClock } from './system/device'
 
@@ -55,13 +56,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     await ensureSearchIndex(database.db)
     const wallClock = options.wallClock ?? Date.now
     const deviceId = await loadOrCreateDeviceId(database.db)
-    const clock = await restoreClock(database.db, deviceId, wallClock)
-    const write = { clock, deviceId, now: () => new Date(wallClock()) }
+    // Every stamp (HLC ticks, created_at / updated_at / deleted_at) uses the laptop's clock corrected by
+    // HQ's, as the last sync measured it.
+    const correction = await loadClockCorrection(database.db, wallClock)
+    const correctedNow = () => correction.now()
+    const clock = await restoreClock(database.db, deviceId, correctedNow)
+    const write = { clock, deviceId, now: () => new Date(correctedNow()) }
     const vault = options.tokenVault ?? plainTokenVault
     const runner = createSyncRunner(() => ({
       db: database.db,
       clock,
       now: write.now,
+      correction,
       vault,
       photos,
       photosRoot: photosRoot(options.dataDir),
@@ -72,7 +78,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       app: { version: options.version, dataDir: options.dataDir, host: options.host },
       photos,
       imports: createImportSessions(),
-      sync: { vault, runner },
+      sync: { vault, runner, correction },
     }
     if (options.demo) await seedDemoData(context)
     const scheduler = startSyncScheduler({

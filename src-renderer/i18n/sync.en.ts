@@ -12,6 +12,15 @@ export const syncEn: Widen<typeof syncZhCN> = {
     cancel: 'Cancel sync',
     cancelling: 'Cancelling…',
     never: 'Never synced yet',
+    clock: {
+      fast: 'This laptop’s clock is {{amount}} fast; saves use HQ’s time',
+      slow: 'This laptop’s clock is {{amount}} slow; saves use HQ’s time',
+      measured:
+        'Compared with HQ at {{time}}. Saves and sync on this laptop use the corrected time; the system clock can stay as it is.',
+      days: '{{count}} d',
+      hours: '{{count}} h',
+      minutes: '{{count}} min',
+    },
     lastTitle: 'Last sync',
     startedAt: '{{time}}',
     phase: {
@@ -124,6 +133,8 @@ export const syncEn: Widen<typeof syncZhCN> = {
     },
     header: {
       unsent: '{{count}} records unsent',
+      clockFast: 'Clock {{amount}} fast',
+      clockSlow: 'Clock {{amount}} slow',
       synced: 'Synced {{time}}',
       offline: 'Offline',
       failed: 'Sync failed',

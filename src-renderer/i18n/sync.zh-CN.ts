@@ -8,6 +8,14 @@ export const syncZhCN = {
     cancelling: '正在取消…',
     never: '尚未同步过',
     lastTitle: '上次同步',
+    clock: {
+      fast: '本机时钟快了 {{amount}}，已按总部时间校正',
+      slow: '本机时钟慢了 {{amount}}，已按总部时间校正',
+      measured: '{{time}} 与总部对时；本机的保存和同步都按校正后的时间记录，无需改动系统时间。',
+      days: '{{count}} 天',
+      hours: '{{count}} 小时',
+      minutes: '{{count}} 分',
+    },
     startedAt: '{{time}}',
     phase: {
       idle: '等待中',
@@ -118,6 +126,8 @@ export const syncZhCN = {
     },
     header: {
       unsent: '{{count}} 条记录待同步',
+      clockFast: '时钟快了 {{amount}}',
+      clockSlow: '时钟慢了 {{amount}}',
       synced: '已同步 {{time}}',
       offline: '离线',
       failed: '同步失败',

@@ -3,6 +3,7 @@ import { IconCloudCheck, IconCloudOff, IconCloudUpload, IconPlugConnectedX } fro
 import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import { useCall } from '../api/use-call'
+import { clockNotice } from './clock-notice'
 import { useSyncProgress } from './use-sync-progress'
 
 /** 14:05 today, 11-24 14:05 before. */
@@ -48,8 +49,14 @@ export function SyncIndicator() {
       parts.push(t('sync.header.synced', { time: shortTime(last.finishedAt) }))
     }
   }
+  // A clock that is off does not stop anything (saves use HQ's time), but the buyer is told so.
+  const clock = enrolled ? clockNotice(t, status.data.clock) : null
+  if (clock) {
+    parts.push(clock.short)
+    if (color === 'teal') color = 'yellow'
+  }
   return (
-    <Tooltip label={t('sync.header.tooltip')}>
+    <Tooltip label={clock ? `${clock.sentence} · ${t('sync.header.tooltip')}` : t('sync.header.tooltip')}>
       <Button
         component="a"
         href="#/sync"

@@ -3,6 +3,7 @@ import { IconPlugConnectedX } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { useCall } from '../api/use-call'
 import { ErrorAlert } from '../common/ErrorAlert'
+import { ClockNote } from './ClockNote'
 import { ConflictList } from './ConflictList'
 import { DeleteConflictList } from './DeleteConflictList'
 import { RejectionList } from './RejectionList'
@@ -66,6 +67,7 @@ export function SyncPage() {
                 </Text>
               </Text>
               <LocalOnlyNote records={status.data.localOnlyRecords} />
+              <ClockNote clock={status.data.clock} />
               <SyncNowControl control={control} />
             </Stack>
           </Paper>

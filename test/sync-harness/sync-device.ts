@@ -100,6 +100,7 @@ export function syncDepsOf(core: TempCore): SyncDeps {
     db: context.db,
     clock: context.write.clock,
     now: context.write.now,
+    correction: context.sync.correction,
     photos: context.photos,
     photosRoot: photosRoot(core.dataDir),
   }

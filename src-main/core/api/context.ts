@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import type { ImportSessions } from '../imports/import-sessions'
 import type { PhotoProcessor } from '../photos/photo-processor'
+import type { ClockCorrection } from '../sync/clock-correction'
 import type { SyncRunner } from '../sync/sync-runner'
 import type { TokenVault } from '../sync/token-vault'
 import type { WriteContext } from '../write/write-path'
@@ -16,8 +17,11 @@ export interface CoreContext {
   photos: PhotoProcessor
   /** Uploaded spreadsheets awaiting the user's confirmation (memory only). */
   imports: ImportSessions
-  /** Sync with HQ: the host's token vault and the one runner every sync goes through. */
-  sync: { vault: TokenVault; runner: SyncRunner }
+  /**
+   * Sync with HQ: the host's token vault, the one runner every sync goes through, and the wall clock
+   * corrected by HQ's that every stamp uses.
+   */
+  sync: { vault: TokenVault; runner: SyncRunner; correction: ClockCorrection }
 }
 
 export interface AppFacts {

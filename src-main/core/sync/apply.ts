@@ -1,7 +1,7 @@
 import type { Insertable, Kysely, Transaction } from 'kysely'
 import type { LoggedMessage } from './wire/sync-wire.contract'
 import type { DB } from '../db/schema'
-import { parseHlc, receiveHlc, type HlcClock } from './hlc'
+import type { HlcClock } from './hlc'
 import { writeRemoteRows, type RemoteRowWrite, type SyncedTableName } from '../write/write-path'
 import { keepCursorMark } from './hq-identity'
 import { readSetting, SETTING, writeSetting } from './sync.settings'
@@ -87,13 +87,12 @@ function decode(text: string): { ok: true; value: unknown } | { ok: false } {
 }
 
 /**
- * Refuses the whole page, before anything is written, when a message is further in the future than
- * the clock may follow (ClockDriftError): the clock is never advanced by a page that was not applied.
+ * The page's newest timestamp, which the clock observes after the commit. A stamp far ahead is followed,
+ * never refused (a laptop whose clock is slow must still receive): HQ refuses pushes far ahead of its time.
  */
-function checkClockCanFollow(ctx: ApplyContext, messages: readonly LoggedMessage[]): string | null {
+function highestHlc(messages: readonly LoggedMessage[]): string | null {
   let highest: string | null = null
   for (const m of messages) if (highest === null || m.hlc > highest) highest = m.hlc
-  if (highest !== null) receiveHlc(ctx.clock.peek(), parseHlc(highest), ctx.now().getTime())
   return highest
 }
 
@@ -110,7 +109,7 @@ export async function applyPage(
   messages: readonly LoggedMessage[],
   cursor: number,
 ): Promise<ApplyResult> {
-  const highest = checkClockCanFollow(ctx, messages)
+  const highest = highestHlc(messages)
   const stamp = ctx.now().toISOString()
   const result = await ctx.db.transaction().execute(async (trx) => {
     const stored = Number((await readSetting(trx, SETTING.cursor)) ?? 0)

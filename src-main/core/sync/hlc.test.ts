@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
-  ClockDriftError,
   compareHlc,
   CounterOverflowError,
-  DEFAULT_MAX_DRIFT_MS,
   formatHlc,
   HlcClock,
   InvalidHlcError,
@@ -69,13 +67,14 @@ describe('tickHlc', () => {
     expect(tickHlc(last, T0 - 60_000)).toEqual(makeHlc(T0, 4, NODE_A))
   })
 
-  it('throws CounterOverflowError past MAX_COUNTER in one millisecond', () => {
-    expect(() => tickHlc(makeHlc(T0, MAX_COUNTER, NODE_A), T0)).toThrow(CounterOverflowError)
+  it('moves to the next millisecond once the counter is exhausted', () => {
+    expect(tickHlc(makeHlc(T0, MAX_COUNTER, NODE_A), T0)).toEqual(makeHlc(T0 + 1, 0, NODE_A))
+    expect(tickHlc(makeHlc(T0, MAX_COUNTER, NODE_A), T0 - 60_000)).toEqual(makeHlc(T0 + 1, 0, NODE_A))
   })
 
-  it('throws ClockDriftError when the last timestamp is too far ahead of the wall clock', () => {
-    const last = makeHlc(T0 + DEFAULT_MAX_DRIFT_MS + 1, 0, NODE_A)
-    expect(() => tickHlc(last, T0)).toThrow(ClockDriftError)
+  it('keeps counting after a stamp 8 hours ahead of the wall clock (it never refuses)', () => {
+    const ahead = makeHlc(T0 + 8 * 3_600_000, 0, NODE_A)
+    expect(tickHlc(ahead, T0)).toEqual(makeHlc(ahead.millis, 1, NODE_A))
   })
 })
 
@@ -89,25 +88,17 @@ describe('receiveHlc', () => {
     expect(compareHlc(next, remote)).toBe(1)
   })
 
-  it('follows a remote that is ahead within the allowed drift', () => {
-    const next = receiveHlc(makeHlc(T0, 0, NODE_A), makeHlc(T0 + 1000, 2, NODE_B), T0)
-    expect(next).toEqual(makeHlc(T0 + 1000, 3, NODE_A))
+  it('follows a remote that is ahead, however far (a slow laptop must still receive)', () => {
+    expect(receiveHlc(makeHlc(T0, 0, NODE_A), makeHlc(T0 + 1000, 2, NODE_B), T0)).toEqual(
+      makeHlc(T0 + 1000, 3, NODE_A),
+    )
+    const dayAhead = makeHlc(T0 + 86_400_000, 7, NODE_B)
+    expect(receiveHlc(makeHlc(T0, 0, NODE_A), dayAhead, T0)).toEqual(makeHlc(dayAhead.millis, 8, NODE_A))
   })
 
-  it('throws ClockDriftError when the remote is too far ahead, with the drift measured', () => {
-    const remote = makeHlc(T0 + DEFAULT_MAX_DRIFT_MS + 500, 0, NODE_B)
-    try {
-      receiveHlc(makeHlc(T0, 0, NODE_A), remote, T0)
-      expect.unreachable('receive should have thrown')
-    } catch (error) {
-      expect(error).toBeInstanceOf(ClockDriftError)
-      expect((error as ClockDriftError).driftMs).toBe(DEFAULT_MAX_DRIFT_MS + 500)
-    }
-  })
-
-  it('throws CounterOverflowError when the merged counter would pass MAX_COUNTER', () => {
-    expect(() => receiveHlc(makeHlc(T0, 0, NODE_A), makeHlc(T0, MAX_COUNTER, NODE_B), T0)).toThrow(
-      CounterOverflowError,
+  it('moves to the next millisecond when the merged counter is exhausted', () => {
+    expect(receiveHlc(makeHlc(T0, 0, NODE_A), makeHlc(T0, MAX_COUNTER, NODE_B), T0)).toEqual(
+      makeHlc(T0 + 1, 0, NODE_A),
     )
   })
 })
@@ -133,12 +124,11 @@ describe('HlcClock', () => {
     expect(clock.tick()).toBe(formatHlc(makeHlc(T0 + 2000, 5, NODE_A)))
   })
 
-  it('refuses a remote timestamp from too far in the future and keeps its state', () => {
-    const clock = new HlcClock(NODE_A, () => T0)
-    clock.tick()
-    const before = clock.peek()
-    expect(() => clock.observe(formatHlc(makeHlc(T0 + 3_600_000, 0, NODE_B)))).toThrow(ClockDriftError)
-    expect(clock.peek()).toEqual(before)
+  it('restarts from a lower stamp when re-stamping hands one back, and ticks after it', () => {
+    const clock = new HlcClock(NODE_A, () => T0, makeHlc(T0 + 8 * 3_600_000, 3, NODE_A))
+    clock.restartFrom(makeHlc(T0 - 10, 2, NODE_B))
+    expect(clock.peek()).toEqual(makeHlc(T0 - 10, 2, NODE_A))
+    expect(clock.tick()).toBe(formatHlc(makeHlc(T0, 0, NODE_A)))
   })
 
   it('rejects garbage node ids and remote strings', () => {
@@ -146,10 +136,14 @@ describe('HlcClock', () => {
     expect(() => new HlcClock(NODE_A, () => T0).observe('yesterday')).toThrow(InvalidHlcError)
   })
 
-  it('overflows after MAX_COUNTER + 1 events in one frozen millisecond', () => {
+  it('issues 70,000 saves in one frozen millisecond without failing, moving on a millisecond', () => {
     const clock = new HlcClock(NODE_A, () => T0)
-    for (let k = 0; k <= MAX_COUNTER; k++) clock.tick()
-    expect(clock.peek().counter).toBe(MAX_COUNTER)
-    expect(() => clock.tick()).toThrow(CounterOverflowError)
+    let previous = ''
+    for (let k = 0; k < 70_000; k++) {
+      const next = clock.tick()
+      expect(next > previous).toBe(true)
+      previous = next
+    }
+    expect(clock.peek()).toEqual(makeHlc(T0 + 1, 70_000 - MAX_COUNTER - 2, NODE_A))
   })
 })

@@ -6,11 +6,17 @@
  * order as `compareHlc`, so SQLite can compare timestamps as plain TEXT.
  *
  * Pure module: the wall clock is always passed in, so tests are deterministic.
+ *
+ * Local ticks and received stamps never refuse: a laptop's clock may be hours off (a dual-boot laptop in
+ * China runs 8 h fast) with nothing to correct it offline, and a save must never fail for it. After a
+ * stamp ahead of the wall clock the clock keeps counting, and an exhausted counter moves on to the next
+ * millisecond. HQ is the guard against runaway stamps: it refuses pushes far ahead of its own time
+ * (DEFAULT_MAX_DRIFT_MS), and the laptop stamps with HQ-corrected time (clock-correction.ts).
  */
 
 /** Largest counter value; a 4-digit hex field. */
 export const MAX_COUNTER = 0xffff
-/** How far a timestamp may run ahead of the local wall clock before we refuse it (5 minutes). */
+/** How far a pushed timestamp may run ahead of HQ's clock before HQ refuses the push (5 minutes). */
 export const DEFAULT_MAX_DRIFT_MS = 5 * 60 * 1000
 /** Largest millis that still formats as a 4-digit-year ISO date. */
 const MAX_MILLIS = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
@@ -27,18 +33,7 @@ export interface Hlc {
   readonly node: string
 }
 
-/** A timestamp would be further ahead of the wall clock than the allowed drift. */
-export class ClockDriftError extends Error {
-  override readonly name = 'ClockDriftError'
-  constructor(
-    readonly driftMs: number,
-    readonly maxDriftMs: number,
-  ) {
-    super(`clock drift of ${driftMs} ms exceeds the allowed ${maxDriftMs} ms`)
-  }
-}
-
-/** More than MAX_COUNTER events within one millisecond. */
+/** A counter past MAX_COUNTER given to makeHlc (a malformed timestamp; ticks never overflow). */
 export class CounterOverflowError extends Error {
   override readonly name = 'CounterOverflowError'
   constructor() {
@@ -88,40 +83,31 @@ export function compareHlc(a: Hlc, b: Hlc): number {
   return a.node < b.node ? -1 : a.node > b.node ? 1 : 0
 }
 
-function checkDrift(millis: number, wallMillis: number, maxDriftMs: number): void {
-  const drift = millis - wallMillis
-  if (drift > maxDriftMs) throw new ClockDriftError(drift, maxDriftMs)
+/** The smallest timestamp after `at`: the next counter, or the next millisecond once it is exhausted. */
+function after(at: { millis: number; counter: number }, node: string): Hlc {
+  if (at.counter < MAX_COUNTER) return { millis: at.millis, counter: at.counter + 1, node }
+  if (at.millis >= MAX_MILLIS) throw new InvalidHlcError(String(at.millis + 1))
+  return { millis: at.millis + 1, counter: 0, node }
 }
 
-/** Timestamp for a local event: strictly greater than `last`, and never behind the wall clock. */
-export function tickHlc(last: Hlc, wallMillis: number, maxDriftMs = DEFAULT_MAX_DRIFT_MS): Hlc {
-  const millis = Math.max(last.millis, wallMillis)
-  const counter = millis === last.millis ? last.counter + 1 : 0
-  checkDrift(millis, wallMillis, maxDriftMs)
-  if (counter > MAX_COUNTER) throw new CounterOverflowError()
-  return { millis, counter, node: last.node }
+/**
+ * Timestamp for a local event: strictly greater than `last` and never behind the wall clock. It never
+ * refuses: a `last` ahead of the wall clock is simply counted on from.
+ */
+export function tickHlc(last: Hlc, wallMillis: number): Hlc {
+  if (wallMillis > last.millis) return { millis: wallMillis, counter: 0, node: last.node }
+  return after(last, last.node)
 }
 
 /**
  * Merges a remote timestamp into the local clock: the result is greater than both `last` and `remote`,
- * so any later local change sorts after everything this device has seen.
+ * so any later local change sorts after everything this device has seen. It never refuses, however far
+ * ahead the remote is: HQ only hands out stamps it accepted within its drift of its own time.
  */
-export function receiveHlc(
-  last: Hlc,
-  remote: Hlc,
-  wallMillis: number,
-  maxDriftMs = DEFAULT_MAX_DRIFT_MS,
-): Hlc {
-  checkDrift(remote.millis, wallMillis, maxDriftMs)
-  const millis = Math.max(last.millis, remote.millis, wallMillis)
-  let counter: number
-  if (millis === last.millis && millis === remote.millis) counter = Math.max(last.counter, remote.counter) + 1
-  else if (millis === last.millis) counter = last.counter + 1
-  else if (millis === remote.millis) counter = remote.counter + 1
-  else counter = 0
-  checkDrift(millis, wallMillis, maxDriftMs)
-  if (counter > MAX_COUNTER) throw new CounterOverflowError()
-  return { millis, counter, node: last.node }
+export function receiveHlc(last: Hlc, remote: Hlc, wallMillis: number): Hlc {
+  const highest = compareHlc(remote, last) > 0 ? remote : last
+  if (wallMillis > highest.millis) return { millis: wallMillis, counter: 0, node: last.node }
+  return after(highest, last.node)
 }
 
 /**
@@ -135,7 +121,6 @@ export class HlcClock {
     node: string,
     private readonly wallClock: () => number = Date.now,
     initial?: Hlc,
-    private readonly maxDriftMs = DEFAULT_MAX_DRIFT_MS,
   ) {
     if (!isValidNode(node)) throw new InvalidHlcError(node)
     this.last = initial ? { ...initial, node } : { millis: 0, counter: 0, node }
@@ -153,12 +138,21 @@ export class HlcClock {
 
   /** Issues the timestamp for a new local change. */
   tick(): string {
-    this.last = tickHlc(this.last, this.wallClock(), this.maxDriftMs)
+    this.last = tickHlc(this.last, this.wallClock())
     return formatHlc(this.last)
   }
 
   /** Observes a remote timestamp (after its change has been committed). */
   observe(remote: string): void {
-    this.last = receiveHlc(this.last, parseHlc(remote), this.wallClock(), this.maxDriftMs)
+    this.last = receiveHlc(this.last, parseHlc(remote), this.wallClock())
+  }
+
+  /**
+   * Continues from `hlc` instead, even below the latest timestamp: only for re-stamping
+   * (clock-correction.ts), which moves this device's unseen stamps and hands back the newest stamp left
+   * in the change log, so later ticks still sort after every recorded change.
+   */
+  restartFrom(hlc: Hlc): void {
+    this.last = { ...hlc, node: this.last.node }
   }
 }

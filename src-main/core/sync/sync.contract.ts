@@ -80,6 +80,18 @@ export const SyncStatus = z.object({
   conflicts: z.number().int(),
   cursor: z.number().int(),
   lastSync: SyncReport.nullable(),
+  /**
+   * HQ's clock against this laptop's, as the last sync measured it (null: never measured). Every stamp
+   * made here uses the corrected time; the screens say so when it is off by more than a minute.
+   */
+  clock: z
+    .object({
+      /** HQ's time minus this laptop's wall clock (positive: this clock is slow). */
+      offsetMs: z.number().int(),
+      /** When it was measured (HQ's time, ISO). */
+      measuredAt: z.string(),
+    })
+    .nullable(),
 })
 export type SyncStatus = z.infer<typeof SyncStatus>
 

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely'
 import { AppError } from '../api/errors'
 import type { DB } from '../db/schema'
-import { ClockDriftError, type HlcClock } from './hlc'
+import type { HlcClock } from './hlc'
 import { applyPage } from './apply'
+import { learnHqTime, readClockOffset, type ClockCorrection } from './clock-correction'
 import type { PhotoProcessor } from '../photos/photo-processor'
 import { createHttpHqClient, HqRequestError, type HqClient } from './hq-client'
 import { fetchPhotos, sendPhotos } from './photo-transfer'
@@ -22,7 +23,10 @@ import { plainTokenVault, readDeviceToken, writeDeviceToken, type TokenVault } f
 export interface SyncDeps {
   db: Kysely<DB>
   clock: HlcClock
+  /** Corrected time (correction.now), as every stamp uses. */
   now: () => Date
+  /** The laptop's clock corrected by HQ's: each sync measures it before pushing. */
+  correction: ClockCorrection
   /** Defaults to HTTP to the enrolled HQ with the stored token. */
   client?: HqClient
   /** Messages per pulled page. */
@@ -112,7 +116,6 @@ async function clientFor(deps: Pick<SyncDeps, 'db' | 'client' | 'vault'>): Promi
 
 function outcomeOf(error: unknown): { outcome: SyncOutcome; message: string } {
   if (error instanceof SyncCancelledError) return { outcome: 'cancelled', message: error.message }
-  if (error instanceof ClockDriftError) return { outcome: 'clock_drift', message: error.message }
   if (error instanceof HqRequestError) {
     if (error.code === 'offline') return { outcome: 'offline', message: error.message }
     if (error.code === 'unauthorized') return { outcome: 'unauthorized', message: error.message }
@@ -151,7 +154,10 @@ export async function syncNow(deps: SyncDeps, hooks: SyncRunHooks = {}): Promise
   }
   try {
     onProgress?.('pushing', report)
-    // First make sure the cursor and sent marks are this HQ's (a restored or other HQ: heal).
+    // Before anything is sent: learn HQ's time and re-stamp what was stamped with a wrong clock
+    // (only changes nobody has seen: so before healing marks sent ones unsent again).
+    await learnHqTime(deps, client, report.cursor)
+    // Then make sure the cursor and sent marks are this HQ's (a restored or other HQ: heal).
     const checked = await checkHq(deps.db, client, deps.clock.node)
     await clearRevocation(deps.db)
     report.resent = checked.resent
@@ -283,5 +289,6 @@ export async function syncStatus(db: Kysely<DB>): Promise<SyncStatus> {
     cursor: Number(cursor ?? 0),
     // A report kept by an older version lacks newer counts: parsing fills them in.
     lastSync: last ? (SyncReport.safeParse(JSON.parse(last)).data ?? null) : null,
+    clock: await readClockOffset(db).then((c) => c && { offsetMs: c.offsetMs, measuredAt: c.measuredAt }),
   }
 }

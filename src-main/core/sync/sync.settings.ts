@@ -26,6 +26,8 @@ export const SETTING = {
   cursorMark: 'sync_cursor_mark',
   /** When HQ refused this laptop's token (revoked); cleared by enrolling again. */
   revokedAt: 'sync_revoked_at',
+  /** JSON of HQ's clock against this laptop's (clock-correction.ts ClockOffset), as of the last sync. */
+  clockOffset: 'sync_clock_offset',
 } as const
 
 type Db = Kysely<DB> | Transaction<DB>

@@ -1,4 +1,4 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { promisify } from 'node:util'
 
@@ -11,6 +11,18 @@ export interface Running {
   child: ChildProcess
   /** Everything the program printed so far. */
   output(): string
+  /** Started under faketime, which runs the program as its child: stopped as a process group. */
+  group?: boolean
+}
+
+/** Why a skewed clock cannot be run here (Debian's `faketime` missing), or null when it can. */
+export function faketimeMissing(): string | null {
+  try {
+    execFileSync('faketime', ['-f', '+0', 'true'], { stdio: 'ignore' })
+    return null
+  } catch {
+    return 'Debian’s faketime is not installed (apt-get install faketime; .ci/run does)'
+  }
 }
 
 /** Spawns a program and waits for a line of its output to match `ready`. */
@@ -18,10 +30,19 @@ function spawnUntil(
   args: string[],
   ready: RegExp,
   what: string,
+  faketime?: string,
 ): Promise<{ running: Running; match: RegExpExecArray }> {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+  // Under faketime ('-1d', '+8h') only the wall clock is off, as on a laptop with a wrong system time;
+  // monotonic time (timers) stays real.
+  const child = faketime
+    ? spawn('faketime', ['-f', faketime, process.execPath, ...args], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, FAKETIME_DONT_FAKE_MONOTONIC: '1' },
+        detached: true,
+      })
+    : spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
-  const running: Running = { child, output: () => output }
+  const running: Running = { child, output: () => output, group: Boolean(faketime) }
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${what} did not start:\n${output}`)), 30_000)
     const read = (chunk: Buffer) => {
@@ -46,12 +67,20 @@ export interface BrowserHost extends Running {
   url: string
 }
 
-/** Starts the built browser host (`out/main/browser-host.js`) on `dataDir`. */
-export async function startBrowserHost(dataDir: string, extraArgs: string[] = []): Promise<BrowserHost> {
+/**
+ * Starts the built browser host (`out/main/browser-host.js`) on `dataDir`; with `faketime` ('-1d',
+ * '+8h') under Debian's faketime, as a laptop whose clock is that far off.
+ */
+export async function startBrowserHost(
+  dataDir: string,
+  extraArgs: string[] = [],
+  faketime?: string,
+): Promise<BrowserHost> {
   const { running, match } = await spawnUntil(
     ['out/main/browser-host.js', '--no-open', '--data-dir', dataDir, ...extraArgs],
     /^Open: (\S+)$/m,
     'browser host',
+    faketime,
   )
   return { ...running, url: match[1]! }
 }
@@ -93,7 +122,8 @@ export async function killHard(running: Running): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return
   await new Promise<void>((resolve) => {
     child.once('exit', () => resolve())
-    child.kill('SIGKILL')
+    if (running.group && child.pid) process.kill(-child.pid, 'SIGKILL')
+    else child.kill('SIGKILL')
   })
 }
 

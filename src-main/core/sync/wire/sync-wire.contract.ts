@@ -111,6 +111,12 @@ export const Rejection = z
   .strict()
 export type Rejection = z.infer<typeof Rejection>
 
+/**
+ * HQ's clock when it answered (ISO time), so a laptop can measure how far its own clock is off. Optional:
+ * an older HQ does not send it, and a laptop then keeps the correction it last measured.
+ */
+const HqTime = z.iso.datetime().optional()
+
 export const wireCalls = defineCalls({
   health: {
     summary: 'HQ is up; needs no token.',
@@ -153,6 +159,7 @@ export const wireCalls = defineCalls({
       accepted: z.number().int().nonnegative(),
       duplicates: z.number().int().nonnegative(),
       rejected: z.array(Rejection),
+      time: HqTime,
     }),
   },
   pull: {
@@ -170,6 +177,7 @@ export const wireCalls = defineCalls({
       messages: z.array(LoggedMessage),
       cursor: z.number().int().nonnegative(),
       more: z.boolean(),
+      time: HqTime,
       /** HQ's identity; absent from an HQ older than it. */
       hqId: z.string().optional(),
     }),
