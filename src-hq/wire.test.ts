@@ -136,7 +136,9 @@ describe.each(hqBackends())('the wire on HQ on %s', (backend) => {
       expect(reply.status).toBe(200)
       expect(Number(reply.headers['content-length'])).toBe(reply.raw.length)
       expect(reply.headers.vary).toBe('accept-encoding')
-      expect(decoded(reply)).toEqual(decoded(replies.plain))
+      // The same page each time; only HQ's clock reading moves.
+      const page = (r: RawReply) => ({ ...(decoded(r) as { value: object }).value, time: undefined })
+      expect(page(reply)).toEqual(page(replies.plain))
     }
     // 680 field messages: many times smaller compressed.
     expect(replies.br.raw.length * 10).toBeLessThan(replies.plain.raw.length)
@@ -250,6 +252,7 @@ describe.each(hqBackends())('the wire on HQ on %s', (backend) => {
       accepted: 2,
       duplicates: 0,
       rejected: [{ index: 0, code: 'device_mismatch', message: expect.stringContaining('laptop-local-id') }],
+      time: expect.any(String),
     })
 
     // Enrolled by an older laptop (no id sent): the first push teaches HQ the id, later ones are held to it.

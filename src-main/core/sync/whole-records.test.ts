@@ -50,7 +50,8 @@ describe.each(hqBackends())('whole records through HQ on %s', (backend) => {
     const pushing: HqClient = {
       ...real,
       push: (input) => {
-        batches.push(input.messages)
+        // The empty push that reads HQ's clock carries no save.
+        if (input.messages.length > 0) batches.push(input.messages)
         return real.push(input)
       },
     }
