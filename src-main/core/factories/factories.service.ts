@@ -248,9 +248,10 @@ export async function insertFactories(
 
 export async function createFactory(ctx: CoreContext, values: FactoryValues): Promise<Factory> {
   const id = await inTransaction(ctx.db, async (trx) => {
-    const id = await insertRow(trx, ctx.write, factoriesTable, toColumns(values))
+    // Contacts first: the factory's search document, written with the factory, then includes them.
+    const id = newRowId()
     await saveFactoryContacts(trx, ctx, id, values.contacts, [], [])
-    return id
+    return insertRow(trx, ctx.write, factoriesTable, toColumns(values), id)
   })
   return getFactory(ctx, id)
 }

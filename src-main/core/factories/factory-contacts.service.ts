@@ -62,6 +62,7 @@ export async function saveFactoryContacts(
   removedIds: readonly string[],
   path: (string | number)[],
 ): Promise<void> {
+  if (contacts.length === 0 && removedIds.length === 0) return
   const stored = new Map((await findContactsOfFactory(trx, factoryId)).map((row) => [row.id, row]))
   const named = new Set<string>()
   contacts.forEach((contact, index) => {
@@ -92,6 +93,7 @@ export async function saveFactoryContacts(
     // Removed by someone else already (sync): nothing left to do, and not an error.
     if (stored.get(id)?.deleted_at == null) await tombstoneRow(trx, ctx.write, factoryContactsTable, id)
   }
+  let added = false
   for (const [index, contact] of contacts.entries()) {
     const columns = {
       name: contact.name,
@@ -107,9 +109,11 @@ export async function saveFactoryContacts(
       // New, or edited here while another buyer removed it: saved as a contact of its own, so the
       // edit is kept rather than written into a removed row.
       await insertRow(trx, ctx.write, factoryContactsTable, { factory_id: factoryId, ...columns })
+      added = true
     }
   }
-  if ((await countLiveContacts(trx, factoryId)) > MAX_CONTACTS) {
+  // Only an added contact can pass the limit (the list itself is capped by the contract).
+  if (added && (await countLiveContacts(trx, factoryId)) > MAX_CONTACTS) {
     throw invalid(`a factory keeps at most ${MAX_CONTACTS} contacts`, [
       { path: [...path, 'contacts'], messageKey: 'errors.tooMany' },
     ])

@@ -232,6 +232,27 @@ describe('contacts sync one by one', () => {
     expect(contactsOf(fresh)).toEqual(contactsOf(liNew))
   })
 
+  it('keeps a contact added to a demo factory on this laptop, like the demo factory itself', async () => {
+    const demo = await createSyncDevice(fleet.hq, '试用的笔记本', (t += 1000), { demo: true })
+    fleet.laptops.push(demo)
+    expect((await syncStatusOf(demo)).unsentRecords).toBe(0)
+    const demoFactory = await factoryOn(demo, Object.keys(factoriesOf(demo))[0]!)
+    tick(demo)
+    await saveContacts(demo, demoFactory, [...demoFactory.contacts, ZHAO])
+    expect((await syncStatusOf(demo)).unsentRecords).toBe(0)
+    const report = await demo.sync()
+    expect(report).toMatchObject({ outcome: 'ok', pushed: 0 })
+    expect(
+      (await freshLaptop()).core.database.sqlite
+        .prepare('SELECT count(*) FROM factory_contacts')
+        .pluck()
+        .get(),
+    ).toBe(0)
+    // Clearing the demo data removes its contacts, the one added here included.
+    ok(await demo.core.dispatch('demo.clear', {}))
+    expect(contactsOf(demo)).toEqual([])
+  })
+
   /** The same laptop started again on its data directory (as after installing the new version). */
   async function reopen(device: SyncDevice, wall: number): Promise<SyncDevice> {
     const core = await createTempCore({ dataDir: device.core.dataDir, wallClock: () => wall })
