@@ -139,6 +139,32 @@ describe('contacts sync one by one', () => {
     expect(conflictsOn(li, 'factory_contacts')).toEqual(['updated_at'])
   })
 
+  it('lists two buyers’ edits of the same contact field as a conflict named by the contact and factory', async () => {
+    const factory = await sharedFactory([WANG])
+    const contact = factory.contacts[0]!
+    tick(li)
+    await saveContacts(li, factory, [{ ...contact, phone: '13800138000' }])
+    tick(wang)
+    await saveContacts(wang, factory, [{ ...contact, phone: '13900139000' }])
+    await syncAll()
+    const listed = ok<{
+      items: { kind: string; title: string; field: string; winner: unknown; loser: unknown }[]
+    }>(await li.core.dispatch('sync.conflicts', { offset: 0, limit: 10 }))
+    expect(listed.items).toEqual([
+      expect.objectContaining({
+        kind: 'factory_contacts',
+        title: '王强 · 晋江恒安纸业',
+        field: 'phone',
+        winner: expect.objectContaining({
+          value: '13900139000',
+          raw: '"13900139000"',
+          device: '王工的笔记本',
+        }),
+        loser: expect.objectContaining({ value: '13800138000', raw: '"13800138000"', mine: true }),
+      }),
+    ])
+  })
+
   it('removes the contact one buyer deleted and keeps the other buyer’s edit of another', async () => {
     const factory = await sharedFactory([WANG, LI])
     const [wangContact, liContact] = factory.contacts as [FactoryContact, FactoryContact]
