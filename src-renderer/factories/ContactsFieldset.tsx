@@ -5,8 +5,18 @@ import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { EMPTY_CONTACT } from './form-values'
 
-/** The repeatable contacts of a factory: name, role, phone, WeChat. */
-export function ContactsFieldset({ form }: { form: UseFormReturnType<FactoryValues> }) {
+/**
+ * The contacts of a factory, each a row of its own: edit one, add one, remove one. A stored contact
+ * keeps its id in the form, so saving edits that contact rather than replacing the list.
+ */
+export function ContactsFieldset({
+  form,
+  onRemoved,
+}: {
+  form: UseFormReturnType<FactoryValues>
+  /** Told the id of a stored contact the buyer removed (new ones have none). */
+  onRemoved?: (id: string) => void
+}) {
   const { t } = useTranslation()
   const contacts = form.getValues().contacts
   const listError = form.errors.contacts
@@ -32,6 +42,7 @@ export function ContactsFieldset({ form }: { form: UseFormReturnType<FactoryValu
               size="xs"
               label={t('factories.contact.role')}
               style={{ flex: 1 }}
+              data-testid={`contact-${index}-role`}
               {...form.getInputProps(`contacts.${index}.role`)}
             />
             <TextInput
@@ -45,6 +56,7 @@ export function ContactsFieldset({ form }: { form: UseFormReturnType<FactoryValu
               size="xs"
               label={t('factories.contact.wechat')}
               style={{ flex: 1 }}
+              data-testid={`contact-${index}-wechat`}
               {...form.getInputProps(`contacts.${index}.wechat`)}
             />
             <Tooltip label={t('factories.contact.remove')}>
@@ -53,7 +65,12 @@ export function ContactsFieldset({ form }: { form: UseFormReturnType<FactoryValu
                 color="red"
                 mt={22}
                 aria-label={t('factories.contact.remove')}
-                onClick={() => form.removeListItem('contacts', index)}
+                data-testid={`contact-${index}-remove`}
+                onClick={() => {
+                  const id = form.getValues().contacts[index]?.id
+                  if (id) onRemoved?.(id)
+                  form.removeListItem('contacts', index)
+                }}
               >
                 <IconTrash size={16} />
               </ActionIcon>

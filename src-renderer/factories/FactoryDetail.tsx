@@ -77,8 +77,8 @@ export function FactoryDetail({ factory }: { factory: Factory }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {factory.contacts.map((c, i) => (
-                <Table.Tr key={i}>
+              {factory.contacts.map((c) => (
+                <Table.Tr key={c.id}>
                   <Table.Td>{c.name}</Table.Td>
                   <Table.Td>{c.role || t('common.none')}</Table.Td>
                   <Table.Td>{c.phone || t('common.none')}</Table.Td>

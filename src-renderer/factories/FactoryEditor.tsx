@@ -1,6 +1,7 @@
 import { Stack } from '@mantine/core'
 import type { Factory, FactoryValues } from '@core/factories/factories.contract'
 import { useForm } from '@mantine/form'
+import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useMutation } from '../api/use-mutation'
 import { notifySuccess } from '../common/notify'
@@ -30,6 +31,9 @@ export function FactoryEditor({
   const { t } = useTranslation()
   const create = useMutation('factories.create')
   const update = useMutation('factories.update')
+  // Stored contacts the buyer removed: named in the save, so a contact that arrived by sync while
+  // the form was open is never removed by leaving it out.
+  const removedContacts = useRef<string[]>([])
   const form = useForm<FactoryValues>({
     mode: 'controlled',
     initialValues: factory ? valuesOf(factory) : EMPTY_FACTORY,
@@ -44,7 +48,9 @@ export function FactoryEditor({
 
   const { submit, failure } = useEditorSubmit(form, {
     save: async (values) => {
-      const saved = factory ? await update.run({ id: factory.id, values }) : await create.run(values)
+      const saved = factory
+        ? await update.run({ id: factory.id, values, removedContactIds: removedContacts.current })
+        : await create.run(values)
       draft.clear()
       notifySuccess(t(factory ? 'factories.form.saved' : 'factories.form.created', { name: saved.name }))
       onSaved(saved)
@@ -58,7 +64,7 @@ export function FactoryEditor({
       <Stack gap="md">
         <DraftOffer draft={draft} />
         <FormFailure failure={failure} />
-        <FactoryFields form={form} />
+        <FactoryFields form={form} onContactRemoved={(id) => removedContacts.current.push(id)} />
         <FormActions onCancel={onCancel} pending={create.pending || update.pending} testId="factory-save" />
       </Stack>
     </form>

@@ -8,7 +8,14 @@ import { ContactsFieldset } from './ContactsFieldset'
 const TAG_SPLIT = [',', '，', '、', ';', '；']
 
 /** Every field a buyer fills in for a factory. */
-export function FactoryFields({ form }: { form: UseFormReturnType<FactoryValues> }) {
+export function FactoryFields({
+  form,
+  onContactRemoved,
+}: {
+  form: UseFormReturnType<FactoryValues>
+  /** Told the id of each stored contact the buyer removes (the save names it for removal). */
+  onContactRemoved?: (id: string) => void
+}) {
   const { t } = useTranslation()
   const label = (field: keyof FactoryValues) => t(`factories.fields.${field}`)
   const tags = (field: 'categories' | 'oemBrands' | 'certifications') => (
@@ -78,7 +85,7 @@ export function FactoryFields({ form }: { form: UseFormReturnType<FactoryValues>
         data-testid="field-capacity"
         {...form.getInputProps('capacity')}
       />
-      <ContactsFieldset form={form} />
+      <ContactsFieldset form={form} onRemoved={onContactRemoved} />
       <Textarea
         label={label('notes')}
         autosize

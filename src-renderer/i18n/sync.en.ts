@@ -102,7 +102,15 @@ export const syncEn: Widen<typeof syncZhCN> = {
       changes: ' ({{count}} changes)',
       fieldsMore: '{{fields}} and more ({{count}} fields)',
     },
+    values: {
+      yes: 'Yes',
+      no: 'No',
+      listSeparator: ', ',
+      notDeleted: '(not deleted)',
+      deletedAt: 'Deleted ({{time}})',
+    },
     kinds: {
+      factory_contacts: 'Contact',
       factories: 'Factory',
       skus: 'SKU',
       benchmarks: 'Benchmark',
@@ -119,6 +127,8 @@ export const syncEn: Widen<typeof syncZhCN> = {
       photo_links: 'Photo',
     },
     fields: {
+      sort_order: 'Order',
+      factory_id: 'Factory',
       name: 'Name',
       notes: 'Notes',
       note: 'Note',

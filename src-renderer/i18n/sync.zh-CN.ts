@@ -95,7 +95,15 @@ export const syncZhCN = {
       changes: '（{{count}} 处修改）',
       fieldsMore: '{{fields}} 等 {{count}} 项',
     },
+    values: {
+      yes: '是',
+      no: '否',
+      listSeparator: '、',
+      notDeleted: '（未删除）',
+      deletedAt: '已删除（{{time}}）',
+    },
     kinds: {
+      factory_contacts: '联系人',
       factories: '工厂',
       skus: 'SKU',
       benchmarks: '对标价',
@@ -112,6 +120,8 @@ export const syncZhCN = {
       photo_links: '照片',
     },
     fields: {
+      sort_order: '排列顺序',
+      factory_id: '所属工厂',
       name: '名称',
       notes: '备注',
       note: '备注',

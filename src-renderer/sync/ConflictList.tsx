@@ -6,6 +6,7 @@ import type { CallResult } from '@core/api/contract'
 import { useCall } from '../api/use-call'
 import { ErrorAlert } from '../common/ErrorAlert'
 import { formatDateTime } from '../factories/format'
+import { conflictValueText } from './conflict-values'
 import { fieldLabel, ListPanel, PAGE, RecordLink, ShowMore } from './sync-list-parts'
 
 type Conflict = CallResult<'sync.conflicts'>['items'][number]
@@ -32,9 +33,9 @@ function ConflictRow({ conflict }: { conflict: Conflict }) {
       <Text size="sm">
         {t('sync.conflicts.replaced', {
           winner: conflict.winner.device,
-          winnerValue: shown(t, conflict.winner.value),
+          winnerValue: shown(t, conflictValueText(t, conflict.kind, conflict.field, conflict.winner.raw)),
           loser: conflict.loser.device,
-          loserValue: shown(t, conflict.loser.value),
+          loserValue: shown(t, conflictValueText(t, conflict.kind, conflict.field, conflict.loser.raw)),
         })}
       </Text>
       <Text size="xs" c="dimmed">

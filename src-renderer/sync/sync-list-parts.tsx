@@ -19,6 +19,11 @@ const FIELD_NAMESPACES: Record<string, string> = {
   samples: 'samples',
 }
 
+/** Namespaces whose labels name a table's columns directly (not under `fields`). */
+const LABEL_NAMESPACES: Record<string, string> = {
+  factory_contacts: 'factories.contact',
+}
+
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
 
 /** A column's label: the feature's own field label, a shared one, or the column name itself. */
@@ -26,6 +31,7 @@ export function fieldLabel(t: TFunction, kind: string, column: string): string {
   const namespace = FIELD_NAMESPACES[kind]
   const keys = [`sync.fields.${column}`]
   if (namespace) keys.unshift(`${namespace}.fields.${camel(column)}`)
+  if (LABEL_NAMESPACES[kind]) keys.unshift(`${LABEL_NAMESPACES[kind]}.${camel(column)}`)
   return t(keys, { defaultValue: column })
 }
 

@@ -89,6 +89,39 @@ interface Snapshot {
 }
 
 /** Opens the file after the crash (WAL recovery happens here) and checks every invariant. */
+/** Replays one table's change log: the newest message per field must hold the value now in the row. */
+function replayProblems(
+  sqlite: Database.Database,
+  table: string,
+  rows: Map<string, Record<string, unknown>>,
+  skipped: string[],
+): string[] {
+  const problems: string[] = []
+  const columns = (sqlite.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[])
+    .map((c) => c.name)
+    .filter((c) => !skipped.includes(c))
+  const latest = new Map<string, string>()
+  let previousHlc = ''
+  const changes = sqlite
+    .prepare('SELECT seq, hlc, row_id, column_name, value FROM change_log WHERE table_name = ? ORDER BY seq')
+    .all(table) as { seq: number; hlc: string; row_id: string; column_name: string; value: string }[]
+  for (const change of changes) {
+    if (change.hlc < previousHlc) problems.push(`${table}: hlc went backwards at seq ${change.seq}`)
+    previousHlc = change.hlc
+    if (!rows.has(change.row_id)) problems.push(`change ${change.seq} has no row ${change.row_id}`)
+    latest.set(`${change.row_id}\u0000${change.column_name}`, change.value)
+  }
+  for (const [id, row] of rows) {
+    for (const column of columns) {
+      const message = latest.get(`${id}\u0000${column}`)
+      if (message === undefined) problems.push(`row ${id} has no change record for ${column}`)
+      else if (message !== JSON.stringify(row[column] ?? null))
+        problems.push(`row ${id}.${column} differs from its newest change record`)
+    }
+  }
+  return problems
+}
+
 function inspect(file: string): Snapshot {
   const sqlite = new Database(file)
   try {
@@ -100,37 +133,25 @@ function inspect(file: string): Snapshot {
       .get()
     if (!hasTable) return { rows: new Map(), problems }
 
-    const columns = (sqlite.prepare('PRAGMA table_info(factories)').all() as { name: string }[])
-      .map((c) => c.name)
-      .filter((c) => c !== 'id')
     const rows = new Map(
       (sqlite.prepare('SELECT * FROM factories').all() as Record<string, unknown>[]).map((r) => [
         r.id as string,
         r,
       ]),
     )
-
-    // Replay the change log: the newest message per field must hold the value now in the row.
-    const latest = new Map<string, string>()
-    let previousHlc = ''
-    const changes = sqlite
-      .prepare(
-        "SELECT seq, hlc, row_id, column_name, value FROM change_log WHERE table_name = 'factories' ORDER BY seq",
+    // The legacy contacts list is no longer written (contacts are rows of factory_contacts since 0011).
+    problems.push(...replayProblems(sqlite, 'factories', rows, ['id', 'contacts']))
+    const hasContacts = sqlite
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'factory_contacts'")
+      .get()
+    if (hasContacts) {
+      const contacts = new Map(
+        (sqlite.prepare('SELECT * FROM factory_contacts').all() as Record<string, unknown>[]).map((r) => [
+          r.id as string,
+          r,
+        ]),
       )
-      .all() as { seq: number; hlc: string; row_id: string; column_name: string; value: string }[]
-    for (const change of changes) {
-      if (change.hlc < previousHlc) problems.push(`hlc went backwards at seq ${change.seq}`)
-      previousHlc = change.hlc
-      if (!rows.has(change.row_id)) problems.push(`change ${change.seq} has no row ${change.row_id}`)
-      latest.set(`${change.row_id}\u0000${change.column_name}`, change.value)
-    }
-    for (const [id, row] of rows) {
-      for (const column of columns) {
-        const message = latest.get(`${id}\u0000${column}`)
-        if (message === undefined) problems.push(`row ${id} has no change record for ${column}`)
-        else if (message !== JSON.stringify(row[column] ?? null))
-          problems.push(`row ${id}.${column} differs from its newest change record`)
-      }
+      problems.push(...replayProblems(sqlite, 'factory_contacts', contacts, ['id']))
     }
     return { rows, problems: problems.slice(0, 20) }
   } finally {

@@ -1,6 +1,7 @@
 import type { CategoriesTable } from '../categories/categories.table'
 import type { DemandSignalsTable } from '../demand/demand.table'
 import type { FactoriesTable } from '../factories/factories.table'
+import type { FactoryContactsTable } from '../factories/factory-contacts.table'
 import type { PhotoLinksTable, PhotosTable } from '../photos/photos.table'
 import type { QuotesTable } from '../quotes/quotes.table'
 import type { CurrencyRatesTable } from '../rates/rates.table'
@@ -17,6 +18,7 @@ export interface DB {
   meta: MetaTable
   change_log: ChangeLogTable
   factories: FactoriesTable
+  factory_contacts: FactoryContactsTable
   skus: SkusTable
   benchmarks: BenchmarksTable
   quotes: QuotesTable

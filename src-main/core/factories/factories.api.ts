@@ -14,7 +14,7 @@ export const factoryHandlers: HandlersFor<typeof factoryCalls> = {
   'factories.stats': (_input, ctx) => factoryStats(ctx),
   'factories.get': (input, ctx) => getFactory(ctx, input.id),
   'factories.create': (input, ctx) => createFactory(ctx, input),
-  'factories.update': (input, ctx) => updateFactory(ctx, input.id, input.values),
+  'factories.update': (input, ctx) => updateFactory(ctx, input.id, input.values, input.removedContactIds),
   'factories.delete': async (input, ctx) => {
     await deleteFactory(ctx, input.id)
     return { id: input.id }

@@ -22,8 +22,24 @@ export const Contact = z.object({
     .default('')
     .refine((v) => v === '' || isValidPhone(v), 'errors.phone.invalid'),
   wechat: text(40).default(''),
+  /** The stored contact this entry edits; absent for a new contact. */
+  id: z.uuid('errors.id.invalid').optional(),
 })
 export type Contact = z.infer<typeof Contact>
+export type ContactValues = z.output<typeof Contact>
+
+/** A stored contact (a row of its own, so each one syncs and merges by itself). */
+export const FactoryContact = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.string(),
+  phone: z.string(),
+  wechat: z.string(),
+})
+export type FactoryContact = z.infer<typeof FactoryContact>
+
+/** Most live contacts one factory keeps. */
+export const MAX_CONTACTS = 20
 
 export const CreditCode = z
   .string()
@@ -50,7 +66,12 @@ export const FactoryInput = z.object({
   oemBrands: tagList.default([]),
   certifications: tagList.default([]),
   capacity: text(200).default(''),
-  contacts: z.array(Contact).max(20, 'errors.tooMany').default([]),
+  /**
+   * Contacts to save, in display order: an entry with an id edits that contact (only changed fields
+   * are written), one without adds a contact. A stored contact left out is kept, never removed by
+   * omission (it may have arrived by sync after the form was opened); removals are named explicitly.
+   */
+  contacts: z.array(Contact).max(MAX_CONTACTS, 'errors.tooMany').default([]),
   status: FactoryStatus.default('prospect'),
   notes: text(5000).default(''),
 })
@@ -61,6 +82,7 @@ export const FactoryId = z.uuid('errors.id.invalid')
 
 export const Factory = FactoryInput.extend({
   id: z.string(),
+  contacts: z.array(FactoryContact),
   createdAt: z.string(),
   updatedAt: z.string(),
 })
@@ -139,8 +161,20 @@ export const factoryCalls = defineCalls({
     output: Factory,
   },
   'factories.update': {
-    summary: 'Replaces the fields of a factory; only changed fields are written and synced.',
-    input: z.object({ id: FactoryId, values: FactoryInput.strict() }).strict(),
+    summary:
+      'Replaces the fields of a factory; only changed fields are written and synced. Contacts are ' +
+      'saved one by one: entries with an id edit that contact, entries without add one, and ' +
+      '`removedContactIds` removes contacts (tombstones); a contact left out is kept.',
+    input: z
+      .object({
+        id: FactoryId,
+        values: FactoryInput.strict(),
+        removedContactIds: z
+          .array(FactoryId)
+          .max(MAX_CONTACTS * 5, 'errors.tooMany')
+          .default([]),
+      })
+      .strict(),
     output: Factory,
   },
   'factories.delete': {

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely'
+import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely'
 import type { DB } from '../db/schema'
 import type { FactoriesTable } from './factories.table'
 import type { FactoryStatus } from './factories.contract'
@@ -15,10 +15,24 @@ const SUMMARY_COLUMNS = [
   'categories',
   'oem_brands',
   'status',
-  'contacts',
   'updated_at',
 ] as const
-export type FactorySummaryRow = Pick<FactoryRow, (typeof SUMMARY_COLUMNS)[number]>
+export type FactorySummaryRow = Pick<FactoryRow, (typeof SUMMARY_COLUMNS)[number]> & {
+  contact_count: number | null
+}
+
+/** The list columns and the number of live contacts (served by the factory_contacts_live_factory index). */
+function summaryColumns(eb: ExpressionBuilder<DB, 'factories'>) {
+  return [
+    ...SUMMARY_COLUMNS.map((c) => eb.ref(`factories.${c}`).as(c)),
+    eb
+      .selectFrom('factory_contacts')
+      .select((sub) => sub.fn.countAll<number>().as('n'))
+      .whereRef('factory_contacts.factory_id', '=', 'factories.id')
+      .where('factory_contacts.deleted_at', 'is', null)
+      .as('contact_count'),
+  ]
+}
 
 /** Columns a list search looks into. */
 const SEARCHED_COLUMNS = [
@@ -83,7 +97,7 @@ export async function findLiveFactorySummaries(db: Kysely<DB>, ids: string[]): P
   if (ids.length === 0) return []
   return db
     .selectFrom('factories')
-    .select(SUMMARY_COLUMNS)
+    .select(summaryColumns)
     .where('id', 'in', ids)
     .where('deleted_at', 'is', null)
     .execute()
@@ -91,7 +105,7 @@ export async function findLiveFactorySummaries(db: Kysely<DB>, ids: string[]): P
 
 /** Every live factory matching the filter, in no particular order. */
 export async function listLiveFactories(db: Kysely<DB>, filter: FactoryFilter): Promise<FactorySummaryRow[]> {
-  return liveMatching(db, filter).select(SUMMARY_COLUMNS).execute()
+  return liveMatching(db, filter).select(summaryColumns).execute()
 }
 
 /**
@@ -104,7 +118,7 @@ export async function listLiveFactoriesByUpdate(
   page: { direction: 'asc' | 'desc'; offset: number; limit: number | undefined },
 ): Promise<FactorySummaryRow[]> {
   const query = liveMatching(db, filter)
-    .select(SUMMARY_COLUMNS)
+    .select(summaryColumns)
     .orderBy('updated_at', page.direction)
     .orderBy('id', page.direction)
   // SQLite needs a LIMIT before an OFFSET; -1 means none.

@@ -6,6 +6,7 @@ import {
   inTransaction,
   insertRow,
   insertRows,
+  newRowId,
   tombstoneRow,
   updateRow,
   type SyncedTable,
@@ -13,6 +14,7 @@ import {
 import {
   FactoryStatus,
   type Factory,
+  type FactoryContact,
   type FactoryListQuery,
   type FactorySortKey,
   type FactoryStats,
@@ -32,6 +34,7 @@ import {
   type FactorySummaryRow,
 } from './factories.repository'
 import { z } from 'zod'
+import { contactsByFactory, factoryContactsTable, saveFactoryContacts } from './factory-contacts.service'
 
 /** The factories table as the write path sees it (snake_case columns, lists as JSON text). */
 export const factoriesTable: SyncedTable<'factories'> = {
@@ -49,12 +52,17 @@ export const factoriesTable: SyncedTable<'factories'> = {
     oem_brands: z.string(),
     certifications: z.string(),
     capacity: z.string(),
-    contacts: z.string(),
+    /**
+     * Legacy JSON Contact[]: written only by laptops before migration 0011 (contacts are rows of
+     * factory_contacts now); this version never writes it, and converts what arrives by sync.
+     */
+    contacts: z.string().optional(),
     status: FactoryStatus,
     notes: z.string(),
   }),
 }
 
+/** The factory's own columns; its contacts are rows of factory_contacts, saved apart. */
 function toColumns(values: FactoryValues): Record<string, unknown> {
   return {
     name: values.name,
@@ -68,13 +76,12 @@ function toColumns(values: FactoryValues): Record<string, unknown> {
     oem_brands: JSON.stringify(values.oemBrands),
     certifications: JSON.stringify(values.certifications),
     capacity: values.capacity,
-    contacts: JSON.stringify(values.contacts),
     status: values.status,
     notes: values.notes,
   }
 }
 
-function toFactory(row: FactoryRow): Factory {
+function toFactory(row: FactoryRow, contacts: FactoryContact[]): Factory {
   return {
     id: row.id,
     name: row.name,
@@ -88,7 +95,7 @@ function toFactory(row: FactoryRow): Factory {
     oemBrands: JSON.parse(row.oem_brands),
     certifications: JSON.parse(row.certifications),
     capacity: row.capacity,
-    contacts: JSON.parse(row.contacts),
+    contacts,
     status: row.status as Factory['status'],
     notes: row.notes,
     createdAt: row.created_at,
@@ -106,7 +113,7 @@ function toSummary(row: FactorySummaryRow): FactorySummary {
     categories: JSON.parse(row.categories),
     oemBrands: JSON.parse(row.oem_brands),
     status: row.status as FactorySummary['status'],
-    contactCount: (JSON.parse(row.contacts) as unknown[]).length,
+    contactCount: Number(row.contact_count ?? 0),
     updatedAt: row.updated_at,
   }
 }
@@ -212,27 +219,57 @@ export async function factoryStats(ctx: CoreContext): Promise<FactoryStats> {
 export async function getFactory(ctx: CoreContext, id: string): Promise<Factory> {
   const row = await findLiveFactory(ctx.db, id)
   if (!row) throw notFound('factory', id)
-  return toFactory(row)
+  const contacts = await contactsByFactory(ctx.db, [id])
+  return toFactory(row, contacts.get(id) ?? [])
 }
 
 /** Inserts factories in the caller's transaction, in bulk; returns their ids (an import's batches). */
-export function insertFactories(
+export async function insertFactories(
   trx: Transaction<DB>,
   ctx: CoreContext,
   values: readonly FactoryValues[],
 ): Promise<string[]> {
-  return insertRows(trx, ctx.write, factoriesTable, values.map(toColumns))
+  // Contacts first, under ids chosen here: the factories' search documents, written with the
+  // factories, then include them (one indexing pass instead of two).
+  const ids = values.map(() => newRowId())
+  const contacts = values.flatMap((v, index) =>
+    v.contacts.map((c, order) => ({
+      factory_id: ids[index],
+      name: c.name,
+      role: c.role,
+      phone: c.phone,
+      wechat: c.wechat,
+      sort_order: order,
+    })),
+  )
+  await insertRows(trx, ctx.write, factoryContactsTable, contacts)
+  return insertRows(trx, ctx.write, factoriesTable, values.map(toColumns), ids)
 }
 
 export async function createFactory(ctx: CoreContext, values: FactoryValues): Promise<Factory> {
-  const id = await inTransaction(ctx.db, (trx) =>
-    insertRow(trx, ctx.write, factoriesTable, toColumns(values)),
-  )
+  const id = await inTransaction(ctx.db, async (trx) => {
+    // Contacts first: the factory's search document, written with the factory, then includes them.
+    const id = newRowId()
+    await saveFactoryContacts(trx, ctx, id, values.contacts, [], [])
+    return insertRow(trx, ctx.write, factoriesTable, toColumns(values), id)
+  })
   return getFactory(ctx, id)
 }
 
-export async function updateFactory(ctx: CoreContext, id: string, values: FactoryValues): Promise<Factory> {
-  await inTransaction(ctx.db, (trx) => updateRow(trx, ctx.write, factoriesTable, id, toColumns(values)))
+/**
+ * Writes the factory's changed fields and saves its contacts one by one (see saveFactoryContacts): a
+ * contact not named in `values.contacts` nor in `removedContactIds` stays as it is.
+ */
+export async function updateFactory(
+  ctx: CoreContext,
+  id: string,
+  values: FactoryValues,
+  removedContactIds: readonly string[] = [],
+): Promise<Factory> {
+  await inTransaction(ctx.db, async (trx) => {
+    await updateRow(trx, ctx.write, factoriesTable, id, toColumns(values))
+    await saveFactoryContacts(trx, ctx, id, values.contacts, removedContactIds, ['values'])
+  })
   return getFactory(ctx, id)
 }
 

@@ -15,7 +15,10 @@ export interface FactoriesTable {
   /** JSON string[] */
   certifications: string
   capacity: string
-  /** JSON Contact[] */
+  /**
+   * Legacy JSON Contact[]: contacts live in `factory_contacts` since migration 0011. Kept so messages
+   * from laptops not yet upgraded still apply (and are converted, see factory-contacts.legacy.ts).
+   */
   contacts: string
   status: string
   notes: string

@@ -5,6 +5,7 @@ import type { SearchKind } from './search.contract'
 import {
   SEARCH_SOURCES,
   type Lookup,
+  type Related,
   type SearchDocument,
   type SearchSource,
   type SourceRow,
@@ -71,7 +72,107 @@ function lookupIn(trx: AnyTrx): Lookup {
   return (table, id) => dynamic(trx).selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()
 }
 
+function relatedIn(trx: AnyTrx): Related {
+  return (table, column, id) =>
+    dynamic(trx)
+      .selectFrom(table)
+      .selectAll()
+      .where(column, '=', id)
+      .where('deleted_at', 'is', null)
+      .orderBy('id')
+      .execute()
+}
+
+/**
+ * The part rows of many owners read at once (bulk indexing: one query per chunk, not one per row);
+ * asked about anything else, it reads as relatedIn does.
+ */
+async function prefetchedRelated(
+  trx: AnyTrx,
+  source: SearchSource,
+  ownerIds: readonly string[],
+): Promise<Related> {
+  const fallback = relatedIn(trx)
+  const loaded = new Map<string, SourceRow[]>()
+  for (const part of source.parts ?? []) {
+    const rows = await dynamic(trx)
+      .selectFrom(part.table)
+      .selectAll()
+      .where(part.column, 'in', ownerIds)
+      .where('deleted_at', 'is', null)
+      .orderBy('id')
+      .execute()
+    for (const id of ownerIds) loaded.set(`${part.table}\u0000${part.column}\u0000${id}`, [])
+    for (const row of rows)
+      loaded.get(`${part.table}\u0000${part.column}\u0000${String(row[part.column])}`)?.push(row)
+  }
+  return async (table, column, id) =>
+    loaded.get(`${table}\u0000${column}\u0000${id}`) ?? fallback(table, column, id)
+}
+
 const sourcesByTable = new Map<string, SearchSource>(SEARCH_SOURCES.map((s) => [s.table, s]))
+
+/** Part tables (a factory's contacts) and the owner each row of them re-indexes. */
+const ownersByPart = new Map<string, { owner: SearchSource; column: string }[]>()
+for (const source of SEARCH_SOURCES) {
+  for (const part of source.parts ?? []) {
+    ownersByPart.set(part.table, [
+      ...(ownersByPart.get(part.table) ?? []),
+      { owner: source, column: part.column },
+    ])
+  }
+}
+
+/** Re-indexes the owners of part rows that were written (a contact changes its factory's document). */
+async function reindexOwners(trx: AnyTrx, table: SyncedTableName, ids: readonly string[]): Promise<void> {
+  const owners = ownersByPart.get(table)
+  if (!owners) return
+  for (const { owner, column } of owners) {
+    const ownerIds = new Set<string>()
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const rows = await dynamic(trx)
+        .selectFrom(table)
+        .select(column)
+        .where('id', 'in', ids.slice(i, i + CHUNK))
+        .execute()
+      for (const row of rows) if (typeof row[column] === 'string') ownerIds.add(row[column])
+    }
+    await reindexDocuments(trx, owner, [...ownerIds])
+  }
+}
+
+/**
+ * Rebuilds the documents of the given rows in bulk, keeping each document's id (an import adds 10,000
+ * factories' contacts at once); a row that lost its document or its life goes through indexRow.
+ */
+async function reindexDocuments(trx: AnyTrx, source: SearchSource, ids: readonly string[]): Promise<void> {
+  const lookup = lookupIn(trx)
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK)
+    const related = await prefetchedRelated(trx, source, chunk)
+    const rows = await dynamic(trx).selectFrom(source.table).selectAll().where('id', 'in', chunk).execute()
+    const { rows: docs } = await sql<{ doc: number; row_id: string }>`
+      SELECT doc, row_id FROM search_docs WHERE row_id IN (${sql.join(chunk)})`.execute(trx)
+    const docOf = new Map(docs.map((d) => [d.row_id, d.doc]))
+    const replaced: { doc: number; entry: IndexEntry }[] = []
+    for (const row of rows) {
+      const id = String(row.id)
+      const doc = docOf.get(id)
+      if (doc === undefined || row.deleted_at != null) {
+        await indexRow(trx, source.table, id)
+        continue
+      }
+      const document = await source.document(row, lookup, related)
+      replaced.push({ doc, entry: { kind: source.kind, rowId: id, document } })
+    }
+    if (replaced.length === 0) continue
+    const gone = sql.join(replaced.map((r) => r.doc))
+    await sql`DELETE FROM search_docs WHERE doc IN (${gone})`.execute(trx)
+    await sql`DELETE FROM search_short WHERE doc IN (${gone})`.execute(trx)
+    await sql`DELETE FROM search_codes WHERE doc IN (${gone})`.execute(trx)
+    await insertDocs(trx, replaced)
+  }
+}
 
 /** The columns as stored: normalized text, codes deduplicated and upper-cased. */
 function stored(document: SearchDocument) {
@@ -156,17 +257,18 @@ export async function indexNewRows(
   ids: readonly string[],
 ): Promise<void> {
   const source = sourcesByTable.get(table)
-  if (!source || ids.length === 0) return
+  if (!source || ids.length === 0) return reindexOwners(trx, table, ids)
   const lookup = lookupIn(trx)
   const entries: IndexEntry[] = []
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK)
+    const related = await prefetchedRelated(trx, source, chunk)
     const rows = await dynamic(trx).selectFrom(table).selectAll().where('id', 'in', chunk).execute()
     const byId = new Map(rows.map((row) => [String(row.id), row]))
     for (const id of chunk) {
       const row = byId.get(id)
       if (row && row.deleted_at == null) {
-        entries.push({ kind: source.kind, rowId: id, document: await source.document(row, lookup) })
+        entries.push({ kind: source.kind, rowId: id, document: await source.document(row, lookup, related) })
       }
     }
   }
@@ -180,7 +282,7 @@ export async function indexNewRows(
  */
 export async function indexRow(trx: AnyTrx, table: SyncedTableName, id: string): Promise<void> {
   const source = sourcesByTable.get(table)
-  if (!source) return
+  if (!source) return reindexOwners(trx, table, [id])
   const lookup = lookupIn(trx)
   const row = await lookup(table, id)
   const { rows } = await sql<{ doc: number; title: string }>`
@@ -190,7 +292,11 @@ export async function indexRow(trx: AnyTrx, table: SyncedTableName, id: string):
     if (existing) await removeDoc(trx, existing.doc)
     return
   }
-  const entry: IndexEntry = { kind: source.kind, rowId: id, document: await source.document(row, lookup) }
+  const entry: IndexEntry = {
+    kind: source.kind,
+    rowId: id,
+    document: await source.document(row, lookup, relatedIn(trx)),
+  }
   if (!existing) {
     await indexNewDocuments(trx, [entry])
     return
@@ -247,8 +353,22 @@ export async function rebuildSearchIndex(trx: AnyTrx): Promise<number> {
       .orderBy('id')
       .execute()
     const entries: IndexEntry[] = []
-    for (const row of rows) {
-      entries.push({ kind: source.kind, rowId: String(row.id), document: await source.document(row, lookup) })
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK)
+      const related = source.parts
+        ? await prefetchedRelated(
+            trx,
+            source,
+            chunk.map((row) => String(row.id)),
+          )
+        : relatedIn(trx)
+      for (const row of chunk) {
+        entries.push({
+          kind: source.kind,
+          rowId: String(row.id),
+          document: await source.document(row, lookup, related),
+        })
+      }
     }
     await indexNewDocuments(trx, entries)
     count += entries.length

@@ -12,6 +12,9 @@ export type SourceRow = Record<string, unknown>
 /** Reads a live or tombstoned row of another table, for names shown in a document (a visit's factory). */
 export type Lookup = (table: SyncedTableName, id: string) => Promise<SourceRow | undefined>
 
+/** Reads the live rows of a table whose `column` holds `id` (a factory's contacts), for its document. */
+export type Related = (table: SyncedTableName, column: string, id: string) => Promise<SourceRow[]>
+
 /** What search sees of a record. */
 export interface SearchDocument {
   /** The record's name, shown first and ranked above the rest. */
@@ -31,12 +34,17 @@ export interface SearchSource {
   /** The synced table. */
   table: SyncedTableName
   /** The document of a live row. */
-  document(row: SourceRow, lookup: Lookup): Promise<SearchDocument>
+  document(row: SourceRow, lookup: Lookup, related?: Related): Promise<SearchDocument>
   /**
    * Columns holding ids of rows whose title this document includes: when such a row's title changes,
    * this table's rows that point at it are re-indexed in the same transaction.
    */
   refersTo?: readonly { column: string; table: SyncedTableName }[]
+  /**
+   * Tables whose rows belong to this document (`column` holds this row's id): when one is written,
+   * its owner is re-indexed in the same transaction. They have no documents of their own.
+   */
+  parts?: readonly { table: SyncedTableName; column: string }[]
 }
 
 function str(row: SourceRow | undefined, column: string): string {
@@ -70,10 +78,13 @@ async function nameOf(lookup: Lookup, table: SyncedTableName, id: string): Promi
   return id ? str(await lookup(table, id), 'name') : ''
 }
 
+const CONTACT_TEXT = ['name', 'role', 'phone', 'wechat']
+
 const factories: SearchSource = {
   kind: 'factory',
   table: 'factories',
-  document: async (row) => ({
+  parts: [{ table: 'factory_contacts', column: 'factory_id' }],
+  document: async (row, _lookup, related) => ({
     title: str(row, 'name'),
     subtitle: line(
       `${str(row, 'province')}${str(row, 'city')}`,
@@ -87,7 +98,9 @@ const factories: SearchSource = {
       ...list(row, 'oem_brands'),
       ...list(row, 'certifications'),
       str(row, 'capacity'),
-      ...list(row, 'contacts'),
+      ...(related ? await related('factory_contacts', 'factory_id', str(row, 'id')) : []).flatMap((c) =>
+        CONTACT_TEXT.map((column) => str(c, column)).filter((v) => v !== ''),
+      ),
       str(row, 'notes'),
     ],
   }),

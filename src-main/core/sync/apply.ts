@@ -7,6 +7,7 @@ import { keepCursorMark } from './hq-identity'
 import { readSetting, SETTING, writeSetting } from './sync.settings'
 import { fitsColumn, isSyncedTable, LocalSchema } from './synced-tables'
 import { recordDeleteConflicts } from './delete-conflicts'
+import { convertLegacyContacts } from '../factories/factory-contacts.sync'
 
 /** What applying needs: the database, the device's clock and its wall clock. */
 export interface ApplyContext {
@@ -194,6 +195,10 @@ export async function applyPage(
     }
     for (const write of writes.values()) write.placeholders = await schema.placeholders(write.table)
     await writeRemoteRows(trx, [...writes.values()])
+    // Contact lists from laptops not yet upgraded become contact rows (factory-contacts.legacy.ts).
+    await convertLegacyContacts(trx, ctx.clock.node, fresh, (id) =>
+      Object.hasOwn(writes.get(`factories\u0000${id}`)?.values ?? {}, 'contacts'),
+    )
     for (let i = 0; i < logRows.length; i += 100) {
       await trx
         .insertInto('change_log')

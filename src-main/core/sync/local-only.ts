@@ -29,14 +29,31 @@ export async function localOnlyUpTo(db: Db): Promise<number | null> {
 
 /** For a change-log query: whether the change belongs to a row the demo seed wrote. */
 export function isLocalOnly(eb: ExpressionBuilder<DB, 'change_log'>, upTo: number) {
-  return eb.exists(
-    eb
-      .selectFrom('change_log as demo')
-      .select('demo.seq')
-      .where('demo.seq', '<=', upTo)
-      .whereRef('demo.table_name', '=', 'change_log.table_name')
-      .whereRef('demo.row_id', '=', 'change_log.row_id'),
-  )
+  return eb.or([
+    eb.exists(
+      eb
+        .selectFrom('change_log as demo')
+        .select('demo.seq')
+        .where('demo.seq', '<=', upTo)
+        .whereRef('demo.table_name', '=', 'change_log.table_name')
+        .whereRef('demo.row_id', '=', 'change_log.row_id'),
+    ),
+    // A contact of a demo factory stays too, though written later (migration 0011 made the demo's
+    // contacts rows after the seed, and a buyer may add one to a demo factory).
+    eb.and([
+      eb('change_log.table_name', '=', 'factory_contacts'),
+      eb.exists(
+        eb
+          .selectFrom('factory_contacts as contact')
+          .innerJoin('change_log as demo', (join) =>
+            join.on('demo.table_name', '=', 'factories').onRef('demo.row_id', '=', 'contact.factory_id'),
+          )
+          .select('demo.seq')
+          .where('demo.seq', '<=', upTo)
+          .whereRef('contact.id', '=', 'change_log.row_id'),
+      ),
+    ]),
+  ])
 }
 
 /** The rows that stay on this laptop, by table. */
@@ -48,6 +65,16 @@ export async function localOnlyRows(db: Db, table?: string): Promise<Map<string,
   if (table) query = query.where('table_name', '=', table)
   for (const row of await query.execute()) {
     byTable.set(row.table_name, [...(byTable.get(row.table_name) ?? []), row.row_id])
+  }
+  if (!table || table === 'factory_contacts') {
+    // Contacts of demo factories (see isLocalOnly), beside those the seed itself wrote.
+    const seeded = new Set(byTable.get('factory_contacts') ?? [])
+    const { rows } = await sql<{ id: string }>`
+      SELECT id FROM factory_contacts WHERE factory_id IN (
+        SELECT row_id FROM change_log WHERE table_name = 'factories' AND seq <= ${upTo})
+      ORDER BY id`.execute(db)
+    const more = rows.map((r) => r.id).filter((id) => !seeded.has(id))
+    if (more.length > 0) byTable.set('factory_contacts', [...seeded, ...more])
   }
   return byTable
 }

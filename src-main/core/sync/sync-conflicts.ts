@@ -31,6 +31,9 @@ const TITLE_SQL: Record<string, (id: string) => RawBuilder<{ title: string | nul
   skus: (id) => sql`SELECT name AS title FROM skus WHERE id = ${id}`,
   tours: (id) => sql`SELECT name AS title FROM tours WHERE id = ${id}`,
   categories: (id) => sql`SELECT name AS title FROM categories WHERE id = ${id}`,
+  factory_contacts: (id) =>
+    sql`SELECT c.name || ' · ' || coalesce(f.name, '') AS title
+        FROM factory_contacts c LEFT JOIN factories f ON f.id = c.factory_id WHERE c.id = ${id}`,
   currency_rates: (id) => sql`SELECT currency AS title FROM currency_rates WHERE id = ${id}`,
   visits: (id) =>
     sql`SELECT v.visit_date || ' ' || coalesce(f.name, '') AS title
@@ -95,7 +98,7 @@ export async function listConflicts(
   )
   const side = (hlc: string, value: string) => {
     const author = authorOf(hlc)
-    return { value: valueText(value), device: author.name, mine: author.mine, at: timeOfHlc(hlc) }
+    return { value: valueText(value), raw: value, device: author.name, mine: author.mine, at: timeOfHlc(hlc) }
   }
   return {
     total,

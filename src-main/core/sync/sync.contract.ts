@@ -124,6 +124,8 @@ export type SyncProgress = z.infer<typeof SyncProgress>
 export const ConflictSide = z.object({
   /** The value as text ('' for empty). */
   value: z.string(),
+  /** The value as stored (JSON text), for the screen to show in the buyer's words and language. */
+  raw: z.string(),
   /** The device's name, or a short node id when HQ's directory does not know it. */
   device: z.string(),
   /** True when the edit was made on this laptop. */

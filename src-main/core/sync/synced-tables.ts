@@ -9,6 +9,7 @@ import type { SyncedTableName } from '../write/write-path'
  */
 const SYNCED: Record<SyncedTableName, true> = {
   factories: true,
+  factory_contacts: true,
   skus: true,
   benchmarks: true,
   quotes: true,

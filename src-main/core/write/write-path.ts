@@ -154,6 +154,8 @@ export async function insertRows(
   ctx: WriteContext,
   table: SyncedTable,
   valuesList: readonly Row[],
+  /** The new rows' ids when the caller needs them beforehand (a factory's contacts name it). */
+  givenIds?: readonly string[],
 ): Promise<string[]> {
   if (valuesList.length === 0) return []
   await refuseHqOwnedWrite(trx, table.name)
@@ -172,7 +174,8 @@ export async function insertRows(
     }
     return { ...(result.data as Row), created_at: stamp, updated_at: stamp, deleted_at: null }
   })
-  const ids = rows.map(() => newRowId())
+  const ids = givenIds ? [...givenIds] : rows.map(() => newRowId())
+  if (ids.length !== rows.length) throw new Error(`insertRows: ${ids.length} ids for ${rows.length} rows`)
   const columns = ['id', ...Object.keys(rows[0] as Row)]
   await insertValues(
     trx,

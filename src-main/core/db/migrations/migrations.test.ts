@@ -5,6 +5,8 @@ import type Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { migrateTo, migrateToLatest, openDatabase, type AppDatabase } from '../connection'
 import { migrations } from './index'
+import { hlcNodeFor } from '../../system/device'
+import { legacyContactRows } from '../../factories/factory-contacts.legacy'
 
 /**
  * Every migration is tested from an empty database and from the version before it. Adding a migration
@@ -269,6 +271,108 @@ UPGRADES['0009_unsent_rows'] = {
   },
 }
 
+UPGRADES['0011_factory_contacts'] = {
+  // A laptop at the previous version: contacts as JSON lists, one written by a change this laptop
+  // recorded (its HLC stamps the rows), one imported before any change log, one factory deleted.
+  seed(sqlite) {
+    sqlite.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('device_id', 'dev-0011')").run()
+    const factory = sqlite.prepare(
+      `INSERT INTO factories (id, name, contacts, created_at, updated_at, deleted_at)
+       VALUES (?, ?, ?, '2026-03-01T08:00:00.000Z', 'now', ?)`,
+    )
+    const wang = { name: '王强', role: '厂长', phone: '13712345678', wechat: 'wq-jj' }
+    const li = { name: '李娜', role: '销售', phone: '', wechat: '' }
+    factory.run('f11a', '晋江恒安纸业', JSON.stringify([wang, li, wang]), null)
+    factory.run(
+      'f11b',
+      '佛山日化',
+      JSON.stringify([{ name: ' 陈工 ', phone: '020-12345678' }, { role: '无名' }]),
+      null,
+    )
+    factory.run('f11c', '已删除的厂', JSON.stringify([li]), 'now')
+    factory.run('f11d', '坏数据厂', 'not json', null)
+    factory.run('f11e', '无联系人', '[]', null)
+    sqlite
+      .prepare(
+        `INSERT INTO change_log (hlc, table_name, row_id, column_name, value, device_id, sent_at)
+         VALUES ('2026-04-02T09:30:00.000Z-0003-aaaaaaaaaaaaaaaa', 'factories', 'f11a', 'contacts', '"[]"', 'dev-x', 'now'),
+                ('2026-04-01T09:30:00.000Z-0000-aaaaaaaaaaaaaaaa', 'factories', 'f11a', 'contacts', '"[]"', 'dev-x', 'now')`,
+      )
+      .run()
+  },
+  check(sqlite) {
+    const node = hlcNodeFor('dev-0011')
+    const rows = sqlite
+      .prepare(
+        'SELECT id, factory_id, name, role, phone, wechat, sort_order, created_at, updated_at, deleted_at FROM factory_contacts ORDER BY factory_id, sort_order',
+      )
+      .all() as Record<string, unknown>[]
+    const a = legacyContactRows(
+      'f11a',
+      sqlite.prepare("SELECT contacts FROM factories WHERE id = 'f11a'").pluck().get() as string,
+    )
+    // Two equal entries get two rows (their occurrence differs); ids are UUID-shaped and derived.
+    expect(a.map((r) => r.id)).toHaveLength(3)
+    expect(new Set(a.map((r) => r.id)).size).toBe(3)
+    for (const r of a)
+      expect(r.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(rows.filter((r) => r.factory_id === 'f11a')).toEqual(
+      a.map((r) => ({
+        id: r.id,
+        factory_id: 'f11a',
+        name: r.name,
+        role: r.role,
+        phone: r.phone,
+        wechat: r.wechat,
+        sort_order: r.sort_order,
+        // Stamped with the newest change of the list, not the time of the migration.
+        created_at: '2026-04-02T09:30:00.000Z',
+        updated_at: '2026-04-02T09:30:00.000Z',
+        deleted_at: null,
+      })),
+    )
+    expect(rows.filter((r) => r.factory_id === 'f11a').map((r) => r.name)).toEqual(['王强', '李娜', '王强'])
+    // Trimmed, the nameless entry left out; no recorded change: the factory's creation stamps it.
+    expect(rows.filter((r) => r.factory_id === 'f11b')).toMatchObject([
+      { name: '陈工', phone: '020-12345678', role: '', created_at: '2026-03-01T08:00:00.000Z' },
+    ])
+    // A deleted factory's contacts move too (a restore brings them back); a malformed list yields none.
+    expect(rows.filter((r) => r.factory_id === 'f11c')).toHaveLength(1)
+    expect(rows.filter((r) => r.factory_id === 'f11d' || r.factory_id === 'f11e')).toEqual([])
+    // Every moved row is recorded as this laptop's unsent change, one message per column.
+    const messages = sqlite
+      .prepare(
+        "SELECT row_id, column_name, value, hlc, device_id, sent_at FROM change_log WHERE table_name = 'factory_contacts'",
+      )
+      .all() as Record<string, unknown>[]
+    expect(messages).toHaveLength(5 * 9)
+    const first = messages.filter((m) => m.row_id === a[0]!.id)
+    expect(first.map((m) => m.column_name).sort()).toEqual(
+      [
+        'created_at',
+        'deleted_at',
+        'factory_id',
+        'name',
+        'phone',
+        'role',
+        'sort_order',
+        'updated_at',
+        'wechat',
+      ].sort(),
+    )
+    expect(first.find((m) => m.column_name === 'phone')).toEqual({
+      row_id: a[0]!.id,
+      column_name: 'phone',
+      value: '"13712345678"',
+      hlc: `2026-04-02T09:30:00.000Z-0003-${node}`,
+      device_id: 'dev-0011',
+      sent_at: null,
+    })
+    // The legacy column is left as it was.
+    expect(sqlite.prepare("SELECT contacts FROM factories WHERE id = 'f11d'").pluck().get()).toBe('not json')
+  },
+}
+
 UPGRADES['0012_delete_conflicts'] = {
   seed(sqlite) {
     sqlite
@@ -303,6 +407,7 @@ const LATEST_SCHEMA = {
     'delete_conflicts',
     'demand_signals',
     'factories',
+    'factory_contacts',
     'kysely_migration',
     'kysely_migration_lock',
     'meta',
@@ -335,6 +440,7 @@ const LATEST_SCHEMA = {
     'delete_conflicts_pair',
     'demand_signals_live_sku',
     'factories_live_updated',
+    'factory_contacts_live_factory',
     'photo_links_live_owner',
     'photo_links_live_photo',
     'quotes_live_factory',

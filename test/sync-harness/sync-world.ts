@@ -1,0 +1,259 @@
+import type { ApiResult } from '../../src-main/core/api/dispatcher'
+import type { SyncDevice } from './sync-device'
+
+/**
+ * The buyer's work in the sync simulation, done as the app does it: through each laptop's own
+ * dispatcher (so every call is validated and written as a real save), on every kind of record a laptop
+ * writes — factories with their lists, tours, visits with scorecards, follow-ups, samples along their
+ * workflow, quote rounds, exchange rates — with edits, deletes and restores. A call the app refuses for
+ * a reason a buyer would meet (the record was deleted meanwhile, a date outside its tour) is part of the
+ * game; an internal error is not.
+ */
+
+type Random = () => number
+
+/** Tables the simulation compares between every replica and HQ's log (every synced table). */
+export const COMPARED_TABLES = [
+  'factories',
+  'factory_contacts',
+  'tours',
+  'visits',
+  'visit_follow_ups',
+  'samples',
+  'sample_status_history',
+  'quotes',
+  'currency_rates',
+  'skus',
+  'benchmarks',
+  'categories',
+  'demand_signals',
+] as const
+
+/** What the world did, by kind of call: made, refused for a buyer's reason. */
+export interface WorldCounts {
+  calls: number
+  refused: number
+  deletes: number
+  restores: number
+}
+
+export function emptyWorldCounts(): WorldCounts {
+  return { calls: 0, refused: 0, deletes: 0, restores: 0 }
+}
+
+/** Refusals a buyer meets when another laptop's work arrived in between; anything else is a bug. */
+const EXPECTED_REFUSALS = new Set(['not_found', 'validation', 'conflict'])
+
+/** A call through the laptop's dispatcher; refusals a buyer could meet are counted, others thrown. */
+async function call<T>(
+  device: SyncDevice,
+  counts: WorldCounts,
+  name: string,
+  input: unknown,
+): Promise<T | undefined> {
+  counts.calls++
+  const result = (await device.core.dispatch(name, input)) as ApiResult
+  if (result.ok) return result.value as T
+  if (EXPECTED_REFUSALS.has(result.error.code)) {
+    counts.refused++
+    return undefined
+  }
+  throw new Error(`${name} failed on ${device.deviceId}: ${result.error.code} ${result.error.message}`)
+}
+
+function liveIds(device: SyncDevice, table: string, where = ''): string[] {
+  const rows = device.core.database.sqlite
+    .prepare(`SELECT id FROM ${table} WHERE deleted_at IS NULL ${where} ORDER BY id`)
+    .all() as { id: string }[]
+  return rows.map((r) => r.id)
+}
+
+function deletedIds(device: SyncDevice, table: string): string[] {
+  const rows = device.core.database.sqlite
+    .prepare(`SELECT id FROM ${table} WHERE deleted_at IS NOT NULL ORDER BY id`)
+    .all() as { id: string }[]
+  return rows.map((r) => r.id)
+}
+
+const BELTS = ['晋江纸品', '保定生活用纸', '广州白云日化', '仙桃无纺布', '茅台镇酱酒']
+const CATEGORIES = ['生活用纸', '湿厕纸', '一次性内裤/浴巾', '洗手液', '地板清洁剂']
+const CURRENCIES = ['USD', 'EUR', 'HKD', 'JPY']
+
+/** One random piece of a buyer's work on one laptop, at the simulated day `today` (YYYY-MM-DD). */
+export async function worldStep(
+  device: SyncDevice,
+  random: Random,
+  counts: WorldCounts,
+  tag: string,
+  today: string,
+): Promise<void> {
+  const pick = <T>(items: readonly T[]): T | undefined =>
+    items.length === 0 ? undefined : items[Math.floor(random() * items.length)]
+  const some = <T>(items: readonly T[], max: number): T[] =>
+    items.filter(() => random() < max / Math.max(items.length, 1)).slice(0, max)
+  const factories = liveIds(device, 'factories')
+  const roll = random()
+
+  if (roll < 0.1) {
+    await call(device, counts, 'factories.create', {
+      name: `工厂 ${tag}`,
+      industrialBelt: pick(BELTS),
+      categories: some(CATEGORIES, 2),
+      contacts: [{ name: `联系人 ${tag}`, role: '厂长', phone: '13800138000' }],
+    })
+  } else if (roll < 0.3) {
+    const id = pick(factories)
+    if (!id) return
+    const factory = await call<Record<string, unknown>>(device, counts, 'factories.get', { id })
+    if (!factory) return
+    const contacts = (factory.contacts as Record<string, unknown>[]) ?? []
+    const change = random()
+    const values: Record<string, unknown> = { ...factory }
+    for (const key of ['id', 'createdAt', 'updatedAt']) delete values[key]
+    if (change < 0.3) values.notes = `备注 ${tag}`
+    else if (change < 0.5) values.categories = some(CATEGORIES, 3)
+    else if (change < 0.75) values.contacts = [...contacts, { name: `新联系人 ${tag}`, role: '业务' }]
+    else values.capacity = `月产 ${Math.floor(random() * 900) + 100} 吨 (${tag})`
+    if (Array.isArray(values.contacts) && values.contacts.length > 8)
+      values.contacts = values.contacts.slice(-8)
+    await call(device, counts, 'factories.update', { id, values })
+  } else if (roll < 0.36) {
+    const factory = pick(factories)
+    if (!factory) return
+    await call(device, counts, 'tours.create', {
+      name: `走访 ${tag}`,
+      startDate: today,
+      endDate: today,
+      belts: some(BELTS, 2),
+      members: ['王敏'],
+      plannedFactoryIds: some(factories, 3),
+    })
+  } else if (roll < 0.5) {
+    const factoryId = pick(factories)
+    if (!factoryId) return
+    const tourId = random() < 0.5 ? pick(liveIds(device, 'tours', `AND start_date <= '${today}'`)) : undefined
+    const tour = tourId
+      ? await call<{ startDate: string }>(device, counts, 'tours.get', { id: tourId })
+      : undefined
+    await call(device, counts, 'visits.create', {
+      factoryId,
+      tourId: tour ? tourId : null,
+      visitDate: tour ? tour.startDate : today,
+      attendees: ['王敏', `厂方 ${tag}`],
+      scores: { design: { score: 1 + Math.floor(random() * 5) }, capacity: { score: 3, note: tag } },
+      notes: `会谈 ${tag}`,
+      followUps: random() < 0.5 ? [{ text: `寄样 ${tag}`, dueDate: today }] : [],
+    })
+  } else if (roll < 0.6) {
+    const id = pick(liveIds(device, 'visits'))
+    if (!id) return
+    const visit = await call<Record<string, unknown>>(device, counts, 'visits.get', { id })
+    if (!visit) return
+    if (random() < 0.5) {
+      await call(device, counts, 'followUps.create', { visitId: id, text: `跟进 ${tag}`, dueDate: null })
+    } else {
+      const values = {
+        factoryId: visit.factoryId,
+        tourId: visit.tourId,
+        visitDate: visit.visitDate,
+        attendees: visit.attendees,
+        scores: { ...(visit.scores as object), rnd: { score: 1 + Math.floor(random() * 5), note: tag } },
+        notes: `改 ${tag}`,
+      }
+      await call(device, counts, 'visits.update', { id, values })
+    }
+  } else if (roll < 0.64) {
+    const id = pick(liveIds(device, 'visit_follow_ups'))
+    if (id) await call(device, counts, 'followUps.setDone', { id, done: random() < 0.7 })
+  } else if (roll < 0.74) {
+    const factoryId = pick(factories)
+    if (!factoryId) return
+    const visitId = pick(liveIds(device, 'visits', `AND factory_id = '${factoryId}'`))
+    await call(device, counts, 'samples.create', {
+      ...(visitId ? { source: 'visit', visitId } : { source: 'selectionCenter' }),
+      factoryId,
+      name: `样品 ${tag}`,
+    })
+  } else if (roll < 0.8) {
+    const id = pick(liveIds(device, 'samples'))
+    if (!id) return
+    if (random() < 0.5) {
+      await call(device, counts, 'samples.transition', { id, to: pick(['received', 'evaluating']) })
+    } else {
+      const sample = await call<Record<string, unknown>>(device, counts, 'samples.get', { id })
+      if (!sample) return
+      await call(device, counts, 'samples.update', {
+        id,
+        values: { name: sample.name, storageLocation: `货架 ${tag}`, notes: `样品备注 ${tag}` },
+      })
+    }
+  } else if (roll < 0.88) {
+    const skuId = pick(liveIds(device, 'skus'))
+    const factoryId = pick(factories)
+    if (!skuId || !factoryId) return
+    const existing = pick(liveIds(device, 'quotes', `AND sku_id = '${skuId}'`))
+    const values = {
+      skuId,
+      factoryId,
+      quoteDate: today,
+      vatBasis: random() < 0.5 ? 'included' : 'excluded',
+      tiers: [{ fromPacks: 1000, pricePerPack: (10 + Math.floor(random() * 500) / 100).toFixed(2) }],
+      packSpec: [
+        { count: 24, label: '包' },
+        { count: 100, label: '抽' },
+      ],
+    }
+    if (existing && random() < 0.5) {
+      const quote = await call<Record<string, unknown>>(device, counts, 'quotes.get', { id: existing })
+      if (quote) await call(device, counts, 'quotes.revise', { id: existing, values: { ...values, skuId } })
+    } else await call(device, counts, 'quotes.create', values)
+  } else if (roll < 0.91) {
+    await call(device, counts, 'rates.set', {
+      currency: pick(CURRENCIES),
+      rate: (1 + Math.floor(random() * 800) / 100).toFixed(2),
+    })
+  } else if (roll < 0.96) {
+    // Deletes: a sample, a follow-up, a quote round, now and then a factory.
+    const kind = pick(['samples', 'visit_follow_ups', 'quotes', 'factories'] as const)!
+    const callName = {
+      samples: 'samples.delete',
+      visit_follow_ups: 'followUps.delete',
+      quotes: 'quotes.delete',
+      factories: 'factories.delete',
+    }[kind]
+    const id = pick(liveIds(device, kind))
+    if (!id) return
+    counts.deletes++
+    await call(device, counts, callName, { id })
+  } else {
+    // Restores from the Trash, of what this laptop sees deleted.
+    const kind = pick(['samples', 'quotes', 'factories'] as const)!
+    const id = pick(deletedIds(device, kind))
+    if (!id) return
+    counts.restores++
+    await call(device, counts, 'trash.restore', { table: kind, id })
+  }
+}
+
+/** Every list and get a buyer opens, on one laptop: each must answer (a read never fails on data). */
+export async function readEverything(device: SyncDevice, counts: WorldCounts): Promise<void> {
+  const must = async (name: string, input: unknown) => {
+    counts.calls++
+    const result = (await device.core.dispatch(name, input)) as ApiResult
+    if (!result.ok && result.error.code !== 'not_found')
+      throw new Error(`${name} ${JSON.stringify(input)} failed: ${result.error.code} ${result.error.message}`)
+  }
+  await must('factories.list', {})
+  await must('factories.stats', {})
+  await must('tours.list', {})
+  await must('visits.list', {})
+  await must('samples.list', {})
+  await must('followUps.list', {})
+  await must('rates.list', {})
+  await must('skus.list', {})
+  for (const id of liveIds(device, 'factories')) await must('factories.get', { id })
+  for (const id of liveIds(device, 'visits')) await must('visits.get', { id })
+  for (const id of liveIds(device, 'samples')) await must('samples.get', { id })
+  for (const id of liveIds(device, 'tours')) await must('tours.get', { id })
+  for (const skuId of liveIds(device, 'skus')) await must('quotes.list', { skuId })
+}
