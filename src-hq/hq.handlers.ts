@@ -8,6 +8,7 @@ import { enrolDevice, mintEnrolmentCode } from './enrolment'
 import type { HqCalls } from './hq.contract'
 import { readMessages } from './messages.repository'
 import { pushMessages } from './push.service'
+import { SYNC_SCHEMA_VERSION } from '../src-main/core/sync/synced-tables'
 
 /** What every HQ handler receives: the database, the caller (once authenticated) and the clock. */
 export interface HqContext {
@@ -69,7 +70,12 @@ function deviceOf(ctx: HqContext): DeviceRow {
 }
 
 export const hqHandlers: HqHandlers = {
-  health: async (_input, ctx) => ({ ok: true, version: ctx.version, database: ctx.databaseKind }),
+  health: async (_input, ctx) => ({
+    ok: true,
+    version: ctx.version,
+    database: ctx.databaseKind,
+    schemaVersion: SYNC_SCHEMA_VERSION,
+  }),
   enrol: (input, ctx) => enrolDevice(ctx.db, input, ctx.now()),
   push: (input, ctx) =>
     pushMessages(

@@ -10,6 +10,7 @@ import { ensureSearchIndex } from './search/search-index'
 import { createSyncRunner } from './sync/sync-runner'
 import { photosRoot } from './photos/photo-files'
 import { startSyncScheduler } from './sync/sync-scheduler'
+import { applyKnownParked } from './sync/parked-replay'
 import { plainTokenVault, type TokenVault } from './sync/token-vault'
 import { loadOrCreateDeviceId, restoreClock } from './system/device'
 
@@ -57,6 +58,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const deviceId = await loadOrCreateDeviceId(database.db)
     const clock = await restoreClock(database.db, deviceId, wallClock)
     const write = { clock, deviceId, now: () => new Date(wallClock()) }
+    // Messages a previous version parked (a newer laptop's table or column) that this one knows.
+    await applyKnownParked({ db: database.db, clock, now: write.now })
     const vault = options.tokenVault ?? plainTokenVault
     const runner = createSyncRunner(() => ({
       db: database.db,

@@ -6,7 +6,12 @@ import type { QuotesTable } from '../quotes/quotes.table'
 import type { CurrencyRatesTable } from '../rates/rates.table'
 import type { SampleStatusHistoryTable, SamplesTable } from '../samples/samples.table'
 import type { BenchmarksTable, SkusTable } from '../skus/skus.table'
-import type { SyncConflictsTable, SyncRejectionsTable } from '../sync/sync.table'
+import type {
+  SyncConflictsTable,
+  SyncParkedTable,
+  SyncQuarantineTable,
+  SyncRejectionsTable,
+} from '../sync/sync.table'
 import type { ToursTable } from '../tours/tours.table'
 import type { VisitFollowUpsTable, VisitsTable } from '../visits/visits.table'
 import type { ChangeLogTable, MetaTable } from '../write/change-log.table'
@@ -31,4 +36,6 @@ export interface DB {
   demand_signals: DemandSignalsTable
   sync_conflicts: SyncConflictsTable
   sync_rejections: SyncRejectionsTable
+  sync_quarantine: SyncQuarantineTable
+  sync_parked: SyncParkedTable
 }

@@ -8,17 +8,11 @@ import {
   requireLiveReference,
   tombstoneRow,
   updateRow,
-  type SyncedTable,
 } from '../write/write-path'
 import { demandSignalColumns, toDemandSignal } from './demand.columns'
 import { DemandSignalFields, type DemandSignal, type DemandSignalValues } from './demand.contract'
 import { findLiveDemandSignal, findLiveSignalIdsFor, listLiveDemandSignals } from './demand.repository'
-
-export const demandSignalsTable: SyncedTable<'demand_signals'> = {
-  name: 'demand_signals',
-  entity: 'demand signal',
-  columns: DemandSignalFields,
-}
+import { demandSignalsTable } from './demand.columns'
 
 export async function listDemandSignals(ctx: CoreContext, skuId: string): Promise<DemandSignal[]> {
   return (await listLiveDemandSignals(ctx.db, skuId)).map(toDemandSignal)

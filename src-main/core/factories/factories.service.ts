@@ -8,7 +8,6 @@ import {
   insertRows,
   tombstoneRow,
   updateRow,
-  type SyncedTable,
 } from '../write/write-path'
 import {
   FactoryStatus,
@@ -32,28 +31,7 @@ import {
   type FactorySummaryRow,
 } from './factories.repository'
 import { z } from 'zod'
-
-/** The factories table as the write path sees it (snake_case columns, lists as JSON text). */
-export const factoriesTable: SyncedTable<'factories'> = {
-  name: 'factories',
-  entity: 'factory',
-  columns: z.object({
-    name: z.string(),
-    shop_id: z.string(),
-    credit_code: z.string(),
-    province: z.string(),
-    city: z.string(),
-    address: z.string(),
-    industrial_belt: z.string(),
-    categories: z.string(),
-    oem_brands: z.string(),
-    certifications: z.string(),
-    capacity: z.string(),
-    contacts: z.string(),
-    status: FactoryStatus,
-    notes: z.string(),
-  }),
-}
+import { factoriesTable } from './factories.columns'
 
 function toColumns(values: FactoryValues): Record<string, unknown> {
   return {

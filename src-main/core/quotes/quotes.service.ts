@@ -12,7 +12,6 @@ import {
   requireLiveReference,
   tombstoneRow,
   updateRow,
-  type SyncedTable,
 } from '../write/write-path'
 import type { Quote, QuoteValues } from './quotes.contract'
 import {
@@ -22,30 +21,7 @@ import {
   maxRound,
   type QuoteRow,
 } from './quotes.repository'
-
-export const quotesTable: SyncedTable<'quotes'> = {
-  name: 'quotes',
-  entity: 'quote',
-  columns: z.object({
-    thread_id: z.string(),
-    round: z.number().int().positive(),
-    sku_id: z.string(),
-    factory_id: z.string(),
-    sample_id: z.string(),
-    quote_date: z.string(),
-    valid_until: z.string().nullable(),
-    currency: z.string(),
-    vat_basis: z.enum(['included', 'excluded']),
-    vat_rate: z.string(),
-    tiers: z.string(),
-    pack_spec: z.string(),
-    freight: z.string(),
-    moq_packs: z.number().int().positive().nullable(),
-    lead_time_days: z.number().int().nonnegative().nullable(),
-    payment_terms: z.string(),
-    notes: z.string(),
-  }),
-}
+import { quotesTable } from './quotes.columns'
 
 /** The columns a buyer edits; thread and round are set by create / revise only. */
 function termColumns(values: QuoteValues): Record<string, unknown> {

@@ -24,7 +24,6 @@ import {
   requireLiveReference,
   tombstoneRow,
   updateRow,
-  type SyncedTable,
 } from '../write/write-path'
 import {
   SampleSource,
@@ -48,6 +47,7 @@ import {
   type SampleRow,
   type StatusChangeRow,
 } from './samples.repository'
+import { samplesTable, statusHistoryTable } from './samples.columns'
 
 /**
  * Samples and their workflow.
@@ -59,46 +59,6 @@ import {
  * deleted samples too, so a code is never given out twice. The UUID stays the identity every reference
  * uses; the code is for people: printed on the label, scanned or typed into search.
  */
-
-export const samplesTable: SyncedTable<'samples'> = {
-  name: 'samples',
-  entity: 'sample',
-  columns: z.object({
-    code: z.string(),
-    source: SampleSource,
-    visit_id: z.string().nullable(),
-    factory_id: z.string(),
-    sku_id: z.string().nullable(),
-    category: z.string(),
-    category_override_reason: z.string(),
-    name: z.string(),
-    specs: z.string(),
-    storage_location: z.string(),
-    status: SampleStatusSchema,
-    status_reason: z.string(),
-    evaluation_scores: z.string(),
-    evaluation_verdict: Verdict.nullable(),
-    evaluation_note: z.string(),
-    evaluation_benchmark: z.string(),
-    evaluated_at: z.string().nullable(),
-    notes: z.string(),
-  }),
-}
-
-/** Append-only: rows are inserted, never updated, so transitions from several devices all survive sync. */
-export const statusHistoryTable: SyncedTable<'sample_status_history'> = {
-  name: 'sample_status_history',
-  entity: 'status change',
-  columns: z.object({
-    sample_id: z.string(),
-    from_status: SampleStatusSchema.nullable(),
-    to_status: SampleStatusSchema,
-    reason: z.string(),
-    actor: z.string(),
-    device_id: z.string(),
-    changed_at: z.string(),
-  }),
-}
 
 /** The columns a buyer edits (code, status and evaluation have their own calls). */
 function fieldColumns(

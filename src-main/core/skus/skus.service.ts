@@ -10,7 +10,6 @@ import {
   requireLiveReference,
   tombstoneRow,
   updateRow,
-  type SyncedTable,
 } from '../write/write-path'
 import type { Benchmark, BenchmarkValues, Sku, SkuSummary, SkuValues } from './skus.contract'
 import { benchmarkColumns, skuColumns, toBenchmark, toSku } from './skus.columns'
@@ -21,39 +20,7 @@ import {
   listLiveSkus,
   type SkuListRow,
 } from './skus.repository'
-
-export const skusTable: SyncedTable<'skus'> = {
-  name: 'skus',
-  entity: 'SKU',
-  columns: z.object({
-    category: z.string(),
-    name: z.string(),
-    comparable_unit: z.string(),
-    retail_pack_spec: z.string(),
-    planned_order_packs: z.number().int().positive(),
-    target_ratio: z.string(),
-    target_margin: z.string(),
-    benchmark_channel: z.string(),
-    notes: z.string(),
-    category_override_reason: z.string(),
-  }),
-}
-
-export const benchmarksTable: SyncedTable<'benchmarks'> = {
-  name: 'benchmarks',
-  entity: 'benchmark',
-  columns: z.object({
-    sku_id: z.string(),
-    brand: z.string(),
-    product: z.string(),
-    channel: z.string(),
-    pack_spec: z.string(),
-    shelf_price: z.string(),
-    currency: z.string(),
-    observed_at: z.string(),
-    notes: z.string(),
-  }),
-}
+import { benchmarksTable, skusTable } from './skus.columns'
 
 function toSkuSummary(row: SkuListRow): SkuSummary {
   return {

@@ -4,13 +4,23 @@ import type { DB } from '../db/schema'
 import { parseHlc, receiveHlc, type HlcClock } from './hlc'
 import { writeRemoteRows, type RemoteRowWrite, type SyncedTableName } from '../write/write-path'
 import { readSetting, SETTING, writeSetting } from './sync.settings'
-import { fitsColumn, isSyncedTable, LocalSchema } from './synced-tables'
+import { holdMessages, screenMessages } from './held-messages'
+import { placeholdersOf } from './synced-tables'
 
 /** What applying needs: the database, the device's clock and its wall clock. */
 export interface ApplyContext {
   db: Kysely<DB>
   clock: HlcClock
   now: () => Date
+}
+
+/** How a page is applied. */
+export interface ApplyOptions {
+  /**
+   * Applies messages received before (parked ones, now known): every message counts as fresh, the
+   * cursor stays, and `replay` runs in the same transaction (to release what was held).
+   */
+  replay?: (trx: Transaction<DB>) => Promise<void>
 }
 
 /** What one page did. */
@@ -23,8 +33,12 @@ export interface ApplyResult {
   outdated: number
   /** Messages this device already had (its own, or a page applied before). */
   duplicates: number
-  /** Messages for a table or column this version does not have, or with a value that does not fit. */
+  /** Messages not applied: quarantined or parked (both kept, see held-messages.ts). */
   skipped: number
+  /** Messages whose value (or another field of whose save) no local save could have written. */
+  quarantined: number
+  /** Messages for a table or column this version does not know, kept for a later version. */
+  parked: number
   /** Conflicts recorded: two devices' different values for one field. */
   conflicts: number
   /** The cursor stored with the page. */
@@ -76,14 +90,6 @@ async function loadFieldStates(
   return states
 }
 
-function decode(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) }
-  } catch {
-    return { ok: false }
-  }
-}
-
 /**
  * Refuses the whole page, before anything is written, when a message is further in the future than
  * the clock may follow (ClockDriftError): the clock is never advanced by a page that was not applied.
@@ -107,37 +113,34 @@ export async function applyPage(
   ctx: ApplyContext,
   messages: readonly LoggedMessage[],
   cursor: number,
+  options: ApplyOptions = {},
 ): Promise<ApplyResult> {
   const highest = checkClockCanFollow(ctx, messages)
   const stamp = ctx.now().toISOString()
   const result = await ctx.db.transaction().execute(async (trx) => {
     const stored = Number((await readSetting(trx, SETTING.cursor)) ?? 0)
-    const fresh = messages.filter((m) => m.seq > stored)
+    const fresh = options.replay ? messages : messages.filter((m) => m.seq > stored)
     const counts: ApplyResult = {
       received: fresh.length,
       applied: 0,
       outdated: 0,
       duplicates: 0,
       skipped: 0,
+      quarantined: 0,
+      parked: 0,
       conflicts: 0,
       cursor: Math.max(stored, cursor),
     }
-    const schema = new LocalSchema(trx)
+    const screened = screenMessages(fresh, stamp)
+    await holdMessages(trx, screened)
+    counts.quarantined = screened.quarantined.length
+    counts.parked = screened.parked.length
+    counts.skipped = counts.quarantined + counts.parked
     const states = await loadFieldStates(trx, fresh)
     const writes = new Map<string, RemoteRowWrite>()
     const logRows: Insertable<DB['change_log']>[] = []
     const conflictRows: Insertable<DB['sync_conflicts']>[] = []
-    for (const m of fresh) {
-      const decoded = decode(m.value)
-      if (!isSyncedTable(m.table) || m.column === 'id' || !decoded.ok) {
-        counts.skipped++
-        continue
-      }
-      const column = (await schema.columns(m.table)).get(m.column)
-      if (!column || !fitsColumn(column, decoded.value)) {
-        counts.skipped++
-        continue
-      }
+    for (const { message: m, table, value } of screened.usable) {
       const key = fieldKey(m.table, m.row, m.column)
       let state = states.get(key)
       if (!state) states.set(key, (state = { newest: null, known: new Set() }))
@@ -186,12 +189,11 @@ export async function applyPage(
       const rowKey = `${m.table}\u0000${m.row}`
       let write = writes.get(rowKey)
       if (!write) {
-        write = { table: m.table as SyncedTableName, id: m.row, values: {}, placeholders: {} }
+        write = { table, id: m.row, values: {}, placeholders: placeholdersOf(table) }
         writes.set(rowKey, write)
       }
-      write.values[m.column] = decoded.value
+      write.values[m.column] = value
     }
-    for (const write of writes.values()) write.placeholders = await schema.placeholders(write.table)
     await writeRemoteRows(trx, [...writes.values()])
     for (let i = 0; i < logRows.length; i += 100) {
       await trx
@@ -207,6 +209,7 @@ export async function applyPage(
         .executeTakeFirst()
       counts.conflicts += Number(inserted.numInsertedOrUpdatedRows ?? 0)
     }
+    await options.replay?.(trx)
     await writeSetting(trx, SETTING.cursor, String(counts.cursor))
     return counts
   })

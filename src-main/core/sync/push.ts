@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { MAX_BATCH_BYTES, MAX_MESSAGE_BYTES, type WireMessage } from './wire/sync-wire.contract'
 import type { DB } from '../db/schema'
 import type { HqClient } from './hq-client'
+import { noteHqSchemaVersion } from './hq-schema-version'
 import { isLocalOnly, localOnlyUpTo } from './local-only'
 import { readSetting, SETTING } from './sync.settings'
 
@@ -83,7 +84,10 @@ export async function pushUnsent(
   const seen = Number((await readSetting(db, SETTING.cursor)) ?? 0)
   const localUpTo = await localOnlyUpTo(db)
   let after = 0
+  // Set when HQ's schema version rose and earlier 'unknown_schema' refusals became unsent again.
+  let resend = false
   for (;;) {
+    if (resend) [after, resend] = [0, false]
     const unsent = await readUnsent(db, localUpTo, after)
     if (unsent.length === 0) return result
     after = unsent.at(-1)!.seq
@@ -110,6 +114,10 @@ export async function pushUnsent(
           code: r.code,
           message: r.message,
         }))
+        // Before this reply's refusals are recorded: a rise clears only refusals of the older HQ.
+        if (reply.schemaVersion !== undefined && (await noteHqSchemaVersion(trx, reply.schemaVersion))) {
+          resend = true
+        }
         await recordRejections(trx as unknown as Kysely<DB>, rejections, stamp)
       })
       result.acknowledged += acked.length

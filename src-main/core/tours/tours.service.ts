@@ -12,24 +12,10 @@ import {
   requireLiveReference,
   tombstoneRow,
   updateRow,
-  type SyncedTable,
 } from '../write/write-path'
 import type { Tour, TourPhase, TourSummary, TourValues } from './tours.contract'
 import { findLiveTour, listLiveTours, type TourRow } from './tours.repository'
-
-export const toursTable: SyncedTable<'tours'> = {
-  name: 'tours',
-  entity: 'tour',
-  columns: z.object({
-    name: z.string(),
-    start_date: z.string(),
-    end_date: z.string(),
-    belts: z.string(),
-    members: z.string(),
-    planned_factory_ids: z.string(),
-    notes: z.string(),
-  }),
-}
+import { toursTable } from './tours.columns'
 
 function tourColumns(values: TourValues): Record<string, unknown> {
   return {

@@ -21,7 +21,6 @@ import {
   requireLiveReference,
   tombstoneRow,
   updateRow,
-  type SyncedTable,
 } from '../write/write-path'
 import type {
   FactoryScorecard,
@@ -45,52 +44,7 @@ import {
   type FollowUpRow,
   type VisitRow,
 } from './visits.repository'
-
-type ScoreColumn = `score_${string}` & keyof VisitRow
-type NoteColumn = `note_${string}` & keyof VisitRow
-
-/** The score and note columns of each dimension. */
-const DIMENSION_COLUMNS: Record<ScoreDimension, { score: ScoreColumn; note: NoteColumn }> = {
-  design: { score: 'score_design', note: 'note_design' },
-  rnd: { score: 'score_rnd', note: 'note_rnd' },
-  quickResponse: { score: 'score_quick_response', note: 'note_quick_response' },
-  newProductDevelopment: { score: 'score_new_product_development', note: 'note_new_product_development' },
-  beltLeadership: { score: 'score_belt_leadership', note: 'note_belt_leadership' },
-  qualitySystem: { score: 'score_quality_system', note: 'note_quality_system' },
-  capacity: { score: 'score_capacity', note: 'note_capacity' },
-}
-
-const storedScore = z.number().int().min(MIN_SCORE).max(MAX_SCORE).nullable()
-
-export const visitsTable: SyncedTable<'visits'> = {
-  name: 'visits',
-  entity: 'visit',
-  columns: z.object({
-    factory_id: z.string(),
-    tour_id: z.string().nullable(),
-    visit_date: z.string(),
-    attendees: z.string(),
-    ...Object.fromEntries(
-      Object.values(DIMENSION_COLUMNS).flatMap(({ score, note }) => [
-        [score, storedScore],
-        [note, z.string()],
-      ]),
-    ),
-    notes: z.string(),
-  }),
-}
-
-export const followUpsTable: SyncedTable<'visit_follow_ups'> = {
-  name: 'visit_follow_ups',
-  entity: 'follow-up',
-  columns: z.object({
-    visit_id: z.string(),
-    text: z.string(),
-    due_date: z.string().nullable(),
-    done: z.union([z.literal(0), z.literal(1)]),
-    done_at: z.string().nullable(),
-  }),
-}
+import { DIMENSION_COLUMNS, followUpsTable, visitsTable } from './visits.columns'
 
 function visitColumns(values: VisitValues): Record<string, unknown> {
   const columns: Record<string, unknown> = {

@@ -73,8 +73,18 @@ export const LoggedMessage = WireMessage.extend({
 }).strict()
 export type LoggedMessage = z.infer<typeof LoggedMessage>
 
-/** Why HQ refused one message of a push; the other messages of the batch are unaffected. */
-export const RejectionCode = z.enum(['hq_owned_table', 'message_too_large', 'node_mismatch', 'invalid_value'])
+/**
+ * Why HQ refused one message of a push; the other saves of the batch are unaffected (a save refused in
+ * one field is refused whole). 'unknown_schema': a table or column HQ's version does not know (a newer
+ * laptop's); the laptop keeps it and pushes it again once HQ's schemaVersion rises.
+ */
+export const RejectionCode = z.enum([
+  'hq_owned_table',
+  'message_too_large',
+  'node_mismatch',
+  'invalid_value',
+  'unknown_schema',
+])
 export type RejectionCode = z.infer<typeof RejectionCode>
 
 export const Rejection = z
@@ -91,7 +101,13 @@ export const wireCalls = defineCalls({
   health: {
     summary: 'HQ is up; needs no token.',
     input: z.object({}).strict(),
-    output: z.object({ ok: z.literal(true), version: z.string(), database: z.enum(['sqlite', 'postgres']) }),
+    output: z.object({
+      ok: z.literal(true),
+      version: z.string(),
+      database: z.enum(['sqlite', 'postgres']),
+      /** Version of the synced tables and columns HQ checks messages against (absent: an older HQ). */
+      schemaVersion: z.number().int().positive().optional(),
+    }),
   },
   enrol: {
     summary: 'Trades a one-time enrolment code for a device id and token (the token is shown only here).',
@@ -119,6 +135,8 @@ export const wireCalls = defineCalls({
       accepted: z.number().int().nonnegative(),
       duplicates: z.number().int().nonnegative(),
       rejected: z.array(Rejection),
+      /** As in health: a laptop re-sends its 'unknown_schema' changes when this rises. */
+      schemaVersion: z.number().int().positive().optional(),
     }),
   },
   pull: {
