@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { MAX_BATCH_BYTES, MAX_MESSAGE_BYTES, type WireMessage } from './wire/sync-wire.contract'
 import type { DB } from '../db/schema'
 import type { HqClient } from './hq-client'
-import { noteHqSchemaVersion } from './hq-schema-version'
+import { noteHqSchemaVersion, recheckUnknownSchema } from './hq-schema-version'
 import { isLocalOnly, localOnlyUpTo } from './local-only'
 import { readSetting, SETTING } from './sync.settings'
 
@@ -83,6 +83,7 @@ export async function pushUnsent(
   // only after pushing), so HQ can tell receivers which values the writer had seen.
   const seen = Number((await readSetting(db, SETTING.cursor)) ?? 0)
   const localUpTo = await localOnlyUpTo(db)
+  await recheckUnknownSchema(db, (input) => client.push(input), seen)
   let after = 0
   // Set when HQ's schema version rose and earlier 'unknown_schema' refusals became unsent again.
   let resend = false
