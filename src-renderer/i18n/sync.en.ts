@@ -77,11 +77,22 @@ export const syncEn: Widen<typeof syncZhCN> = {
         message_too_large: 'The change is too large',
         node_mismatch: 'Device identity mismatch',
         invalid_value: 'The content cannot be stored',
+        unknown_schema: 'HQ’s version does not know this data yet; it is sent again after HQ upgrades',
       },
       records: '{{kind}}: {{count}}',
       fieldSeparator: ', ',
       changes: ' ({{count}} changes)',
       fieldsMore: '{{fields}} and more ({{count}} fields)',
+    },
+    quarantine: {
+      title: 'Changes not applied',
+      hint: 'These changes from other devices break this laptop’s data rules: they are kept but not written. Ask the colleague whose device sent them to check.',
+      refused: '{{field}} “{{value}}”: {{reason}}',
+      newRecord: ' (not on this laptop)',
+      from: 'From {{device}} · {{at}}',
+      rest: ' · the other {{count}} fields of the same save were not written either',
+      parked:
+        '{{count}} more changes come from a device of a newer version (data this version does not know yet); they are applied after this laptop is upgraded.',
     },
     kinds: {
       factories: 'Factory',
@@ -100,6 +111,7 @@ export const syncEn: Widen<typeof syncZhCN> = {
       photo_links: 'Photo',
     },
     fields: {
+      id: 'Record id',
       name: 'Name',
       notes: 'Notes',
       note: 'Note',

@@ -5,6 +5,7 @@ import { useCall } from '../api/use-call'
 import { ErrorAlert } from '../common/ErrorAlert'
 import { ConflictList } from './ConflictList'
 import { RejectionList } from './RejectionList'
+import { QuarantineList } from './QuarantineList'
 import { LocalOnlyNote } from './LocalOnlyNote'
 import { UnsentCount } from './UnsentCount'
 import { SyncNowControl } from './SyncNowControl'
@@ -67,6 +68,7 @@ export function SyncPage() {
           </Paper>
           <ConflictList />
           <RejectionList />
+          <QuarantineList />
         </>
       )}
     </Stack>

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ok } from '../../../test/integration/support/api-result'
 import { createTempCore, type TempCore } from '../../../test/integration/support/temp-core'
-import type { QuarantinedMessage } from './held-messages.contract'
+import type { QuarantinedSave } from './held-messages.contract'
 import { applyPage } from './apply'
 import { formatHlc, makeHlc } from './hlc'
 import { storeDirectory } from './sync-directory'
@@ -83,24 +83,46 @@ describe('apply checks every message again', () => {
     expect(list.items.map((f) => f.name)).toEqual(['晋江恒安纸业'])
     expect((await core.dispatch('factories.get', { id: FACTORY })).ok).toBe(false)
 
-    type Quarantine = { total: number; parked: number; items: QuarantinedMessage[] }
+    type Quarantine = { total: number; parked: number; items: QuarantinedSave[] }
     const quarantine = ok<Quarantine>(await core.dispatch('sync.quarantine', { limit: 100 }))
-    expect(quarantine.total).toBe(bad.length)
-    const status = quarantine.items.find((q) => q.field === 'status')!
-    expect(status).toMatchObject({
+    // One entry per save: the field that broke the rules, with why; the rest of the save counted.
+    expect(quarantine.total).toBe(1)
+    expect(quarantine.items[0]).toMatchObject({
       kind: 'factories',
       rowId: FACTORY,
-      title: null,
-      value: 'hacked',
+      title: '幽灵工厂',
+      unknownRecord: true,
+      changes: bad.length,
       device: '王强的笔记本',
-      reason: expect.stringContaining('prospect'),
+      problems: [
+        {
+          column: 'status',
+          field: 'status',
+          value: 'hacked',
+          reason: expect.stringContaining('prospect'),
+          problem: { messageKey: 'errors.invalidOption' },
+        },
+      ],
     })
-    const name = quarantine.items.find((q) => q.field === 'name')!
-    expect(name.reason).toContain('another field of the same save was refused (status:')
+    const held = core.database.sqlite
+      .prepare('SELECT column_name, field, reason FROM sync_quarantine')
+      .all() as {
+      column_name: string
+      field: string
+      reason: string
+    }[]
+    expect(held).toHaveLength(bad.length)
+    expect(held.find((h) => h.column_name === 'name')).toMatchObject({
+      field: 'status',
+      reason: expect.stringContaining('another field of the same save was refused (status:'),
+    })
 
     // Pulled again (a repeated page): recognised, nothing held twice.
     await applyPage(ctx(), bad, seq)
-    expect(ok<Quarantine>(await core.dispatch('sync.quarantine', {})).total).toBe(bad.length)
+    expect(ok<Quarantine>(await core.dispatch('sync.quarantine', {})).total).toBe(1)
+    expect(core.database.sqlite.prepare('SELECT count(*) AS n FROM sync_quarantine').get()).toEqual({
+      n: bad.length,
+    })
   })
 
   it('parks a newer version’s table and column, applies the known fields, and moves the cursor', async () => {

@@ -49,11 +49,11 @@ function held(m: LoggedMessage, reason: string, stamp: string) {
  */
 export function screenMessages(messages: readonly LoggedMessage[], stamp: string): ScreenedPage {
   const verdicts = messages.map((m) => checkMessage(m))
-  const refusedSaves = new Map<string, string>()
+  const refusedSaves = new Map<string, { field: string; reason: string }>()
   messages.forEach((m, i) => {
     const verdict = verdicts[i]!
     if (verdict.kind === 'invalid' && !refusedSaves.has(saveKey(m))) {
-      refusedSaves.set(saveKey(m), `${verdict.field}: ${verdict.reason}`)
+      refusedSaves.set(saveKey(m), { field: verdict.field, reason: `${verdict.field}: ${verdict.reason}` })
     }
   })
   const page: ScreenedPage = { usable: [], quarantined: [], parked: [] }
@@ -66,8 +66,8 @@ export function screenMessages(messages: readonly LoggedMessage[], stamp: string
     const refused = refusedSaves.get(saveKey(m))
     if (refused !== undefined) {
       page.quarantined.push({
-        ...held(m, `another field of the same save was refused (${refused})`, stamp),
-        field: m.column,
+        ...held(m, `another field of the same save was refused (${refused.reason})`, stamp),
+        field: refused.field,
       })
     } else if (verdict.kind === 'unknown') {
       page.parked.push(held(m, verdict.reason, stamp))

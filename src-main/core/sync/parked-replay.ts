@@ -23,7 +23,11 @@ export async function applyKnownParked(ctx: ApplyContext): Promise<number> {
       .execute()
     if (rows.length === 0) return released
     after = rows.at(-1)!.id
-    const known = rows.filter((r) => checkMessage({ table: r.table_name, row: r.row_id, column: r.column_name, value: r.value }).kind !== 'unknown')
+    const known = rows.filter(
+      (r) =>
+        checkMessage({ table: r.table_name, row: r.row_id, column: r.column_name, value: r.value }).kind !==
+        'unknown',
+    )
     if (known.length === 0) continue
     const messages: LoggedMessage[] = known.map((r) => ({
       seq: r.seq,

@@ -177,7 +177,7 @@ describe('a message checked as a local save is', () => {
     expect(factory('contacts', 'not json')).toMatchObject({
       kind: 'invalid',
       field: 'contacts',
-      reason: 'errors.sync.notJson',
+      problem: { messageKey: 'errors.sync.notJson' },
     })
     expect(factory('contacts', JSON.stringify([{ role: 'boss' }]))).toMatchObject({
       kind: 'invalid',
@@ -186,11 +186,17 @@ describe('a message checked as a local save is', () => {
     })
     expect(factory('capacity', '吨'.repeat(60_000))).toMatchObject({
       kind: 'invalid',
-      reason: 'errors.tooLong',
+      problem: { messageKey: 'errors.tooLong' },
+    })
+    expect(factory('status', 'hacked')).toMatchObject({
+      problem: {
+        messageKey: 'errors.invalidOption',
+        params: { options: 'prospect, qualified, paused, blacklisted' },
+      },
     })
     expect(factory('name', 'a\u0000b')).toMatchObject({
       kind: 'invalid',
-      reason: 'errors.sync.unstorableText',
+      problem: { messageKey: 'errors.sync.unstorableText' },
     })
     expect(factory('notes', 'half \ud800 pair')).toMatchObject({ kind: 'invalid', field: 'notes' })
     expect(factory('name', '甲', '../../not-a-uuid')).toMatchObject({ kind: 'invalid', field: 'id' })

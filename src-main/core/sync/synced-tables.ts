@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { fieldErrorsFromZod } from '../api/errors'
 import type { DB } from '../db/schema'
 import { categoriesTable } from '../categories/categories.columns'
 import { demandSignalsTable } from '../demand/demand.columns'
@@ -84,7 +85,10 @@ export function storedColumns(name: SyncedTableName): Record<string, z.ZodType> 
  */
 export function placeholdersOf(name: SyncedTableName): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(storedColumns(name)).map(([column, schema]) => [column, columnMeta(schema)?.placeholder ?? null]),
+    Object.entries(storedColumns(name)).map(([column, schema]) => [
+      column,
+      columnMeta(schema)?.placeholder ?? null,
+    ]),
   )
 }
 
@@ -93,8 +97,33 @@ export type MessageVerdict =
   | { kind: 'ok'; table: SyncedTableName; value: unknown }
   /** A table or column this version does not know (a newer version's): parked, not refused for good. */
   | { kind: 'unknown'; reason: string }
-  /** A value no local save could have written: refused for good. */
-  | { kind: 'invalid'; field: string; reason: string }
+  /**
+   * A value no local save could have written: refused for good. `problem`: the reason as an i18n key
+   * and its parameters, as a form shows a field's error.
+   */
+  | { kind: 'invalid'; field: string; reason: string; problem: FieldProblem }
+
+/** Why a value was refused, as the app's field errors say it (an 'errors.…' key and its parameters). */
+export interface FieldProblem {
+  messageKey: string
+  params?: Record<string, string | number>
+}
+
+function invalid(field: string, reason: string, messageKey: string): MessageVerdict {
+  return { kind: 'invalid', field, reason, problem: { messageKey } }
+}
+
+function invalidBy(field: string, prefix: string, error: z.ZodError): MessageVerdict {
+  const [first] = fieldErrorsFromZod(error)
+  return {
+    kind: 'invalid',
+    field,
+    reason: `${prefix}${issueText(error)}`,
+    problem: first
+      ? { messageKey: first.messageKey, params: first.params }
+      : { messageKey: 'errors.invalid' },
+  }
+}
 
 function issueText(error: z.ZodError): string {
   const issue = error.issues[0]
@@ -111,20 +140,20 @@ export function checkMessage(message: {
   value: string
 }): MessageVerdict {
   const { table, row, column } = message
-  if (isLocalTable(table)) return { kind: 'invalid', field: 'table', reason: `${table} never syncs` }
+  if (isLocalTable(table)) return invalid('table', `${table} never syncs`, 'errors.sync.localTable')
   if (!isSyncedTable(table)) return { kind: 'unknown', reason: `this version has no synced table ${table}` }
-  if (column === 'id') return { kind: 'invalid', field: 'id', reason: 'the row id is not a field' }
+  if (column === 'id') return invalid('id', 'the row id is not a field', 'errors.id.invalid')
   const schema = storedColumns(table)[column]
   if (!schema) return { kind: 'unknown', reason: `this version's ${table} has no column ${column}` }
   const id = ROW_IDS[syncedTable(table).rowId].safeParse(row)
-  if (!id.success) return { kind: 'invalid', field: 'id', reason: `row id: ${issueText(id.error)}` }
+  if (!id.success) return invalidBy('id', 'row id: ', id.error)
   let value: unknown
   try {
     value = JSON.parse(message.value)
   } catch {
-    return { kind: 'invalid', field: column, reason: 'the value is not JSON' }
+    return invalid(column, 'the value is not JSON', 'errors.sync.notJson')
   }
   const checked = schema.safeParse(value)
-  if (!checked.success) return { kind: 'invalid', field: column, reason: issueText(checked.error) }
+  if (!checked.success) return invalidBy(column, '', checked.error)
   return { kind: 'ok', table, value }
 }
