@@ -92,7 +92,7 @@ export const syncEn: Widen<typeof syncZhCN> = {
       from: 'From {{device}} · {{at}}',
       rest: ' · the other {{count}} fields of the same save were not written either',
       parked:
-        '{{count}} more changes come from a device of a newer version (data this version does not know yet); they are applied after this laptop is upgraded.',
+        'Waiting for an upgrade of this laptop: {{count}} changes from a device of a newer version (data this version does not know yet).',
     },
     kinds: {
       factories: 'Factory',
