@@ -1,11 +1,9 @@
 import type { Kysely, Transaction } from 'kysely'
-import { z } from 'zod'
 import type { CoreContext } from '../api/context'
 import { AppError, notFound } from '../api/errors'
 import type { DB } from '../db/schema'
 import { inTransaction, insertRow, tombstoneRow, updateRow } from '../write/write-path'
 import {
-  CategoryStatus,
   type Category,
   type CategoryOverride,
   type CategoryPolicy,

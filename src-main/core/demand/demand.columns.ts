@@ -1,6 +1,11 @@
 import { z } from 'zod'
 import { defineSyncedTable, stored } from '../write/stored-columns'
-import { MonthText, type DemandSignal, type DemandSignalFields, type DemandSignalValues } from './demand.contract'
+import {
+  MonthText,
+  type DemandSignal,
+  type DemandSignalFields,
+  type DemandSignalValues,
+} from './demand.contract'
 import type { DemandSignalRow } from './demand.repository'
 
 /** HQ's monthly demand per SKU and channel, as stored (HQ writes it; laptops only apply it). */

@@ -2,15 +2,9 @@ import type { Transaction } from 'kysely'
 import type { CoreContext } from '../api/context'
 import { AppError, notFound } from '../api/errors'
 import type { DB } from '../db/schema'
-import {
-  inTransaction,
-  insertRow,
-  requireLiveReference,
-  tombstoneRow,
-  updateRow,
-} from '../write/write-path'
+import { inTransaction, insertRow, requireLiveReference, tombstoneRow, updateRow } from '../write/write-path'
 import { demandSignalColumns, toDemandSignal } from './demand.columns'
-import { DemandSignalFields, type DemandSignal, type DemandSignalValues } from './demand.contract'
+import type { DemandSignal, DemandSignalValues } from './demand.contract'
 import { findLiveDemandSignal, findLiveSignalIdsFor, listLiveDemandSignals } from './demand.repository'
 import { demandSignalsTable } from './demand.columns'
 

@@ -2,14 +2,9 @@ import type { Transaction } from 'kysely'
 import { notFound } from '../api/errors'
 import type { CoreContext } from '../api/context'
 import type { DB } from '../db/schema'
+import { inTransaction, insertRow, insertRows, tombstoneRow, updateRow } from '../write/write-path'
 import {
-  inTransaction,
-  insertRow,
-  insertRows,
-  tombstoneRow,
-  updateRow,
-} from '../write/write-path'
-import {
+  FactoryInput,
   FactoryStatus,
   type Factory,
   type FactoryListQuery,
@@ -32,6 +27,7 @@ import {
 } from './factories.repository'
 import { z } from 'zod'
 import { factoriesTable } from './factories.columns'
+import { readJson } from '../write/stored-columns'
 
 function toColumns(values: FactoryValues): Record<string, unknown> {
   return {
@@ -52,6 +48,9 @@ function toColumns(values: FactoryValues): Record<string, unknown> {
   }
 }
 
+// Lists decode leniently: a row stored before values were checked reads as an empty list, not a 500.
+const readTags = (text: string) => readJson(text, FactoryInput.shape.categories, [])
+
 function toFactory(row: FactoryRow): Factory {
   return {
     id: row.id,
@@ -62,11 +61,11 @@ function toFactory(row: FactoryRow): Factory {
     city: row.city,
     address: row.address,
     industrialBelt: row.industrial_belt,
-    categories: JSON.parse(row.categories),
-    oemBrands: JSON.parse(row.oem_brands),
-    certifications: JSON.parse(row.certifications),
+    categories: readTags(row.categories),
+    oemBrands: readTags(row.oem_brands),
+    certifications: readTags(row.certifications),
     capacity: row.capacity,
-    contacts: JSON.parse(row.contacts),
+    contacts: readJson(row.contacts, FactoryInput.shape.contacts, []),
     status: row.status as Factory['status'],
     notes: row.notes,
     createdAt: row.created_at,
@@ -81,10 +80,10 @@ function toSummary(row: FactorySummaryRow): FactorySummary {
     province: row.province,
     city: row.city,
     industrialBelt: row.industrial_belt,
-    categories: JSON.parse(row.categories),
-    oemBrands: JSON.parse(row.oem_brands),
+    categories: readTags(row.categories),
+    oemBrands: readTags(row.oem_brands),
     status: row.status as FactorySummary['status'],
-    contactCount: (JSON.parse(row.contacts) as unknown[]).length,
+    contactCount: readJson(row.contacts, z.array(z.unknown()), []).length,
     updatedAt: row.updated_at,
   }
 }

@@ -1,5 +1,4 @@
 import { access } from 'node:fs/promises'
-import { z } from 'zod'
 import { AppError, notFound } from '../api/errors'
 import type { CoreContext } from '../api/context'
 import {
@@ -16,7 +15,7 @@ import { PhotoRejected } from './photo-processor'
 import {
   MAX_PHOTO_BYTES,
   PHOTO_VARIANTS,
-  PhotoOwnerTable,
+  type PhotoOwnerTable,
   Sha256,
   type Photo,
   type PhotoLink,

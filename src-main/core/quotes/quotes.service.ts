@@ -1,9 +1,8 @@
 import type { Transaction } from 'kysely'
-import { z } from 'zod'
 import type { CoreContext } from '../api/context'
 import { notFound } from '../api/errors'
 import type { DB } from '../db/schema'
-import { packUnits, type Freight, type PackSpec, type PriceTier, type PricingQuote } from '../domain/pricing'
+import { packUnits, type Freight, type PriceTier, type PricingQuote } from '../domain/pricing'
 import { requireRate } from '../rates/rates.service'
 import {
   inTransaction,
@@ -22,6 +21,9 @@ import {
   type QuoteRow,
 } from './quotes.repository'
 import { quotesTable } from './quotes.columns'
+import { FreightSchema, PriceTiersSchema } from '../domain/pricing/pricing.schema'
+import { readPackSpec } from '../skus/skus.columns'
+import { readJson } from '../write/stored-columns'
 
 /** The columns a buyer edits; thread and round are set by create / revise only. */
 function termColumns(values: QuoteValues): Record<string, unknown> {
@@ -45,7 +47,7 @@ function termColumns(values: QuoteValues): Record<string, unknown> {
 }
 
 export function toQuote(row: QuoteRow): Quote {
-  const packSpec = JSON.parse(row.pack_spec) as PackSpec
+  const packSpec = readPackSpec(row.pack_spec)
   return {
     id: row.id,
     threadId: row.thread_id,
@@ -59,10 +61,11 @@ export function toQuote(row: QuoteRow): Quote {
     currency: row.currency,
     vatBasis: row.vat_basis as Quote['vatBasis'],
     vatRate: row.vat_rate,
-    tiers: JSON.parse(row.tiers) as PriceTier[],
+    // Stored before values were checked, tiers may not decode: none then (the quote prices as incomplete).
+    tiers: readJson<PriceTier[]>(row.tiers, PriceTiersSchema, []),
     packSpec: [...packSpec],
     unitsPerPack: packUnits(packSpec),
-    freight: JSON.parse(row.freight) as Freight,
+    freight: readJson<Freight>(row.freight, FreightSchema, { kind: 'included' }),
     moqPacks: row.moq_packs,
     leadTimeDays: row.lead_time_days,
     paymentTerms: row.payment_terms,

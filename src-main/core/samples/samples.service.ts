@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely'
-import { z } from 'zod'
+import type { z } from 'zod'
 import type { CoreContext } from '../api/context'
 import { AppError, notFound } from '../api/errors'
 import { checkCategoryPolicy, overrideFromReason } from '../categories/categories.service'
@@ -18,17 +18,11 @@ import {
   type SampleStatus,
 } from '../domain/sample-workflow'
 import { factoryLabels, findLiveVisit } from '../visits/visits.repository'
+import { inTransaction, insertRow, requireLiveReference, tombstoneRow, updateRow } from '../write/write-path'
 import {
-  inTransaction,
-  insertRow,
-  requireLiveReference,
-  tombstoneRow,
-  updateRow,
-} from '../write/write-path'
-import {
-  SampleSource,
-  SampleStatus as SampleStatusSchema,
-  Verdict,
+  EvaluationInput,
+  SampleFields,
+  type Verdict,
   type EvaluationValues,
   type Sample,
   type SampleCreateValues,
@@ -48,6 +42,7 @@ import {
   type StatusChangeRow,
 } from './samples.repository'
 import { samplesTable, statusHistoryTable } from './samples.columns'
+import { readJson } from '../write/stored-columns'
 
 /**
  * Samples and their workflow.
@@ -96,7 +91,7 @@ function evaluationOf(row: SampleRow): Sample['evaluation'] {
   if (row.evaluation_verdict === null || row.evaluated_at === null) return null
   return {
     benchmark: row.evaluation_benchmark,
-    scores: JSON.parse(row.evaluation_scores) as { dimension: string; score: number; note: string }[],
+    scores: readJson(row.evaluation_scores, EvaluationInput.shape.scores, []),
     verdict: row.evaluation_verdict as z.infer<typeof Verdict>,
     note: row.evaluation_note,
     evaluatedAt: row.evaluated_at,
@@ -141,7 +136,7 @@ async function toSample(ctx: CoreContext, row: SampleRow): Promise<Sample> {
     category: row.category,
     categoryOverride: overrideFromReason(row.category_override_reason),
     name: row.name,
-    specs: JSON.parse(row.specs) as Sample['specs'],
+    specs: readJson(row.specs, SampleFields.shape.specs, []),
     storageLocation: row.storage_location,
     notes: row.notes,
     status,

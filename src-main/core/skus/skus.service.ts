@@ -1,18 +1,11 @@
-import { z } from 'zod'
 import type { CoreContext } from '../api/context'
 import { notFound } from '../api/errors'
 import { checkCategoryPolicy } from '../categories/categories.service'
-import { packUnits, type PackSpec } from '../domain/pricing'
+import { packUnits } from '../domain/pricing'
 import { requireRate } from '../rates/rates.service'
-import {
-  inTransaction,
-  insertRow,
-  requireLiveReference,
-  tombstoneRow,
-  updateRow,
-} from '../write/write-path'
+import { inTransaction, insertRow, requireLiveReference, tombstoneRow, updateRow } from '../write/write-path'
 import type { Benchmark, BenchmarkValues, Sku, SkuSummary, SkuValues } from './skus.contract'
-import { benchmarkColumns, skuColumns, toBenchmark, toSku } from './skus.columns'
+import { benchmarkColumns, readPackSpec, skuColumns, toBenchmark, toSku } from './skus.columns'
 import {
   findLiveBenchmark,
   findLiveSku,
@@ -28,7 +21,7 @@ function toSkuSummary(row: SkuListRow): SkuSummary {
     category: row.category,
     name: row.name,
     comparableUnit: row.comparable_unit,
-    retailPackUnits: packUnits(JSON.parse(row.retail_pack_spec) as PackSpec),
+    retailPackUnits: packUnits(readPackSpec(row.retail_pack_spec)),
     plannedOrderPacks: row.planned_order_packs,
     targetRatio: row.target_ratio,
     benchmarkCount: Number(row.benchmark_count),

@@ -80,7 +80,8 @@ export function storedColumns(name: SyncedTableName): Record<string, z.ZodType> 
 
 /**
  * Values for every column of a row created by its first arriving fields (a partial record): each is a
- * value readers can use (JSON lists '[]', enums their first value, references the nil UUID), overwritten
+ * value readers can use (JSON lists '[]', enums their first value, references the nil UUID, required text
+ * '—'), overwritten
  * when that column's own message arrives.
  */
 export function placeholdersOf(name: SyncedTableName): Record<string, unknown> {

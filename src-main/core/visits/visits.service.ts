@@ -1,27 +1,17 @@
 import type { Transaction } from 'kysely'
-import { z } from 'zod'
 import type { CoreContext } from '../api/context'
 import { AppError, notFound } from '../api/errors'
 import type { DB } from '../db/schema'
 import {
-  MAX_SCORE,
-  MIN_SCORE,
   roundScore,
   SCORE_DIMENSIONS,
   summarizeScorecard,
   visitAverage,
-  type ScoreDimension,
   type ScoreSet,
 } from '../domain/scorecard'
 import { localDate } from '../targets/targets.service'
 import { findLiveTour, tourNames } from '../tours/tours.repository'
-import {
-  inTransaction,
-  insertRow,
-  requireLiveReference,
-  tombstoneRow,
-  updateRow,
-} from '../write/write-path'
+import { inTransaction, insertRow, requireLiveReference, tombstoneRow, updateRow } from '../write/write-path'
 import type {
   FactoryScorecard,
   FollowUp,
@@ -33,6 +23,7 @@ import type {
   VisitSummary,
   VisitValues,
 } from './visits.contract'
+import { VisitFields } from './visits.contract'
 import {
   factoryLabels,
   findLiveFollowUp,
@@ -45,6 +36,10 @@ import {
   type VisitRow,
 } from './visits.repository'
 import { DIMENSION_COLUMNS, followUpsTable, visitsTable } from './visits.columns'
+const readAttendees = (text: string) => readJson(text, VisitFields.shape.attendees, [])
+/** Attendees decode leniently: a row stored before values were checked reads as none, not a 500. */
+
+import { readJson } from '../write/stored-columns'
 
 function visitColumns(values: VisitValues): Record<string, unknown> {
   const columns: Record<string, unknown> = {
@@ -149,7 +144,7 @@ export async function getVisit(ctx: CoreContext, id: string): Promise<Visit> {
     tourId: row.tour_id,
     tourName: row.tour_id ? (tours.get(row.tour_id) ?? null) : null,
     visitDate: row.visit_date,
-    attendees: JSON.parse(row.attendees) as string[],
+    attendees: readAttendees(row.attendees),
     scores,
     averageScore: visitAverage(scoreSetOf(scores)),
     notes: row.notes,
@@ -189,7 +184,7 @@ export async function listVisits(
       tourId: row.tour_id,
       tourName: row.tour_id ? (tours.get(row.tour_id) ?? null) : null,
       visitDate: row.visit_date,
-      attendees: JSON.parse(row.attendees) as string[],
+      attendees: readAttendees(row.attendees),
       averageScore: visitAverage(scores),
       scoredCount: SCORE_DIMENSIONS.filter((d) => scores[d] !== null).length,
       openFollowUps: open.get(row.id) ?? 0,
@@ -313,7 +308,7 @@ export async function factoryScorecard(ctx: CoreContext, factoryId: string): Pro
       visitDate: row.visit_date,
       tourId: row.tour_id,
       tourName: row.tour_id ? (tours.get(row.tour_id) ?? null) : null,
-      attendees: JSON.parse(row.attendees) as string[],
+      attendees: readAttendees(row.attendees),
       scores,
       averageScore: visitAverage(scoreSetOf(scores)),
     }

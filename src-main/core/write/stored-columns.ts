@@ -16,7 +16,7 @@ import type { SyncedTable, SyncedTableName } from './write-path'
 interface ColumnMeta {
   /** A value readers can use until the column's own message arrives (valid for the column). */
   placeholder: unknown
-  /** Required text, whose placeholder is the one value it refuses (''): readers show it as empty. */
+  /** Required text (never empty); its placeholder is a dash until the column's own message arrives. */
   required?: boolean
 }
 
@@ -33,6 +33,8 @@ export function columnMeta(schema: z.ZodType): ColumnMeta | undefined {
 }
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000'
+/** What required text reads as before its own message arrives (a name shown as '—'). */
+const MISSING_TEXT = '—'
 const EPOCH = '1970-01-01T00:00:00.000Z'
 
 /** Reports a nested schema's issues as issues of the JSON column, their paths inside the value. */
@@ -61,7 +63,7 @@ export const stored = {
   text(max: number, options: { required?: boolean } = {}) {
     const base = storableText().max(max, 'errors.tooLong')
     return withMeta(options.required ? base.min(1, 'errors.required') : base, {
-      placeholder: '',
+      placeholder: options.required ? MISSING_TEXT : '',
       required: options.required,
     })
   },
@@ -110,7 +112,9 @@ export const stored = {
   },
   /** An instant in UTC, as Date.toISOString() writes it. */
   timestamp() {
-    return withMeta(z.iso.datetime({ offset: false, message: 'errors.sync.timestamp' }), { placeholder: EPOCH })
+    return withMeta(z.iso.datetime({ offset: false, message: 'errors.sync.timestamp' }), {
+      placeholder: EPOCH,
+    })
   },
   /** JSON text whose value fits `shape`; `placeholder` is a decoded value that fits it too. */
   json<T>(shape: z.ZodType<T>, placeholder: T, max = 200_000) {

@@ -24,7 +24,10 @@ export type SyncedTableName = Exclude<
  * encoded). Declared once per table (<feature>.columns.ts, with defineSyncedTable) and listed in the
  * registry (sync/synced-tables.ts) that HQ's push and the laptop's apply check messages with.
  */
-export interface SyncedTable<N extends SyncedTableName = SyncedTableName, S extends z.ZodRawShape = z.ZodRawShape> {
+export interface SyncedTable<
+  N extends SyncedTableName = SyncedTableName,
+  S extends z.ZodRawShape = z.ZodRawShape,
+> {
   name: N
   /** Schema of the columns other than id and the bookkeeping timestamps. */
   columns: z.ZodObject<S>
