@@ -103,7 +103,8 @@ describe('the laptop’s apply path under fuzzed pages', () => {
         const messages: LoggedMessage[] = junk.map((m, i) => ({
           ...m,
           seq: ++seq,
-          hlc: hlcAt(ms, i),
+          // A fresh HLC per message: a message held once is not held twice (one entry per message).
+          hlc: hlcAt(ms, (seq % 60_000) + 200),
           row: `row-${i}`,
           device: 'fuzz-device',
           base: null,
