@@ -18,13 +18,30 @@ const PER_BATCH = 10
 // Fixed for the run: a retried batch carries the same timestamps, as a laptop's change log does.
 const T0 = Date.now() - 60_000
 
+// Ten text fields of a sample: HQ stores only values a local save could write.
+const COLUMNS = [
+  'code',
+  'name',
+  'category',
+  'category_override_reason',
+  'storage_location',
+  'status_reason',
+  'evaluation_note',
+  'evaluation_benchmark',
+  'notes',
+  'specs',
+]
+
+/** The row id of batch b's sample. */
+const rowOf = (b: number) => `01937a9e-2f4b-7c3d-8e5f-${b.toString(16).padStart(12, '0')}`
+
 function batchOf(b: number): WireMessage[] {
   return Array.from({ length: PER_BATCH }, (_, i) => ({
     hlc: formatHlc(makeHlc(T0 + b, i, NODE)),
     table: 'samples',
-    row: `sample-${b}`,
-    column: `field_${i}`,
-    value: JSON.stringify(`批次 ${b} 字段 ${i}`),
+    row: rowOf(b),
+    column: COLUMNS[i]!,
+    value: JSON.stringify(COLUMNS[i] === 'specs' ? '[]' : `批次 ${b} 字段 ${i}`),
     device: 'crash-laptop',
   }))
 }
@@ -86,8 +103,7 @@ describe.each(hqBackends())('kill -9 of HQ on %s during pushes', (backend) => {
 
     const afterCrash = await rowsPerBatch(store)
     for (const [row, n] of afterCrash) expect(n, `${row} is partial`).toBe(PER_BATCH)
-    for (const b of acked)
-      expect(afterCrash.get(`sample-${b}`), `acknowledged batch ${b} lost`).toBe(PER_BATCH)
+    for (const b of acked) expect(afterCrash.get(rowOf(b)), `acknowledged batch ${b} lost`).toBe(PER_BATCH)
     expect(afterCrash.size).toBeLessThan(BATCHES)
 
     const second = await startHqProcess(store)

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { formatHlc, makeHlc } from '../src-main/core/sync/hlc'
+import { checkMessage, SYNCED_TABLES } from '../src-main/core/sync/synced-tables'
 import { filesUnder } from '../test/integration/support/files-under'
 import type { Hq } from './hq'
 import { createHqStore, hqBackends, hqCall, startStoreHq, type HqStore } from './testing/test-hq'
@@ -70,7 +71,7 @@ describe.each(hqBackends())('HQ fuzz on %s', (backend) => {
   const valid = () => ({
     hlc: formatHlc(makeHlc(Date.now() - 1000, 0, NODE)),
     table: 'samples',
-    row: 's1',
+    row: '01937a9e-2f4b-7c3d-8e5f-6a7b8c9d0e1f',
     column: 'name',
     value: '"样品"',
     device: 'fuzz-laptop',
@@ -101,6 +102,71 @@ describe.each(hqBackends())('HQ fuzz on %s', (backend) => {
           expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(500)
           expect(typeof reply.body.ok).toBe('boolean')
           if (reply.status !== 200) expect(await counts()).toEqual(before)
+        },
+      ),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('stores only what a local save could have written, from pushes of well-formed messages with any values', async () => {
+    const ids = [
+      '01937a9e-2f4b-7c3d-8e5f-6a7b8c9d0e01',
+      '01937a9e-2f4b-7c3d-8e5f-6a7b8c9d0e02',
+      'x',
+      '../../a',
+    ]
+    let counter = 0
+    const message = fc.record({
+      table: fc.constantFrom(...Object.keys(SYNCED_TABLES), 'no_such_table', 'meta', 'change_log'),
+      row: fc.oneof(fc.constantFrom(...ids), fc.string({ maxLength: 20 }), fc.constant('a'.repeat(64))),
+      column: fc.constantFrom(
+        'name',
+        'status',
+        'contacts',
+        'tiers',
+        'notes',
+        'deleted_at',
+        'width',
+        'evil_column',
+      ),
+      value: fc.oneof(
+        fc.json(),
+        fc.jsonValue().map((v) => JSON.stringify(JSON.stringify(v))),
+        fc.constantFrom(
+          '"qualified"',
+          '"hacked"',
+          '"[]"',
+          '"not json"',
+          '"a\\u0000b"',
+          '1e309',
+          'null',
+          '12',
+        ),
+      ),
+    })
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(message, { minLength: 1, maxLength: 10 }),
+        fc.boolean(),
+        async (drafts, oneSave) => {
+          const stamp = formatHlc(makeHlc(Date.now() - 1000, counter++ % 60000, NODE))
+          const messages = drafts.map((d) => ({
+            ...d,
+            hlc: oneSave ? stamp : formatHlc(makeHlc(Date.now() - 1000, counter++ % 60000, NODE)),
+            device: 'fuzz-laptop',
+          }))
+          const reply = await hqCall(hq.url, 'push', { messages }, token)
+          expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(500)
+          const stored = await hq.database.db.selectFrom('messages').selectAll().execute()
+          for (const m of stored) {
+            const verdict = checkMessage({
+              table: m.table_name,
+              row: m.row_id,
+              column: m.column_name,
+              value: m.value,
+            })
+            expect(verdict.kind, JSON.stringify(m)).toBe('ok')
+          }
         },
       ),
       { numRuns: RUNS },

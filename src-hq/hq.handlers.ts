@@ -9,6 +9,7 @@ import { MAX_PULL_BYTES, type HqCalls } from './hq.contract'
 import { confirmCursor, countHeldFrom, heldStamps, holdsCursor } from './hq-identity'
 import { readMessages } from './messages.repository'
 import { pushMessages } from './push.service'
+import { SYNC_SCHEMA_VERSION } from '../src-main/core/sync/synced-tables'
 
 /** What every HQ handler receives: the database, the caller (once authenticated) and the clock. */
 export interface HqContext {
@@ -74,7 +75,12 @@ function deviceOf(ctx: HqContext): DeviceRow {
 }
 
 export const hqHandlers: HqHandlers = {
-  health: async (_input, ctx) => ({ ok: true, version: ctx.version, database: ctx.databaseKind }),
+  health: async (_input, ctx) => ({
+    ok: true,
+    version: ctx.version,
+    database: ctx.databaseKind,
+    schemaVersion: SYNC_SCHEMA_VERSION,
+  }),
   enrol: async (input, ctx) => ({ ...(await enrolDevice(ctx.db, input, ctx.now())), hqId: ctx.hqId }),
   push: async (input, ctx) => ({
     ...(await pushMessages(

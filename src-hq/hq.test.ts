@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { v5 as uuidv5 } from 'uuid'
 import { formatHlc, makeHlc } from '../src-main/core/sync/hlc'
+import { SYNC_SCHEMA_VERSION } from '../src-main/core/sync/synced-tables'
 import type { Hq } from './hq'
 import { MAX_BATCH_BYTES, type WireMessage } from './hq.contract'
 import { countMessages } from './messages.repository'
@@ -8,15 +10,18 @@ import { createHqStore, hqBackends, hqCall, startStoreHq, type HqStore } from '.
 const NODE_A = '00000000000000a1'
 const NODE_B = '00000000000000b2'
 
+/** A row id for a label: HQ takes only the ids a local save makes (UUIDs). */
+const rowId = (label: string) => uuidv5(label, '6ba7b811-9dad-11d1-80b4-00c04fd430c8')
+
 function message(node: string, millis: number, overrides: Partial<WireMessage> = {}): WireMessage {
   return {
     hlc: formatHlc(makeHlc(millis, 0, node)),
     table: 'factories',
-    row: 'row-1',
     column: 'name',
     value: JSON.stringify('晋江纸业'),
     device: `device-${node}`,
     ...overrides,
+    row: rowId(overrides.row ?? 'row-1'),
   }
 }
 
@@ -122,11 +127,12 @@ describe.each(hqBackends())('HQ on %s', (backend) => {
     const before = await countMessages(hq.database.db)
     const batch = [0, 1, 2].map((i) => message(NODE_A, clockMs - 1000 + i, { row: `push-${i}` }))
     const first = await hqCall(hq.url, 'push', { messages: batch }, device.token)
-    // Every reply carries HQ's time, which laptops measure their clocks by.
+    // Every reply carries HQ's time, which laptops measure their clocks by, and its schema version.
     const time = now().toISOString()
-    expect(first.body.value).toEqual({ accepted: 3, duplicates: 0, rejected: [], time })
+    const schemaVersion = SYNC_SCHEMA_VERSION
+    expect(first.body.value).toEqual({ accepted: 3, duplicates: 0, rejected: [], time, schemaVersion })
     const again = await hqCall(hq.url, 'push', { messages: batch }, device.token)
-    expect(again.body.value).toEqual({ accepted: 0, duplicates: 3, rejected: [], time })
+    expect(again.body.value).toEqual({ accepted: 0, duplicates: 3, rejected: [], time, schemaVersion })
     expect(await countMessages(hq.database.db)).toBe(before + 3)
 
     const seen: string[] = []
@@ -145,7 +151,8 @@ describe.each(hqBackends())('HQ on %s', (backend) => {
       cursor = value.cursor
       if (!value.more) break
     }
-    expect(seen.filter((r) => r.startsWith('push-'))).toEqual(['push-0', 'push-1', 'push-2'])
+    const pushed = [0, 1, 2].map((i) => rowId(`push-${i}`))
+    expect(seen.filter((r) => pushed.includes(r))).toEqual(pushed)
   })
 
   it('refuses a spoofed node id and HQ-owned tables per message, and the rest of the batch goes in', async () => {
@@ -189,6 +196,7 @@ describe.each(hqBackends())('HQ on %s', (backend) => {
       duplicates: 0,
       rejected: [{ index: 0, code: 'message_too_large', message: expect.any(String) }],
       time: now().toISOString(),
+      schemaVersion: SYNC_SCHEMA_VERSION,
     })
 
     const huge = JSON.stringify({

@@ -223,9 +223,10 @@ describe.each(hqBackends())('the wire on HQ on %s', (backend) => {
   it('caps a pull page in bytes, still in whole saves, and serves every message once across the pages', async () => {
     const device = await enrolDevice()
     const start = (await pullAll(device.token, 5000)).flat().at(-1)?.seq ?? 0
-    // 40 factories with notes of about 60 KB: 2.4 MB in all, pushed 10 at a time (0.6 MB a batch).
-    const notes = '纸'.repeat(20_000)
-    const saves = Array.from({ length: 40 }, (_, i) =>
+    // 160 factories with the longest notes a save may hold (5,000 characters, 15 KB): 2.4 MB in all,
+    // pushed 10 at a time.
+    const notes = '纸'.repeat(5000)
+    const saves = Array.from({ length: 160 }, (_, i) =>
       save(device.node, t0 + 3000 + i, `heavy-${i}`, 17, notes),
     )
     for (let i = 0; i < saves.length; i += 10) {
@@ -239,8 +240,8 @@ describe.each(hqBackends())('the wire on HQ on %s', (backend) => {
       expect(page.length % 17).toBe(0)
     }
     const rows = pages.flat().map((m) => `${m.row}/${m.column}`)
-    expect(new Set(rows).size).toBe(40 * 17)
-    expect(rows.length).toBe(40 * 17)
+    expect(new Set(rows).size).toBe(160 * 17)
+    expect(rows.length).toBe(160 * 17)
   })
 
   it('holds each pushed message to the device the laptop enrolled with, or learned from its first push', async () => {
@@ -253,6 +254,7 @@ describe.each(hqBackends())('the wire on HQ on %s', (backend) => {
       duplicates: 0,
       rejected: [{ index: 0, code: 'device_mismatch', message: expect.stringContaining('laptop-local-id') }],
       time: expect.any(String),
+      schemaVersion: expect.any(Number),
     })
 
     // Enrolled by an older laptop (no id sent): the first push teaches HQ the id, later ones are held to it.

@@ -11,6 +11,7 @@ import { createSyncRunner } from './sync/sync-runner'
 import { photosRoot } from './photos/photo-files'
 import { startSyncScheduler } from './sync/sync-scheduler'
 import { loadClockCorrection } from './sync/clock-correction'
+import { applyKnownParked } from './sync/parked-replay'
 import { plainTokenVault, type TokenVault } from './sync/token-vault'
 import { loadOrCreateDeviceId, restoreClock } from './system/device'
 
@@ -62,6 +63,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const correctedNow = () => correction.now()
     const clock = await restoreClock(database.db, deviceId, correctedNow)
     const write = { clock, deviceId, now: () => new Date(correctedNow()) }
+    // Messages a previous version parked (a newer laptop's table or column) that this one knows.
+    await applyKnownParked({ db: database.db, clock, now: write.now })
     const vault = options.tokenVault ?? plainTokenVault
     const runner = createSyncRunner(() => ({
       db: database.db,

@@ -809,6 +809,10 @@ export const en: Messages = {
       clockDrift: "This laptop's clock is too far from HQ's: fix the system time, then sync",
       rateLimited: 'Syncing too often: try again in a moment',
       unstorableText: 'The text contains characters that cannot be stored',
+      notJson: 'Not valid data (JSON)',
+      invalidText: 'Not in the right format',
+      timestamp: 'Not a valid time',
+      localTable: 'Data local to each laptop; it never syncs',
       hashMismatch:
         'The photo does not match its checksum (damaged on the way): the next sync sends it again',
     },

@@ -96,6 +96,7 @@ export const syncEn: Widen<typeof syncZhCN> = {
         node_mismatch: 'Device identity mismatch',
         invalid_value: 'The content cannot be stored',
         device_mismatch: 'Recorded under another device than this laptop enrolled as',
+        unknown_schema: 'HQ’s version does not know this data yet; it is sent again after HQ upgrades',
       },
       records: '{{kind}}: {{count}}',
       fieldSeparator: ', ',
@@ -108,6 +109,16 @@ export const syncEn: Widen<typeof syncZhCN> = {
       listSeparator: ', ',
       notDeleted: '(not deleted)',
       deletedAt: 'Deleted ({{time}})',
+    },
+    quarantine: {
+      title: 'Changes not applied',
+      hint: 'These changes from other devices break this laptop’s data rules: they are kept but not written. Ask the colleague whose device sent them to check.',
+      refused: '{{field}} “{{value}}”: {{reason}}',
+      newRecord: ' (not on this laptop)',
+      from: 'From {{device}} · {{at}}',
+      rest: ' · the other {{count}} fields of the same save were not written either',
+      parked:
+        'Waiting for an upgrade of this laptop: {{count}} changes from a device of a newer version (data this version does not know yet).',
     },
     kinds: {
       factory_contacts: 'Contact',
@@ -129,6 +140,7 @@ export const syncEn: Widen<typeof syncZhCN> = {
     fields: {
       sort_order: 'Order',
       factory_id: 'Factory',
+      id: 'Record id',
       name: 'Name',
       notes: 'Notes',
       note: 'Note',

@@ -89,6 +89,7 @@ export const syncZhCN = {
         node_mismatch: '设备标识不符',
         invalid_value: '内容无法保存',
         device_mismatch: '修改记录的设备与本机登记的不符',
+        unknown_schema: '总部的版本还不认识这项数据，总部升级后会自动重传',
       },
       records: '{{kind}} {{count}} 条',
       fieldSeparator: '、',
@@ -101,6 +102,15 @@ export const syncZhCN = {
       listSeparator: '、',
       notDeleted: '（未删除）',
       deletedAt: '已删除（{{time}}）',
+    },
+    quarantine: {
+      title: '未采用的同步内容',
+      hint: '其他设备发来的这些修改不符合本机的数据规则，已留存但没有写入；请联系发送设备的同事核对。',
+      refused: '{{field}}「{{value}}」：{{reason}}',
+      newRecord: '（本机没有这条记录）',
+      from: '来自 {{device}} · {{at}}',
+      rest: ' · 同一次保存的其余 {{count}} 项也未写入',
+      parked: '另有 {{count}} 条修改来自更新版本的设备（本版本还不认识的数据），升级本机后会自动写入。',
     },
     kinds: {
       factory_contacts: '联系人',
@@ -122,6 +132,7 @@ export const syncZhCN = {
     fields: {
       sort_order: '排列顺序',
       factory_id: '所属工厂',
+      id: '记录编号',
       name: '名称',
       notes: '备注',
       note: '备注',

@@ -801,6 +801,10 @@ export const zhCN = {
       clockDrift: '本机时钟与总部相差过大：请校准系统时间后再同步',
       rateLimited: '同步过于频繁，请稍后再试',
       unstorableText: '内容含有无法保存的字符',
+      notJson: '不是有效的数据格式（JSON）',
+      invalidText: '格式不正确',
+      timestamp: '不是有效的时间',
+      localTable: '本机专用的数据，不能同步',
       hashMismatch: '照片内容与其校验值不符（传输中损坏）：下次同步会重传',
     },
     tour: {

@@ -8,6 +8,7 @@ import { ConflictList } from './ConflictList'
 import { DeleteConflictList } from './DeleteConflictList'
 import { RejectionList } from './RejectionList'
 import { RevokedNotice } from './RevokedNotice'
+import { QuarantineList } from './QuarantineList'
 import { LocalOnlyNote } from './LocalOnlyNote'
 import { UnsentCount } from './UnsentCount'
 import { SyncNowControl } from './SyncNowControl'
@@ -74,6 +75,7 @@ export function SyncPage() {
           <DeleteConflictList />
           <ConflictList />
           <RejectionList />
+          <QuarantineList />
         </>
       )}
     </Stack>

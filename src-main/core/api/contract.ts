@@ -13,6 +13,7 @@ import { reportCalls } from '../reports/reports.contract'
 import { sampleCalls } from '../samples/samples.contract'
 import { searchCalls } from '../search/search.contract'
 import { skuCalls } from '../skus/skus.contract'
+import { heldMessageCalls } from '../sync/held-messages.contract'
 import { hqOwnedCalls } from '../sync/hq-owned.contract'
 import { syncCalls } from '../sync/sync.contract'
 import { targetCalls } from '../targets/targets.contract'
@@ -45,6 +46,7 @@ export const contract = mergeCalls(
   reportCalls,
   syncCalls,
   hqOwnedCalls,
+  heldMessageCalls,
   demandCalls,
   demoCalls,
   trashCalls,

@@ -12,6 +12,7 @@ import { reportHandlers } from '../reports/reports.api'
 import { sampleHandlers } from '../samples/samples.api'
 import { searchHandlers } from '../search/search.api'
 import { skuHandlers } from '../skus/skus.api'
+import { heldMessageHandlers } from '../sync/held-messages.api'
 import { hqOwnedHandlers } from '../sync/hq-owned.api'
 import { syncHandlers } from '../sync/sync.api'
 import { targetHandlers } from '../targets/targets.api'
@@ -50,6 +51,7 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...syncHandlers,
   ...hqOwnedHandlers,
+  ...heldMessageHandlers,
   ...demandHandlers,
   ...demoHandlers,
   ...trashHandlers,

@@ -1,11 +1,9 @@
 import type { Kysely, Transaction } from 'kysely'
-import { z } from 'zod'
 import type { CoreContext } from '../api/context'
 import { AppError, notFound } from '../api/errors'
 import type { DB } from '../db/schema'
-import { inTransaction, insertRow, tombstoneRow, updateRow, type SyncedTable } from '../write/write-path'
+import { inTransaction, insertRow, tombstoneRow, updateRow } from '../write/write-path'
 import {
-  CategoryStatus,
   type Category,
   type CategoryOverride,
   type CategoryPolicy,
@@ -21,12 +19,7 @@ import {
   listLiveCategories,
   type CategoryRow,
 } from './categories.repository'
-
-export const categoriesTable: SyncedTable<'categories'> = {
-  name: 'categories',
-  entity: 'category',
-  columns: z.object({ name: z.string(), status: CategoryStatus, note: z.string() }),
-}
+import { categoriesTable } from './categories.columns'
 
 function toCategory(row: CategoryRow): Category {
   return {

@@ -7,7 +7,12 @@ import type { QuotesTable } from '../quotes/quotes.table'
 import type { CurrencyRatesTable } from '../rates/rates.table'
 import type { SampleStatusHistoryTable, SamplesTable } from '../samples/samples.table'
 import type { BenchmarksTable, SkusTable } from '../skus/skus.table'
-import type { SyncConflictsTable, SyncRejectionsTable } from '../sync/sync.table'
+import type {
+  SyncConflictsTable,
+  SyncParkedTable,
+  SyncQuarantineTable,
+  SyncRejectionsTable,
+} from '../sync/sync.table'
 import type { ToursTable } from '../tours/tours.table'
 import type { DeleteConflictsTable, SyncedSavesTable } from '../trash/trash.table'
 import type { VisitFollowUpsTable, VisitsTable } from '../visits/visits.table'
@@ -36,4 +41,6 @@ export interface DB {
   sync_rejections: SyncRejectionsTable
   synced_saves: SyncedSavesTable
   delete_conflicts: DeleteConflictsTable
+  sync_quarantine: SyncQuarantineTable
+  sync_parked: SyncParkedTable
 }

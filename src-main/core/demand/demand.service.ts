@@ -2,23 +2,11 @@ import type { Transaction } from 'kysely'
 import type { CoreContext } from '../api/context'
 import { AppError, notFound } from '../api/errors'
 import type { DB } from '../db/schema'
-import {
-  inTransaction,
-  insertRow,
-  requireLiveReference,
-  tombstoneRow,
-  updateRow,
-  type SyncedTable,
-} from '../write/write-path'
+import { inTransaction, insertRow, requireLiveReference, tombstoneRow, updateRow } from '../write/write-path'
 import { demandSignalColumns, toDemandSignal } from './demand.columns'
-import { DemandSignalFields, type DemandSignal, type DemandSignalValues } from './demand.contract'
+import type { DemandSignal, DemandSignalValues } from './demand.contract'
 import { findLiveDemandSignal, findLiveSignalIdsFor, listLiveDemandSignals } from './demand.repository'
-
-export const demandSignalsTable: SyncedTable<'demand_signals'> = {
-  name: 'demand_signals',
-  entity: 'demand signal',
-  columns: DemandSignalFields,
-}
+import { demandSignalsTable } from './demand.columns'
 
 export async function listDemandSignals(ctx: CoreContext, skuId: string): Promise<DemandSignal[]> {
   return (await listLiveDemandSignals(ctx.db, skuId)).map(toDemandSignal)

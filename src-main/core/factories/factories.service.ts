@@ -2,16 +2,9 @@ import type { Transaction } from 'kysely'
 import { notFound } from '../api/errors'
 import type { CoreContext } from '../api/context'
 import type { DB } from '../db/schema'
+import { inTransaction, insertRow, insertRows, newRowId, tombstoneRow, updateRow } from '../write/write-path'
 import {
-  inTransaction,
-  insertRow,
-  insertRows,
-  newRowId,
-  tombstoneRow,
-  updateRow,
-  type SyncedTable,
-} from '../write/write-path'
-import {
+  FactoryInput,
   FactoryStatus,
   type Factory,
   type FactoryContact,
@@ -34,33 +27,10 @@ import {
   type FactorySummaryRow,
 } from './factories.repository'
 import { z } from 'zod'
-import { contactsByFactory, factoryContactsTable, saveFactoryContacts } from './factory-contacts.service'
-
-/** The factories table as the write path sees it (snake_case columns, lists as JSON text). */
-export const factoriesTable: SyncedTable<'factories'> = {
-  name: 'factories',
-  entity: 'factory',
-  columns: z.object({
-    name: z.string(),
-    shop_id: z.string(),
-    credit_code: z.string(),
-    province: z.string(),
-    city: z.string(),
-    address: z.string(),
-    industrial_belt: z.string(),
-    categories: z.string(),
-    oem_brands: z.string(),
-    certifications: z.string(),
-    capacity: z.string(),
-    /**
-     * Legacy JSON Contact[]: written only by laptops before migration 0011 (contacts are rows of
-     * factory_contacts now); this version never writes it, and converts what arrives by sync.
-     */
-    contacts: z.string().optional(),
-    status: FactoryStatus,
-    notes: z.string(),
-  }),
-}
+import { factoriesTable } from './factories.columns'
+import { readJson } from '../write/stored-columns'
+import { factoryContactsTable } from './factory-contacts.columns'
+import { contactsByFactory, saveFactoryContacts } from './factory-contacts.service'
 
 /** The factory's own columns; its contacts are rows of factory_contacts, saved apart. */
 function toColumns(values: FactoryValues): Record<string, unknown> {
@@ -81,6 +51,9 @@ function toColumns(values: FactoryValues): Record<string, unknown> {
   }
 }
 
+// Lists decode leniently: a row stored before values were checked reads as an empty list, not a 500.
+const readTags = (text: string) => readJson(text, FactoryInput.shape.categories, [])
+
 function toFactory(row: FactoryRow, contacts: FactoryContact[]): Factory {
   return {
     id: row.id,
@@ -91,9 +64,9 @@ function toFactory(row: FactoryRow, contacts: FactoryContact[]): Factory {
     city: row.city,
     address: row.address,
     industrialBelt: row.industrial_belt,
-    categories: JSON.parse(row.categories),
-    oemBrands: JSON.parse(row.oem_brands),
-    certifications: JSON.parse(row.certifications),
+    categories: readTags(row.categories),
+    oemBrands: readTags(row.oem_brands),
+    certifications: readTags(row.certifications),
     capacity: row.capacity,
     contacts,
     status: row.status as Factory['status'],
@@ -110,8 +83,8 @@ function toSummary(row: FactorySummaryRow): FactorySummary {
     province: row.province,
     city: row.city,
     industrialBelt: row.industrial_belt,
-    categories: JSON.parse(row.categories),
-    oemBrands: JSON.parse(row.oem_brands),
+    categories: readTags(row.categories),
+    oemBrands: readTags(row.oem_brands),
     status: row.status as FactorySummary['status'],
     contactCount: Number(row.contact_count ?? 0),
     updatedAt: row.updated_at,

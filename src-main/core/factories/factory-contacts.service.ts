@@ -3,7 +3,8 @@ import { z } from 'zod'
 import { AppError, type FieldError } from '../api/errors'
 import type { CoreContext } from '../api/context'
 import type { DB } from '../db/schema'
-import { insertRow, tombstoneRow, updateRow, type SyncedTable } from '../write/write-path'
+import { insertRow, tombstoneRow, updateRow } from '../write/write-path'
+import { factoryContactsTable } from './factory-contacts.columns'
 import { MAX_CONTACTS, type ContactValues, type FactoryContact } from './factories.contract'
 import {
   countLiveContacts,
@@ -11,20 +12,6 @@ import {
   listLiveContactsOf,
   type FactoryContactRow,
 } from './factory-contacts.repository'
-
-/** The contacts table as the write path sees it: one row per person, each field synced on its own. */
-export const factoryContactsTable: SyncedTable<'factory_contacts'> = {
-  name: 'factory_contacts',
-  entity: 'contact',
-  columns: z.object({
-    factory_id: z.string().min(1).max(128),
-    name: z.string().min(1).max(40),
-    role: z.string().max(40),
-    phone: z.string().max(40),
-    wechat: z.string().max(40),
-    sort_order: z.number().int().min(0).max(10_000),
-  }),
-}
 
 function toContact(row: FactoryContactRow): FactoryContact {
   return { id: row.id, name: row.name, role: row.role, phone: row.phone, wechat: row.wechat }

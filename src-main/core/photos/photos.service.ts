@@ -1,5 +1,4 @@
 import { access } from 'node:fs/promises'
-import { z } from 'zod'
 import { AppError, notFound } from '../api/errors'
 import type { CoreContext } from '../api/context'
 import {
@@ -8,7 +7,6 @@ import {
   requireLiveReference,
   tombstoneRow,
   updateRow,
-  type SyncedTable,
   type SyncedTableName,
 } from '../write/write-path'
 import { sniffImageFormat } from './image-sniff'
@@ -17,7 +15,7 @@ import { PhotoRejected } from './photo-processor'
 import {
   MAX_PHOTO_BYTES,
   PHOTO_VARIANTS,
-  PhotoOwnerTable,
+  type PhotoOwnerTable,
   Sha256,
   type Photo,
   type PhotoLink,
@@ -33,31 +31,7 @@ import {
   type PhotoOwner,
   type PhotoRow,
 } from './photos.repository'
-
-/** The photos table as the write path sees it; rows are inserted with the content hash as id. */
-export const photosTable: SyncedTable<'photos'> = {
-  name: 'photos',
-  entity: 'photo',
-  columns: z.object({
-    mime: z.string(),
-    width: z.number().int().positive(),
-    height: z.number().int().positive(),
-    bytes: z.number().int().positive(),
-    taken_at: z.string().nullable(),
-  }),
-}
-
-export const photoLinksTable: SyncedTable<'photo_links'> = {
-  name: 'photo_links',
-  entity: 'photo link',
-  columns: z.object({
-    photo_id: Sha256,
-    owner_table: PhotoOwnerTable,
-    owner_id: z.string(),
-    caption: z.string(),
-    sort_order: z.number().int(),
-  }),
-}
+import { photoLinksTable, photosTable } from './photos.columns'
 
 function toPhoto(
   row: Pick<PhotoRow, 'mime' | 'width' | 'height' | 'bytes' | 'taken_at'>,

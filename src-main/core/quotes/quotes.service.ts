@@ -1,9 +1,8 @@
 import type { Transaction } from 'kysely'
-import { z } from 'zod'
 import type { CoreContext } from '../api/context'
 import { notFound } from '../api/errors'
 import type { DB } from '../db/schema'
-import { packUnits, type Freight, type PackSpec, type PriceTier, type PricingQuote } from '../domain/pricing'
+import { packUnits, type Freight, type PriceTier, type PricingQuote } from '../domain/pricing'
 import { requireRate } from '../rates/rates.service'
 import {
   inTransaction,
@@ -12,7 +11,6 @@ import {
   requireLiveReference,
   tombstoneRow,
   updateRow,
-  type SyncedTable,
 } from '../write/write-path'
 import type { Quote, QuoteValues } from './quotes.contract'
 import {
@@ -22,30 +20,10 @@ import {
   maxRound,
   type QuoteRow,
 } from './quotes.repository'
-
-export const quotesTable: SyncedTable<'quotes'> = {
-  name: 'quotes',
-  entity: 'quote',
-  columns: z.object({
-    thread_id: z.string(),
-    round: z.number().int().positive(),
-    sku_id: z.string(),
-    factory_id: z.string(),
-    sample_id: z.string(),
-    quote_date: z.string(),
-    valid_until: z.string().nullable(),
-    currency: z.string(),
-    vat_basis: z.enum(['included', 'excluded']),
-    vat_rate: z.string(),
-    tiers: z.string(),
-    pack_spec: z.string(),
-    freight: z.string(),
-    moq_packs: z.number().int().positive().nullable(),
-    lead_time_days: z.number().int().nonnegative().nullable(),
-    payment_terms: z.string(),
-    notes: z.string(),
-  }),
-}
+import { quotesTable } from './quotes.columns'
+import { FreightSchema, PriceTiersSchema } from '../domain/pricing/pricing.schema'
+import { readPackSpec } from '../skus/skus.columns'
+import { readJson } from '../write/stored-columns'
 
 /** The columns a buyer edits; thread and round are set by create / revise only. */
 function termColumns(values: QuoteValues): Record<string, unknown> {
@@ -69,7 +47,7 @@ function termColumns(values: QuoteValues): Record<string, unknown> {
 }
 
 export function toQuote(row: QuoteRow): Quote {
-  const packSpec = JSON.parse(row.pack_spec) as PackSpec
+  const packSpec = readPackSpec(row.pack_spec)
   return {
     id: row.id,
     threadId: row.thread_id,
@@ -83,10 +61,11 @@ export function toQuote(row: QuoteRow): Quote {
     currency: row.currency,
     vatBasis: row.vat_basis as Quote['vatBasis'],
     vatRate: row.vat_rate,
-    tiers: JSON.parse(row.tiers) as PriceTier[],
+    // Stored before values were checked, tiers may not decode: none then (the quote prices as incomplete).
+    tiers: readJson<PriceTier[]>(row.tiers, PriceTiersSchema, []),
     packSpec: [...packSpec],
     unitsPerPack: packUnits(packSpec),
-    freight: JSON.parse(row.freight) as Freight,
+    freight: readJson<Freight>(row.freight, FreightSchema, { kind: 'included' }),
     moqPacks: row.moq_packs,
     leadTimeDays: row.lead_time_days,
     paymentTerms: row.payment_terms,

@@ -1,18 +1,12 @@
 import type { Transaction } from 'kysely'
-import { z } from 'zod'
 import type { CoreContext } from '../api/context'
 import { AppError, notFound } from '../api/errors'
 import type { DB } from '../db/schema'
 import type { CurrencyRates } from '../domain/pricing'
-import { inTransaction, insertRow, tombstoneRow, updateRow, type SyncedTable } from '../write/write-path'
+import { inTransaction, insertRow, tombstoneRow, updateRow } from '../write/write-path'
 import type { CurrencyRate } from './rates.contract'
 import { findLiveRate, listLiveRates, type RateRow } from './rates.repository'
-
-export const currencyRatesTable: SyncedTable<'currency_rates'> = {
-  name: 'currency_rates',
-  entity: 'currency rate',
-  columns: z.object({ currency: z.string().regex(/^[A-Z]{3}$/), rate: z.string(), notes: z.string() }),
-}
+import { currencyRatesTable } from './rates.columns'
 
 function toRate(row: RateRow): CurrencyRate {
   return { currency: row.currency, rate: row.rate, updatedAt: row.updated_at }

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely'
-import { z } from 'zod'
+import type { z } from 'zod'
 import type { CoreContext } from '../api/context'
 import { AppError, notFound } from '../api/errors'
 import { checkCategoryPolicy, overrideFromReason } from '../categories/categories.service'
@@ -18,18 +18,11 @@ import {
   type SampleStatus,
 } from '../domain/sample-workflow'
 import { factoryLabelsWithDeleted, findAnyVisit, findLiveVisit } from '../visits/visits.repository'
+import { inTransaction, insertRow, requireLiveReference, tombstoneRow, updateRow } from '../write/write-path'
 import {
-  inTransaction,
-  insertRow,
-  requireLiveReference,
-  tombstoneRow,
-  updateRow,
-  type SyncedTable,
-} from '../write/write-path'
-import {
-  SampleSource,
-  SampleStatus as SampleStatusSchema,
-  Verdict,
+  EvaluationInput,
+  SampleFields,
+  type Verdict,
   type EvaluationValues,
   type Sample,
   type SampleCreateValues,
@@ -48,6 +41,8 @@ import {
   type SampleRow,
   type StatusChangeRow,
 } from './samples.repository'
+import { samplesTable, statusHistoryTable } from './samples.columns'
+import { readJson } from '../write/stored-columns'
 
 /**
  * Samples and their workflow.
@@ -59,46 +54,6 @@ import {
  * deleted samples too, so a code is never given out twice. The UUID stays the identity every reference
  * uses; the code is for people: printed on the label, scanned or typed into search.
  */
-
-export const samplesTable: SyncedTable<'samples'> = {
-  name: 'samples',
-  entity: 'sample',
-  columns: z.object({
-    code: z.string(),
-    source: SampleSource,
-    visit_id: z.string().nullable(),
-    factory_id: z.string(),
-    sku_id: z.string().nullable(),
-    category: z.string(),
-    category_override_reason: z.string(),
-    name: z.string(),
-    specs: z.string(),
-    storage_location: z.string(),
-    status: SampleStatusSchema,
-    status_reason: z.string(),
-    evaluation_scores: z.string(),
-    evaluation_verdict: Verdict.nullable(),
-    evaluation_note: z.string(),
-    evaluation_benchmark: z.string(),
-    evaluated_at: z.string().nullable(),
-    notes: z.string(),
-  }),
-}
-
-/** Append-only: rows are inserted, never updated, so transitions from several devices all survive sync. */
-export const statusHistoryTable: SyncedTable<'sample_status_history'> = {
-  name: 'sample_status_history',
-  entity: 'status change',
-  columns: z.object({
-    sample_id: z.string(),
-    from_status: SampleStatusSchema.nullable(),
-    to_status: SampleStatusSchema,
-    reason: z.string(),
-    actor: z.string(),
-    device_id: z.string(),
-    changed_at: z.string(),
-  }),
-}
 
 /** The columns a buyer edits (code, status and evaluation have their own calls). */
 function fieldColumns(
@@ -136,7 +91,7 @@ function evaluationOf(row: SampleRow): Sample['evaluation'] {
   if (row.evaluation_verdict === null || row.evaluated_at === null) return null
   return {
     benchmark: row.evaluation_benchmark,
-    scores: JSON.parse(row.evaluation_scores) as { dimension: string; score: number; note: string }[],
+    scores: readJson(row.evaluation_scores, EvaluationInput.shape.scores, []),
     verdict: row.evaluation_verdict as z.infer<typeof Verdict>,
     note: row.evaluation_note,
     evaluatedAt: row.evaluated_at,
@@ -182,7 +137,7 @@ async function toSample(ctx: CoreContext, row: SampleRow): Promise<Sample> {
     category: row.category,
     categoryOverride: overrideFromReason(row.category_override_reason),
     name: row.name,
-    specs: JSON.parse(row.specs) as Sample['specs'],
+    specs: readJson(row.specs, SampleFields.shape.specs, []),
     storageLocation: row.storage_location,
     notes: row.notes,
     status,

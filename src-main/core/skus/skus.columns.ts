@@ -1,5 +1,15 @@
+import { z } from 'zod'
 import { overrideFromReason } from '../categories/categories.contract'
+import {
+  CurrencyCode,
+  IsoDateText,
+  MarginText,
+  PackSpecSchema,
+  PositiveDecimal,
+  RatioText,
+} from '../domain/pricing/pricing.schema'
 import { packUnits, type PackSpec } from '../domain/pricing'
+import { defineSyncedTable, readJson, stored } from '../write/stored-columns'
 import type { Benchmark, BenchmarkValues, Sku, SkuValues } from './skus.contract'
 import type { BenchmarkRow, SkuRow } from './skus.repository'
 
@@ -7,6 +17,52 @@ import type { BenchmarkRow, SkuRow } from './skus.repository'
  * SKU briefs and benchmarks between their contract values and their table columns, in one place: the
  * laptop's service and HQ (which writes these tables as messages) map them alike.
  */
+
+// What a pack spec that does not decode reads as: one unit per pack, so prices still divide.
+const ONE_UNIT: PackSpec = [{ count: 1, label: '件' }]
+const packSpec = () => stored.json(PackSpecSchema, ONE_UNIT)
+
+/** A stored pack spec for a reader (skus, benchmarks, quotes). */
+export function readPackSpec(text: string): PackSpec {
+  return readJson(text, PackSpecSchema, ONE_UNIT)
+}
+
+/** SKU briefs as stored (HQ writes them; laptops only apply them). */
+export const skusTable = defineSyncedTable({
+  name: 'skus',
+  entity: 'SKU',
+  rowId: 'uuid',
+  columns: z.object({
+    category: stored.text(40, { required: true }),
+    name: stored.text(100, { required: true }),
+    comparable_unit: stored.text(10, { required: true }),
+    retail_pack_spec: packSpec(),
+    planned_order_packs: stored.int(1, 1_000_000_000_000),
+    target_ratio: stored.checked(RatioText, '1/3'),
+    target_margin: stored.checked(MarginText, '0'),
+    benchmark_channel: stored.text(40),
+    notes: stored.text(5000),
+    category_override_reason: stored.text(500),
+  }),
+})
+
+/** Brand benchmarks as stored (HQ writes them). */
+export const benchmarksTable = defineSyncedTable({
+  name: 'benchmarks',
+  entity: 'benchmark',
+  rowId: 'uuid',
+  columns: z.object({
+    sku_id: stored.reference(),
+    brand: stored.text(40, { required: true }),
+    product: stored.text(100),
+    channel: stored.text(40, { required: true }),
+    pack_spec: packSpec(),
+    shelf_price: stored.checked(PositiveDecimal, '1'),
+    currency: stored.checked(CurrencyCode, 'CNY'),
+    observed_at: stored.checked(IsoDateText, '1970-01-01'),
+    notes: stored.text(1000),
+  }),
+})
 
 export function skuColumns(values: SkuValues): Record<string, unknown> {
   return {
@@ -23,7 +79,7 @@ export function skuColumns(values: SkuValues): Record<string, unknown> {
 }
 
 export function toSku(row: SkuRow): Sku {
-  const retailPackSpec = JSON.parse(row.retail_pack_spec) as PackSpec
+  const retailPackSpec = readPackSpec(row.retail_pack_spec)
   return {
     id: row.id,
     category: row.category,
@@ -57,7 +113,7 @@ export function benchmarkColumns(values: BenchmarkValues): Record<string, unknow
 }
 
 export function toBenchmark(row: BenchmarkRow): Benchmark {
-  const packSpec = JSON.parse(row.pack_spec) as PackSpec
+  const packSpec = readPackSpec(row.pack_spec)
   return {
     id: row.id,
     skuId: row.sku_id,

@@ -1,19 +1,11 @@
-import { z } from 'zod'
 import type { CoreContext } from '../api/context'
 import { notFound } from '../api/errors'
 import { checkCategoryPolicy } from '../categories/categories.service'
-import { packUnits, type PackSpec } from '../domain/pricing'
+import { packUnits } from '../domain/pricing'
 import { requireRate } from '../rates/rates.service'
-import {
-  inTransaction,
-  insertRow,
-  requireLiveReference,
-  tombstoneRow,
-  updateRow,
-  type SyncedTable,
-} from '../write/write-path'
+import { inTransaction, insertRow, requireLiveReference, tombstoneRow, updateRow } from '../write/write-path'
 import type { Benchmark, BenchmarkValues, Sku, SkuSummary, SkuValues } from './skus.contract'
-import { benchmarkColumns, skuColumns, toBenchmark, toSku } from './skus.columns'
+import { benchmarkColumns, readPackSpec, skuColumns, toBenchmark, toSku } from './skus.columns'
 import {
   findLiveBenchmark,
   findLiveSku,
@@ -21,39 +13,7 @@ import {
   listLiveSkus,
   type SkuListRow,
 } from './skus.repository'
-
-export const skusTable: SyncedTable<'skus'> = {
-  name: 'skus',
-  entity: 'SKU',
-  columns: z.object({
-    category: z.string(),
-    name: z.string(),
-    comparable_unit: z.string(),
-    retail_pack_spec: z.string(),
-    planned_order_packs: z.number().int().positive(),
-    target_ratio: z.string(),
-    target_margin: z.string(),
-    benchmark_channel: z.string(),
-    notes: z.string(),
-    category_override_reason: z.string(),
-  }),
-}
-
-export const benchmarksTable: SyncedTable<'benchmarks'> = {
-  name: 'benchmarks',
-  entity: 'benchmark',
-  columns: z.object({
-    sku_id: z.string(),
-    brand: z.string(),
-    product: z.string(),
-    channel: z.string(),
-    pack_spec: z.string(),
-    shelf_price: z.string(),
-    currency: z.string(),
-    observed_at: z.string(),
-    notes: z.string(),
-  }),
-}
+import { benchmarksTable, skusTable } from './skus.columns'
 
 function toSkuSummary(row: SkuListRow): SkuSummary {
   return {
@@ -61,7 +21,7 @@ function toSkuSummary(row: SkuListRow): SkuSummary {
     category: row.category,
     name: row.name,
     comparableUnit: row.comparable_unit,
-    retailPackUnits: packUnits(JSON.parse(row.retail_pack_spec) as PackSpec),
+    retailPackUnits: packUnits(readPackSpec(row.retail_pack_spec)),
     plannedOrderPacks: row.planned_order_packs,
     targetRatio: row.target_ratio,
     benchmarkCount: Number(row.benchmark_count),

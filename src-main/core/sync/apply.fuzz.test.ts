@@ -20,12 +20,16 @@ import { readSetting, SETTING } from './sync.settings'
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60)
 const NODE = '0000000000000abc'
 
-/** Every table's row count and the change log's: what a refused or useless page must not move. */
+/**
+ * Every table's row count and the change log's: what a refused or useless page must not move (it may
+ * only hold its messages in the quarantine or the parking: see held()).
+ */
 function counts(core: TempCore): Record<string, number> {
   const { sqlite } = core.database
   const tables = sqlite
     .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'meta'",
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+       AND name NOT IN ('meta', 'sync_quarantine', 'sync_parked')`,
     )
     .all() as { name: string }[]
   return Object.fromEntries(
@@ -34,6 +38,13 @@ function counts(core: TempCore): Record<string, number> {
       (sqlite.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n,
     ]),
   )
+}
+
+/** Messages kept in the quarantine and the parking. */
+function held(core: TempCore): number {
+  const count = (table: string) =>
+    (core.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+  return count('sync_quarantine') + count('sync_parked')
 }
 
 function healthy(core: TempCore): void {
@@ -84,21 +95,26 @@ describe('the laptop’s apply path under fuzzed pages', () => {
     }),
   )
 
-  it('a page of messages it cannot use writes nothing but the cursor', async () => {
+  it('a page of messages it cannot use writes nothing but the cursor, and keeps every message', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(useless, { minLength: 1, maxLength: 20 }), fc.nat(999), async (junk, ms) => {
         const before = counts(core)
+        const heldBefore = held(core)
         const messages: LoggedMessage[] = junk.map((m, i) => ({
           ...m,
           seq: ++seq,
-          hlc: hlcAt(ms, i),
+          // A fresh HLC per message: a message held once is not held twice (one entry per message).
+          hlc: hlcAt(ms, (seq % 60_000) + 200),
           row: `row-${i}`,
           device: 'fuzz-device',
           base: null,
         }))
         const result = await applyPage(ctx(), messages, seq)
         expect(result.skipped).toBe(messages.length)
+        expect(result.quarantined + result.parked).toBe(messages.length)
         expect(counts(core)).toEqual(before)
+        // Nothing is lost behind the cursor: each message is quarantined or parked.
+        expect(held(core)).toBe(heldBefore + messages.length)
         expect(Number(await readSetting(core.context.db, SETTING.cursor))).toBe(seq)
       }),
       { numRuns: RUNS },

@@ -2,10 +2,11 @@ import type { Insertable, Kysely, Transaction } from 'kysely'
 import type { LoggedMessage } from './wire/sync-wire.contract'
 import type { DB } from '../db/schema'
 import type { HlcClock } from './hlc'
-import { writeRemoteRows, type RemoteRowWrite, type SyncedTableName } from '../write/write-path'
+import { writeRemoteRows, type RemoteRowWrite } from '../write/write-path'
 import { keepCursorMark } from './hq-identity'
 import { readSetting, SETTING, writeSetting } from './sync.settings'
-import { fitsColumn, isSyncedTable, LocalSchema } from './synced-tables'
+import { holdMessages, screenMessages } from './held-messages'
+import { placeholdersOf } from './synced-tables'
 import { recordDeleteConflicts } from './delete-conflicts'
 import { convertLegacyContacts } from '../factories/factory-contacts.sync'
 
@@ -14,6 +15,15 @@ export interface ApplyContext {
   db: Kysely<DB>
   clock: HlcClock
   now: () => Date
+}
+
+/** How a page is applied. */
+export interface ApplyOptions {
+  /**
+   * Applies messages received before (parked ones, now known): every message counts as fresh, the
+   * cursor stays, and `replay` runs in the same transaction (to release what was held).
+   */
+  replay?: (trx: Transaction<DB>) => Promise<void>
 }
 
 /** What one page did. */
@@ -26,8 +36,12 @@ export interface ApplyResult {
   outdated: number
   /** Messages this device already had (its own, or a page applied before). */
   duplicates: number
-  /** Messages for a table or column this version does not have, or with a value that does not fit. */
+  /** Messages not applied: quarantined or parked (both kept, see held-messages.ts). */
   skipped: number
+  /** Messages whose value (or another field of whose save) no local save could have written. */
+  quarantined: number
+  /** Messages for a table or column this version does not know, kept for a later version. */
+  parked: number
   /** Conflicts recorded: two devices' different values for one field. */
   conflicts: number
   /** The cursor stored with the page. */
@@ -79,14 +93,6 @@ async function loadFieldStates(
   return states
 }
 
-function decode(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) }
-  } catch {
-    return { ok: false }
-  }
-}
-
 /**
  * The page's newest timestamp, which the clock observes after the commit. A stamp far ahead is followed,
  * never refused (a laptop whose clock is slow must still receive): HQ refuses pushes far ahead of its time.
@@ -109,37 +115,34 @@ export async function applyPage(
   ctx: ApplyContext,
   messages: readonly LoggedMessage[],
   cursor: number,
+  options: ApplyOptions = {},
 ): Promise<ApplyResult> {
   const highest = highestHlc(messages)
   const stamp = ctx.now().toISOString()
   const result = await ctx.db.transaction().execute(async (trx) => {
     const stored = Number((await readSetting(trx, SETTING.cursor)) ?? 0)
-    const fresh = messages.filter((m) => m.seq > stored)
+    const fresh = options.replay ? messages : messages.filter((m) => m.seq > stored)
     const counts: ApplyResult = {
       received: fresh.length,
       applied: 0,
       outdated: 0,
       duplicates: 0,
       skipped: 0,
+      quarantined: 0,
+      parked: 0,
       conflicts: 0,
       cursor: Math.max(stored, cursor),
     }
-    const schema = new LocalSchema(trx)
+    const screened = screenMessages(fresh, stamp)
+    await holdMessages(trx, screened)
+    counts.quarantined = screened.quarantined.length
+    counts.parked = screened.parked.length
+    counts.skipped = counts.quarantined + counts.parked
     const states = await loadFieldStates(trx, fresh)
     const writes = new Map<string, RemoteRowWrite>()
     const logRows: Insertable<DB['change_log']>[] = []
     const conflictRows: Insertable<DB['sync_conflicts']>[] = []
-    for (const m of fresh) {
-      const decoded = decode(m.value)
-      if (!isSyncedTable(m.table) || m.column === 'id' || !decoded.ok) {
-        counts.skipped++
-        continue
-      }
-      const column = (await schema.columns(m.table)).get(m.column)
-      if (!column || !fitsColumn(column, decoded.value)) {
-        counts.skipped++
-        continue
-      }
+    for (const { message: m, table, value } of screened.usable) {
       const key = fieldKey(m.table, m.row, m.column)
       let state = states.get(key)
       if (!state) states.set(key, (state = { newest: null, known: new Set() }))
@@ -188,12 +191,11 @@ export async function applyPage(
       const rowKey = `${m.table}\u0000${m.row}`
       let write = writes.get(rowKey)
       if (!write) {
-        write = { table: m.table as SyncedTableName, id: m.row, values: {}, placeholders: {} }
+        write = { table, id: m.row, values: {}, placeholders: placeholdersOf(table) }
         writes.set(rowKey, write)
       }
-      write.values[m.column] = decoded.value
+      write.values[m.column] = value
     }
-    for (const write of writes.values()) write.placeholders = await schema.placeholders(write.table)
     await writeRemoteRows(trx, [...writes.values()])
     // Contact lists from laptops not yet upgraded become contact rows (factory-contacts.legacy.ts).
     await convertLegacyContacts(trx, ctx.clock.node, fresh, (id) =>
@@ -213,8 +215,14 @@ export async function applyPage(
         .executeTakeFirst()
       counts.conflicts += Number(inserted.numInsertedOrUpdatedRows ?? 0)
     }
-    // Deletes and edits made without seeing each other (this laptop's echoed saves included).
-    counts.conflicts += await recordDeleteConflicts(trx, fresh, stamp)
+    // Deletes and edits made without seeing each other (this laptop's echoed saves included); a save
+    // held back (quarantined or parked) is no edit here.
+    counts.conflicts += await recordDeleteConflicts(
+      trx,
+      screened.usable.map((u) => u.message),
+      stamp,
+    )
+    await options.replay?.(trx)
     await writeSetting(trx, SETTING.cursor, String(counts.cursor))
     await keepCursorMark(trx, messages, counts.cursor)
     return counts

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createTempCore, type TempCore } from '../../../test/integration/support/temp-core'
-import { factoriesTable } from '../factories/factories.service'
+import { factoriesTable } from '../factories/factories.columns'
 import { inTransaction, insertRow, updateRow } from '../write/write-path'
 import { FACTORY_DEFAULTS } from '../../../test/sync-harness/sync-device'
 import { applyPage } from './apply'

@@ -11,7 +11,7 @@ import {
   syncStatusOf,
   type SyncDevice,
 } from '../../../test/sync-harness/sync-device'
-import { factoriesTable } from '../factories/factories.service'
+import { factoriesTable } from '../factories/factories.columns'
 import { inTransaction, updateRow } from '../write/write-path'
 import { applyPage } from './apply'
 import type { HqClient } from './hq-client'

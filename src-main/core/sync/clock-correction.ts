@@ -13,7 +13,7 @@ import {
 } from './hlc'
 import type { HqClient } from './hq-client'
 import { readSetting, SETTING, writeSetting } from './sync.settings'
-import { isSyncedTable, LocalSchema } from './synced-tables'
+import { isSyncedTable, placeholdersOf } from './synced-tables'
 
 /**
  * The laptop's clock, corrected by HQ's. A laptop's clock may be hours off with nothing to correct it
@@ -380,8 +380,7 @@ async function writeBackRows(trx: Transaction<DB>, winners: Map<string, LoggedCh
     await sql`DELETE FROM restamp_times`.execute(trx)
   }
   if (writes.size === 0) return
-  const schema = new LocalSchema(trx)
-  for (const write of writes.values()) write.placeholders = await schema.placeholders(write.table)
+  for (const write of writes.values()) write.placeholders = placeholdersOf(write.table)
   await writeRemoteRows(trx, [...writes.values()])
 }
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { MAX_BATCH_BYTES, MAX_MESSAGE_BYTES, type WireMessage } from './wire/sync-wire.contract'
 import type { DB } from '../db/schema'
 import type { HqClient } from './hq-client'
+import { noteHqSchemaVersion, recheckUnknownSchema } from './hq-schema-version'
 import { isLocalOnly, localOnlyUpTo } from './local-only'
 import { readSetting, SETTING } from './sync.settings'
 
@@ -110,8 +111,12 @@ export async function pushUnsent(
   // only after pushing), so HQ can tell receivers which values the writer had seen.
   const seen = Number((await readSetting(db, SETTING.cursor)) ?? 0)
   const localUpTo = await localOnlyUpTo(db)
+  await recheckUnknownSchema(db, (input) => client.push(input), seen)
   let after = 0
+  // Set when HQ's schema version rose and earlier 'unknown_schema' refusals became unsent again.
+  let resend = false
   for (;;) {
+    if (resend) [after, resend] = [0, false]
     const read = await readUnsent(db, localUpTo, after)
     if (read.length === 0) return result
     const unsent = wholeSaves(read, read.length === READ_LIMIT)
@@ -139,6 +144,10 @@ export async function pushUnsent(
           code: r.code,
           message: r.message,
         }))
+        // Before this reply's refusals are recorded: a rise clears only refusals of the older HQ.
+        if (reply.schemaVersion !== undefined && (await noteHqSchemaVersion(trx, reply.schemaVersion))) {
+          resend = true
+        }
         await recordRejections(trx as unknown as Kysely<DB>, rejections, stamp)
       })
       result.acknowledged += acked.length

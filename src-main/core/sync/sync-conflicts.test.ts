@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ok } from '../../../test/integration/support/api-result'
 import { inTransaction, insertRow } from '../write/write-path'
-import { categoriesTable } from '../categories/categories.service'
-import { skusTable } from '../skus/skus.service'
+import { categoriesTable } from '../categories/categories.columns'
+import { skusTable } from '../skus/skus.columns'
 import { startSyncFleet, type SyncDevice, type SyncFleet } from '../../../test/sync-harness/sync-device'
 import type { SyncConflict, SyncRejection, SyncRejectionGroup } from './sync.contract'
 import { readSetting, SETTING, writeSetting } from './sync.settings'
@@ -84,7 +84,7 @@ describe('the Sync screen’s lists name records and devices (real HQ, real SQLi
         category: '生活用纸',
         name: '竹浆抽纸 3 层 130 抽',
         comparable_unit: 'sheet',
-        retail_pack_spec: '{}',
+        retail_pack_spec: '[{"count":130,"label":"抽"}]',
         planned_order_packs: 1000,
         target_ratio: '0.8',
         target_margin: '0.3',

@@ -47,7 +47,7 @@ const TITLE_SQL: Record<string, (id: string) => RawBuilder<{ title: string | nul
         FROM benchmarks b LEFT JOIN skus s ON s.id = b.sku_id WHERE b.id = ${id}`,
 }
 
-async function titlesOf(db: Kysely<DB>, records: { kind: string; rowId: string }[]) {
+export async function titlesOf(db: Kysely<DB>, records: { kind: string; rowId: string }[]) {
   const titles = new Map<string, string | null>()
   for (const { kind, rowId } of records) {
     const key = `${kind}\u0000${rowId}`

@@ -39,10 +39,11 @@ describe.each(hqBackends())('whole records through HQ on %s', (backend) => {
   })
 
   it('pushes and pulls every factory whole, and the receiver never shows one half-filled', async () => {
-    // 70 factories with long notes: 2.8 MB of changes, three push batches or more.
-    const notes = '样品已寄，等待报价。'.repeat(1300)
+    // 210 factories with the longest notes a save may hold (5,000 characters): 3.1 MB of changes, three
+    // push batches or more.
+    const notes = '样品已寄，等待报价。'.repeat(500)
     const ids: string[] = []
-    for (let i = 0; i < 70; i++)
+    for (let i = 0; i < 210; i++)
       ids.push(await li.createFactory({ name: `晋江纸业 ${i}`, city: '晋江', notes }))
 
     const real = await li.httpClient()
@@ -55,7 +56,7 @@ describe.each(hqBackends())('whole records through HQ on %s', (backend) => {
         return real.push(input)
       },
     }
-    expect(await li.sync(pushing)).toMatchObject({ outcome: 'ok', pushed: 70 * FIELDS, rejected: 0 })
+    expect(await li.sync(pushing)).toMatchObject({ outcome: 'ok', pushed: 210 * FIELDS, rejected: 0 })
     expect(batches.length).toBeGreaterThanOrEqual(3)
     for (const batch of batches) expect(fieldsPerRecord(batch)).toEqual([FIELDS])
 
@@ -78,7 +79,7 @@ describe.each(hqBackends())('whole records through HQ on %s', (backend) => {
         return page
       },
     }
-    expect(await wang.sync(pulling)).toMatchObject({ outcome: 'ok', applied: 70 * FIELDS })
+    expect(await wang.sync(pulling)).toMatchObject({ outcome: 'ok', applied: 210 * FIELDS })
     expect(pages.length).toBeGreaterThan(3)
     expect(pages.every((n) => n % FIELDS === 0)).toBe(true)
     expect(Object.keys(factoriesOf(wang)).sort()).toEqual(ids.sort())

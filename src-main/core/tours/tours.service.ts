@@ -1,35 +1,15 @@
 import type { Transaction } from 'kysely'
-import { z } from 'zod'
 import type { CoreContext } from '../api/context'
 import { AppError, notFound } from '../api/errors'
 import type { DB } from '../db/schema'
 import { localDate } from '../targets/targets.service'
 import { listVisits } from '../visits/visits.service'
 import { listLiveVisits, tourVisitDateRange, factoryLabelsWithDeleted } from '../visits/visits.repository'
-import {
-  inTransaction,
-  insertRow,
-  requireLiveReference,
-  tombstoneRow,
-  updateRow,
-  type SyncedTable,
-} from '../write/write-path'
-import type { Tour, TourPhase, TourSummary, TourValues } from './tours.contract'
+import { inTransaction, insertRow, requireLiveReference, tombstoneRow, updateRow } from '../write/write-path'
+import { TourFields, type Tour, type TourPhase, type TourSummary, type TourValues } from './tours.contract'
 import { findLiveTour, listLiveTours, type TourRow } from './tours.repository'
-
-export const toursTable: SyncedTable<'tours'> = {
-  name: 'tours',
-  entity: 'tour',
-  columns: z.object({
-    name: z.string(),
-    start_date: z.string(),
-    end_date: z.string(),
-    belts: z.string(),
-    members: z.string(),
-    planned_factory_ids: z.string(),
-    notes: z.string(),
-  }),
-}
+import { toursTable } from './tours.columns'
+import { readJson } from '../write/stored-columns'
 
 function tourColumns(values: TourValues): Record<string, unknown> {
   return {
@@ -50,7 +30,7 @@ function phaseOf(row: TourRow, today: string): TourPhase {
 }
 
 function plannedIds(row: TourRow): string[] {
-  return JSON.parse(row.planned_factory_ids) as string[]
+  return readJson(row.planned_factory_ids, TourFields.shape.plannedFactoryIds, [])
 }
 
 /** Planned factories that have a visit recorded in the tour, over those planned. */
@@ -85,8 +65,8 @@ export async function getTour(ctx: CoreContext, id: string): Promise<Tour> {
     name: row.name,
     startDate: row.start_date,
     endDate: row.end_date,
-    belts: JSON.parse(row.belts) as string[],
-    members: JSON.parse(row.members) as string[],
+    belts: readJson(row.belts, TourFields.shape.belts, []),
+    members: readJson(row.members, TourFields.shape.members, []),
     plannedFactoryIds: planned,
     notes: row.notes,
     phase: phaseOf(row, localDate(ctx.write.now())),
@@ -118,8 +98,8 @@ export async function listTours(ctx: CoreContext, filter: { phase?: TourPhase })
       name: row.name,
       startDate: row.start_date,
       endDate: row.end_date,
-      belts: JSON.parse(row.belts) as string[],
-      members: JSON.parse(row.members) as string[],
+      belts: readJson(row.belts, TourFields.shape.belts, []),
+      members: readJson(row.members, TourFields.shape.members, []),
       phase: phaseOf(row, today),
       progress: progressOf(planned, new Set(visits.map((v) => v.factory_id))),
       visitCount: visits.length,

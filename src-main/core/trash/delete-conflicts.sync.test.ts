@@ -3,7 +3,7 @@ import { createHqStore, hqBackends, startStoreHq, type HqStore } from '../../../
 import type { Hq } from '../../../src-hq/hq'
 import { failed, ok } from '../../../test/integration/support/api-result'
 import { createSyncDevice, type SyncDevice } from '../../../test/sync-harness/sync-device'
-import { samplesTable } from '../samples/samples.service'
+import { samplesTable } from '../samples/samples.columns'
 import { inTransaction, updateRow } from '../write/write-path'
 import type { DeleteConflict, TrashItem } from './trash.contract'
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { failed, ok } from '../../../test/integration/support/api-result'
 import { seedPaperSku } from '../../../test/integration/support/paper-sku'
 import { createTempCore, type TempCore } from '../../../test/integration/support/temp-core'
-import { photosTable } from '../photos/photos.service'
+import { photosTable } from '../photos/photos.columns'
 import { inTransaction, insertRow } from '../write/write-path'
 import type { RestoredRecord, TrashItem } from './trash.contract'
 

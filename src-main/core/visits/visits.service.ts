@@ -1,28 +1,17 @@
 import type { Transaction } from 'kysely'
-import { z } from 'zod'
 import type { CoreContext } from '../api/context'
 import { AppError, notFound } from '../api/errors'
 import type { DB } from '../db/schema'
 import {
-  MAX_SCORE,
-  MIN_SCORE,
   roundScore,
   SCORE_DIMENSIONS,
   summarizeScorecard,
   visitAverage,
-  type ScoreDimension,
   type ScoreSet,
 } from '../domain/scorecard'
 import { localDate } from '../targets/targets.service'
 import { findLiveTour, tourNames } from '../tours/tours.repository'
-import {
-  inTransaction,
-  insertRow,
-  requireLiveReference,
-  tombstoneRow,
-  updateRow,
-  type SyncedTable,
-} from '../write/write-path'
+import { inTransaction, insertRow, requireLiveReference, tombstoneRow, updateRow } from '../write/write-path'
 import type {
   FactoryScorecard,
   FollowUp,
@@ -34,6 +23,7 @@ import type {
   VisitSummary,
   VisitValues,
 } from './visits.contract'
+import { VisitFields } from './visits.contract'
 import {
   factoryLabels,
   factoryLabelsWithDeleted,
@@ -46,52 +36,11 @@ import {
   type FollowUpRow,
   type VisitRow,
 } from './visits.repository'
+import { DIMENSION_COLUMNS, followUpsTable, visitsTable } from './visits.columns'
+const readAttendees = (text: string) => readJson(text, VisitFields.shape.attendees, [])
+/** Attendees decode leniently: a row stored before values were checked reads as none, not a 500. */
 
-type ScoreColumn = `score_${string}` & keyof VisitRow
-type NoteColumn = `note_${string}` & keyof VisitRow
-
-/** The score and note columns of each dimension. */
-const DIMENSION_COLUMNS: Record<ScoreDimension, { score: ScoreColumn; note: NoteColumn }> = {
-  design: { score: 'score_design', note: 'note_design' },
-  rnd: { score: 'score_rnd', note: 'note_rnd' },
-  quickResponse: { score: 'score_quick_response', note: 'note_quick_response' },
-  newProductDevelopment: { score: 'score_new_product_development', note: 'note_new_product_development' },
-  beltLeadership: { score: 'score_belt_leadership', note: 'note_belt_leadership' },
-  qualitySystem: { score: 'score_quality_system', note: 'note_quality_system' },
-  capacity: { score: 'score_capacity', note: 'note_capacity' },
-}
-
-const storedScore = z.number().int().min(MIN_SCORE).max(MAX_SCORE).nullable()
-
-export const visitsTable: SyncedTable<'visits'> = {
-  name: 'visits',
-  entity: 'visit',
-  columns: z.object({
-    factory_id: z.string(),
-    tour_id: z.string().nullable(),
-    visit_date: z.string(),
-    attendees: z.string(),
-    ...Object.fromEntries(
-      Object.values(DIMENSION_COLUMNS).flatMap(({ score, note }) => [
-        [score, storedScore],
-        [note, z.string()],
-      ]),
-    ),
-    notes: z.string(),
-  }),
-}
-
-export const followUpsTable: SyncedTable<'visit_follow_ups'> = {
-  name: 'visit_follow_ups',
-  entity: 'follow-up',
-  columns: z.object({
-    visit_id: z.string(),
-    text: z.string(),
-    due_date: z.string().nullable(),
-    done: z.union([z.literal(0), z.literal(1)]),
-    done_at: z.string().nullable(),
-  }),
-}
+import { readJson } from '../write/stored-columns'
 
 function visitColumns(values: VisitValues): Record<string, unknown> {
   const columns: Record<string, unknown> = {
@@ -198,7 +147,7 @@ export async function getVisit(ctx: CoreContext, id: string): Promise<Visit> {
     tourId: row.tour_id,
     tourName: row.tour_id ? (tours.get(row.tour_id) ?? null) : null,
     visitDate: row.visit_date,
-    attendees: JSON.parse(row.attendees) as string[],
+    attendees: readAttendees(row.attendees),
     scores,
     averageScore: visitAverage(scoreSetOf(scores)),
     notes: row.notes,
@@ -239,7 +188,7 @@ export async function listVisits(
       tourId: row.tour_id,
       tourName: row.tour_id ? (tours.get(row.tour_id) ?? null) : null,
       visitDate: row.visit_date,
-      attendees: JSON.parse(row.attendees) as string[],
+      attendees: readAttendees(row.attendees),
       averageScore: visitAverage(scores),
       scoredCount: SCORE_DIMENSIONS.filter((d) => scores[d] !== null).length,
       openFollowUps: open.get(row.id) ?? 0,
@@ -363,7 +312,7 @@ export async function factoryScorecard(ctx: CoreContext, factoryId: string): Pro
       visitDate: row.visit_date,
       tourId: row.tour_id,
       tourName: row.tour_id ? (tours.get(row.tour_id) ?? null) : null,
-      attendees: JSON.parse(row.attendees) as string[],
+      attendees: readAttendees(row.attendees),
       scores,
       averageScore: visitAverage(scoreSetOf(scores)),
     }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTempCore, writeCounts, type TempCore } from '../../../test/integration/support/temp-core'
 import { AppError } from '../api/errors'
-import { factoriesTable } from '../factories/factories.service'
+import { factoriesTable } from '../factories/factories.columns'
 import { parseHlc } from '../sync/hlc'
 import { inTransaction, insertRow, tombstoneRow, updateRow } from './write-path'
 

@@ -16,16 +16,32 @@ import type { HlcClock } from '../sync/hlc'
 /** Names of tables that sync field by field: every table but the local bookkeeping ones. */
 export type SyncedTableName = Exclude<
   keyof DB,
-  'meta' | 'change_log' | 'sync_conflicts' | 'sync_rejections' | 'synced_saves' | 'delete_conflicts'
+  | 'meta'
+  | 'change_log'
+  | 'sync_conflicts'
+  | 'sync_rejections'
+  | 'synced_saves'
+  | 'delete_conflicts'
+  | 'sync_quarantine'
+  | 'sync_parked'
 >
 
-/** A synced table: its name and the zod schema of its writable columns (snake_case, JSON encoded). */
-export interface SyncedTable<N extends SyncedTableName = SyncedTableName> {
+/**
+ * A synced table: its name and the zod schema of its writable columns as stored (snake_case, JSON
+ * encoded). Declared once per table (<feature>.columns.ts, with defineSyncedTable) and listed in the
+ * registry (sync/synced-tables.ts) that HQ's push and the laptop's apply check messages with.
+ */
+export interface SyncedTable<
+  N extends SyncedTableName = SyncedTableName,
+  S extends z.ZodRawShape = z.ZodRawShape,
+> {
   name: N
   /** Schema of the columns other than id and the bookkeeping timestamps. */
-  columns: z.ZodObject
+  columns: z.ZodObject<S>
   /** Entity name used in error messages. */
   entity: string
+  /** What the row ids are: UUIDs, or (photos) the SHA-256 of the content. */
+  rowId: 'uuid' | 'sha256'
 }
 
 /** What the write path needs besides the transaction: the device's clock and id. */

@@ -8,6 +8,7 @@ import * as m0006 from './0006_search'
 import * as m0007 from './0007_sync'
 import * as m0008 from './0008_demand_signals'
 import * as m0009 from './0009_unsent_rows'
+import * as m0010 from './0010_held_messages'
 import * as m0011 from './0011_factory_contacts'
 import * as m0012 from './0012_delete_conflicts'
 
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '0007_sync': m0007,
   '0008_demand_signals': m0008,
   '0009_unsent_rows': m0009,
+  '0010_held_messages': m0010,
   '0011_factory_contacts': m0011,
   '0012_delete_conflicts': m0012,
 }

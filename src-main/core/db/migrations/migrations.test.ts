@@ -271,6 +271,36 @@ UPGRADES['0009_unsent_rows'] = {
   },
 }
 
+UPGRADES['0010_held_messages'] = {
+  seed(sqlite) {
+    sqlite
+      .prepare(
+        `INSERT INTO change_log (hlc, table_name, row_id, column_name, value, device_id, sent_at)
+         VALUES ('2025-01-04T00:00:00.000Z-0000-0123456789abcdef', 'factories', 'f1', 'name', '"甲"', 'dev-1', 'now')`,
+      )
+      .run()
+  },
+  check(sqlite) {
+    expect(sqlite.prepare('SELECT count(*) AS n FROM change_log').get()).toEqual({ n: 1 })
+    const held = (table: string, extra: string, extraValue: string) =>
+      sqlite
+        .prepare(
+          `INSERT INTO ${table} (seq, hlc, table_name, row_id, column_name, value, device_id, reason, recorded_at${extra})
+           VALUES (7, '2025-01-04T00:00:00.000Z-0000-0123456789abcdef', 'factories', 'f1', 'status', '"hacked"', 'dev-2', 'r', 'now'${extraValue})`,
+        )
+        .run()
+    held('sync_quarantine', ', field', ", 'status'")
+    held('sync_parked', '', '')
+    // A message is held once, however often its page is pulled.
+    expect(() => held('sync_quarantine', ', field', ", 'status'")).toThrow(/UNIQUE/)
+    expect(() => held('sync_parked', '', '')).toThrow(/UNIQUE/)
+    expect(sqlite.prepare('SELECT field, base_hlc FROM sync_quarantine').get()).toEqual({
+      field: 'status',
+      base_hlc: null,
+    })
+  },
+}
+
 UPGRADES['0011_factory_contacts'] = {
   // A laptop at the previous version: contacts as JSON lists, one written by a change this laptop
   // recorded (its HLC stamps the rows), one imported before any change log, one factory deleted.
@@ -425,6 +455,8 @@ const LATEST_SCHEMA = {
     'search_short',
     'skus',
     'sync_conflicts',
+    'sync_parked',
+    'sync_quarantine',
     'sync_rejections',
     'synced_saves',
     'tours',
@@ -452,6 +484,8 @@ const LATEST_SCHEMA = {
     'samples_live_sku',
     'search_docs_row',
     'sync_conflicts_pair',
+    'sync_parked_message',
+    'sync_quarantine_message',
     'visit_follow_ups_visit',
     'visits_live_factory',
     'visits_live_tour',

@@ -90,7 +90,11 @@ export const LoggedMessage = WireMessage.extend({
 }).strict()
 export type LoggedMessage = z.infer<typeof LoggedMessage>
 
-/** Why HQ refused one message of a push; the other messages of the batch are unaffected. */
+/**
+ * Why HQ refused one message of a push; the other saves of the batch are unaffected (a save refused in
+ * one field is refused whole). 'unknown_schema': a table or column HQ's version does not know (a newer
+ * laptop's); the laptop keeps it and pushes it again once HQ's schemaVersion rises.
+ */
 export const RejectionCode = z.enum([
   'hq_owned_table',
   'message_too_large',
@@ -98,6 +102,7 @@ export const RejectionCode = z.enum([
   'invalid_value',
   /** The message's `device` is not the one the pushing device records its changes under. */
   'device_mismatch',
+  'unknown_schema',
 ])
 export type RejectionCode = z.infer<typeof RejectionCode>
 
@@ -121,7 +126,13 @@ export const wireCalls = defineCalls({
   health: {
     summary: 'HQ is up; needs no token.',
     input: z.object({}).strict(),
-    output: z.object({ ok: z.literal(true), version: z.string(), database: z.enum(['sqlite', 'postgres']) }),
+    output: z.object({
+      ok: z.literal(true),
+      version: z.string(),
+      database: z.enum(['sqlite', 'postgres']),
+      /** Version of the synced tables and columns HQ checks messages against (absent: an older HQ). */
+      schemaVersion: z.number().int().positive().optional(),
+    }),
   },
   enrol: {
     summary: 'Trades a one-time enrolment code for a device id and token (the token is shown only here).',
@@ -160,6 +171,8 @@ export const wireCalls = defineCalls({
       duplicates: z.number().int().nonnegative(),
       rejected: z.array(Rejection),
       time: HqTime,
+      /** As in health: a laptop re-sends its 'unknown_schema' changes when this rises. */
+      schemaVersion: z.number().int().positive().optional(),
     }),
   },
   pull: {
