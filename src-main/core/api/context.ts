@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { BackupControl } from '../backup/backup-control'
 import type { DB } from '../db/schema'
 import type { ImportSessions } from '../imports/import-sessions'
 import type { PhotoProcessor } from '../photos/photo-processor'
@@ -18,6 +19,8 @@ export interface CoreContext {
   imports: ImportSessions
   /** Sync with HQ: the host's token vault and the one runner every sync goes through. */
   sync: { vault: TokenVault; runner: SyncRunner }
+  /** Backups of the database in <dataDir>/backups, and restoring one. */
+  backups: BackupControl
 }
 
 export interface AppFacts {
