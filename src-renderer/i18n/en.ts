@@ -2,6 +2,7 @@ import { fieldEn } from './field.en'
 import { importErrorsEn, importsEn } from './imports.en'
 import { reportsCenterEn } from './reports-center.en'
 import { syncEn } from './sync.en'
+import { backupEn, backupErrorsEn } from './backup.en'
 import { hqConsoleEn, hqErrorsEn } from './hq-console.en'
 import type { Messages } from './zh-CN'
 
@@ -11,6 +12,7 @@ export const en: Messages = {
   ...importsEn,
   ...reportsCenterEn,
   ...syncEn,
+  ...backupEn,
   ...hqConsoleEn,
   app: {
     name: 'Sourcing Workbench',
@@ -686,6 +688,7 @@ export const en: Messages = {
   errors: {
     import: importErrorsEn,
     ...hqErrorsEn,
+    ...backupErrorsEn,
     title: 'Something went wrong',
     photo: {
       notImage: 'This file is not an image the workbench can read (whatever its name says)',

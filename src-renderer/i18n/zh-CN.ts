@@ -2,6 +2,7 @@ import { fieldZhCN } from './field.zh-CN'
 import { importErrorsZhCN, importsZhCN } from './imports.zh-CN'
 import { reportsCenterZhCN } from './reports-center.zh-CN'
 import { syncZhCN } from './sync.zh-CN'
+import { backupErrorsZhCN, backupZhCN } from './backup.zh-CN'
 import { hqConsoleZhCN, hqErrorsZhCN } from './hq-console.zh-CN'
 
 /** Simplified Chinese, the default language. en.ts must have exactly these keys (checked by its type). */
@@ -10,6 +11,7 @@ export const zhCN = {
   ...importsZhCN,
   ...reportsCenterZhCN,
   ...syncZhCN,
+  ...backupZhCN,
   ...hqConsoleZhCN,
   app: {
     name: '源选采购工作台',
@@ -678,6 +680,7 @@ export const zhCN = {
   errors: {
     import: importErrorsZhCN,
     ...hqErrorsZhCN,
+    ...backupErrorsZhCN,
     title: '操作失败',
     photo: {
       notImage: '该文件不是可读取的图片（与文件名无关）',
