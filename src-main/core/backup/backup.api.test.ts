@@ -13,7 +13,7 @@ import type { Factory } from '../factories/factories.contract'
 import { CLOCK_FLOOR } from '../system/device'
 import { backupDbFile, backupsRoot, manifestFile, readManifest } from './backup-files'
 import type { BackupList, BackupManifest, BackupSummary, RestoreResult } from './backup.contract'
-import { BackupRefusedError, verifyBackup } from './backup.service'
+import { BackupRefusedError, restoreBackup, verifyBackup } from './backup.service'
 
 /** Backups and restore through the dispatcher, on a real SQLite file and a real backups folder. */
 
@@ -90,6 +90,27 @@ describe('backup API', () => {
     // Undo: restoring the safety backup brings the later factory back.
     ok(await call('backup.restore', { name: result.safety.name }))
     expect(factoryNames()).toEqual(['后来的工厂', '晋江恒安纸业'])
+    // After a restart with the wall clock a minute behind, the clock still starts above the floor.
+    const newest = (
+      core.database.sqlite.prepare('SELECT max(hlc) AS h FROM change_log').get() as { h: string }
+    ).h
+    await core.close()
+    core = await createTempCore({
+      dataDir: core.dataDir,
+      wallClock: () => before.millis - 60_000,
+      backups: { everyMs: 0 },
+    })
+    const restarted = await createFactory('重启后的工厂')
+    const restartedHlc = (
+      core.database.sqlite
+        .prepare('SELECT max(hlc) AS h FROM change_log WHERE row_id = ?')
+        .get(restarted.id) as {
+        h: string
+      }
+    ).h
+    // Above even the change made before the undo, which the restored change log no longer holds.
+    expect(newest < hlc).toBe(true)
+    expect(restartedHlc > hlc).toBe(true)
   })
 
   it('lets calls that arrive during a restore wait and then run against the restored database', async () => {
@@ -198,6 +219,8 @@ describe('backup API', () => {
       await demo.context.backups.close()
       const after = ok<BackupList>(await demo.dispatch('backup.list', {})).backups
       expect(after.map((b) => b.reason)).toEqual(['quit', 'pre-clear-demo'])
+      // Clearing the demo deleted its rows, never a photo file the backup needs.
+      expect(after[1]!.missingPhotos).toBe(0)
       // Nothing changed since: no second quit backup.
       expect(await demo.context.backups.backupIfChanged('quit')).toBe(false)
     } finally {
@@ -220,6 +243,33 @@ describe('backup API', () => {
     expect(readdirSync(root).sort()).toEqual(
       [`${made.name}.json`, `${made.name}.sqlite`, '2026-01-01T00-00-02-000Z-auto.sqlite.partial'].sort(),
     )
+  })
+
+  it('restores into a new, empty database file (what a start-up guard does after moving a damaged one aside)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'workbench-backup-empty-'))
+    try {
+      const first = await createTempCore({ dataDir, backups: { everyMs: 0, atQuit: false } })
+      ok(await first.dispatch('factories.create', { name: '晋江恒安纸业', province: '福建', city: '晋江' }))
+      const made = ok<BackupSummary>(await first.dispatch('backup.create', {}))
+      await first.close()
+      const file = join(dataDir, DATABASE_FILE)
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true })
+      const empty = new Database(file)
+      empty.pragma('journal_mode = WAL')
+      const manifest = readManifest(manifestFile(dataDir, made.name))!
+      await restoreBackup(
+        { sqlite: empty, dataDir, deviceId: manifest.deviceId, clockFloor: '', appVersion: 'test' },
+        made.name,
+      )
+      empty.close()
+      const reopened = await createTempCore({ dataDir, backups: { everyMs: 0, atQuit: false } })
+      expect(reopened.context.write.deviceId).toBe(manifest.deviceId)
+      const names = reopened.database.sqlite.prepare('SELECT name FROM factories').all()
+      await reopened.close()
+      expect(names).toEqual([{ name: '晋江恒安纸业' }])
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
+    }
   })
 
   it('makes a pre-migration backup when an existing database has a migration pending', async () => {

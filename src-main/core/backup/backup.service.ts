@@ -288,7 +288,7 @@ export interface RestoreTarget extends BackupOptions {
   dataDir: string
   /** This installation's id: a backup of another one is refused. */
   deviceId: string
-  /** The clock's latest timestamp: the restored database never lets the clock start below it. */
+  /** The clock's latest timestamp: the restored database never lets the clock start below it ('' = none). */
   clockFloor: string
 }
 
@@ -302,7 +302,10 @@ const CARRIED_SETTINGS = [
   SETTING.lastSync,
 ] as const
 
+/** A meta value; undefined also when the database has no meta table (a new, empty one). */
 function readMeta(sqlite: Database.Database, key: string): string | undefined {
+  if (!sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'`).get())
+    return undefined
   return (sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)
     ?.value
 }
