@@ -10,12 +10,16 @@ import { DATABASE_FILE } from '../app'
 import { migrateTo, openDatabase } from '../db/connection'
 import { migrations } from '../db/migrations'
 import type { Factory } from '../factories/factories.contract'
+import { countUnsent } from '../sync/sync.service'
+import { SETTING } from '../sync/sync.settings'
 import { CLOCK_FLOOR } from '../system/device'
 import { backupDbFile, backupsRoot, manifestFile, readManifest } from './backup-files'
 import type { BackupList, BackupManifest, BackupSummary, RestoreResult } from './backup.contract'
 import { BackupRefusedError, restoreBackup, verifyBackup } from './backup.service'
 
 /** Backups and restore through the dispatcher, on a real SQLite file and a real backups folder. */
+
+const countUnsentOf = (core: TempCore) => countUnsent(core.context.db)
 
 describe('backup API', () => {
   let core: TempCore
@@ -111,6 +115,51 @@ describe('backup API', () => {
     // Above even the change made before the undo, which the restored change log no longer holds.
     expect(newest < hlc).toBe(true)
     expect(restartedHlc > hlc).toBe(true)
+  })
+
+  it('keeps today’s enrolment, and re-sends and re-pulls everything when the backup was of another HQ', async () => {
+    const setMeta = (key: string, value: string) =>
+      core.database.sqlite
+        .prepare(
+          'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        )
+        .run(key, value)
+    const meta = (key: string) =>
+      (
+        core.database.sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(key) as
+          | { value: string }
+          | undefined
+      )?.value
+    const unsent = () =>
+      (
+        core.database.sqlite.prepare('SELECT count(*) AS n FROM change_log WHERE sent_at IS NULL').get() as {
+          n: number
+        }
+      ).n
+    // Enrolled with HQ one, everything sent, cursor 40.
+    setMeta(SETTING.hqUrl, 'http://hq-one:8787')
+    setMeta(SETTING.hqDeviceId, 'device-at-one')
+    setMeta(SETTING.token, 'token-one')
+    await createFactory('一')
+    core.database.sqlite.prepare(`UPDATE change_log SET sent_at = '2026-12-01T00:00:00.000Z'`).run()
+    setMeta(SETTING.cursor, '40')
+    const atOne = ok<BackupSummary>(await call('backup.create', {}))
+    // Same HQ: the backup's cursor and sent marks stand, the enrolment is today's.
+    setMeta(SETTING.token, 'token-one-renewed')
+    ok(await call('backup.restore', { name: atOne.name }))
+    expect([meta(SETTING.cursor), meta(SETTING.token), unsent()]).toEqual(['40', 'token-one-renewed', 0])
+    // Now enrolled with HQ two: the backup's marks mean nothing there.
+    setMeta(SETTING.hqUrl, 'http://hq-two:8787')
+    setMeta(SETTING.hqDeviceId, 'device-at-two')
+    setMeta(SETTING.token, 'token-two')
+    ok(await call('backup.restore', { name: atOne.name }))
+    expect([meta(SETTING.hqUrl), meta(SETTING.token), meta(SETTING.cursor)]).toEqual([
+      'http://hq-two:8787',
+      'token-two',
+      '0',
+    ])
+    expect(unsent()).toBeGreaterThan(0)
+    expect((await countUnsentOf(core)) > 0).toBe(true)
   })
 
   it('lets calls that arrive during a restore wait and then run against the restored database', async () => {
