@@ -10,6 +10,8 @@ import type { CallGate } from './call-gate'
 
 /** How often the core looks whether anything changed since the last backup (at most one per period). */
 export const AUTO_BACKUP_EVERY_MS = 15 * 60_000
+/** Pages per backup step at quit (16 MB). */
+const QUIT_PAGES_PER_STEP = 4096
 
 /** The core's backups: what handlers and the demo service call, and the timer. */
 export interface BackupControl {
@@ -69,7 +71,9 @@ export function createBackupControl(options: BackupControlOptions): BackupContro
   const backupIfChanged = (reason: BackupReason) =>
     serial(async () => {
       if (!sqlite.open || changeSeqOf(sqlite) === (backedUpSeq ?? 0)) return false
-      const summary = await createBackup(sqlite, dataDir, reason, backupOptions)
+      // At quit no call waits: bigger steps, done sooner.
+      const pagesPerStep = closed ? QUIT_PAGES_PER_STEP : undefined
+      const summary = await createBackup(sqlite, dataDir, reason, { ...backupOptions, pagesPerStep })
       backedUpSeq = storedBackups(dataDir).find((b) => b.name === summary.name)?.manifest.changeSeq ?? null
       return true
     })

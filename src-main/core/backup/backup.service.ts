@@ -57,6 +57,8 @@ export interface BackupOptions {
   /** better-sqlite3 binary for a non-Node ABI (Electron), for the connections opened here. */
   nativeBinding?: string
   now?: () => Date
+  /** Pages per step of the online backup; more when nothing waits (at quit). */
+  pagesPerStep?: number
 }
 
 /** Why a backup file is refused; each has its own message (errors.backup.<reason>). */
@@ -148,7 +150,8 @@ export async function createBackup(
   const partial = partialFile(file)
   rmSync(partial, { force: true })
   try {
-    await sqlite.backup(partial, { progress: () => PAGES_PER_STEP })
+    const pages = options.pagesPerStep ?? PAGES_PER_STEP
+    await sqlite.backup(partial, { progress: () => pages })
     const copy = open(partial, { nativeBinding: options.nativeBinding })
     let facts
     try {
