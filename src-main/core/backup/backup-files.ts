@@ -112,8 +112,9 @@ export function moveIntoPlace(from: string, to: string): void {
 }
 
 /**
- * Removes what interrupted backups and restores left (`.partial` files, restore staging copies, a
- * database file whose manifest never came), except anything younger than `graceMs` (in flight).
+ * Removes what interrupted backups and restores left (`.partial` files and their -wal/-shm, restore
+ * staging copies, a database file whose manifest never came), except anything younger than `graceMs`
+ * (in flight).
  */
 export function removeLeftovers(dataDir: string, now: Date, graceMs = 60_000): void {
   const root = backupsRoot(dataDir)
@@ -121,7 +122,7 @@ export function removeLeftovers(dataDir: string, now: Date, graceMs = 60_000): v
   for (const file of readdirSync(root)) {
     const path = join(root, file)
     const orphan = file.endsWith('.sqlite') && !existsSync(manifestFile(dataDir, file.slice(0, -7)))
-    const leftover = file.endsWith(PARTIAL) || file.startsWith('.restore-') || orphan
+    const leftover = file.includes(PARTIAL) || file.startsWith('.restore-') || orphan
     if (!leftover) continue
     try {
       if (now.getTime() - statSync(path).mtimeMs > graceMs) rmSync(path, { force: true })
