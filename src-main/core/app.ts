@@ -1,6 +1,9 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppFacts, CoreContext } from './api/context'
+import { createBackupControl } from './backup/backup-control'
+import { createBackup } from './backup/backup.service'
+import { createCallGate, gatedDispatch, gatedRunner } from './backup/call-gate'
 import { createDispatcher, type Dispatch, type DispatcherOptions } from './api/dispatcher'
 import { migrateToLatest, openDatabase, type AppDatabase } from './db/connection'
 import { createImportSessions } from './imports/import-sessions'
@@ -34,6 +37,8 @@ export interface CoreOptions {
   tokenVault?: TokenVault
   /** Check HQ and sync automatically this often when enrolled; 0 or absent: only when asked. */
   autoSyncEveryMs?: number
+  /** Automatic backups: how often changes are looked for (default 15 min, 0 = off) and the quit backup. */
+  backups?: { everyMs?: number; atQuit?: boolean }
 }
 
 /** The host-agnostic core: an open, migrated database and the dispatcher both hosts route through. */
@@ -52,7 +57,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   })
   const photos = createPhotoProcessor(options.photoWorkerFile)
   try {
-    await migrateToLatest(database.db)
+    const backupOptions = { appVersion: options.version, nativeBinding: options.nativeBinding }
+    await migrateToLatest(database.db, async () => {
+      await createBackup(database.sqlite, options.dataDir, 'pre-migration', backupOptions)
+    })
     // Indexes rows written before the search index existed (or by an older index format); no-op after.
     await ensureSearchIndex(database.db)
     const wallClock = options.wallClock ?? Date.now
@@ -66,15 +74,32 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // Messages a previous version parked (a newer laptop's table or column) that this one knows.
     await applyKnownParked({ db: database.db, clock, now: write.now })
     const vault = options.tokenVault ?? plainTokenVault
-    const runner = createSyncRunner(() => ({
-      db: database.db,
+    // A restore has the database to itself: calls and sync runs wait at this gate meanwhile.
+    const gate = createCallGate()
+    const runner = gatedRunner(
+      gate,
+      createSyncRunner(() => ({
+        db: database.db,
+        clock,
+        now: write.now,
+        correction,
+        vault,
+        photos,
+        photosRoot: photosRoot(options.dataDir),
+      })),
+    )
+    const backups = createBackupControl({
+      ...backupOptions,
+      sqlite: database.sqlite,
+      dataDir: options.dataDir,
+      deviceId,
       clock,
+      gate,
+      runner,
       now: write.now,
-      correction,
-      vault,
-      photos,
-      photosRoot: photosRoot(options.dataDir),
-    }))
+      everyMs: options.backups?.everyMs,
+      atQuit: options.backups?.atQuit,
+    })
     const context: CoreContext = {
       db: database.db,
       write,
@@ -82,6 +107,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       photos,
       imports: createImportSessions(),
       sync: { vault, runner, correction },
+      backups,
     }
     if (options.demo) await seedDemoData(context)
     const scheduler = startSyncScheduler({
@@ -91,7 +117,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       everyMs: options.autoSyncEveryMs ?? 0,
     })
     return {
-      dispatch: createDispatcher(context, options.dispatcher),
+      dispatch: gatedDispatch(gate, createDispatcher(context, options.dispatcher)),
       context,
       database,
       close: async () => {
@@ -100,6 +126,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await runner.cancel()
         await stopping
         await runner.idle()
+        await backups.close()
         await photos.close()
         await database.close()
       },

@@ -4,6 +4,7 @@ import { importErrorsEn, importsEn } from './imports.en'
 import { reportsCenterEn } from './reports-center.en'
 import { syncEn } from './sync.en'
 import { trashErrorsEn, trashEn } from './trash.en'
+import { backupEn, backupErrorsEn } from './backup.en'
 import { hqConsoleEn, hqErrorsEn } from './hq-console.en'
 import type { Messages } from './zh-CN'
 
@@ -14,6 +15,7 @@ export const en: Messages = {
   ...reportsCenterEn,
   ...syncEn,
   ...trashEn,
+  ...backupEn,
   ...hqConsoleEn,
   ...formsEn,
   app: {
@@ -692,6 +694,7 @@ export const en: Messages = {
     import: importErrorsEn,
     trash: trashErrorsEn,
     ...hqErrorsEn,
+    ...backupErrorsEn,
     title: 'Something went wrong',
     photo: {
       notImage: 'This file is not an image the workbench can read (whatever its name says)',

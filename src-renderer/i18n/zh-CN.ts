@@ -4,6 +4,7 @@ import { importErrorsZhCN, importsZhCN } from './imports.zh-CN'
 import { reportsCenterZhCN } from './reports-center.zh-CN'
 import { syncZhCN } from './sync.zh-CN'
 import { trashErrorsZhCN, trashZhCN } from './trash.zh-CN'
+import { backupErrorsZhCN, backupZhCN } from './backup.zh-CN'
 import { hqConsoleZhCN, hqErrorsZhCN } from './hq-console.zh-CN'
 
 /** Simplified Chinese, the default language. en.ts must have exactly these keys (checked by its type). */
@@ -13,6 +14,7 @@ export const zhCN = {
   ...reportsCenterZhCN,
   ...syncZhCN,
   ...trashZhCN,
+  ...backupZhCN,
   ...hqConsoleZhCN,
   ...formsZhCN,
   app: {
@@ -684,6 +686,7 @@ export const zhCN = {
     import: importErrorsZhCN,
     trash: trashErrorsZhCN,
     ...hqErrorsZhCN,
+    ...backupErrorsZhCN,
     title: '操作失败',
     photo: {
       notImage: '该文件不是可读取的图片（与文件名无关）',

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { createCore } from '../../src-main/core/app'
 import { benchWrites } from './api-write'
+import { benchBackup } from './backup'
 import { benchComparison } from './comparison'
 import type { PlainRow } from './baseline-pages'
 import { ensureBuilt } from './build'
@@ -60,6 +61,11 @@ async function main(): Promise<void> {
     if (wanted('sync')) {
       console.log('measuring sync apply (100,000 messages) ...')
       rows.push(...(await benchSync()))
+    }
+
+    if (wanted('backup')) {
+      console.log('measuring a save during a backup of 100,000 records ...')
+      rows.push(...(await benchBackup()))
     }
 
     if (wanted('import export')) {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { BackupControl } from '../backup/backup-control'
 import type { DB } from '../db/schema'
 import type { ImportSessions } from '../imports/import-sessions'
 import type { PhotoProcessor } from '../photos/photo-processor'
@@ -22,6 +23,8 @@ export interface CoreContext {
    * corrected by HQ's that every stamp uses.
    */
   sync: { vault: TokenVault; runner: SyncRunner; correction: ClockCorrection }
+  /** Backups of the database in <dataDir>/backups, and restoring one. */
+  backups: BackupControl
 }
 
 export interface AppFacts {

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { backupCalls } from '../backup/backup.contract'
 import { categoryCalls } from '../categories/categories.contract'
 import { exportCalls } from '../exports/exports.contract'
 import { demandCalls } from '../demand/demand.contract'
@@ -50,6 +51,7 @@ export const contract = mergeCalls(
   demandCalls,
   demoCalls,
   trashCalls,
+  backupCalls,
 )
 
 export type Contract = typeof contract

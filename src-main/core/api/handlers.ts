@@ -1,3 +1,4 @@
+import { backupHandlers } from '../backup/backup.api'
 import { categoryHandlers } from '../categories/categories.api'
 import { demandHandlers } from '../demand/demand.api'
 import { demoHandlers } from '../demo/demo.api'
@@ -55,4 +56,5 @@ export const handlers: Handlers = {
   ...demandHandlers,
   ...demoHandlers,
   ...trashHandlers,
+  ...backupHandlers,
 }

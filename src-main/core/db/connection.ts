@@ -57,9 +57,22 @@ function migratorFor(db: Kysely<DB>): Migrator {
   return new Migrator({ db, provider: { getMigrations: async () => migrations } })
 }
 
-/** Applies every pending migration; throws (leaving the database at the last good version) on failure. */
-export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationResultSet> {
-  const result = await migratorFor(db).migrateToLatest()
+/**
+ * Applies every pending migration; throws (leaving the database at the last good version) on failure.
+ * `beforeMigrating` runs first when a database that has migrations already has more pending (the core
+ * makes its pre-migration backup there); a new, empty database skips it.
+ */
+export async function migrateToLatest(
+  db: Kysely<DB>,
+  beforeMigrating?: (pending: string[]) => Promise<void>,
+): Promise<MigrationResultSet> {
+  const migrator = migratorFor(db)
+  if (beforeMigrating) {
+    const known = await migrator.getMigrations()
+    const pending = known.filter((m) => m.executedAt === undefined).map((m) => m.name)
+    if (pending.length > 0 && pending.length < known.length) await beforeMigrating(pending)
+  }
+  const result = await migrator.migrateToLatest()
   if (result.error) throw result.error
   return result
 }

@@ -21,8 +21,11 @@ export async function getDemoData(ctx: CoreContext): Promise<DemoData> {
  * Removes the demo data outright: its rows, the search entries and every change record of those rows
  * (the demo never left this laptop, so nobody needs a tombstone). The buyer's own records stay; one
  * that points at a demo record (a sample at a demo factory) keeps its other fields, as after a delete.
+ * A 'pre-clear-demo' backup is made first.
  */
 export async function clearDemoData(ctx: CoreContext): Promise<DemoData> {
+  // The demo may hold what a buyer added to it (a sample at a demo factory): a backup keeps it all.
+  if ((await getDemoData(ctx)).records > 0) await ctx.backups.create('pre-clear-demo')
   await inTransaction(ctx.db, async (trx) => {
     const byTable = await localOnlyRows(trx)
     for (const [table, ids] of byTable) {

@@ -14,7 +14,15 @@ const LI = 'aaaaaaaaaaaaaaaa'
 const WANG = 'bbbbbbbbbbbbbbbb'
 
 // Factory ids as a laptop makes them (UUIDs): anything else is held back by apply's checks.
-const [F1, F2, F3, F4, F5, F6] = [1, 2, 3, 4, 5, 6].map((n) => `0193a5b0-0000-7000-8000-00000000000${n}`)
+const factoryId = (n: number) => `0193a5b0-0000-7000-8000-00000000000${n}`
+const [F1, F2, F3, F4, F5, F6] = [
+  factoryId(1),
+  factoryId(2),
+  factoryId(3),
+  factoryId(4),
+  factoryId(5),
+  factoryId(6),
+]
 
 const hlc = (minute: number, node: string) =>
   `${new Date(NOW - 60 * 60_000 + minute * 60_000).toISOString()}-0000-${node}`

@@ -22,6 +22,12 @@ export function hlcNodeFor(deviceId: string): string {
   return createHash('sha256').update(deviceId).digest('hex').slice(0, 16)
 }
 
+/**
+ * meta key: a timestamp the clock must never start below. A restore sets it (the restored change log
+ * stops before what the clock had already issued and sent).
+ */
+export const CLOCK_FLOOR = 'clock_floor'
+
 /** A clock that continues after the newest timestamp already recorded, so restarts never go back. */
 export async function restoreClock(
   db: Kysely<DB>,
@@ -32,6 +38,12 @@ export async function restoreClock(
     .selectFrom('change_log')
     .select((eb) => eb.fn.max('hlc').as('hlc'))
     .executeTakeFirst()
-  const initial = latest?.hlc ? parseHlc(latest.hlc) : undefined
+  const floor = await db.selectFrom('meta').select('value').where('key', '=', CLOCK_FLOOR).executeTakeFirst()
+  // HLC strings sort in clock order.
+  const newest = [latest?.hlc, floor?.value]
+    .filter((h): h is string => !!h)
+    .sort()
+    .at(-1)
+  const initial = newest ? parseHlc(newest) : undefined
   return new HlcClock(hlcNodeFor(deviceId), wallClock, initial)
 }
