@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppFacts, CoreContext } from './api/context'
 import { createDispatcher, type Dispatch, type DispatcherOptions } from './api/dispatcher'
@@ -7,6 +6,9 @@ import { createImportSessions } from './imports/import-sessions'
 import { createPhotoProcessor } from './photos/photo-processor'
 import { seedDemoData } from './demo/seed-demo'
 import { ensureSearchIndex } from './search/search-index'
+import { guardDataFolder } from './guard/start-guard'
+import { recordAppVersion, type FindGoodBackup } from './guard/startup-check'
+import { storageError } from './guard/storage-errors'
 import { createSyncRunner } from './sync/sync-runner'
 import { photosRoot } from './photos/photo-files'
 import { startSyncScheduler } from './sync/sync-scheduler'
@@ -32,6 +34,8 @@ export interface CoreOptions {
   tokenVault?: TokenVault
   /** Check HQ and sync automatically this often when enrolled; 0 or absent: only when asked. */
   autoSyncEveryMs?: number
+  /** Finds the latest good backup to offer when the database is damaged (core/backup). */
+  findGoodBackup?: FindGoodBackup
 }
 
 /** The host-agnostic core: an open, migrated database and the dispatcher both hosts route through. */
@@ -43,14 +47,19 @@ export interface Core {
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
-  mkdirSync(options.dataDir, { recursive: true })
-  const database = openDatabase({
-    file: join(options.dataDir, DATABASE_FILE),
-    nativeBinding: options.nativeBinding,
-  })
+  const file = join(options.dataDir, DATABASE_FILE)
+  // Refuses a newer or damaged database before anything writes to it; finishes an archive swap.
+  await guardDataFolder({ ...options, file, appVersion: options.version })
+  let database: AppDatabase
+  try {
+    database = openDatabase({ file, nativeBinding: options.nativeBinding })
+  } catch (error) {
+    throw storageError(error) ?? error
+  }
   const photos = createPhotoProcessor(options.photoWorkerFile)
   try {
     await migrateToLatest(database.db)
+    recordAppVersion(database.sqlite, options.version)
     // Indexes rows written before the search index existed (or by an older index format); no-op after.
     await ensureSearchIndex(database.db)
     const wallClock = options.wallClock ?? Date.now
@@ -98,6 +107,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   } catch (error) {
     await photos.close()
     await database.close()
-    throw error
+    throw storageError(error) ?? error
   }
 }

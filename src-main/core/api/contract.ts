@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { archiveCalls } from '../archive/archive.contract'
 import { categoryCalls } from '../categories/categories.contract'
 import { exportCalls } from '../exports/exports.contract'
 import { demandCalls } from '../demand/demand.contract'
@@ -46,6 +47,7 @@ export const contract = mergeCalls(
   hqOwnedCalls,
   demandCalls,
   demoCalls,
+  archiveCalls,
 )
 
 export type Contract = typeof contract

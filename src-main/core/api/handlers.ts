@@ -1,3 +1,4 @@
+import { archiveHandlers } from '../archive/archive.api'
 import { categoryHandlers } from '../categories/categories.api'
 import { demandHandlers } from '../demand/demand.api'
 import { demoHandlers } from '../demo/demo.api'
@@ -51,4 +52,5 @@ export const handlers: Handlers = {
   ...hqOwnedHandlers,
   ...demandHandlers,
   ...demoHandlers,
+  ...archiveHandlers,
 }
