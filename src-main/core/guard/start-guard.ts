@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { accessSync, constants, mkdirSync } from 'node:fs'
 import { applyPendingArchive } from '../archive/archive-swap'
 import { checkDatabaseBeforeOpen, type FindGoodBackup } from './startup-check'
 import { storageError } from './storage-errors'
@@ -21,6 +21,8 @@ export interface GuardOptions {
 export async function guardDataFolder(options: GuardOptions): Promise<void> {
   try {
     mkdirSync(options.dataDir, { recursive: true })
+    // Said plainly up front: SQLite would only say it cannot open the file.
+    accessSync(options.dataDir, constants.W_OK)
     await applyPendingArchive(options.dataDir, options.file, options.nativeBinding)
     await checkDatabaseBeforeOpen(options)
   } catch (error) {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, rmSync, statSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { AppError } from '../api/errors'
 import { migrations } from '../db/migrations'
@@ -104,6 +104,9 @@ export async function checkDatabaseBeforeOpen(options: StartupCheckOptions): Pro
   if (!existsSync(options.file)) return
   let state: SchemaState
   let quick: string
+  // A read-only connection to a WAL database creates an empty -wal and an -shm beside it, and leaves
+  // them; those it created are removed after, so a refused folder is left exactly as it was.
+  const created = [`${options.file}-wal`, `${options.file}-shm`].filter((f) => !existsSync(f))
   const sqlite = new Database(options.file, {
     readonly: true,
     fileMustExist: true,
@@ -127,6 +130,8 @@ export async function checkDatabaseBeforeOpen(options: StartupCheckOptions): Pro
     }
   } finally {
     sqlite.close()
+    const walEmpty = !existsSync(`${options.file}-wal`) || statSync(`${options.file}-wal`).size === 0
+    if (walEmpty) for (const file of created) rmSync(file, { force: true })
   }
   if (quick === 'ok') return
   const backup = await options.findGoodBackup?.(options.dataDir)
