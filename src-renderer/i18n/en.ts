@@ -1,3 +1,4 @@
+import { archiveEn, archiveErrorsEn } from './archive.en'
 import { fieldEn } from './field.en'
 import { importErrorsEn, importsEn } from './imports.en'
 import { reportsCenterEn } from './reports-center.en'
@@ -12,6 +13,7 @@ export const en: Messages = {
   ...reportsCenterEn,
   ...syncEn,
   ...hqConsoleEn,
+  ...archiveEn,
   app: {
     name: 'Sourcing Workbench',
     tagline: 'Private-label source-factory sourcing',
@@ -686,6 +688,7 @@ export const en: Messages = {
   errors: {
     import: importErrorsEn,
     ...hqErrorsEn,
+    ...archiveErrorsEn,
     title: 'Something went wrong',
     photo: {
       notImage: 'This file is not an image the workbench can read (whatever its name says)',

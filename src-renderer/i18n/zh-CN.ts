@@ -1,3 +1,4 @@
+import { archiveErrorsZhCN, archiveZhCN } from './archive.zh-CN'
 import { fieldZhCN } from './field.zh-CN'
 import { importErrorsZhCN, importsZhCN } from './imports.zh-CN'
 import { reportsCenterZhCN } from './reports-center.zh-CN'
@@ -11,6 +12,7 @@ export const zhCN = {
   ...reportsCenterZhCN,
   ...syncZhCN,
   ...hqConsoleZhCN,
+  ...archiveZhCN,
   app: {
     name: '源选采购工作台',
     tagline: '自有品牌源头工厂寻源',
@@ -678,6 +680,7 @@ export const zhCN = {
   errors: {
     import: importErrorsZhCN,
     ...hqErrorsZhCN,
+    ...archiveErrorsZhCN,
     title: '操作失败',
     photo: {
       notImage: '该文件不是可读取的图片（与文件名无关）',

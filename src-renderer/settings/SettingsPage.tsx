@@ -7,6 +7,7 @@ import { RatesEditor } from './RatesEditor'
 import { ProfileSettings } from '../reports/ProfileSettings'
 import { HqSettings } from '../sync/HqSettings'
 import { DemoDataSettings } from '../demo/DemoDataSettings'
+import { ArchiveSettings } from './ArchiveSettings'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -39,6 +40,7 @@ export function SettingsPage() {
       <RatesEditor />
       <CategoryPolicyEditor />
       <DemoDataSettings />
+      <ArchiveSettings />
       <Paper withBorder p="md">
         <Text fw={500} mb="sm">
           {t('settings.about')}

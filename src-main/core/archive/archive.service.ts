@@ -1,4 +1,5 @@
-import { join } from 'node:path'
+import { stat } from 'node:fs/promises'
+import { basename, join } from 'node:path'
 import type { Readable } from 'node:stream'
 import type Database from 'better-sqlite3'
 import { sql } from 'kysely'
@@ -56,8 +57,7 @@ export async function exportArchive(
     { sqlite, dataDir: ctx.app.dataDir, appVersion: ctx.app.version, now: ctx.write.now },
     file,
   )
-  const bytes = manifest.files.reduce((sum, f) => sum + f.size, 0)
-  return summary(manifest, file.split(/[\\/]/).at(-1) ?? file, file, bytes)
+  return summary(manifest, basename(file), file, (await stat(file)).size)
 }
 
 /** The default place of an export in the data folder (the browser host's downloads come from here). */
