@@ -6,6 +6,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs'
@@ -273,6 +274,22 @@ describe('archive: export everything, open on a new laptop', () => {
     expect(existsSync(join(target.dataDir, 'archive-ready'))).toBe(false)
     await reopenTarget()
     expect(ok<{ total: number }>(await target.dispatch('factories.list', {})).total).toBe(1)
+  })
+
+  it('finishes a swap a crash interrupted after the database was renamed in, photos still old', async () => {
+    await stageArchiveForOpen(target.context, createReadStream(archive), 'moved.tar')
+    await target.close()
+    // Step 2 of the swap done by hand, as if the process died right after it.
+    renameSync(
+      join(target.dataDir, 'archive-ready', ARCHIVE_DATABASE_ENTRY),
+      join(target.dataDir, DATABASE_FILE),
+    )
+    rmSync(join(target.dataDir, `${DATABASE_FILE}-wal`), { force: true })
+    rmSync(join(target.dataDir, `${DATABASE_FILE}-shm`), { force: true })
+    target = await createTempCore({ dataDir: target.dataDir })
+    expect(ok<{ total: number }>(await target.dispatch('factories.list', {})).total).toBe(3)
+    expect(filesUnder(join(target.dataDir, 'photos'))).toEqual(filesUnder(join(source.dataDir, 'photos')))
+    expect(existsSync(join(target.dataDir, 'archive-ready'))).toBe(false)
   })
 
   it('exports while saves keep arriving: the snapshot is one consistent state', async () => {
