@@ -8,7 +8,14 @@ import { AppError } from '../api/errors'
 import type { HandlersFor } from '../api/handlers'
 import { storageError } from '../guard/storage-errors'
 import type { archiveCalls } from './archive.contract'
-import { defaultArchivePath, exportArchive, ownRecordCount, stageArchiveForOpen } from './archive.service'
+import {
+  defaultArchivePath,
+  discardStagedArchive,
+  exportArchive,
+  notEmpty,
+  ownRecordCount,
+  stageArchiveForOpen,
+} from './archive.service'
 import { exportWorkbook } from './archive-workbook'
 
 export const archiveHandlers: HandlersFor<typeof archiveCalls> = {
@@ -69,6 +76,12 @@ export function archiveRoutes(ctx: CoreContext, options: ArchiveRoutesOptions): 
     async open(input, fileName) {
       try {
         const summary = await stageArchiveForOpen(ctx, input, fileName.slice(0, 200))
+        // A save in another window while the archive was checked would be lost by the swap: look again.
+        const own = await ownRecordCount(ctx)
+        if (own > 0) {
+          await discardStagedArchive(ctx.app.dataDir)
+          throw notEmpty(own)
+        }
         await options.replaceData()
         return { ok: true, value: summary }
       } catch (error) {

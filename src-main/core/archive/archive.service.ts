@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises'
+import { rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { Readable } from 'node:stream'
 import type Database from 'better-sqlite3'
@@ -9,6 +9,7 @@ import { localDate } from '../targets/targets.service'
 import { localOnlyUpTo } from '../sync/local-only'
 import { writeArchiveFile } from './archive-export'
 import { stageArchive } from './archive-import'
+import { ARCHIVE_READY } from './archive-swap'
 import type { ArchiveManifest } from './archive-format'
 import type { ArchiveSummary } from './archive.contract'
 
@@ -26,6 +27,21 @@ export async function ownRecordCount(ctx: CoreContext): Promise<number> {
                           WHERE demo.seq <= ${demoUpTo} AND demo.table_name = change_log.table_name
                             AND demo.row_id = change_log.row_id))`.execute(ctx.db)
   return result.rows[0]?.n ?? 0
+}
+
+/** The refusal to open an archive over records of the buyer's own. */
+export function notEmpty(records: number): AppError {
+  return new AppError(
+    'conflict',
+    'errors.archive.notEmpty',
+    `this laptop holds ${records} records of its own: an archive opens only on an empty laptop`,
+    [{ path: [], messageKey: 'errors.archive.notEmpty', params: { records } }],
+  )
+}
+
+/** Drops a checked archive that will not be swapped in after all. */
+export async function discardStagedArchive(dataDir: string): Promise<void> {
+  await rm(join(dataDir, ARCHIVE_READY), { recursive: true, force: true })
 }
 
 /** The file name of an export made now, e.g. 工作台存档_2026-12-01_2215.tar. */
@@ -78,12 +94,7 @@ export async function stageArchiveForOpen(
   const own = await ownRecordCount(ctx)
   if (own > 0) {
     input.resume()
-    throw new AppError(
-      'conflict',
-      'errors.archive.notEmpty',
-      `this laptop holds ${own} records of its own: an archive opens only on an empty laptop`,
-      [{ path: [], messageKey: 'errors.archive.notEmpty', params: { records: own } }],
-    )
+    throw notEmpty(own)
   }
   const { manifest } = await stageArchive(ctx.app.dataDir, input, ctx.app.version)
   const bytes = manifest.files.reduce((sum, f) => sum + f.size, 0)

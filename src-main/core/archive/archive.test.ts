@@ -292,6 +292,29 @@ describe('archive: export everything, open on a new laptop', () => {
     expect(existsSync(join(target.dataDir, 'archive-ready'))).toBe(false)
   })
 
+  it('exports every table as one Excel workbook, a sheet each, live rows only', async () => {
+    const file = ok<{ fileName: string; base64: string }>(
+      await source.dispatch('archive.workbook', { language: 'zh-CN' }),
+    )
+    expect(file.fileName).toMatch(/^全部数据_\d{4}-\d{2}-\d{2}\.xlsx$/)
+    const { default: Excel } = await import('exceljs')
+    const workbook = new Excel.Workbook()
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer)
+    const names = workbook.worksheets.map((sheet) => sheet.name)
+    expect(names).toEqual(expect.arrayContaining(['工厂', '样品', '报价', '拜访', '照片', 'SKU']))
+    const factories = workbook.getWorksheet('工厂')!
+    const header = factories.getRow(1).values as unknown[]
+    expect(header).toContain('name')
+    // Three live factories under the header; the deleted one is not there.
+    expect(factories.actualRowCount).toBe(4)
+    const nameColumn = header.indexOf('name')
+    const shown = [2, 3, 4].map((row) => factories.getRow(row).getCell(nameColumn).value)
+    expect(shown.sort()).toEqual(['晋江纸品厂0', '晋江纸品厂1', '晋江纸品厂2'])
+    // Bookkeeping stays out: no settings (the device token lives there), no change log.
+    expect(names).not.toContain('meta')
+    expect(names).not.toContain('change_log')
+  })
+
   it('exports while saves keep arriving: the snapshot is one consistent state', async () => {
     const writes = (async () => {
       for (let i = 0; i < 50; i++) ok(await source.dispatch('factories.create', { name: `并发厂${i}` }))
