@@ -165,7 +165,8 @@ async function main(): Promise<void> {
     await start(core)
   } catch (error) {
     lock?.release()
-    await showStartupFailure(error)
+    // core/backup's restoreBackup goes here as the second argument once it is merged (see startup-failure.ts).
+    if ((await showStartupFailure(error)) === 'restored') app.relaunch()
     app.exit(1)
   }
   app.on('window-all-closed', () => app.quit())
