@@ -23,7 +23,7 @@ test.afterAll(() => {
   rmSync(scratch, { recursive: true, force: true })
 })
 
-test('export everything, open it on a new laptop: the same factories and photos come back', async ({
+test('export everything, open it on a new laptop: the same factories and samples come back', async ({
   browser,
 }) => {
   const old = await browser.newPage()
@@ -60,13 +60,13 @@ test('export everything, open it on a new laptop: the same factories and photos 
   await fresh.getByTestId('archive-open-confirm').click()
   const opened = fresh.getByRole('dialog', { name: '存档已打开' })
   await expect(opened).toContainText('工厂 40')
-  await fresh.screenshot({ path: 'test-results/archive-opened-zh.png' })
+  await opened.screenshot({ path: 'test-results/archive-opened-zh.png', animations: 'disabled' })
   await fresh.getByTestId('archive-reload').click()
   await fresh.getByTestId('nav-factories').click()
   await expect(fresh.getByTestId('factory-count')).toContainText('40')
   await expect(fresh.getByTestId('factory-row').first()).toBeVisible()
   await expect.poll(() => rowsOf(fresh)).toEqual(firstRows)
-  // Photos come back too: a factory's photo loads from the new laptop's own folder.
+  // The samples come back too (photo files byte for byte: archive.test.ts).
   await fresh.getByTestId('nav-samples').click()
   await expect(fresh.getByTestId('sample-row')).toHaveCount(8)
 })
