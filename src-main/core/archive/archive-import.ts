@@ -31,6 +31,9 @@ function refuse(messageKey: string, message: string, params: Record<string, stri
   return new AppError('bad_request', messageKey, message, [{ path: [], messageKey, params }])
 }
 
+/** Failures of this disk, reported as such; anything else while reading (a cut upload) is a bad file. */
+const STORAGE_CODES = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EIO'])
+
 interface SeenFile {
   size: number
   sha256: string
@@ -100,7 +103,7 @@ async function extract(
     if (error instanceof AppError) throw error
     const code = (error as { code?: unknown }).code
     // Storage failures (a full disk) are the caller's to report as such; the rest is a bad file.
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code) && code !== 'EPIPE') throw error
+    if (typeof code === 'string' && STORAGE_CODES.has(code)) throw error
     throw refuse('errors.archive.notAnArchive', `not a readable archive: ${(error as Error).message}`)
   }
   return { seen, manifest }
