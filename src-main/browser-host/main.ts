@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { defaultDataDir } from '../host/data-dir'
 import { parseLaunchOptions } from '../host/cli-options'
+import { acquireDataLock } from '../host/data-lock'
 import { startBrowserHost, type BrowserHost } from './server'
 
 /** Opens the URL in the system browser; failures only mean the user opens it by hand. */
@@ -27,8 +28,11 @@ function openInSystemBrowser(url: string): void {
 export async function runBrowserHost(argv: string[]): Promise<BrowserHost> {
   const options = parseLaunchOptions(argv)
   const dataDir = options.dataDir ?? defaultDataDir()
+  // A second app on this folder is refused before anything else happens (a stale lock is taken over).
+  const lock = acquireDataLock(dataDir, 'browser host')
+  process.once('exit', () => lock.release())
   let listening!: () => void
-  const opened = new Promise<void>((resolve) => (listening = resolve)).then(async () => {
+  const openOnce = async () => {
     const { openCore } = await import('./open-core')
     return openCore({
       dataDir,
@@ -36,13 +40,32 @@ export async function runBrowserHost(argv: string[]): Promise<BrowserHost> {
       syncEverySeconds: options.syncEverySeconds,
       address: { origin: `http://127.0.0.1:${host.port}`, secret: host.secret },
       photoWorkerFile: join(__dirname, 'photo-worker.js'),
+      replaceData,
     })
-  })
-  const host = await startBrowserHost({
-    rendererDir: process.env.WORKBENCH_RENDERER_DIR ?? join(__dirname, '..', 'renderer'),
-    port: options.port,
-    routes: opened.then(({ routes }) => routes),
-  })
+  }
+  let opened = new Promise<void>((resolve) => (listening = resolve)).then(openOnce)
+  // An opened archive is swapped in by closing this core and opening a new one, which finishes the
+  // swap before its database opens (core/archive/archive-swap.ts); calls meanwhile wait for it.
+  async function replaceData(): Promise<void> {
+    const previous = opened
+    opened = previous.then(async ({ core }) => {
+      await core.close()
+      return openOnce()
+    })
+    host.setRoutes(opened.then(({ routes }) => routes))
+    await opened
+  }
+  let host: BrowserHost
+  try {
+    host = await startBrowserHost({
+      rendererDir: process.env.WORKBENCH_RENDERER_DIR ?? join(__dirname, '..', 'renderer'),
+      port: options.port,
+      routes: opened.then(({ routes }) => routes),
+    })
+  } catch (error) {
+    lock.release()
+    throw error
+  }
   console.log(`Sourcing Workbench (browser host) — data in ${dataDir}`)
   console.log(`Open: ${host.url}`)
   const shutdown = async () => {
@@ -57,6 +80,7 @@ export async function runBrowserHost(argv: string[]): Promise<BrowserHost> {
     await opened
   } catch (error) {
     await host.close()
+    lock.release()
     throw error
   }
   // Only now: a core that failed to open must not leave the user a tab on a host that is going away.

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { version } from '../../package.json'
 import { createCore, type Core } from '../core/app'
+import { archiveRoutes } from '../core/archive/archive.api'
 import { importRoutes } from '../core/imports/imports.api'
 import { photoRoutes } from '../core/photos/photos.api'
 import { plainTokenVault } from '../core/sync/token-vault'
@@ -22,6 +23,8 @@ export interface OpenCoreOptions {
   address: HostAddress
   /** The built photo worker (out/main/photo-worker.js), named by the entry: this module is a chunk. */
   photoWorkerFile: string
+  /** Closes this core and opens another on the same folder: how an opened archive is swapped in. */
+  replaceData: () => Promise<void>
 }
 
 /**
@@ -56,6 +59,11 @@ export async function openCore(options: OpenCoreOptions): Promise<{ core: Core; 
       exportDir: join(options.dataDir, 'exports'),
       canPrint: () => findChromium() !== undefined,
     },
+    archive: archiveRoutes(core.context, {
+      sqlite: core.database.sqlite,
+      replaceData: options.replaceData,
+      onInternalError,
+    }),
   }
   return { core, routes }
 }

@@ -14,6 +14,8 @@ import type { PdfRoutesOptions } from '../host/pdf-routes'
 import { readBody } from '../host/read-body'
 import { RENDERER_CSP } from '../host/security'
 import { createPhotoAccess, servePhoto } from './photo-access'
+import { handleArchiveRoute, isArchivePath } from './archive-http'
+import type { ArchiveRoutes } from '../core/archive/archive.api'
 import { CONTENT_TYPES } from '../host/content-types'
 
 // This module imports nothing that builds zod schemas or opens the database (types aside): the host
@@ -28,6 +30,8 @@ export interface HostRoutes {
   imports?: ImportRoutes
   /** PDF export (POST /pdf/export, GET /pdf/jobs/…); without it those answer 404. */
   pdf?: PdfRoutesOptions
+  /** Export everything / open an archive (archive-http.ts); without it those answer 404. */
+  archive?: ArchiveRoutes
 }
 
 export interface BrowserHostOptions {
@@ -49,6 +53,8 @@ export interface BrowserHost {
   secret: string
   /** The address to open, with the secret in the fragment (never sent to the server or logged). */
   url: string
+  /** Routes requests to a new core from now on (after an archive was opened); they wait while it opens. */
+  setRoutes(routes: Promise<HostRoutes>): void
   close(): Promise<void>
 }
 
@@ -188,6 +194,10 @@ async function handleAuthorized(
     if (!routes.imports) return sendError(res, 'not_found', 'errors.notFound', 'imports are not served here')
     return handleImportUpload(req, res, routes.imports, url.searchParams.get('name') ?? '')
   }
+  if (isArchivePath(url.pathname)) {
+    if (!routes.archive) return sendError(res, 'not_found', 'errors.notFound', 'archives are not served here')
+    return handleArchiveRoute(req, res, url, routes.archive)
+  }
   if (isPdfPath(url.pathname)) {
     if (!routes.pdf) return sendError(res, 'not_found', 'errors.notFound', 'PDF export is not served here')
     // Loaded on the first export: its request schema and report plans are not needed to start.
@@ -201,7 +211,7 @@ async function handleAuthorized(
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const secret = options.secret ?? randomBytes(24).toString('base64url')
   const expected = Buffer.from(secret)
-  const routes = Promise.resolve(options.routes)
+  let routes = Promise.resolve(options.routes)
   // A core that failed to open is the launcher's to report; requests only answer 500 meanwhile.
   routes.catch(() => {})
   const photoAccess = createPhotoAccess(() => (server.address() as AddressInfo).port)
@@ -209,7 +219,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const { pathname } = url
     const isUpload = pathname === '/upload/photo' || pathname === '/upload/import'
-    if (pathname === '/api' || pathname.startsWith('/api/') || isUpload || isPdfPath(pathname)) {
+    const behindSecret = isUpload || isPdfPath(pathname) || isArchivePath(pathname)
+    if (pathname === '/api' || pathname.startsWith('/api/') || behindSecret) {
       // The secret is checked before any routing, so nothing about the API is visible without it.
       if (!secretMatches(expected, req.headers[SECRET_HEADER])) {
         return sendError(res, 'unauthorized', 'errors.unauthorized', 'missing or wrong secret')
@@ -246,6 +257,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     port,
     secret,
     url: `http://127.0.0.1:${port}/#secret=${secret}`,
+    setRoutes: (next) => {
+      next.catch(() => {})
+      routes = next
+    },
     close: () =>
       new Promise((resolveClose) => {
         server.closeAllConnections()

@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AppFacts, CoreContext } from './api/context'
 import { createBackupControl } from './backup/backup-control'
-import { createBackup } from './backup/backup.service'
+import { createBackup, latestGoodBackup } from './backup/backup.service'
 import { createCallGate, gatedDispatch, gatedRunner } from './backup/call-gate'
 import { createDispatcher, type Dispatch, type DispatcherOptions } from './api/dispatcher'
 import { migrateToLatest, openDatabase, type AppDatabase } from './db/connection'
@@ -10,6 +9,9 @@ import { createImportSessions } from './imports/import-sessions'
 import { createPhotoProcessor } from './photos/photo-processor'
 import { seedDemoData } from './demo/seed-demo'
 import { ensureSearchIndex } from './search/search-index'
+import { guardDataFolder } from './guard/start-guard'
+import { recordAppVersion, type FindGoodBackup } from './guard/startup-check'
+import { storageError } from './guard/storage-errors'
 import { createSyncRunner } from './sync/sync-runner'
 import { photosRoot } from './photos/photo-files'
 import { startSyncScheduler } from './sync/sync-scheduler'
@@ -39,6 +41,8 @@ export interface CoreOptions {
   autoSyncEveryMs?: number
   /** Automatic backups: how often changes are looked for (default 15 min, 0 = off) and the quit backup. */
   backups?: { everyMs?: number; atQuit?: boolean }
+  /** Finds the latest good backup to offer when the database is damaged (core/backup). */
+  findGoodBackup?: FindGoodBackup
 }
 
 /** The host-agnostic core: an open, migrated database and the dispatcher both hosts route through. */
@@ -50,17 +54,28 @@ export interface Core {
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
-  mkdirSync(options.dataDir, { recursive: true })
-  const database = openDatabase({
-    file: join(options.dataDir, DATABASE_FILE),
-    nativeBinding: options.nativeBinding,
+  const file = join(options.dataDir, DATABASE_FILE)
+  // Refuses a newer or damaged database before anything writes to it; finishes an archive swap.
+  await guardDataFolder({
+    ...options,
+    file,
+    appVersion: options.version,
+    // A damaged database offers the newest backup that passes its check.
+    findGoodBackup: options.findGoodBackup ?? ((dir) => latestGoodBackup(dir, options.nativeBinding)),
   })
+  let database: AppDatabase
+  try {
+    database = openDatabase({ file, nativeBinding: options.nativeBinding })
+  } catch (error) {
+    throw storageError(error) ?? error
+  }
   const photos = createPhotoProcessor(options.photoWorkerFile)
   try {
     const backupOptions = { appVersion: options.version, nativeBinding: options.nativeBinding }
     await migrateToLatest(database.db, async () => {
       await createBackup(database.sqlite, options.dataDir, 'pre-migration', backupOptions)
     })
+    recordAppVersion(database.sqlite, options.version)
     // Indexes rows written before the search index existed (or by an older index format); no-op after.
     await ensureSearchIndex(database.db)
     const wallClock = options.wallClock ?? Date.now
@@ -134,6 +149,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   } catch (error) {
     await photos.close()
     await database.close()
-    throw error
+    throw storageError(error) ?? error
   }
 }

@@ -1,7 +1,6 @@
 import {
   app,
   BrowserWindow,
-  dialog,
   ipcMain,
   Menu,
   protocol,
@@ -22,6 +21,11 @@ import { handleImportUpload } from './imports'
 import { handlePhotoProtocol, handlePhotoUpload, PHOTO_SCHEME } from './photos'
 import { handlePdfExport, printWindows } from './pdf'
 import { safeStorageTokenVault } from './token-vault'
+import { archiveRoutes } from '../core/archive/archive.api'
+import { archiveFileName } from '../core/archive/archive.service'
+import { acquireDataLock, type DataLock } from '../host/data-lock'
+import { handleArchive } from './archive'
+import { showStartupFailure } from './startup-failure'
 
 /**
  * The thin Electron shell: one window over the core. Everything it does besides window management is
@@ -96,6 +100,22 @@ async function start(core: Core): Promise<void> {
   handlePhotoProtocol(photos)
   const imports = importRoutes(core.context, (error, call) => console.error(`[api] ${call} failed:`, error))
   handleImportUpload(imports, (frame) => isTrustedSender(frame))
+  const archive = archiveRoutes(core.context, {
+    sqlite: core.database.sqlite,
+    onInternalError: (error, call) => console.error(`[api] ${call} failed:`, error),
+    // The checked archive is swapped in by the next start, before its database opens.
+    replaceData: async () => {
+      await core.close()
+      app.relaunch()
+      app.exit(0)
+    },
+  })
+  handleArchive(
+    () => archive,
+    (frame) => isTrustedSender(frame),
+    () => mainWindow,
+    () => archiveFileName(new Date()),
+  )
   handlePdfExport({
     dispatch: core.dispatch,
     rendererIndex,
@@ -123,9 +143,15 @@ async function main(): Promise<void> {
   ])
   const options = parseLaunchOptions(pickLaunchArgs(process.argv))
   await app.whenReady()
+  const dataDir = options.dataDir ?? app.getPath('userData')
+  let lock: DataLock | undefined
   try {
+    // The single-instance lock covers one userData; this covers a --data-dir shared with a browser host.
+    lock = acquireDataLock(dataDir, 'desktop app')
+    const held = lock
+    app.on('will-quit', () => held.release())
     const core = await createCore({
-      dataDir: options.dataDir ?? app.getPath('userData'),
+      dataDir,
       host: 'electron',
       version: app.getVersion(),
       demo: options.demo,
@@ -138,10 +164,9 @@ async function main(): Promise<void> {
     app.on('will-quit', () => void core.close())
     await start(core)
   } catch (error) {
-    dialog.showErrorBox(
-      'Sourcing Workbench could not start',
-      error instanceof Error ? error.message : String(error),
-    )
+    lock?.release()
+    // core/backup's restoreBackup goes here as the second argument once it is merged (see startup-failure.ts).
+    if ((await showStartupFailure(error)) === 'restored') app.relaunch()
     app.exit(1)
   }
   app.on('window-all-closed', () => app.quit())

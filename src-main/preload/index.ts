@@ -9,6 +9,10 @@ const api = {
   /** Reads a spreadsheet's bytes for an import; resolves the envelope with the ImportUpload. */
   uploadImport: (bytes: ArrayBuffer, fileName: string): Promise<ApiResult> =>
     ipcRenderer.invoke('import:upload', bytes, fileName),
+  /** Export everything: a save dialog, then the archive written there (envelope: summary or null). */
+  exportArchive: (): Promise<ApiResult> => ipcRenderer.invoke('archive:export'),
+  /** Open an archive: an open dialog, then checked and swapped in; the app restarts on it. */
+  openArchive: (): Promise<ApiResult> => ipcRenderer.invoke('archive:open'),
   /** PDF export: a save dialog, then a job with progress and cancel (see src-main/electron/pdf.ts). */
   pdf: {
     exportPdf: (request: unknown): Promise<ApiResult> => ipcRenderer.invoke('pdf:export', request),

@@ -1,4 +1,5 @@
 import { formsEn } from './forms.en'
+import { archiveEn, archiveErrorsEn } from './archive.en'
 import { fieldEn } from './field.en'
 import { importErrorsEn, importsEn } from './imports.en'
 import { reportsCenterEn } from './reports-center.en'
@@ -18,6 +19,7 @@ export const en: Messages = {
   ...backupEn,
   ...hqConsoleEn,
   ...formsEn,
+  ...archiveEn,
   app: {
     name: 'Sourcing Workbench',
     tagline: 'Private-label source-factory sourcing',
@@ -695,6 +697,7 @@ export const en: Messages = {
     trash: trashErrorsEn,
     ...hqErrorsEn,
     ...backupErrorsEn,
+    ...archiveErrorsEn,
     title: 'Something went wrong',
     photo: {
       notImage: 'This file is not an image the workbench can read (whatever its name says)',

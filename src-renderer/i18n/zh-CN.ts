@@ -1,4 +1,5 @@
 import { formsZhCN } from './forms.zh-CN'
+import { archiveErrorsZhCN, archiveZhCN } from './archive.zh-CN'
 import { fieldZhCN } from './field.zh-CN'
 import { importErrorsZhCN, importsZhCN } from './imports.zh-CN'
 import { reportsCenterZhCN } from './reports-center.zh-CN'
@@ -17,6 +18,7 @@ export const zhCN = {
   ...backupZhCN,
   ...hqConsoleZhCN,
   ...formsZhCN,
+  ...archiveZhCN,
   app: {
     name: '源选采购工作台',
     tagline: '自有品牌源头工厂寻源',
@@ -687,6 +689,7 @@ export const zhCN = {
     trash: trashErrorsZhCN,
     ...hqErrorsZhCN,
     ...backupErrorsZhCN,
+    ...archiveErrorsZhCN,
     title: '操作失败',
     photo: {
       notImage: '该文件不是可读取的图片（与文件名无关）',

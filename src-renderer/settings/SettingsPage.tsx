@@ -8,6 +8,7 @@ import { ProfileSettings } from '../reports/ProfileSettings'
 import { HqSettings } from '../sync/HqSettings'
 import { DemoDataSettings } from '../demo/DemoDataSettings'
 import { BackupSettings } from './BackupSettings'
+import { ArchiveSettings } from './ArchiveSettings'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -41,6 +42,7 @@ export function SettingsPage() {
       <CategoryPolicyEditor />
       <DemoDataSettings />
       <BackupSettings />
+      <ArchiveSettings />
       <Paper withBorder p="md">
         <Text fw={500} mb="sm">
           {t('settings.about')}

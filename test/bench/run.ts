@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks'
 import { createCore } from '../../src-main/core/app'
 import { benchWrites } from './api-write'
 import { benchBackup } from './backup'
+import { benchArchive } from './archive'
 import { benchComparison } from './comparison'
 import type { PlainRow } from './baseline-pages'
 import { ensureBuilt } from './build'
@@ -71,6 +72,11 @@ async function main(): Promise<void> {
     if (wanted('import export')) {
       console.log('measuring import and export of 10,000 rows ...')
       rows.push(...(await benchImport(5)))
+    }
+
+    if (wanted('archive')) {
+      console.log('measuring archive export and import of 1,000 photos ...')
+      rows.push(...(await benchArchive(1_000, 3)))
     }
 
     if (wanted('photo')) {

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { backupCalls } from '../backup/backup.contract'
+import { archiveCalls } from '../archive/archive.contract'
 import { categoryCalls } from '../categories/categories.contract'
 import { exportCalls } from '../exports/exports.contract'
 import { demandCalls } from '../demand/demand.contract'
@@ -52,6 +53,7 @@ export const contract = mergeCalls(
   demoCalls,
   trashCalls,
   backupCalls,
+  archiveCalls,
 )
 
 export type Contract = typeof contract

@@ -1,4 +1,5 @@
 import { AppError, validationError, type ApiError } from './errors'
+import { storageError } from '../guard/storage-errors'
 import type { CoreContext } from './context'
 import { contract } from './contract'
 import { handlers } from './handlers'
@@ -43,6 +44,9 @@ export function createDispatcher(ctx: CoreContext, options: DispatcherOptions = 
       return { ok: true, value: checked.data }
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toApiError() }
+      // A full disk or a read-only folder is told to the buyer as such (the write was rolled back).
+      const storage = storageError(error)
+      if (storage) return { ok: false, error: storage.toApiError() }
       options.onInternalError?.(error, call)
       return {
         ok: false,

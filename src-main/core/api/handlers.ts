@@ -1,4 +1,5 @@
 import { backupHandlers } from '../backup/backup.api'
+import { archiveHandlers } from '../archive/archive.api'
 import { categoryHandlers } from '../categories/categories.api'
 import { demandHandlers } from '../demand/demand.api'
 import { demoHandlers } from '../demo/demo.api'
@@ -57,4 +58,5 @@ export const handlers: Handlers = {
   ...demoHandlers,
   ...trashHandlers,
   ...backupHandlers,
+  ...archiveHandlers,
 }

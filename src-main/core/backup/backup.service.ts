@@ -423,3 +423,23 @@ export async function restoreBackup(
   }
   return { restored: summaryOf(dataDir, name, manifest), safety }
 }
+
+/**
+ * The newest backup that passes its own check (the start-up guard offers it for a damaged database), or
+ * undefined when none does.
+ */
+export async function latestGoodBackup(
+  dataDir: string,
+  nativeBinding?: string,
+): Promise<{ file: string; createdAt: string } | undefined> {
+  for (const backup of listBackups(dataDir)) {
+    const file = backupDbFile(dataDir, backup.name)
+    try {
+      await verifyBackup(file, { nativeBinding })
+      return { file, createdAt: backup.createdAt }
+    } catch (error) {
+      if (!(error instanceof BackupRefusedError)) throw error
+    }
+  }
+  return undefined
+}

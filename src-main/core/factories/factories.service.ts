@@ -26,7 +26,6 @@ import {
   type FactorySortRow,
   type FactorySummaryRow,
 } from './factories.repository'
-import { z } from 'zod'
 import { factoriesTable } from './factories.columns'
 import { readJson } from '../write/stored-columns'
 import { factoryContactsTable } from './factory-contacts.columns'

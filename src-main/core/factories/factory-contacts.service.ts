@@ -1,5 +1,4 @@
 import type { Transaction } from 'kysely'
-import { z } from 'zod'
 import { AppError, type FieldError } from '../api/errors'
 import type { CoreContext } from '../api/context'
 import type { DB } from '../db/schema'

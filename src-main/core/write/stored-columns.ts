@@ -158,9 +158,11 @@ export function readJson<T>(text: string, shape: z.ZodType<T>, fallback: T): T {
 
 type Bookkeeping = { [K in keyof typeof BOOKKEEPING_COLUMNS]: z.output<(typeof BOOKKEEPING_COLUMNS)[K]> }
 // A column a save may leave out (a legacy one) is still a column of the row.
-type StoredRowOf<S extends z.ZodRawShape> = { [K in keyof S]: Exclude<z.output<S[K]>, undefined> } & Bookkeeping & {
-  id: string
-}
+type StoredRowOf<S extends z.ZodRawShape> = {
+  [K in keyof S]: Exclude<z.output<S[K]>, undefined>
+} & Bookkeeping & {
+    id: string
+  }
 type Mismatch<Row, Stored> = {
   [K in keyof Row | keyof Stored]: K extends keyof Row
     ? K extends keyof Stored
