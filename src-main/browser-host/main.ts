@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { defaultDataDir } from '../host/data-dir'
 import { parseLaunchOptions } from '../host/cli-options'
 import { acquireDataLock } from '../host/data-lock'
+import { rememberedPort, rememberPort } from '../host/remembered-port'
 import { startBrowserHost, type BrowserHost } from './server'
 
 /** Opens the URL in the system browser; failures only mean the user opens it by hand. */
@@ -57,11 +58,20 @@ export async function runBrowserHost(argv: string[]): Promise<BrowserHost> {
   }
   let host: BrowserHost
   try {
-    host = await startBrowserHost({
-      rendererDir: process.env.WORKBENCH_RENDERER_DIR ?? join(__dirname, '..', 'renderer'),
-      port: options.port,
-      routes: opened.then(({ routes }) => routes),
+    const start = (port: number) =>
+      startBrowserHost({
+        rendererDir: process.env.WORKBENCH_RENDERER_DIR ?? join(__dirname, '..', 'renderer'),
+        port,
+        routes: opened.then(({ routes }) => routes),
+      })
+    // Without --port, the port of the last launch on this folder (drafts live in the page's storage);
+    // when something else holds it now, any free one.
+    const remembered = options.port === 0 ? rememberedPort(dataDir) : 0
+    host = await start(remembered || options.port).catch((error: NodeJS.ErrnoException) => {
+      if (remembered && error.code === 'EADDRINUSE') return start(0)
+      throw error
     })
+    if (options.port === 0) rememberPort(dataDir, host.port)
   } catch (error) {
     lock.release()
     throw error
