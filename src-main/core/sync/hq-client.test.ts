@@ -109,4 +109,14 @@ describe('the HQ client', () => {
     expect(reply.accepted).toBe(50)
     expect(encodings).toEqual(['gzip', undefined])
   })
+
+  it('reads a page from a newer HQ whose messages carry a field it does not know, without that field', async () => {
+    const logged = { ...messages[0], seq: 1, base: null, provenance: 'a newer HQ’s field' }
+    const url = await serve((_req, _body, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ ok: true, value: { messages: [logged], cursor: 1, more: false } }))
+    })
+    const page = await createHttpHqClient({ baseUrl: url, token: 't'.repeat(43) }).pull({ after: 0 })
+    expect(page.messages).toEqual([{ ...messages[0], seq: 1, base: null }])
+  })
 })

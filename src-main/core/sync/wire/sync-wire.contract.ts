@@ -87,7 +87,9 @@ export const LoggedMessage = WireMessage.extend({
    * Absent from an HQ that does not keep it. Tells a delete made without seeing an edit (or the reverse).
    */
   seen: z.number().int().nonnegative().optional(),
-}).strict()
+})
+  // A field a newer HQ adds is dropped, not refused: an older laptop keeps syncing until it upgrades.
+  .strip()
 export type LoggedMessage = z.infer<typeof LoggedMessage>
 
 /**
