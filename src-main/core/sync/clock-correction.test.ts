@@ -347,3 +347,36 @@ describe('re-stamping keeps the rows equal to last-writer-wins over the change l
     }
   })
 })
+
+describe('a change HQ refused for good', () => {
+  it('keeps its stamp when the laptop learns its clock was off; the rest moves', async () => {
+    const store = await createHqStore('sqlite')
+    const real = Date.UTC(2026, 5, 1, 2, 0, 0)
+    const hq = await startStoreHq(store, { now: () => new Date(real) })
+    const fast = await createSyncDevice(hq, '快 8 小时的笔记本', real + 8 * HOUR)
+    try {
+      const refused = await fast.createFactory({ name: '被总部拒收的工厂' })
+      const { sqlite } = fast.core.database
+      const seqs = sqlite
+        .prepare('SELECT seq FROM change_log WHERE row_id = ?')
+        .pluck()
+        .all(refused) as number[]
+      const reject = sqlite.prepare(
+        "INSERT INTO sync_rejections (seq, code, message, rejected_at) VALUES (?, 'invalid_value', 'x', 'now')",
+      )
+      for (const seq of seqs) reject.run(seq)
+      const before = stampsOf(fast.core).filter((s) => seqs.includes(s.seq))
+      const kept = await fast.createFactory({ name: '正常的工厂' })
+      expect((await fast.sync()).outcome).toBe('ok')
+      const after = stampsOf(fast.core)
+      expect(after.filter((s) => seqs.includes(s.seq))).toEqual(before)
+      const keptSeqs = sqlite.prepare('SELECT seq FROM change_log WHERE row_id = ?').pluck().all(kept)
+      for (const s of after.filter((s) => keptSeqs.includes(s.seq)))
+        expect(Math.abs(s.millis - real)).toBeLessThan(1000)
+    } finally {
+      await fast.dispose()
+      await hq.close()
+      await store.dispose()
+    }
+  })
+})

@@ -247,6 +247,18 @@ export async function restampUnseen(
       .selectFrom('change_log')
       .select(['seq', 'hlc', 'table_name', 'row_id', 'column_name', 'value', 'sent_at'])
       .where('sent_at', 'is', null)
+      // What HQ refused for good is never sent: moving it could put a refused value back over a later
+      // one here. Changes waiting for HQ's upgrade ('unknown_schema') will be sent, and move.
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('sync_rejections')
+              .select('sync_rejections.seq')
+              .whereRef('sync_rejections.seq', '=', 'change_log.seq')
+              .where('sync_rejections.code', '!=', 'unknown_schema'),
+          ),
+        ),
+      )
       .orderBy('hlc')
       .orderBy('seq')
       .execute()
