@@ -32,6 +32,7 @@ export async function runBrowserHost(argv: string[]): Promise<BrowserHost> {
   // A second app on this folder is refused before anything else happens (a stale lock is taken over).
   const lock = acquireDataLock(dataDir, 'browser host')
   process.once('exit', () => lock.release())
+  if (options.restoreBackup) await restoreDamaged(dataDir)
   let listening!: () => void
   const openOnce = async () => {
     const { openCore } = await import('./open-core')
@@ -71,7 +72,6 @@ export async function runBrowserHost(argv: string[]): Promise<BrowserHost> {
       if (remembered && error.code === 'EADDRINUSE') return start(0)
       throw error
     })
-    if (options.port === 0) rememberPort(dataDir, host.port)
   } catch (error) {
     lock.release()
     throw error
@@ -93,9 +93,25 @@ export async function runBrowserHost(argv: string[]): Promise<BrowserHost> {
     lock.release()
     throw error
   }
+  // Only once the core opened: a refused folder is left exactly as it was.
+  if (options.port === 0) rememberPort(dataDir, host.port)
   // Only now: a core that failed to open must not leave the user a tab on a host that is going away.
   if (options.open) openInSystemBrowser(host.url)
   return host
+}
+
+/** `--restore-backup`: the newest good backup replaces a damaged database (the start-up check's offer). */
+async function restoreDamaged(dataDir: string): Promise<void> {
+  const [{ restoreOverDamaged }, { version }] = await Promise.all([
+    import('../core/backup/restore-damaged'),
+    import('../../package.json'),
+  ])
+  const restored = await restoreOverDamaged(dataDir, { appVersion: version })
+  if (!restored) throw new Error('没有完好的备份可以恢复。No good backup to restore.')
+  console.log(`已从备份 ${restored.backup} 恢复；损坏的数据库保留为 ${restored.damagedKeptAs}`)
+  console.log(
+    `Restored from backup ${restored.backup}; the damaged database is kept as ${restored.damagedKeptAs}`,
+  )
 }
 
 if (require.main === module) {

@@ -26,6 +26,7 @@ import { archiveFileName } from '../core/archive/archive.service'
 import { acquireDataLock, type DataLock } from '../host/data-lock'
 import { handleArchive } from './archive'
 import { showStartupFailure } from './startup-failure'
+import { restoreOverDamaged } from '../core/backup/restore-damaged'
 
 /**
  * The thin Electron shell: one window over the core. Everything it does besides window management is
@@ -165,8 +166,15 @@ async function main(): Promise<void> {
     await start(core)
   } catch (error) {
     lock?.release()
-    // core/backup's restoreBackup goes here as the second argument once it is merged (see startup-failure.ts).
-    if ((await showStartupFailure(error)) === 'restored') app.relaunch()
+    // A damaged database: the dialog's button puts the newest good backup in its place, then relaunches.
+    const restore = async () => {
+      const restored = await restoreOverDamaged(dataDir, {
+        appVersion: app.getVersion(),
+        nativeBinding: electronNativeBinding(app.getAppPath(), process.versions.modules),
+      })
+      if (!restored) throw new Error('no good backup to restore')
+    }
+    if ((await showStartupFailure(error, restore)) === 'restored') app.relaunch()
     app.exit(1)
   }
   app.on('window-all-closed', () => app.quit())

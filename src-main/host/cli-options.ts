@@ -9,6 +9,8 @@ export interface LaunchOptions {
   browser: boolean
   /** Seconds between automatic checks of HQ (sync when reachable); 0 turns automatic sync off. */
   syncEverySeconds: number
+  /** Put the newest good backup in place of a damaged database before starting (the start-up offer). */
+  restoreBackup: boolean
 }
 
 /** Parses launch flags; unknown flags are an error so a typo is not silently ignored. */
@@ -22,6 +24,7 @@ export function parseLaunchOptions(argv: string[], env: NodeJS.ProcessEnv = proc
       'no-open': { type: 'boolean', default: false },
       browser: { type: 'boolean', default: false },
       'sync-every': { type: 'string' },
+      'restore-backup': { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: false,
@@ -39,11 +42,12 @@ export function parseLaunchOptions(argv: string[], env: NodeJS.ProcessEnv = proc
     demo: !values['no-demo'],
     open: !values['no-open'] && !env.CI,
     browser: values.browser,
+    restoreBackup: values['restore-backup'],
   }
 }
 
 const VALUE_FLAGS = new Set(['--port', '--data-dir', '--sync-every'])
-const BOOLEAN_FLAGS = new Set(['--no-demo', '--no-open', '--browser'])
+const BOOLEAN_FLAGS = new Set(['--no-demo', '--no-open', '--browser', '--restore-backup'])
 
 /**
  * Keeps only our own flags from an argv that also carries the runtime's (Electron and Chromium add

@@ -1,6 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
@@ -21,14 +30,17 @@ interface Ended {
   output: string
 }
 
-function startHost(dataDir: string): {
+function startHost(
+  dataDir: string,
+  extra: string[] = [],
+): {
   child: ChildProcess
   listening: Promise<void>
   ended: Promise<Ended>
 } {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', ENTRY, '--no-open', '--no-demo', '--data-dir', dataDir],
+    ['--import', 'tsx', ENTRY, '--no-open', '--no-demo', '--data-dir', dataDir, ...extra],
     {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -101,6 +113,41 @@ describe('browser host refusals', () => {
       expect(hashOf(join(dataDir, DATABASE_FILE))).toBe(before.hash)
       // No WAL, no -shm, and the lock it took was released.
       expect(readdirSync(dataDir).sort()).toEqual(before.files)
+    },
+  )
+
+  it(
+    'a damaged database is replaced by its newest good backup with --restore-backup, as the refusal says',
+    { timeout: 60_000 },
+    async () => {
+      dataDir = mkdtempSync(join(tmpdir(), 'workbench-restore-damaged-'))
+      const core = await createTempCore({ dataDir, backups: { everyMs: 0, atQuit: false } })
+      for (let i = 0; i < 200; i++) await core.dispatch('factories.create', { name: `晋江纸业 ${i}` })
+      await core.dispatch('backup.create', {})
+      await core.close()
+      const file = join(dataDir, DATABASE_FILE)
+      const size = statSync(file).size
+      const fd = openSync(file, 'r+')
+      writeSync(fd, Buffer.alloc(4096 * 3, 0x5a), 0, 4096 * 3, Math.max(4096, Math.floor(size / 8192) * 4096))
+      closeSync(fd)
+
+      const refused = startHost(dataDir)
+      children.push(refused.child)
+      const { code, output } = await refused.ended
+      expect(code).not.toBe(0)
+      expect(output).toContain('npm start -- --restore-backup')
+
+      const restoring = startHost(dataDir, ['--restore-backup'])
+      children.push(restoring.child)
+      await restoring.listening
+      restoring.child.kill('SIGTERM')
+      const restored = await restoring.ended
+      expect(restored.output).toContain('Restored from backup')
+      const reopened = await createTempCore({ dataDir, backups: { everyMs: 0, atQuit: false } })
+      expect(reopened.database.sqlite.prepare('SELECT count(*) AS n FROM factories').get()).toEqual({
+        n: 200,
+      })
+      await reopened.close()
     },
   )
 })

@@ -138,10 +138,10 @@ export async function checkDatabaseBeforeOpen(options: StartupCheckOptions): Pro
   const params: Record<string, string | number> = { problem: quick.slice(0, 200), file: options.file }
   if (backup) Object.assign(params, { backupFile: backup.file, backupAt: backup.createdAt })
   const offer = backup
-    ? `最近一份完好的备份是 ${backup.createdAt}（${backup.file}），可从它恢复。\n`
+    ? `最近一份完好的备份是 ${backup.createdAt}（${backup.file}），可从它恢复（浏览器版：npm start -- --restore-backup）。\n`
     : '没有找到完好的备份。\n'
   const offerEn = backup
-    ? `The latest good backup is from ${backup.createdAt} (${backup.file}); it can be restored.`
+    ? `The latest good backup is from ${backup.createdAt} (${backup.file}); restore it with the dialog's button, or in the browser host with: npm start -- --restore-backup`
     : 'No good backup was found.'
   throw new StartupRefusal(
     'damaged',
