@@ -125,6 +125,20 @@ export async function killHard(running: Running): Promise<void> {
     if (running.group && child.pid) process.kill(-child.pid, 'SIGKILL')
     else child.kill('SIGKILL')
   })
+  // faketime's own exit comes first: the program under it (which holds the data folder's lock) is
+  // gone only once the whole group is.
+  if (running.group && child.pid) await groupGone(child.pid)
+}
+
+async function groupGone(group: number): Promise<void> {
+  for (let tries = 0; tries < 100; tries++) {
+    try {
+      process.kill(-group, 0)
+    } catch {
+      return
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
 }
 
 /** A TCP port free right now on 127.0.0.1 (HQ restarts on the same address the laptops stored). */
