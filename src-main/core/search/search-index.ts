@@ -276,6 +276,38 @@ export async function indexNewRows(
 }
 
 /**
+ * indexNewRows for several tables at once (a pulled page): tables with documents of their own first, then
+ * the parts of other documents (a factory's contacts), whose owners then have their documents to update.
+ */
+export async function indexNewRowsOf(
+  trx: AnyTrx,
+  idsByTable: ReadonlyMap<SyncedTableName, ReadonlySet<string>>,
+): Promise<void> {
+  const tables = [...idsByTable.keys()]
+  const ordered = [
+    ...tables.filter((t) => sourcesByTable.has(t)),
+    ...tables.filter((t) => !sourcesByTable.has(t)),
+  ]
+  for (const table of ordered) {
+    const ids = [...idsByTable.get(table)!]
+    // A row id that already has a document (another table's row of the same id, sent by a rogue device,
+    // or a part's owner indexed above) is indexed one by one, which replaces the document.
+    const documented = new Set<string>()
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const { rows } = await sql<{ row_id: string }>`
+        SELECT row_id FROM search_docs WHERE row_id IN (${sql.join(ids.slice(i, i + CHUNK))})`.execute(trx)
+      for (const row of rows) documented.add(row.row_id)
+    }
+    await indexNewRows(
+      trx,
+      table,
+      ids.filter((id) => !documented.has(id)),
+    )
+    for (const id of documented) await indexRow(trx, table, id)
+  }
+}
+
+/**
  * Re-indexes one row of `table` after it was written: a live row gets its document (new or updated),
  * a tombstoned or missing row loses it. When a title changes, rows of other tables that show it (a
  * visit shows its factory's name) are re-indexed too. Tables without a search source are ignored.

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid'
 import type { z } from 'zod'
 import { AppError, notFound, validationError } from '../api/errors'
 import type { DB } from '../db/schema'
-import { indexNewRows, indexRow } from '../search/search-index'
+import { indexNewRows, indexNewRowsOf, indexRow } from '../search/search-index'
 import { refuseHqOwnedWrite } from '../sync/hq-owned'
 import type { HlcClock } from '../sync/hlc'
 
@@ -330,12 +330,40 @@ export interface RemoteRowWrite {
  * fields win and records their messages itself, in the same transaction.
  */
 export async function writeRemoteRows(trx: Transaction<DB>, writes: RemoteRowWrite[]): Promise<void> {
+  const created = await rowsNotYetStored(trx, writes)
   for (const write of writes) {
     await dynamic(trx)
       .insertInto(write.table)
       .values({ ...write.placeholders, ...write.values, id: write.id })
       .onConflict((oc) => oc.column('id').doUpdateSet(write.values))
       .execute()
-    await indexRow(trx, write.table, write.id)
+    if (!created.get(write.table)?.has(write.id)) await indexRow(trx, write.table, write.id)
   }
+  // Rows this page created (a first sync brings thousands) are indexed in bulk, as an import's are.
+  await indexNewRowsOf(trx, created)
+}
+
+/** Per table, the ids among `writes` that have no row yet (so no search document either). */
+async function rowsNotYetStored(
+  trx: Transaction<DB>,
+  writes: readonly RemoteRowWrite[],
+): Promise<Map<SyncedTableName, Set<string>>> {
+  const byTable = new Map<SyncedTableName, Set<string>>()
+  for (const write of writes) {
+    let ids = byTable.get(write.table)
+    if (!ids) byTable.set(write.table, (ids = new Set()))
+    ids.add(write.id)
+  }
+  for (const [table, ids] of byTable) {
+    const all = [...ids]
+    for (let i = 0; i < all.length; i += 500) {
+      const stored = await dynamic(trx)
+        .selectFrom(table)
+        .select('id')
+        .where('id', 'in', all.slice(i, i + 500))
+        .execute()
+      for (const row of stored) ids.delete(String(row.id))
+    }
+  }
+  return byTable
 }
