@@ -1,16 +1,9 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  freePort,
-  killHard,
-  mintHqCode,
-  startBrowserHost,
-  startHqProcess,
-  type BrowserHost,
-  type HqProcess,
-} from './support/processes'
+import { api, enrol, openLaptop, syncNow, type Laptop } from './support/laptops'
+import { freePort, killHard, mintHqCode, startHqProcess, type HqProcess } from './support/processes'
 
 /**
  * Contacts as rows, walked by two buyers in real Chromium: a factory known to both laptops; with HQ
@@ -27,64 +20,12 @@ const FACTORY = '晋江恒安纸业有限公司'
 const A_NAME = '王强的笔记本'
 const B_NAME = '李娜的笔记本'
 
-interface Laptop {
-  name: string
-  host: BrowserHost
-  page: Page
-}
-
 const hqDir = mkdtempSync(join(tmpdir(), 'workbench-hq-'))
 let hqPort = 0
 let hq: HqProcess
 let a: Laptop
 let b: Laptop
 let factoryId = ''
-
-async function openLaptop(browser: Browser, name: string): Promise<Laptop> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'workbench-laptop-'))
-  const host = await startBrowserHost(dataDir, ['--no-demo'])
-  const page = await (await browser.newContext()).newPage()
-  await page.goto(host.url)
-  return { name, host, page }
-}
-
-/** Calls the laptop's own API as its renderer does (the secret is in the address's fragment). */
-async function api<T>(laptop: Laptop, call: string, input: unknown): Promise<T> {
-  const url = new URL(laptop.host.url)
-  const secret = new URLSearchParams(url.hash.slice(1)).get('secret')!
-  const response = await laptop.page.request.post(`${url.origin}/api/${call}`, {
-    headers: { 'x-workbench-secret': secret },
-    data: input,
-  })
-  const body = (await response.json()) as { ok: boolean; value: T }
-  expect(body.ok, `${call} failed: ${JSON.stringify(body)}`).toBe(true)
-  return body.value
-}
-
-async function enrol(laptop: Laptop, code: string): Promise<void> {
-  const { page } = laptop
-  await page.getByTestId('nav-settings').click()
-  const section = page.getByTestId('hq-settings')
-  await section.getByTestId('hq-url').fill(hq.url)
-  await section.getByTestId('hq-code').fill(code)
-  await section.getByTestId('hq-device-name').fill(laptop.name)
-  await section.getByTestId('hq-enrol').click()
-  await expect(section.getByTestId('hq-status')).toContainText(laptop.name)
-}
-
-async function syncNow(laptop: Laptop): Promise<void> {
-  const { page } = laptop
-  await page.getByTestId('nav-sync').click()
-  const screen = page.getByTestId('sync-page')
-  const before =
-    (await screen
-      .getByTestId('sync-last')
-      .textContent()
-      .catch(() => '')) ?? ''
-  await screen.getByTestId('sync-now').click()
-  await expect(screen.getByTestId('sync-now')).toBeEnabled({ timeout: 30_000 })
-  await expect(screen.getByTestId('sync-last')).not.toHaveText(before)
-}
 
 async function openFactory(laptop: Laptop): Promise<void> {
   await laptop.page.goto(`${new URL(laptop.host.url).origin}/#/factories/${factoryId}`)
@@ -114,8 +55,8 @@ test.afterAll(async () => {
 })
 
 test('both laptops know the factory and its one contact', async () => {
-  await enrol(a, hq.firstCode!)
-  await enrol(b, await mintHqCode(hqDir))
+  await enrol(a, hq.url, hq.firstCode!)
+  await enrol(b, hq.url, await mintHqCode(hqDir))
   const factory = await api<{ id: string }>(a, 'factories.create', {
     name: FACTORY,
     province: '福建',

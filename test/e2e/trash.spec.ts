@@ -1,16 +1,9 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  freePort,
-  killHard,
-  mintHqCode,
-  startBrowserHost,
-  startHqProcess,
-  type BrowserHost,
-  type HqProcess,
-} from './support/processes'
+import { api, enrol, openLaptop, syncNow, type Laptop } from './support/laptops'
+import { freePort, killHard, mintHqCode, startHqProcess, type HqProcess } from './support/processes'
 
 /**
  * Deletes that tell, as two buyers meet them: 李娜 deletes a sample while 王强, not yet synced, changes
@@ -29,12 +22,6 @@ const LI = '李娜的笔记本'
 const WANG = '王强的笔记本'
 const WANG_NOTES = '王强：厂家同意加厚到 40g，下周寄新样'
 
-interface Laptop {
-  name: string
-  host: BrowserHost
-  page: Page
-}
-
 const hqDir = mkdtempSync(join(tmpdir(), 'workbench-hq-'))
 let hq: HqProcess
 let li: Laptop
@@ -42,60 +29,14 @@ let wang: Laptop
 let sampleId = ''
 let otherFactoryId = ''
 
-async function openLaptop(browser: Browser, name: string): Promise<Laptop> {
-  const host = await startBrowserHost(mkdtempSync(join(tmpdir(), 'workbench-laptop-')), ['--no-demo'])
-  const page = await (await browser.newContext()).newPage()
-  await page.goto(host.url)
-  return { name, host, page }
-}
-
-/** Calls the laptop's own API as its renderer does (the secret is in the address's fragment). */
-async function api<T>(laptop: Laptop, call: string, input: unknown): Promise<T> {
-  const url = new URL(laptop.host.url)
-  const secret = new URLSearchParams(url.hash.slice(1)).get('secret')!
-  const response = await laptop.page.request.post(`${url.origin}/api/${call}`, {
-    headers: { 'x-workbench-secret': secret },
-    data: input,
-  })
-  const body = (await response.json()) as { ok: boolean; value: T }
-  expect(body.ok, `${call} failed: ${JSON.stringify(body)}`).toBe(true)
-  return body.value
-}
-
-async function enrol(laptop: Laptop, code: string): Promise<void> {
-  const { page } = laptop
-  await page.getByTestId('nav-settings').click()
-  const section = page.getByTestId('hq-settings')
-  await section.getByTestId('hq-url').fill(hq.url)
-  await section.getByTestId('hq-code').fill(code)
-  await section.getByTestId('hq-device-name').fill(laptop.name)
-  await section.getByTestId('hq-enrol').click()
-  await expect(section.getByTestId('hq-status')).toContainText(laptop.name)
-}
-
-/** Presses Sync now on the Sync screen and waits for the run to finish. */
-async function syncNow(laptop: Laptop): Promise<void> {
-  const { page } = laptop
-  await page.getByTestId('nav-sync').click()
-  const screen = page.getByTestId('sync-page')
-  const before =
-    (await screen
-      .getByTestId('sync-last')
-      .textContent()
-      .catch(() => '')) ?? ''
-  await screen.getByTestId('sync-now').click()
-  await expect(screen.getByTestId('sync-now')).toBeEnabled({ timeout: 30_000 })
-  await expect(screen.getByTestId('sync-last')).not.toHaveText(before)
-}
-
 const samplePage = (laptop: Laptop) => `${new URL(laptop.host.url).origin}/#/samples/${sampleId}`
 
 test.beforeAll(async ({ browser }) => {
   hq = await startHqProcess(hqDir, await freePort())
   li = await openLaptop(browser, LI)
   wang = await openLaptop(browser, WANG)
-  await enrol(li, hq.firstCode!)
-  await enrol(wang, await mintHqCode(hqDir))
+  await enrol(li, hq.url, hq.firstCode!)
+  await enrol(wang, hq.url, await mintHqCode(hqDir))
   const factory = await api<{ id: string }>(li, 'factories.create', {
     name: FACTORY,
     province: '福建',

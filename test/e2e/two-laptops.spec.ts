@@ -1,17 +1,10 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import Database from 'better-sqlite3'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  freePort,
-  killHard,
-  mintHqCode,
-  startBrowserHost,
-  startHqProcess,
-  type BrowserHost,
-  type HqProcess,
-} from './support/processes'
+import { api, enrol, openLaptop, syncNow, type Laptop } from './support/laptops'
+import { freePort, killHard, mintHqCode, startHqProcess, type HqProcess } from './support/processes'
 
 /**
  * Issue 6's walk, as a new team would do it: `npm run hq` on an empty directory prints its address and a
@@ -31,68 +24,12 @@ const A_STORAGE = '选品中心 B-3 架'
 const A_NOTES = '王强：手感偏薄，要求加厚'
 const B_NOTES = '李娜：厂家同意加厚到 40g，下周寄新样'
 
-interface Laptop {
-  name: string
-  host: BrowserHost
-  page: Page
-}
-
 const hqDir = mkdtempSync(join(tmpdir(), 'workbench-hq-'))
 let hqPort = 0
 let hq: HqProcess
 let a: Laptop
 let b: Laptop
 let sampleId = ''
-
-async function openLaptop(browser: Browser, name: string): Promise<Laptop> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'workbench-laptop-'))
-  // No demo data: the two laptops share only what sync brings.
-  const host = await startBrowserHost(dataDir, ['--no-demo'])
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await page.goto(host.url)
-  return { name, host, page }
-}
-
-/** Calls the laptop's own API as its renderer does (the secret is in the address's fragment). */
-async function api<T>(laptop: Laptop, call: string, input: unknown): Promise<T> {
-  const url = new URL(laptop.host.url)
-  const secret = new URLSearchParams(url.hash.slice(1)).get('secret')!
-  const response = await laptop.page.request.post(`${url.origin}/api/${call}`, {
-    headers: { 'x-workbench-secret': secret },
-    data: input,
-  })
-  const body = (await response.json()) as { ok: boolean; value: T }
-  expect(body.ok, `${call} failed: ${JSON.stringify(body)}`).toBe(true)
-  return body.value
-}
-
-async function enrol(laptop: Laptop, code: string): Promise<void> {
-  const { page } = laptop
-  await page.getByTestId('nav-settings').click()
-  const section = page.getByTestId('hq-settings')
-  await section.getByTestId('hq-url').fill(hq.url)
-  await section.getByTestId('hq-code').fill(code)
-  await section.getByTestId('hq-device-name').fill(laptop.name)
-  await section.getByTestId('hq-enrol').click()
-  await expect(section.getByTestId('hq-status')).toContainText(laptop.name)
-}
-
-/** Presses Sync now on the Sync screen and waits for the run to finish. */
-async function syncNow(laptop: Laptop): Promise<string> {
-  const { page } = laptop
-  await page.getByTestId('nav-sync').click()
-  const screen = page.getByTestId('sync-page')
-  const before =
-    (await screen
-      .getByTestId('sync-last')
-      .textContent()
-      .catch(() => '')) ?? ''
-  await screen.getByTestId('sync-now').click()
-  await expect(screen.getByTestId('sync-now')).toBeEnabled({ timeout: 30_000 })
-  await expect(screen.getByTestId('sync-last')).not.toHaveText(before)
-  return (await screen.getByTestId('sync-last').textContent()) ?? ''
-}
 
 async function editSample(laptop: Laptop, values: { storage?: string; notes?: string }): Promise<void> {
   const { page } = laptop
@@ -146,9 +83,9 @@ test('HQ on an empty directory prints its address and a first enrolment code', (
 })
 
 test('both laptops enrol with one-time codes', async () => {
-  await enrol(a, hq.firstCode!)
+  await enrol(a, hq.url, hq.firstCode!)
   await a.page.screenshot({ path: `${SHOTS}/sync-settings-enrolled.png`, fullPage: true })
-  await enrol(b, await mintHqCode(hqDir))
+  await enrol(b, hq.url, await mintHqCode(hqDir))
 })
 
 test('a sample registered on laptop A reaches laptop B', async () => {
