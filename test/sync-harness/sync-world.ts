@@ -33,12 +33,24 @@ export const COMPARED_TABLES = [
 export interface WorldCounts {
   calls: number
   refused: number
+  creates: number
+  edits: number
   deletes: number
   restores: number
 }
 
 export function emptyWorldCounts(): WorldCounts {
-  return { calls: 0, refused: 0, deletes: 0, restores: 0 }
+  return { calls: 0, refused: 0, creates: 0, edits: 0, deletes: 0, restores: 0 }
+}
+
+/** Which count a write call that the app accepted adds to (reads add to none). */
+function kindOf(name: string): 'creates' | 'edits' | 'deletes' | 'restores' | undefined {
+  const verb = name.split('.')[1]!
+  if (verb === 'create') return 'creates'
+  if (verb === 'delete') return 'deletes'
+  if (verb === 'restore') return 'restores'
+  if (['update', 'revise', 'transition', 'setDone', 'set'].includes(verb)) return 'edits'
+  return undefined
 }
 
 /** Refusals a buyer meets when another laptop's work arrived in between; anything else is a bug. */
@@ -53,8 +65,14 @@ async function call<T>(
 ): Promise<T | undefined> {
   counts.calls++
   const result = (await device.core.dispatch(name, input)) as ApiResult
-  if (result.ok) return result.value as T
+  if (result.ok) {
+    const kind = kindOf(name)
+    if (kind) counts[kind]++
+    return result.value as T
+  }
   if (EXPECTED_REFUSALS.has(result.error.code)) {
+    // SYNC_SIM_DEBUG=1 shows the refusals: a wrong input reads as a buyer's refusal otherwise.
+    if (process.env.SYNC_SIM_DEBUG) console.error(`${name} refused: ${JSON.stringify(result.error)}`)
     counts.refused++
     return undefined
   }
@@ -77,6 +95,17 @@ function deletedIds(device: SyncDevice, table: string): string[] {
 
 const BELTS = ['晋江纸品', '保定生活用纸', '广州白云日化', '仙桃无纺布', '茅台镇酱酒']
 const CATEGORIES = ['生活用纸', '湿厕纸', '一次性内裤/浴巾', '洗手液', '地板清洁剂']
+/** What samples.update replaces (all of a sample's own fields, as its form sends them). */
+const SAMPLE_FIELDS = [
+  'source',
+  'visitId',
+  'factoryId',
+  'skuId',
+  'category',
+  'categoryOverride',
+  'name',
+  'specs',
+]
 const CURRENCIES = ['USD', 'EUR', 'HKD', 'JPY']
 
 /** One random piece of a buyer's work on one laptop, at the simulated day `today` (YYYY-MM-DD). */
@@ -110,13 +139,18 @@ export async function worldStep(
     const change = random()
     const values: Record<string, unknown> = { ...factory }
     for (const key of ['id', 'createdAt', 'updatedAt']) delete values[key]
-    if (change < 0.3) values.notes = `备注 ${tag}`
-    else if (change < 0.5) values.categories = some(CATEGORIES, 3)
-    else if (change < 0.75) values.contacts = [...contacts, { name: `新联系人 ${tag}`, role: '业务' }]
+    // Contacts are rows of their own: an entry with an id edits one, one without adds one, and a
+    // contact is removed only by naming it (one left out of the form is kept).
+    let removedContactIds: string[] = []
+    if (change < 0.25) values.notes = `备注 ${tag}`
+    else if (change < 0.4) values.categories = some(CATEGORIES, 3)
+    else if (change < 0.6 && contacts.length < 20)
+      values.contacts = [...contacts, { name: `新联系人 ${tag}`, role: '业务' }]
+    else if (change < 0.7 && contacts.length > 0)
+      values.contacts = contacts.map((c, i) => (i === 0 ? { ...c, phone: `139${tag.length}0013900` } : c))
+    else if (change < 0.8 && contacts.length > 0) removedContactIds = [pick(contacts)!.id as string]
     else values.capacity = `月产 ${Math.floor(random() * 900) + 100} 吨 (${tag})`
-    if (Array.isArray(values.contacts) && values.contacts.length > 8)
-      values.contacts = values.contacts.slice(-8)
-    await call(device, counts, 'factories.update', { id, values })
+    await call(device, counts, 'factories.update', { id, values, removedContactIds })
   } else if (roll < 0.36) {
     const factory = pick(factories)
     if (!factory) return
@@ -177,14 +211,24 @@ export async function worldStep(
   } else if (roll < 0.8) {
     const id = pick(liveIds(device, 'samples'))
     if (!id) return
-    if (random() < 0.5) {
-      await call(device, counts, 'samples.transition', { id, to: pick(['received', 'evaluating']) })
+    const sample = await call<Record<string, unknown>>(device, counts, 'samples.get', { id })
+    if (!sample) return
+    const next = pick(sample.nextStatuses as string[])
+    if (next && random() < 0.5) {
+      // Along its workflow, as far as this laptop has seen it (another may have moved it meanwhile).
+      await call(device, counts, 'samples.transition', {
+        id,
+        to: next,
+        ...(next === 'rejected' ? { reason: `不合格 ${tag}` } : {}),
+      })
     } else {
-      const sample = await call<Record<string, unknown>>(device, counts, 'samples.get', { id })
-      if (!sample) return
       await call(device, counts, 'samples.update', {
         id,
-        values: { name: sample.name, storageLocation: `货架 ${tag}`, notes: `样品备注 ${tag}` },
+        values: {
+          ...Object.fromEntries(SAMPLE_FIELDS.map((field) => [field, sample[field]])),
+          storageLocation: `货架 ${tag}`,
+          notes: `样品备注 ${tag}`,
+        },
       })
     }
   } else if (roll < 0.88) {
@@ -223,15 +267,13 @@ export async function worldStep(
     }[kind]
     const id = pick(liveIds(device, kind))
     if (!id) return
-    counts.deletes++
     await call(device, counts, callName, { id })
   } else {
     // Restores from the Trash, of what this laptop sees deleted.
     const kind = pick(['samples', 'quotes', 'factories'] as const)!
     const id = pick(deletedIds(device, kind))
     if (!id) return
-    counts.restores++
-    await call(device, counts, 'trash.restore', { table: kind, id })
+    await call(device, counts, 'trash.restore', { kind, id })
   }
 }
 
