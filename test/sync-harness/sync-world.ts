@@ -120,6 +120,8 @@ export async function worldStep(
     items.length === 0 ? undefined : items[Math.floor(random() * items.length)]
   const some = <T>(items: readonly T[], max: number): T[] =>
     items.filter(() => random() < max / Math.max(items.length, 1)).slice(0, max)
+  // A fifth of the work deletes something or restores it from the Trash.
+  if (random() < 0.2) return deleteOrRestore(device, random, counts)
   const factories = liveIds(device, 'factories')
   const roll = random()
 
@@ -148,8 +150,10 @@ export async function worldStep(
       values.contacts = [...contacts, { name: `新联系人 ${tag}`, role: '业务' }]
     else if (change < 0.7 && contacts.length > 0)
       values.contacts = contacts.map((c, i) => (i === 0 ? { ...c, phone: `139${tag.length}0013900` } : c))
-    else if (change < 0.8 && contacts.length > 0) removedContactIds = [pick(contacts)!.id as string]
-    else values.capacity = `月产 ${Math.floor(random() * 900) + 100} 吨 (${tag})`
+    else if (change < 0.8 && contacts.length > 0) {
+      removedContactIds = [pick(contacts)!.id as string]
+      values.contacts = contacts.filter((c) => c.id !== removedContactIds[0])
+    } else values.capacity = `月产 ${Math.floor(random() * 900) + 100} 吨 (${tag})`
     await call(device, counts, 'factories.update', { id, values, removedContactIds })
   } else if (roll < 0.36) {
     const factory = pick(factories)
@@ -251,29 +255,47 @@ export async function worldStep(
       const quote = await call<Record<string, unknown>>(device, counts, 'quotes.get', { id: existing })
       if (quote) await call(device, counts, 'quotes.revise', { id: existing, values: { ...values, skuId } })
     } else await call(device, counts, 'quotes.create', values)
-  } else if (roll < 0.91) {
+  } else {
     await call(device, counts, 'rates.set', {
       currency: pick(CURRENCIES),
       rate: (1 + Math.floor(random() * 800) / 100).toFixed(2),
     })
-  } else if (roll < 0.96) {
-    // Deletes: a sample, a follow-up, a quote round, now and then a factory.
-    const kind = pick(['samples', 'visit_follow_ups', 'quotes', 'factories'] as const)!
-    const callName = {
-      samples: 'samples.delete',
-      visit_follow_ups: 'followUps.delete',
-      quotes: 'quotes.delete',
-      factories: 'factories.delete',
-    }[kind]
-    const id = pick(liveIds(device, kind))
-    if (!id) return
-    await call(device, counts, callName, { id })
+  }
+}
+
+/** Deletes of every kind a laptop deletes, and restores from the Trash, as calls name them. */
+const DELETE_CALLS = {
+  factories: 'factories.delete',
+  tours: 'tours.delete',
+  visits: 'visits.delete',
+  visit_follow_ups: 'followUps.delete',
+  samples: 'samples.delete',
+  quotes: 'quotes.delete',
+  currency_rates: 'rates.delete',
+} as const
+type Deletable = keyof typeof DELETE_CALLS
+
+/** A delete of a live record, or a restore of one this laptop sees deleted, of a random kind. */
+async function deleteOrRestore(device: SyncDevice, random: Random, counts: WorldCounts): Promise<void> {
+  const kinds = Object.keys(DELETE_CALLS) as Deletable[]
+  const pickOf = <T>(items: readonly T[]): T | undefined =>
+    items.length === 0 ? undefined : items[Math.floor(random() * items.length)]
+  if (random() < 0.6) {
+    // Factories less often: deleting one leaves its visits, samples and quotes with a deleted parent.
+    const candidates = kinds.filter((k) => liveIds(device, k).length > (k === 'factories' ? 3 : 0))
+    const kind = pickOf(candidates)
+    if (!kind) return
+    const id = pickOf(liveIds(device, kind))!
+    if (kind === 'currency_rates') {
+      const { currency } = device.core.database.sqlite
+        .prepare('SELECT currency FROM currency_rates WHERE id = ?')
+        .get(id) as { currency: string }
+      await call(device, counts, DELETE_CALLS[kind], { currency })
+    } else await call(device, counts, DELETE_CALLS[kind], { id })
   } else {
-    // Restores from the Trash, of what this laptop sees deleted.
-    const kind = pick(['samples', 'quotes', 'factories'] as const)!
-    const id = pick(deletedIds(device, kind))
-    if (!id) return
-    await call(device, counts, 'trash.restore', { kind, id })
+    const kind = pickOf(kinds.filter((k) => deletedIds(device, k).length > 0))
+    if (!kind) return
+    await call(device, counts, 'trash.restore', { kind, id: pickOf(deletedIds(device, kind)) })
   }
 }
 
