@@ -95,6 +95,9 @@ export interface SeedCounts {
   unknownSchemaRefused: number
   /** Messages laptops quarantined on apply (HQ should have refused them all). */
   quarantined: number
+  /** At quiet, over all laptops: edits of records deleted elsewhere shown as conflicts, field conflicts. */
+  deleteConflicts: number
+  fieldConflicts: number
   minSkewMs: number
   maxSkewMs: number
   /** Replicas that differ from HQ's log at quiet. */
@@ -127,6 +130,8 @@ export function emptyCounts(): SeedCounts {
     newerColumnWrites: 0,
     unknownSchemaRefused: 0,
     quarantined: 0,
+    deleteConflicts: 0,
+    fieldConflicts: 0,
     minSkewMs: Infinity,
     maxSkewMs: -Infinity,
     divergences: 0,
@@ -321,6 +326,16 @@ function rogueMessage(kind: number, row: string, otherNode: string, counter: num
   return { ...base, ...crafted[kind % crafted.length] }
 }
 export const ROGUE_KINDS = 7
+/** Why HQ must refuse each kind of crafted message. */
+const ROGUE_CODES = [
+  'invalid_value',
+  'invalid_value',
+  'invalid_value',
+  'invalid_value',
+  'unknown_schema',
+  'unknown_schema',
+  'node_mismatch',
+]
 
 /**
  * The seed's HQ. It alternates between running in the simulation's process, where starting it is cheap
@@ -405,6 +420,8 @@ async function createSkus(hq: HqAddress): Promise<void> {
 
 async function runSeedOn(store: HqStore, seed: number, steps: number): Promise<SeedCounts> {
   const random = prng(seed)
+  // Tells apart the traces of runs of the same seed in one process (SYNC_SIM_TRACE=1).
+  const run = Math.random().toString(36).slice(2, 6)
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
   const counts = emptyCounts()
   const world: WorldCounts = emptyWorldCounts()
@@ -451,6 +468,10 @@ async function runSeedOn(store: HqStore, seed: number, steps: number): Promise<S
       const report = await devices[index]!.sync(client)
       counts.syncs++
       counts.resent += report.resent
+      if (process.env.SYNC_SIM_TRACE)
+        console.error(
+          `${run} step ${step} laptop ${index}: ${report.outcome} pushed ${report.pushed} pulled ${report.pulled} cursor ${report.cursor} resent ${report.resent} ${report.outcome === 'ok' ? '' : report.message.slice(0, 80)}`,
+        )
       return report
     }
 
@@ -513,6 +534,8 @@ async function runSeedOn(store: HqStore, seed: number, steps: number): Promise<S
       const index = Math.floor(random() * DEVICES)
       const device = devices[index]!
       const roll = random()
+      if (process.env.SYNC_SIM_TRACE && (step === restartAt || step === killAt))
+        console.error(`${run} step ${step}: HQ ${step === restartAt ? 'copied' : 'restored'}`)
       if (step === restartAt) {
         await restartHqDuring(index, () => backup.take())
       } else if (step === killAt) {
@@ -526,16 +549,17 @@ async function runSeedOn(store: HqStore, seed: number, steps: number): Promise<S
         counts.partitions++
       } else if (roll < 0.03) {
         // The rogue device pushes a crafted message: HQ must refuse it, with its reason.
-        const message = rogueMessage(
-          Math.floor(random() * ROGUE_KINDS),
-          pick(hotRows),
-          device.core.context.write.clock.node,
-          step,
-        )
+        const kind = Math.floor(random() * ROGUE_KINDS)
+        const message = rogueMessage(kind, pick(hotRows), device.core.context.write.clock.node, step)
         const reply = await hqCall(hq.url, 'push', { messages: [message] }, rogueToken)
         const value = reply.body.value as { accepted: number; rejected: { code: string }[] } | undefined
         counts.rogueMessages++
-        if (reply.status === 200 && value?.accepted === 0 && value.rejected.length === 1)
+        if (
+          reply.status === 200 &&
+          value?.accepted === 0 &&
+          value.rejected.length === 1 &&
+          value.rejected[0]!.code === ROGUE_CODES[kind]
+        )
           counts.rogueRefused++
         else
           problems.push(
@@ -616,12 +640,40 @@ async function runSeedOn(store: HqStore, seed: number, steps: number): Promise<S
       const difference = firstDifference(replicaState(device), expected)
       if (difference) {
         counts.divergences++
-        problems.push(`${device.deviceId} differs from HQ: ${difference}`)
+        problems.push(`laptop ${devices.indexOf(device)} differs from HQ: ${difference}`)
+        if (process.env.SYNC_SIM_DEBUG) {
+          // The differing fields' history in HQ's log and in this laptop's change log.
+          const [table, rowText] = difference.split(' ')
+          const row = rowText!.replace(':', '')
+          const columns = ['address', 'notes', 'capacity', 'name', 'city', 'province', 'industrial_belt']
+          const short = (c: { hlc: string; column_name: string; value: string }) =>
+            `${c.column_name}=${c.value}@${c.hlc.slice(11, 23)}-${c.hlc.slice(24, 28)}-${c.hlc.slice(-4)}`
+          const field = log
+            .filter((c) => c.table_name === table && c.row_id === row && columns.includes(c.column_name))
+            .sort((a, b) => (a.hlc < b.hlc ? -1 : 1))
+          problems.push(`  HQ's log: ${field.map(short).join(' ')}`)
+          const local = sqlite
+            .prepare('SELECT hlc, column_name, value FROM change_log WHERE row_id = ? ORDER BY hlc')
+            .all(row) as LoggedChange[]
+          problems.push(
+            `  its change_log: ${local
+              .filter((c) => columns.includes(c.column_name))
+              .map(short)
+              .join(' ')}`,
+          )
+          problems.push(
+            `  nodes: ${devices.map((d, i) => `${i}=${d.core.context.write.clock.node.slice(-4)}`).join(' ')}`,
+          )
+        }
       }
       const lost = lostChanges(device, log)
       counts.lostWrites += lost.length
       if (lost.length > 0)
         problems.push(`${device.deviceId} lost ${lost.length}, first ${JSON.stringify(lost[0])}`)
+      const rowsOf = (table: string) =>
+        (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+      counts.deleteConflicts += rowsOf('delete_conflicts')
+      counts.fieldConflicts += rowsOf('sync_conflicts')
       counts.quarantined += (
         sqlite.prepare('SELECT count(*) AS n FROM sync_quarantine').get() as { n: number }
       ).n
@@ -655,7 +707,7 @@ async function runSeedOn(store: HqStore, seed: number, steps: number): Promise<S
     hqErrors.push(hq.errors())
     // Nothing HQ served may have failed inside it, however it was stopped.
     assert.equal(hqErrors.join('').trim(), '', 'HQ had internal errors')
-    if (problems.length > 0) console.error(`seed ${seed}:\n  ${problems.slice(0, 8).join('\n  ')}`)
+    if (problems.length > 0) console.error(`seed ${seed} (${run}):\n  ${problems.slice(0, 8).join('\n  ')}`)
     assert.equal(counts.rogueRefused, counts.rogueMessages, problems.join('\n'))
     return counts
   } finally {
@@ -689,6 +741,8 @@ export function formatTotals(
     `  rogue device: ${n(total.rogueMessages)} crafted messages, ${n(total.rogueRefused)} refused by HQ, ` +
       `quarantined on laptops ${n(total.quarantined)}; newer version's column: ${n(total.newerColumnWrites)} ` +
       `writes, ${n(total.unknownSchemaRefused)} refused as unknown_schema and kept`,
+    `  at quiet: edits of deleted records shown as conflicts ${n(total.deleteConflicts)}, field ` +
+      `conflicts ${n(total.fieldConflicts)} (summed over laptops)`,
     `  clocks a day slow and 8 h fast set right mid-run ${n(total.clockCorrections)}; HQ restored from an ` +
       `older copy ${n(total.hqRestores)} (changes re-sent to heal it ${n(total.resent)})`,
   ].join('\n')

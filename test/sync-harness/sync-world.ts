@@ -280,7 +280,8 @@ async function deleteOrRestore(device: SyncDevice, random: Random, counts: World
   const kinds = Object.keys(DELETE_CALLS) as Deletable[]
   const pickOf = <T>(items: readonly T[]): T | undefined =>
     items.length === 0 ? undefined : items[Math.floor(random() * items.length)]
-  if (random() < 0.6) {
+  const restorable = kinds.filter((k) => deletedIds(device, k).length > 0)
+  if (restorable.length === 0 || random() < 0.5) {
     // Factories less often: deleting one leaves its visits, samples and quotes with a deleted parent.
     const candidates = kinds.filter((k) => liveIds(device, k).length > (k === 'factories' ? 3 : 0))
     const kind = pickOf(candidates)
@@ -293,8 +294,7 @@ async function deleteOrRestore(device: SyncDevice, random: Random, counts: World
       await call(device, counts, DELETE_CALLS[kind], { currency })
     } else await call(device, counts, DELETE_CALLS[kind], { id })
   } else {
-    const kind = pickOf(kinds.filter((k) => deletedIds(device, k).length > 0))
-    if (!kind) return
+    const kind = pickOf(restorable)!
     await call(device, counts, 'trash.restore', { kind, id: pickOf(deletedIds(device, kind)) })
   }
 }
