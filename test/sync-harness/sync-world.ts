@@ -293,6 +293,9 @@ async function deleteOrRestore(device: SyncDevice, random: Random, counts: World
         .get(id) as { currency: string }
       await call(device, counts, DELETE_CALLS[kind], { currency })
     } else await call(device, counts, DELETE_CALLS[kind], { id })
+    // Now and then the buyer takes it back from the Trash at once (both travel in the next sync).
+    if (random() < 0.5 && deletedIds(device, kind).includes(id))
+      await call(device, counts, 'trash.restore', { kind, id })
   } else {
     const kind = pickOf(restorable)!
     await call(device, counts, 'trash.restore', { kind, id: pickOf(deletedIds(device, kind)) })
