@@ -35,6 +35,31 @@ export async function holdsCursor(db: Kysely<HqDB>, cursor: number, mark: string
   return row !== undefined && (mark === null || row.hlc === mark)
 }
 
+/**
+ * holdsCursor for hello, which decides whether the laptop heals: also false when the next message
+ * carries the mark's stamp too. Every message of a save carries the save's stamp and a page ends only
+ * after a save's last message, so such a cursor sits inside a save that moved: a log restored from an
+ * older copy and refilled in another order, where messages before the cursor are ones the laptop never
+ * pulled (found by the sync simulation, seed 7005). Healing for nothing costs only traffic; pulls keep
+ * the plain check, so a save too large for one page never blocks them.
+ */
+export async function holdsCursorAtSaveEnd(
+  db: Kysely<HqDB>,
+  cursor: number,
+  mark: string | null,
+): Promise<boolean> {
+  const held = await holdsCursor(db, cursor, mark)
+  if (!held || mark === null || cursor === 0) return held
+  const next = await db
+    .selectFrom('messages')
+    .select('hlc')
+    .where('seq', '>', cursor)
+    .orderBy('seq')
+    .limit(1)
+    .executeTakeFirst()
+  return next?.hlc !== mark
+}
+
 /** Refuses a pull whose cursor this log does not hold (409 cursor_mismatch): the laptop must say hello. */
 export async function confirmCursor(
   db: Kysely<HqDB>,

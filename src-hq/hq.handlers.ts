@@ -6,7 +6,7 @@ import type { HqDB } from './db/schema'
 import { listDevices, revokeDevice, type DeviceRow } from './devices.repository'
 import { enrolDevice, mintEnrolmentCode } from './enrolment'
 import { MAX_PULL_BYTES, type HqCalls } from './hq.contract'
-import { confirmCursor, countHeldFrom, heldStamps, holdsCursor } from './hq-identity'
+import { confirmCursor, countHeldFrom, heldStamps, holdsCursorAtSaveEnd } from './hq-identity'
 import { readMessages } from './messages.repository'
 import { pushMessages } from './push.service'
 import { SYNC_SCHEMA_VERSION } from '../src-main/core/sync/synced-tables'
@@ -116,7 +116,7 @@ export const hqHandlers: HqHandlers = {
   },
   hello: async (input, ctx) => ({
     hqId: ctx.hqId,
-    cursorHeld: await holdsCursor(ctx.db, input.cursor, input.mark),
+    cursorHeld: await holdsCursorAtSaveEnd(ctx.db, input.cursor, input.mark),
     held: await countHeldFrom(ctx.db, deviceOf(ctx).node_id),
   }),
   held: (input, ctx) => heldStamps(ctx.db, deviceOf(ctx).node_id, input.after, input.limit),

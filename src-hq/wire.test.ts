@@ -284,6 +284,18 @@ describe.each(hqBackends())('the wire on HQ on %s', (backend) => {
     const last = (await pullAll(device.token, 5000)).flat().at(-1)!
     const hello = await hqCall(hq.url, 'hello', { cursor: last.seq, mark: last.hlc }, device.token)
     expect(hello.body.value).toEqual({ hqId: device.hqId, cursorHeld: true, held: 5 })
+    // A cursor inside a save (the next message has its stamp) is not where any page ended: a save that
+    // moved in a restored log. At the end of the save before, it is.
+    const pulled = (await pullAll(device.token, 5000)).flat()
+    const [firstOfH2, endOfH1] = [pulled.at(-2)!, pulled.at(-3)!]
+    const inside = { cursor: firstOfH2.seq, mark: firstOfH2.hlc }
+    expect((await hqCall(hq.url, 'hello', inside, device.token)).body.value).toMatchObject({
+      cursorHeld: false,
+    })
+    const atEnd = { cursor: endOfH1.seq, mark: endOfH1.hlc }
+    expect((await hqCall(hq.url, 'hello', atEnd, device.token)).body.value).toMatchObject({
+      cursorHeld: true,
+    })
     const wrongMark = formatHlc(makeHlc(t0, 7, device.node))
     expect(
       (await hqCall(hq.url, 'hello', { cursor: last.seq, mark: wrongMark }, device.token)).body.value,

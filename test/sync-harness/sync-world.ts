@@ -33,12 +33,24 @@ export const COMPARED_TABLES = [
 export interface WorldCounts {
   calls: number
   refused: number
+  creates: number
+  edits: number
   deletes: number
   restores: number
 }
 
 export function emptyWorldCounts(): WorldCounts {
-  return { calls: 0, refused: 0, deletes: 0, restores: 0 }
+  return { calls: 0, refused: 0, creates: 0, edits: 0, deletes: 0, restores: 0 }
+}
+
+/** Which count a write call that the app accepted adds to (reads add to none). */
+function kindOf(name: string): 'creates' | 'edits' | 'deletes' | 'restores' | undefined {
+  const verb = name.split('.')[1]!
+  if (verb === 'create') return 'creates'
+  if (verb === 'delete') return 'deletes'
+  if (verb === 'restore') return 'restores'
+  if (['update', 'revise', 'transition', 'setDone', 'set'].includes(verb)) return 'edits'
+  return undefined
 }
 
 /** Refusals a buyer meets when another laptop's work arrived in between; anything else is a bug. */
@@ -53,8 +65,14 @@ async function call<T>(
 ): Promise<T | undefined> {
   counts.calls++
   const result = (await device.core.dispatch(name, input)) as ApiResult
-  if (result.ok) return result.value as T
+  if (result.ok) {
+    const kind = kindOf(name)
+    if (kind) counts[kind]++
+    return result.value as T
+  }
   if (EXPECTED_REFUSALS.has(result.error.code)) {
+    // SYNC_SIM_DEBUG=1 shows the refusals: a wrong input reads as a buyer's refusal otherwise.
+    if (process.env.SYNC_SIM_DEBUG) console.error(`${name} refused: ${JSON.stringify(result.error)}`)
     counts.refused++
     return undefined
   }
@@ -77,6 +95,17 @@ function deletedIds(device: SyncDevice, table: string): string[] {
 
 const BELTS = ['晋江纸品', '保定生活用纸', '广州白云日化', '仙桃无纺布', '茅台镇酱酒']
 const CATEGORIES = ['生活用纸', '湿厕纸', '一次性内裤/浴巾', '洗手液', '地板清洁剂']
+/** What samples.update replaces (all of a sample's own fields, as its form sends them). */
+const SAMPLE_FIELDS = [
+  'source',
+  'visitId',
+  'factoryId',
+  'skuId',
+  'category',
+  'categoryOverride',
+  'name',
+  'specs',
+]
 const CURRENCIES = ['USD', 'EUR', 'HKD', 'JPY']
 
 /** One random piece of a buyer's work on one laptop, at the simulated day `today` (YYYY-MM-DD). */
@@ -91,6 +120,8 @@ export async function worldStep(
     items.length === 0 ? undefined : items[Math.floor(random() * items.length)]
   const some = <T>(items: readonly T[], max: number): T[] =>
     items.filter(() => random() < max / Math.max(items.length, 1)).slice(0, max)
+  // A fifth of the work deletes something or restores it from the Trash.
+  if (random() < 0.2) return deleteOrRestore(device, random, counts)
   const factories = liveIds(device, 'factories')
   const roll = random()
 
@@ -110,13 +141,20 @@ export async function worldStep(
     const change = random()
     const values: Record<string, unknown> = { ...factory }
     for (const key of ['id', 'createdAt', 'updatedAt']) delete values[key]
-    if (change < 0.3) values.notes = `备注 ${tag}`
-    else if (change < 0.5) values.categories = some(CATEGORIES, 3)
-    else if (change < 0.75) values.contacts = [...contacts, { name: `新联系人 ${tag}`, role: '业务' }]
-    else values.capacity = `月产 ${Math.floor(random() * 900) + 100} 吨 (${tag})`
-    if (Array.isArray(values.contacts) && values.contacts.length > 8)
-      values.contacts = values.contacts.slice(-8)
-    await call(device, counts, 'factories.update', { id, values })
+    // Contacts are rows of their own: an entry with an id edits one, one without adds one, and a
+    // contact is removed only by naming it (one left out of the form is kept).
+    let removedContactIds: string[] = []
+    if (change < 0.25) values.notes = `备注 ${tag}`
+    else if (change < 0.4) values.categories = some(CATEGORIES, 3)
+    else if (change < 0.6 && contacts.length < 20)
+      values.contacts = [...contacts, { name: `新联系人 ${tag}`, role: '业务' }]
+    else if (change < 0.7 && contacts.length > 0)
+      values.contacts = contacts.map((c, i) => (i === 0 ? { ...c, phone: `139${tag.length}0013900` } : c))
+    else if (change < 0.8 && contacts.length > 0) {
+      removedContactIds = [pick(contacts)!.id as string]
+      values.contacts = contacts.filter((c) => c.id !== removedContactIds[0])
+    } else values.capacity = `月产 ${Math.floor(random() * 900) + 100} 吨 (${tag})`
+    await call(device, counts, 'factories.update', { id, values, removedContactIds })
   } else if (roll < 0.36) {
     const factory = pick(factories)
     if (!factory) return
@@ -177,14 +215,24 @@ export async function worldStep(
   } else if (roll < 0.8) {
     const id = pick(liveIds(device, 'samples'))
     if (!id) return
-    if (random() < 0.5) {
-      await call(device, counts, 'samples.transition', { id, to: pick(['received', 'evaluating']) })
+    const sample = await call<Record<string, unknown>>(device, counts, 'samples.get', { id })
+    if (!sample) return
+    const next = pick(sample.nextStatuses as string[])
+    if (next && random() < 0.5) {
+      // Along its workflow, as far as this laptop has seen it (another may have moved it meanwhile).
+      await call(device, counts, 'samples.transition', {
+        id,
+        to: next,
+        ...(next === 'rejected' ? { reason: `不合格 ${tag}` } : {}),
+      })
     } else {
-      const sample = await call<Record<string, unknown>>(device, counts, 'samples.get', { id })
-      if (!sample) return
       await call(device, counts, 'samples.update', {
         id,
-        values: { name: sample.name, storageLocation: `货架 ${tag}`, notes: `样品备注 ${tag}` },
+        values: {
+          ...Object.fromEntries(SAMPLE_FIELDS.map((field) => [field, sample[field]])),
+          storageLocation: `货架 ${tag}`,
+          notes: `样品备注 ${tag}`,
+        },
       })
     }
   } else if (roll < 0.88) {
@@ -207,31 +255,50 @@ export async function worldStep(
       const quote = await call<Record<string, unknown>>(device, counts, 'quotes.get', { id: existing })
       if (quote) await call(device, counts, 'quotes.revise', { id: existing, values: { ...values, skuId } })
     } else await call(device, counts, 'quotes.create', values)
-  } else if (roll < 0.91) {
+  } else {
     await call(device, counts, 'rates.set', {
       currency: pick(CURRENCIES),
       rate: (1 + Math.floor(random() * 800) / 100).toFixed(2),
     })
-  } else if (roll < 0.96) {
-    // Deletes: a sample, a follow-up, a quote round, now and then a factory.
-    const kind = pick(['samples', 'visit_follow_ups', 'quotes', 'factories'] as const)!
-    const callName = {
-      samples: 'samples.delete',
-      visit_follow_ups: 'followUps.delete',
-      quotes: 'quotes.delete',
-      factories: 'factories.delete',
-    }[kind]
-    const id = pick(liveIds(device, kind))
-    if (!id) return
-    counts.deletes++
-    await call(device, counts, callName, { id })
+  }
+}
+
+/** Deletes of every kind a laptop deletes, and restores from the Trash, as calls name them. */
+const DELETE_CALLS = {
+  factories: 'factories.delete',
+  tours: 'tours.delete',
+  visits: 'visits.delete',
+  visit_follow_ups: 'followUps.delete',
+  samples: 'samples.delete',
+  quotes: 'quotes.delete',
+  currency_rates: 'rates.delete',
+} as const
+type Deletable = keyof typeof DELETE_CALLS
+
+/** A delete of a live record, or a restore of one this laptop sees deleted, of a random kind. */
+async function deleteOrRestore(device: SyncDevice, random: Random, counts: WorldCounts): Promise<void> {
+  const kinds = Object.keys(DELETE_CALLS) as Deletable[]
+  const pickOf = <T>(items: readonly T[]): T | undefined =>
+    items.length === 0 ? undefined : items[Math.floor(random() * items.length)]
+  const restorable = kinds.filter((k) => deletedIds(device, k).length > 0)
+  if (restorable.length === 0 || random() < 0.5) {
+    // Factories less often: deleting one leaves its visits, samples and quotes with a deleted parent.
+    const candidates = kinds.filter((k) => liveIds(device, k).length > (k === 'factories' ? 3 : 0))
+    const kind = pickOf(candidates)
+    if (!kind) return
+    const id = pickOf(liveIds(device, kind))!
+    if (kind === 'currency_rates') {
+      const { currency } = device.core.database.sqlite
+        .prepare('SELECT currency FROM currency_rates WHERE id = ?')
+        .get(id) as { currency: string }
+      await call(device, counts, DELETE_CALLS[kind], { currency })
+    } else await call(device, counts, DELETE_CALLS[kind], { id })
+    // Now and then the buyer takes it back from the Trash at once (both travel in the next sync).
+    if (random() < 0.5 && deletedIds(device, kind).includes(id))
+      await call(device, counts, 'trash.restore', { kind, id })
   } else {
-    // Restores from the Trash, of what this laptop sees deleted.
-    const kind = pick(['samples', 'quotes', 'factories'] as const)!
-    const id = pick(deletedIds(device, kind))
-    if (!id) return
-    counts.restores++
-    await call(device, counts, 'trash.restore', { table: kind, id })
+    const kind = pickOf(restorable)!
+    await call(device, counts, 'trash.restore', { kind, id: pickOf(deletedIds(device, kind)) })
   }
 }
 
