@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startBrowserHost, type BrowserHost } from './support/processes'
+import { startBrowserHost, stopGently, type BrowserHost } from './support/processes'
 
 /**
  * Moving to a new laptop as a buyer would: Settings → Export everything on the old one (a download),
@@ -17,9 +17,9 @@ test.beforeAll(async () => {
   oldLaptop = await startBrowserHost(join(scratch, 'old'), ['--sync-every', '0'])
   newLaptop = await startBrowserHost(join(scratch, 'new'), ['--sync-every', '0', '--no-demo'])
 })
-test.afterAll(() => {
-  oldLaptop?.child.kill('SIGTERM')
-  newLaptop?.child.kill('SIGTERM')
+test.afterAll(async () => {
+  // Each host writes its quit backup as it stops: the folder goes only after both have.
+  await Promise.all([oldLaptop, newLaptop].map((host) => host && stopGently(host)))
   rmSync(scratch, { recursive: true, force: true })
 })
 

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startBrowserHost, type BrowserHost } from './support/processes'
+import { startBrowserHost, type BrowserHost, stopGently } from './support/processes'
 
 /**
  * Settings → backups, as the issue's "done when" reads: back up, delete a factory, restore: the factory
@@ -16,8 +16,8 @@ test.beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'workbench-e2e-backup-'))
   host = await startBrowserHost(dataDir, ['--sync-every', '0'])
 })
-test.afterAll(() => {
-  host?.child.kill('SIGTERM')
+test.afterAll(async () => {
+  if (host) await stopGently(host)
   rmSync(dataDir, { recursive: true, force: true })
 })
 

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import type { Hq } from '../../src-hq/hq'
 import { createHqStore, hqCall, startStoreHq, type HqStore } from '../../src-hq/testing/test-hq'
-import { startBrowserHost, type BrowserHost } from './support/processes'
+import { startBrowserHost, type BrowserHost, stopGently } from './support/processes'
 
 /**
  * Demand signals on the SKU page and HQ-owned records read-only on an enrolled laptop, in real Chromium:
@@ -90,7 +90,7 @@ test.describe('a laptop enrolled with HQ', () => {
     expect(((await response.json()) as { ok: boolean }).ok).toBe(true)
   })
   test.afterAll(async () => {
-    host?.child.kill('SIGTERM')
+    if (host) await stopGently(host)
     await hq?.close()
     await store?.dispose()
     if (dataDir) rmSync(dataDir, { recursive: true, force: true })

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startBrowserHost, type BrowserHost } from './support/processes'
+import { startBrowserHost, type BrowserHost, stopGently } from './support/processes'
 
 /**
  * A buyer who tried the app on its demo data clears it from Settings before real work; the factory
@@ -15,8 +15,8 @@ test.beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'workbench-e2e-demo-'))
   host = await startBrowserHost(dataDir, ['--sync-every', '0'])
 })
-test.afterAll(() => {
-  host?.child.kill('SIGTERM')
+test.afterAll(async () => {
+  if (host) await stopGently(host)
   rmSync(dataDir, { recursive: true, force: true })
 })
 

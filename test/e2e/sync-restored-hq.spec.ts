@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HQ_DATABASE_FILE, startHq, type Hq } from '../../src-hq/hq'
 import { countMessages } from '../../src-hq/messages.repository'
-import { startBrowserHost, type BrowserHost } from './support/processes'
+import { startBrowserHost, type BrowserHost, stopGently } from './support/processes'
 
 /**
  * HQ restored from yesterday's copy of its database: the laptop's next sync (Sync now on its Sync
@@ -54,7 +54,7 @@ test.beforeAll(async () => {
 })
 
 test.afterAll(async () => {
-  laptop?.child.kill('SIGTERM')
+  if (laptop) await stopGently(laptop)
   await hq?.close()
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
 })

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startHq, type Hq } from '../../src-hq/hq'
 import { hqCall } from '../../src-hq/testing/test-hq'
-import { startBrowserHost, type BrowserHost } from './support/processes'
+import { startBrowserHost, type BrowserHost, stopGently } from './support/processes'
 
 /**
  * HQ revokes a laptop: its Sync screen says so and since when, that its unsent work is kept, and what
@@ -48,7 +48,7 @@ test.beforeAll(async () => {
 })
 
 test.afterAll(async () => {
-  laptop?.child.kill('SIGTERM')
+  if (laptop) await stopGently(laptop)
   await hq?.close()
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
 })

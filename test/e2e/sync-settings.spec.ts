@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startHq, type Hq } from '../../src-hq/hq'
-import { startBrowserHost, type BrowserHost } from './support/processes'
+import { startBrowserHost, type BrowserHost, stopGently } from './support/processes'
 
 /**
  * One laptop (the demo app, its own browser host and data directory) enrols with an HQ started here,
@@ -95,8 +95,8 @@ test.beforeAll(async () => {
 })
 
 test.afterAll(async () => {
-  laptop?.child.kill('SIGTERM')
-  wang?.child.kill('SIGTERM')
+  if (laptop) await stopGently(laptop)
+  if (wang) await stopGently(wang)
   await hq?.close()
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
 })

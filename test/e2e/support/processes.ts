@@ -141,6 +141,21 @@ async function groupGone(group: number): Promise<void> {
   }
 }
 
+/** Asks a program to stop (SIGTERM: a host closes its core, with its quit backup) and waits until it has. */
+export async function stopGently(running: Running): Promise<void> {
+  const { child } = running
+  if (child.exitCode !== null || child.signalCode !== null) return
+  await new Promise<void>((resolve) => {
+    // One that has not stopped within 20 s is killed: a test's clean-up must never hang.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000)
+    child.once('exit', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+    child.kill('SIGTERM')
+  })
+}
+
 /** A TCP port free right now on 127.0.0.1 (HQ restarts on the same address the laptops stored). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
