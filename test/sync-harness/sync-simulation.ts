@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict'
-import { copyFileSync, existsSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { isDeepStrictEqual } from 'node:util'
 import { openHqDatabase } from '../../src-hq/db/connection'
-import pg from 'pg'
-import { databaseConfig, HQ_DATABASE_FILE } from '../../src-hq/hq'
+import { databaseConfig } from '../../src-hq/hq'
 import type { WireMessage } from '../../src-hq/hq.contract'
+import { hqBackupOf } from '../../src-hq/testing/hq-backup'
 import { startHqProcess } from '../../src-hq/testing/hq-process'
 import {
   createHqStore,
@@ -258,51 +256,6 @@ function lostChanges(device: SyncDevice, log: readonly LoggedChange[]): LoggedCh
   })
 }
 
-/** A copy of HQ's database taken while HQ is down, and its return: the README's backup, per backend. */
-interface Backup {
-  take(): Promise<void>
-  restore(): Promise<void>
-}
-
-const HQ_TABLES = ['messages', 'counters', 'devices', 'enrolment_codes', 'hq_meta']
-
-function backupOf(store: HqStore): Backup {
-  if (store.backend === 'sqlite') {
-    const file = join(store.dataDir, HQ_DATABASE_FILE)
-    const copies = ['', '-wal'].map((suffix) => [file + suffix, `${file}${suffix}.backup`] as const)
-    return {
-      take: async () => {
-        for (const [from, to] of copies) if (existsSync(from)) copyFileSync(from, to)
-      },
-      restore: async () => {
-        // A kill -9 leaves a WAL of its own: it must not be replayed onto the older copy.
-        for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) rmSync(file + suffix)
-        for (const [to, from] of copies) if (existsSync(from)) copyFileSync(from, to)
-      },
-    }
-  }
-  const run = async (statements: string[]) => {
-    const client = new pg.Client({ connectionString: store.databaseUrl })
-    await client.connect()
-    try {
-      for (const statement of statements) await client.query(statement)
-    } finally {
-      await client.end()
-    }
-  }
-  return {
-    take: () =>
-      run(
-        HQ_TABLES.flatMap((t) => [
-          `DROP TABLE IF EXISTS backup_${t}`,
-          `CREATE TABLE backup_${t} AS TABLE ${t}`,
-        ]),
-      ),
-    restore: () =>
-      run(HQ_TABLES.flatMap((t) => [`DELETE FROM ${t}`, `INSERT INTO ${t} SELECT * FROM backup_${t}`])),
-  }
-}
-
 /** The rogue device's crafted messages, one kind each: every one must be refused. */
 function rogueMessage(kind: number, row: string, otherNode: string, counter: number): WireMessage {
   const hlc = (node = ROGUE_NODE) => formatHlc(makeHlc(Date.now() - 1000, counter, node))
@@ -438,7 +391,7 @@ async function runSeedOn(store: HqStore, seed: number, steps: number): Promise<S
   counts.maxSkewMs = Math.max(...skews)
   let step = 0
   const cutOffUntil = Array.from({ length: DEVICES }, () => 0)
-  const backup = backupOf(store)
+  const backup = hqBackupOf(store)
   try {
     for (let i = 0; i < DEVICES; i++)
       devices.push(await createSyncDevice(hq, `laptop ${i}`, simTime + skews[i]!))

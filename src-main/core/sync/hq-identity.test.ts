@@ -1,9 +1,7 @@
-import { copyFileSync, existsSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { HQ_DATABASE_FILE, type Hq } from '../../../src-hq/hq'
+import type { Hq } from '../../../src-hq/hq'
 import { countMessages } from '../../../src-hq/messages.repository'
+import { hqBackupOf } from '../../../src-hq/testing/hq-backup'
 import { createHqStore, hqBackends, startStoreHq, type HqStore } from '../../../src-hq/testing/test-hq'
 import {
   createSyncDevice,
@@ -19,48 +17,6 @@ import { readSetting, SETTING } from './sync.settings'
  * is healed by the laptops (each re-sends what it lacks and pulls from the start); a laptop enrolled with
  * another HQ sends everything there. Real HQs on SQLite and PostgreSQL, real laptops.
  */
-
-const HQ_TABLES = ['messages', 'counters', 'devices', 'enrolment_codes', 'hq_meta']
-
-/** A copy of HQ's database taken while HQ is stopped, and its return: the README's backup. */
-interface Backup {
-  take(): Promise<void>
-  restore(): Promise<void>
-}
-
-function backupOf(store: HqStore): Backup {
-  if (store.backend === 'sqlite') {
-    const file = join(store.dataDir, HQ_DATABASE_FILE)
-    const copy = `${file}.backup`
-    return {
-      take: async () => copyFileSync(file, copy),
-      restore: async () => {
-        for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) rmSync(file + suffix)
-        copyFileSync(copy, file)
-      },
-    }
-  }
-  const run = async (statements: string[]) => {
-    const client = new pg.Client({ connectionString: store.databaseUrl })
-    await client.connect()
-    try {
-      for (const statement of statements) await client.query(statement)
-    } finally {
-      await client.end()
-    }
-  }
-  return {
-    take: () =>
-      run(
-        HQ_TABLES.flatMap((t) => [
-          `DROP TABLE IF EXISTS backup_${t}`,
-          `CREATE TABLE backup_${t} AS TABLE ${t}`,
-        ]),
-      ),
-    restore: () =>
-      run(HQ_TABLES.flatMap((t) => [`DELETE FROM ${t}`, `INSERT INTO ${t} SELECT * FROM backup_${t}`])),
-  }
-}
 
 /** Own changes this laptop recorded (and may send), by stamp's node. */
 function ownChanges(device: SyncDevice): number {
@@ -117,7 +73,7 @@ describe.each(hqBackends())(
 
       // Yesterday's copy: HQ stopped, the database copied, HQ started again.
       await hq.close()
-      const backup = backupOf(store)
+      const backup = hqBackupOf(store)
       await backup.take()
       await restart()
 
