@@ -97,6 +97,7 @@ export const hqHandlers: HqHandlers = {
     const page = await readMessages(ctx.db, input.after, input.limit, MAX_PULL_BYTES)
     const last = page.messages.at(-1)
     return {
+      after: input.after,
       messages: page.messages.map((m) => ({
         seq: m.seq,
         hlc: m.hlc,

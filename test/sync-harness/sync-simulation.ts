@@ -621,8 +621,20 @@ async function runSeedOn(store: HqStore, seed: number, steps: number): Promise<S
       }
       const lost = lostChanges(device, log)
       counts.lostWrites += lost.length
-      if (lost.length > 0)
-        problems.push(`${device.deviceId} lost ${lost.length}, first ${JSON.stringify(lost[0])}`)
+      if (lost.length > 0) {
+        // What HQ's log holds under the lost change's stamp and field, and what the laptop knows of it.
+        const first = lost[0]!
+        const inLog = log.filter((c) => c.row_id === first.row_id && c.column_name === first.column_name)
+        const local = sqlite
+          .prepare('SELECT seq, hlc, value, sent_at FROM change_log WHERE row_id = ? AND column_name = ?')
+          .all(first.row_id, first.column_name)
+        const refused = sqlite.prepare('SELECT * FROM sync_rejections').all()
+        problems.push(
+          `${device.deviceId} lost ${lost.length}: ${JSON.stringify(lost)}`,
+          `  HQ's log for that field: ${JSON.stringify(inLog)}`,
+          `  the laptop's: ${JSON.stringify(local)}; refused: ${JSON.stringify(refused).slice(0, 600)}`,
+        )
+      }
       const rowsOf = (table: string) =>
         (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
       counts.deleteConflicts += rowsOf('delete_conflicts')

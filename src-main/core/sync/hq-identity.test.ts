@@ -118,6 +118,54 @@ describe.each(hqBackends())(
       expect(factoriesOf(sun)).toEqual(factoriesOf(li))
     })
 
+    it('takes no late reply to an earlier pull for a page of its healed cursor, so it misses nothing', async () => {
+      await hq.close()
+      const backup = hqBackupOf(store)
+      await backup.take()
+      await restart()
+      // After the copy 李 adds two factories; 王 syncs up to date and keeps its last pull's reply (empty).
+      await li.createFactory({ name: '漳州纸品' })
+      await li.createFactory({ name: '莆田纸品' })
+      expect((await li.sync()).outcome).toBe('ok')
+      expect((await wang.sync()).outcome).toBe('ok')
+      const real = await wang.httpClient()
+      const replies: Awaited<ReturnType<HqClient['pull']>>[] = []
+      const recording: HqClient = {
+        ...real,
+        pull: async (input) => {
+          const reply = await real.pull(input)
+          replies.push(reply)
+          return reply
+        },
+      }
+      expect((await wang.sync(recording)).outcome).toBe('ok')
+      const late = replies.at(-1)!
+      expect(late.messages).toEqual([])
+
+      await hq.close()
+      await backup.restore()
+      await restart()
+      // 赵's new factory takes, in the restored log, the sequences 李's had.
+      const fromZhao = await zhao.createFactory({ name: '厦门纸业' })
+      expect((await zhao.sync()).outcome).toBe('ok')
+      expect((await li.sync()).outcome).toBe('ok')
+      // 王 heals, and its first pull gets the late reply: no page of cursor 0, so it is left.
+      const fresh = await wang.httpClient()
+      let served = false
+      const stale: HqClient = {
+        ...fresh,
+        pull: async (input) => {
+          if (served) return fresh.pull(input)
+          served = true
+          return late
+        },
+      }
+      expect((await wang.sync(stale)).outcome).toBe('ok')
+      expect((await wang.sync()).outcome).toBe('ok')
+      expect(factoriesOf(wang)[fromZhao]).toMatchObject({ name: '厦门纸业' })
+      expect(factoriesOf(wang)).toEqual(factoriesOf(li))
+    })
+
     it('syncs as before with an HQ older than HQ ids (no hello, no cursor mark on pull)', async () => {
       const real = await wang.httpClient()
       const marks: (string | undefined)[] = []
@@ -157,10 +205,10 @@ describe.each(hqBackends())(
       others.push(newcomer)
       expect((await newcomer.sync()).outcome).toBe('ok')
       const mine = Object.keys(factoriesOf(newcomer))
-      expect(mine.length).toBe(2)
+      expect(mine.length).toBe(4)
       for (const id of mine) expect(factoriesOf(newcomer)[id]).toEqual(factoriesOf(li)[id])
       // 王's and 赵's factories stay on the first HQ: a laptop sends only its own changes.
-      expect(Object.keys(factoriesOf(li)).length).toBe(4)
+      expect(Object.keys(factoriesOf(li)).length).toBe(7)
     })
   },
 )

@@ -193,6 +193,8 @@ export async function syncNow(deps: SyncDeps, hooks: SyncRunHooks = {}): Promise
         limit: deps.pageSize ?? MAX_PULL_LIMIT,
         mark: checked.identified ? await cursorMark(deps.db) : undefined,
       })
+      // A reply to another request (a retry's, delivered late) is no page of this cursor: stop here.
+      if (page.after !== undefined && page.after !== report.cursor) break
       const applied = await applyPage(deps, page.messages, page.cursor)
       // Messages this laptop already had (its own, echoed back) are not news to the buyer.
       report.pulled += applied.received - applied.duplicates

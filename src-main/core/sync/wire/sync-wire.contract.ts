@@ -189,6 +189,8 @@ export const wireCalls = defineCalls({
       })
       .strict(),
     output: z.object({
+      /** The `after` this page answers; absent from an HQ older than it. */
+      after: z.number().int().nonnegative().optional(),
       messages: z.array(LoggedMessage),
       cursor: z.number().int().nonnegative(),
       more: z.boolean(),
