@@ -135,9 +135,11 @@ export const importsEn: Widen<typeof importsZhCN> = {
       empty: '(empty)',
     },
     skipped: {
-      aboveHeader: 'Rows {{range}}: title / notes, skipped',
-      blank: 'Rows {{range}}: blank, skipped',
-      note: 'Rows {{range}}: a note under the table, skipped',
+      row: 'Row {{range}}',
+      rows: 'Rows {{range}}',
+      aboveHeader: '{{rows}}: title / notes, skipped',
+      blank: '{{rows}}: blank, skipped',
+      note: '{{rows}}: a note under the table, skipped',
     },
     duplicate: {
       live: 'Already there: {{name}}',

@@ -129,9 +129,11 @@ export const importsZhCN = {
       empty: '（空）',
     },
     skipped: {
-      aboveHeader: '第 {{range}} 行：标题/说明，已跳过',
-      blank: '第 {{range}} 行：空行，已跳过',
-      note: '第 {{range}} 行：表格下方的备注，已跳过',
+      row: '第 {{range}} 行',
+      rows: '第 {{range}} 行',
+      aboveHeader: '{{rows}}：标题/说明，已跳过',
+      blank: '{{rows}}：空行，已跳过',
+      note: '{{rows}}：表格下方的备注，已跳过',
     },
     duplicate: {
       live: '已存在：{{name}}',

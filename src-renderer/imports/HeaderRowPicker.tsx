@@ -12,7 +12,10 @@ function rowText(t: TFunction, cells: readonly string[]): string {
   return text.length > ROW_TEXT ? `${text.slice(0, ROW_TEXT)}…` : text
 }
 
-const range = (r: SkippedRows) => (r.from === r.to ? String(r.from) : `${r.from}–${r.to}`)
+const rows = (t: TFunction, r: SkippedRows) =>
+  r.from === r.to
+    ? t('imports.skipped.row', { range: String(r.from) })
+    : t('imports.skipped.rows', { range: `${r.from}–${r.to}` })
 
 /**
  * Which row is the header (the one found, or another of the first rows, each shown with its texts),
@@ -50,7 +53,7 @@ export function HeaderRowPicker({
         <Stack gap={0} data-testid="import-skipped">
           {preview.skipped.map((r) => (
             <Text key={`${r.reason}-${r.from}`} size="xs" c="dimmed">
-              {t(`imports.skipped.${r.reason}`, { range: range(r) })}
+              {t(`imports.skipped.${r.reason}`, { rows: rows(t, r) })}
             </Text>
           ))}
         </Stack>

@@ -333,7 +333,7 @@ export function ImportDialog({ kind, skuId, opened, onClose }: ImportDialogProps
                 </Button>
               ) : (
                 <Button
-                  disabled={!preview || !mappingOk || badLeft > 0 || preview.good === 0}
+                  disabled={!preview || !mappingOk || badLeft > 0 || toWrite === 0}
                   onClick={() =>
                     preview &&
                     void commit({

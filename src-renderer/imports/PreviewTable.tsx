@@ -88,7 +88,7 @@ export function PreviewTable({
         <Table.Thead>
           <Table.Tr>
             <Table.Th className={classes.rowHead}>{t('imports.preview.row')}</Table.Th>
-            {withDuplicates ? <Table.Th className={classes.duplicate} /> : null}
+            {withDuplicates ? <Table.Th className={classes.duplicateHead} /> : null}
             {preview.headers.map((header, column) => {
               const problem = mappingErrorOf(column)
               return (
@@ -145,7 +145,7 @@ export function PreviewTable({
                   ) : null}
                 </Table.Td>
                 {withDuplicates ? (
-                  <Table.Td className={classes.duplicate}>
+                  <Table.Td className={row.duplicate ? classes.duplicate : undefined}>
                     {row.duplicate ? duplicateCell(row.rowNumber, row.duplicate) : null}
                   </Table.Td>
                 ) : null}
