@@ -36,6 +36,18 @@ export const importErrorsEn: Widen<typeof importErrorsZhCN> = {
   ambiguousSku: '{{count}} SKUs are named "{{value}}"; which one is meant is unclear',
   creditCodeExists: 'A factory with this credit code exists already',
   creditCodeRepeated: 'The same credit code as row {{row}}',
+  headerRow: 'Row {{row}} cannot be the header: choose one of the first 20 rows',
+  changedSinceCheck:
+    'The factories changed since the preview: the factory of row {{row}}, "{{name}}", exists now ({{count}} rows affected). Nothing was written; choose update or skip for those rows in the preview and import again',
+  duplicateAction:
+    'Row {{row}} cannot be handled so: a factory with the same credit code can only be updated or skipped',
+  packSpec: 'This pack is not understood: write it like "24包×100抽"',
+  packs: 'The MOQ must be a whole number (e.g. 1000 or 1000箱)',
+  vatUnknown:
+    'The sheet does not say whether prices include VAT: add a 含税/不含税 column, or say it in the price header (含税单价)',
+  vat: '"{{value}}" is not understood: write 含税 (incl. VAT) or 不含税 (excl. VAT)',
+  freight: 'The freight "{{value}}" is not understood: write 包邮 (included), or e.g. 0.5元/箱 or 200元/票',
+  tierRepeated: 'The same MOQ as row {{row}} (a pack’s tiers cannot repeat)',
 }
 
 export const importsEn: Widen<typeof importsZhCN> = {
@@ -44,10 +56,11 @@ export const importsEn: Widen<typeof importsZhCN> = {
     title: {
       factories: 'Import factories from a spreadsheet',
       samples: 'Import samples from a spreadsheet',
+      quotes: 'Import quotes from a price list',
     },
     pick: {
       prompt: 'Drop an .xlsx or .csv file here, or click to choose one',
-      hint: 'The first row holds the headers. CSV saved by Excel in GBK works too. Nothing is written until you confirm.',
+      hint: 'The header row is found by itself (titles, notes and blank rows are skipped); you can change it in the preview. CSV saved by Excel in GBK works too. Nothing is written until you confirm.',
       choose: 'Choose file',
       reading: 'Reading the file…',
     },
@@ -102,6 +115,48 @@ export const importsEn: Widen<typeof importsZhCN> = {
         by: 'Registered by',
         notes: 'Notes',
       },
+      quotes: {
+        product: 'Product',
+        packSpec: 'Pack',
+        fromPacks: 'MOQ',
+        price: 'Unit price',
+        vat: 'VAT',
+        freight: 'Freight',
+        currency: 'Currency',
+        quoteDate: 'Quote date',
+        validUntil: 'Valid until',
+        leadTimeDays: 'Lead time (days)',
+        notes: 'Notes',
+      },
+    },
+    header: {
+      label: 'Header row',
+      option: 'Row {{row}}: {{text}}',
+      empty: '(empty)',
+    },
+    skipped: {
+      row: 'Row {{range}}',
+      rows: 'Rows {{range}}',
+      aboveHeader: '{{rows}}: title / notes, skipped',
+      blank: '{{rows}}: blank, skipped',
+      note: '{{rows}}: a note under the table, skipped',
+    },
+    duplicate: {
+      live: 'Already there: {{name}}',
+      inFile: 'Repeats row {{row}}: {{name}}',
+      byCreditCode: '(same credit code)',
+      byNameCity: '(same name and city)',
+      count: '{{count}} rows already there',
+      skip: 'Skip',
+      update: 'Update',
+      add: 'Add anyway',
+    },
+    quoteTarget: {
+      sku: 'SKU',
+      factory: 'Quoting factory',
+      factoryPlaceholder: 'Choose the factory that quoted first',
+      quotes: '{{count}} quotes will be made',
+      hint: 'Each row is one price tier (MOQ + unit price); rows with the same product and pack make one quote.',
     },
     preview: {
       good: '{{count}} rows ready',
@@ -121,6 +176,7 @@ export const importsEn: Widen<typeof importsZhCN> = {
     cancelling: 'Cancelling…',
     done: {
       imported: '{{count}} records imported',
+      updatedSkipped: '; of which {{updated}} existing factories updated, {{skipped}} duplicate rows skipped',
       cancelled: 'Cancelled; nothing was written',
       failed: 'The import failed; nothing was written',
     },

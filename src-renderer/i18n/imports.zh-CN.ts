@@ -32,6 +32,16 @@ export const importErrorsZhCN = {
   ambiguousSku: '有 {{count}} 个 SKU 都叫“{{value}}”，无法确定是哪一个',
   creditCodeExists: '已有工厂使用此统一社会信用代码',
   creditCodeRepeated: '与第 {{row}} 行的统一社会信用代码重复',
+  headerRow: '第 {{row}} 行不能作为表头：请在前 20 行中选择',
+  changedSinceCheck:
+    '预览之后工厂名单有了变化：第 {{row}} 行的工厂“{{name}}”已存在（共 {{count}} 行受影响）。未写入任何数据，请在预览中为这些行选择更新或跳过后再导入',
+  duplicateAction: '第 {{row}} 行不能这样处理：统一社会信用代码相同的工厂只能更新或跳过',
+  packSpec: '看不懂的规格：请写成“24包×100抽”这样的格式',
+  packs: '起订量应为正整数（如 1000 或 1000箱）',
+  vatUnknown: '没有写明是否含税：请加一列“含税/不含税”，或在单价表头注明（含税单价）',
+  vat: '看不懂“{{value}}”：请填写 含税 或 不含税',
+  freight: '看不懂的运费“{{value}}”：请填写 包邮，或如 0.5元/箱、200元/票',
+  tierRepeated: '与第 {{row}} 行的起订量相同（同一规格的阶梯价不能重复）',
 }
 
 export const importsZhCN = {
@@ -40,10 +50,11 @@ export const importsZhCN = {
     title: {
       factories: '从表格导入工厂',
       samples: '从表格导入样品',
+      quotes: '从报价单导入报价',
     },
     pick: {
       prompt: '把 .xlsx 或 .csv 文件拖到这里，或点击选择文件',
-      hint: '第一行为表头。Excel 另存的 CSV（GBK 编码）也可以。确认之前不会写入任何数据。',
+      hint: '表头所在的行会自动找到（标题、说明和空行会跳过），预览中可以改。Excel 另存的 CSV（GBK 编码）也可以。确认之前不会写入任何数据。',
       choose: '选择文件',
       reading: '正在读取文件…',
     },
@@ -98,6 +109,48 @@ export const importsZhCN = {
         by: '登记人',
         notes: '备注',
       },
+      quotes: {
+        product: '品名',
+        packSpec: '规格（包装）',
+        fromPacks: '起订量',
+        price: '单价',
+        vat: '含税',
+        freight: '运费',
+        currency: '币种',
+        quoteDate: '报价日期',
+        validUntil: '有效期至',
+        leadTimeDays: '交期（天）',
+        notes: '备注',
+      },
+    },
+    header: {
+      label: '表头在第几行',
+      option: '第 {{row}} 行：{{text}}',
+      empty: '（空）',
+    },
+    skipped: {
+      row: '第 {{range}} 行',
+      rows: '第 {{range}} 行',
+      aboveHeader: '{{rows}}：标题/说明，已跳过',
+      blank: '{{rows}}：空行，已跳过',
+      note: '{{rows}}：表格下方的备注，已跳过',
+    },
+    duplicate: {
+      live: '已存在：{{name}}',
+      inFile: '与第 {{row}} 行重复：{{name}}',
+      byCreditCode: '（信用代码相同）',
+      byNameCity: '（名称和城市相同）',
+      count: '{{count}} 行已存在',
+      skip: '跳过',
+      update: '更新',
+      add: '仍然添加',
+    },
+    quoteTarget: {
+      sku: 'SKU',
+      factory: '报价工厂',
+      factoryPlaceholder: '先选择报价的工厂',
+      quotes: '将生成 {{count}} 条报价',
+      hint: '每行是一档阶梯价（起订量 + 单价）；品名和规格相同的行合成一条报价。',
     },
     preview: {
       good: '{{count}} 行可导入',
@@ -117,6 +170,7 @@ export const importsZhCN = {
     cancelling: '正在取消…',
     done: {
       imported: '已导入 {{count}} 条记录',
+      updatedSkipped: '，其中更新已有工厂 {{updated}} 家，跳过重复 {{skipped}} 行',
       cancelled: '已取消，未写入任何数据',
       failed: '导入失败，未写入任何数据',
     },

@@ -5,8 +5,8 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ImportDialog } from './ImportDialog'
 
-/** "Import" on a list page: opens the import dialog for factories or samples. */
-export function ImportButton({ kind }: { kind: ImportKind }) {
+/** "Import" on a list page (factories, samples) or an SKU's quotes: opens the import dialog. */
+export function ImportButton({ kind, skuId }: { kind: ImportKind; skuId?: string }) {
   const { t } = useTranslation()
   const [opened, setOpened] = useState(false)
   return (
@@ -19,7 +19,7 @@ export function ImportButton({ kind }: { kind: ImportKind }) {
       >
         {t('imports.button')}
       </Button>
-      {opened ? <ImportDialog kind={kind} opened onClose={() => setOpened(false)} /> : null}
+      {opened ? <ImportDialog kind={kind} skuId={skuId} opened onClose={() => setOpened(false)} /> : null}
     </>
   )
 }

@@ -1,11 +1,13 @@
 import { Alert, Badge, Button, Group, Modal, Progress, Stack, Text } from '@mantine/core'
-import type { ImportKind, ImportPreview, ImportUpload } from '@core/imports/imports.contract'
+import type { DuplicateAction, ImportKind, ImportPreview, ImportUpload } from '@core/imports/imports.contract'
 import { IconCircleCheck, IconInfoCircle } from '@tabler/icons-react'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApiContext } from '../api/api-context'
 import { messageText } from '../i18n/message-text'
+import { FactorySelect } from '../quotes/FactorySelect'
 import { FilePicker } from './FilePicker'
+import { HeaderRowPicker } from './HeaderRowPicker'
 import { uploadImport } from './import-api'
 import { ImportError } from './ImportError'
 import { PreviewTable } from './PreviewTable'
@@ -13,6 +15,8 @@ import { useImportCommit } from './use-import-commit'
 
 export interface ImportDialogProps {
   kind: ImportKind
+  /** Quote imports: the SKU the quotes are for. */
+  skuId?: string
   opened: boolean
   onClose(): void
 }
@@ -22,7 +26,7 @@ export interface ImportDialogProps {
  * checked, with errors on their cells → confirm → progress with cancel → summary. Nothing is written
  * before the confirm; the core writes all rows or none.
  */
-export function ImportDialog({ kind, opened, onClose }: ImportDialogProps) {
+export function ImportDialog({ kind, skuId, opened, onClose }: ImportDialogProps) {
   const { t } = useTranslation()
   const { client } = useApiContext()
   const [upload, setUpload] = useState<ImportUpload | null>(null)
@@ -32,28 +36,43 @@ export function ImportDialog({ kind, opened, onClose }: ImportDialogProps) {
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [previewError, setPreviewError] = useState<unknown>(null)
   const [excluded, setExcluded] = useState<Set<number>>(new Set())
+  const [headerRow, setHeaderRow] = useState<number | undefined>(undefined)
+  const [decisions, setDecisions] = useState<ReadonlyMap<number, DuplicateAction>>(new Map())
+  const [factoryId, setFactoryId] = useState<string | null>(null)
   const { state, commit, cancel, reset } = useImportCommit(upload?.importId ?? null)
 
   const importId = upload?.importId
   const mappingKey = JSON.stringify(mapping ?? null)
+  const target = kind === 'quotes' && skuId && factoryId ? { skuId, factoryId } : undefined
+  const targetKey = JSON.stringify(target ?? null)
+  const waitsForTarget = kind === 'quotes' && !target
   useEffect(() => {
-    if (!importId) return
+    if (!importId || waitsForTarget) return
     let current = true
     const given = JSON.parse(mappingKey) as (string | null)[] | null
-    client.call('imports.preview', { importId, kind, mapping: given ?? undefined }).then(
-      (value) => {
-        if (!current) return
-        setPreview(value)
-        setPreviewError(null)
-      },
-      (error: unknown) => {
-        if (current) setPreviewError(error)
-      },
-    )
+    const quoteTarget = (JSON.parse(targetKey) as typeof target | null) ?? undefined
+    client
+      .call('imports.preview', {
+        importId,
+        kind,
+        headerRow,
+        mapping: given ?? undefined,
+        target: quoteTarget,
+      })
+      .then(
+        (value) => {
+          if (!current) return
+          setPreview(value)
+          setPreviewError(null)
+        },
+        (error: unknown) => {
+          if (current) setPreviewError(error)
+        },
+      )
     return () => {
       current = false
     }
-  }, [client, importId, kind, mappingKey])
+  }, [client, importId, kind, headerRow, mappingKey, targetKey, waitsForTarget])
 
   const startOver = () => {
     if (importId) void client.call('imports.discard', { importId }).catch(() => {})
@@ -62,8 +81,18 @@ export function ImportDialog({ kind, opened, onClose }: ImportDialogProps) {
     setPreviewError(null)
     setMapping(undefined)
     setExcluded(new Set())
+    setHeaderRow(undefined)
+    setDecisions(new Map())
     setUploadError(null)
     reset()
+  }
+
+  // Another header row names other columns: the mapping and the choices start over.
+  const onHeaderRow = (row: number) => {
+    setHeaderRow(row)
+    setMapping(undefined)
+    setExcluded(new Set())
+    setDecisions(new Map())
   }
 
   const close = () => {
@@ -102,6 +131,9 @@ export function ImportDialog({ kind, opened, onClose }: ImportDialogProps) {
   const running = state.phase === 'running'
   const finished = state.phase === 'imported' || state.phase === 'cancelled'
   const unmapped = preview?.mappingErrors.filter((e) => e.column === null) ?? []
+  const added = [...decisions.values()].filter((a) => a !== 'skip').length
+  // Duplicates are skipped unless the buyer chose otherwise.
+  const toWrite = preview ? preview.good - preview.duplicates + added : 0
 
   return (
     <Modal
@@ -150,7 +182,18 @@ export function ImportDialog({ kind, opened, onClose }: ImportDialogProps) {
                 </Button>
               ) : null}
             </Group>
+            {kind === 'quotes' ? (
+              <Stack gap={4}>
+                <FactorySelect value={factoryId} onChange={setFactoryId} testId="import-quote-factory" />
+                <Text size="xs" c="dimmed">
+                  {t('imports.quoteTarget.hint')}
+                </Text>
+              </Stack>
+            ) : null}
             {previewError ? <ImportError error={previewError} /> : null}
+            {preview ? (
+              <HeaderRowPicker preview={preview} disabled={running || finished} onChange={onHeaderRow} />
+            ) : null}
             {preview ? (
               <>
                 <Group gap="xs" wrap="wrap" justify="space-between">
@@ -161,6 +204,16 @@ export function ImportDialog({ kind, opened, onClose }: ImportDialogProps) {
                     {preview.bad > 0 ? (
                       <Badge color="red" variant="light" size="lg" data-testid="import-bad">
                         {t('imports.preview.bad', { count: preview.bad })}
+                      </Badge>
+                    ) : null}
+                    {preview.duplicates > 0 ? (
+                      <Badge color="orange" variant="light" size="lg" data-testid="import-duplicates">
+                        {t('imports.duplicate.count', { count: preview.duplicates })}
+                      </Badge>
+                    ) : null}
+                    {kind === 'quotes' && preview.quotes > 0 ? (
+                      <Badge color="blue" variant="light" size="lg" data-testid="import-quotes">
+                        {t('imports.quoteTarget.quotes', { count: preview.quotes })}
                       </Badge>
                     ) : null}
                     {excludedBad > 0 ? (
@@ -214,6 +267,8 @@ export function ImportDialog({ kind, opened, onClose }: ImportDialogProps) {
                   excluded={excluded}
                   disabled={running || finished}
                   onMap={onMap}
+                  decisions={decisions}
+                  onDecide={(row, action) => setDecisions((d) => new Map(d).set(row, action))}
                   onExclude={(row, out) =>
                     setExcluded((s) => {
                       const next = new Set(s)
@@ -251,6 +306,9 @@ export function ImportDialog({ kind, opened, onClose }: ImportDialogProps) {
                 data-testid="import-done"
               >
                 {t('imports.done.imported', { count: state.imported })}
+                {state.updated > 0 || state.skipped > 0
+                  ? t('imports.done.updatedSkipped', { updated: state.updated, skipped: state.skipped })
+                  : null}
               </Alert>
             ) : null}
             {state.phase === 'cancelled' ? (
@@ -275,11 +333,21 @@ export function ImportDialog({ kind, opened, onClose }: ImportDialogProps) {
                 </Button>
               ) : (
                 <Button
-                  disabled={!preview || !mappingOk || badLeft > 0 || preview.good === 0}
-                  onClick={() => preview && void commit(kind, preview.mapping, [...excluded])}
+                  disabled={!preview || !mappingOk || badLeft > 0 || toWrite === 0}
+                  onClick={() =>
+                    preview &&
+                    void commit({
+                      kind,
+                      headerRow: preview.headerRow,
+                      mapping: preview.mapping,
+                      excludedRows: [...excluded],
+                      duplicates: [...decisions].map(([row, action]) => ({ row, action })),
+                      target,
+                    })
+                  }
                   data-testid="import-confirm"
                 >
-                  {t('imports.confirm', { count: preview?.good ?? 0 })}
+                  {t('imports.confirm', { count: toWrite })}
                 </Button>
               )}
             </Group>

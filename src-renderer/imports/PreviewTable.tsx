@@ -1,8 +1,10 @@
-import { Checkbox, Select, Table, Text } from '@mantine/core'
+import { Checkbox, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core'
 import {
   IMPORT_FIELDS,
   REQUIRED_IMPORT_FIELDS,
   type CellError,
+  type Duplicate,
+  type DuplicateAction,
   type ImportKind,
   type ImportPreview,
 } from '@core/imports/imports.contract'
@@ -22,13 +24,25 @@ export interface PreviewTableProps {
   /** A new field (or null to skip) for one column. */
   onMap(column: number, field: string | null): void
   disabled?: boolean
+  /** What the buyer chose for each duplicate row (skip when absent). */
+  decisions: ReadonlyMap<number, DuplicateAction>
+  onDecide(rowNumber: number, action: DuplicateAction): void
 }
 
 /**
  * The file as read: each column's header with the field it is read as (editable), then the rows, every
  * bad cell tinted with its message under the value, and an "exclude" box on each bad row.
  */
-export function PreviewTable({ kind, preview, excluded, onExclude, onMap, disabled }: PreviewTableProps) {
+export function PreviewTable({
+  kind,
+  preview,
+  excluded,
+  onExclude,
+  onMap,
+  disabled,
+  decisions,
+  onDecide,
+}: PreviewTableProps) {
   const { t } = useTranslation()
   const required = new Set<string>(REQUIRED_IMPORT_FIELDS[kind])
   const options = [
@@ -40,6 +54,27 @@ export function PreviewTable({ kind, preview, excluded, onExclude, onMap, disabl
   ]
   const mappingErrorOf = (column: number) => preview.mappingErrors.find((e) => e.column === column)
   const text = (e: CellError) => messageText(t, e.messageKey, e.params)
+  const withDuplicates = preview.rows.some((r) => r.duplicate !== null)
+  const duplicateCell = (rowNumber: number, duplicate: Duplicate) => (
+    <Stack gap={4}>
+      <Text size="xs" fw={600} c="orange.8">
+        {duplicate.factoryId !== null
+          ? t('imports.duplicate.live', { name: duplicate.factoryName })
+          : t('imports.duplicate.inFile', { row: duplicate.row, name: duplicate.factoryName })}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t(duplicate.by === 'creditCode' ? 'imports.duplicate.byCreditCode' : 'imports.duplicate.byNameCity')}
+      </Text>
+      <SegmentedControl
+        size="xs"
+        value={decisions.get(rowNumber) ?? 'skip'}
+        onChange={(value) => onDecide(rowNumber, value as DuplicateAction)}
+        disabled={disabled}
+        data={duplicate.actions.map((action) => ({ value: action, label: t(`imports.duplicate.${action}`) }))}
+        data-testid={`import-duplicate-${rowNumber}`}
+      />
+    </Stack>
+  )
 
   return (
     <div className={classes.scroll}>
@@ -53,6 +88,7 @@ export function PreviewTable({ kind, preview, excluded, onExclude, onMap, disabl
         <Table.Thead>
           <Table.Tr>
             <Table.Th className={classes.rowHead}>{t('imports.preview.row')}</Table.Th>
+            {withDuplicates ? <Table.Th className={classes.duplicateHead} /> : null}
             {preview.headers.map((header, column) => {
               const problem = mappingErrorOf(column)
               return (
@@ -92,6 +128,7 @@ export function PreviewTable({ kind, preview, excluded, onExclude, onMap, disabl
                 className={out ? classes.excluded : bad ? classes.badRow : undefined}
                 data-testid={`import-row-${row.rowNumber}`}
                 data-bad={bad || undefined}
+                data-duplicate={row.duplicate ? true : undefined}
               >
                 <Table.Td className={classes.rowHead}>
                   <Text size="sm">{row.rowNumber}</Text>
@@ -107,6 +144,11 @@ export function PreviewTable({ kind, preview, excluded, onExclude, onMap, disabl
                     />
                   ) : null}
                 </Table.Td>
+                {withDuplicates ? (
+                  <Table.Td className={row.duplicate ? classes.duplicate : undefined}>
+                    {row.duplicate ? duplicateCell(row.rowNumber, row.duplicate) : null}
+                  </Table.Td>
+                ) : null}
                 {row.cells.map((cell, column) => {
                   const errors = row.errors.filter((e) => e.column === column)
                   return (

@@ -1,4 +1,9 @@
-import type { ImportKind, ImportProgress } from '@core/imports/imports.contract'
+import type {
+  DuplicateAction,
+  ImportKind,
+  ImportProgress,
+  QuoteImportTarget,
+} from '@core/imports/imports.contract'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useApiContext } from '../api/api-context'
 
@@ -6,7 +11,7 @@ import { useApiContext } from '../api/api-context'
 export type CommitState =
   | { phase: 'idle' }
   | { phase: 'running'; progress: ImportProgress; cancelling: boolean }
-  | { phase: 'imported'; imported: number }
+  | { phase: 'imported'; imported: number; updated: number; skipped: number }
   | { phase: 'cancelled' }
   | { phase: 'failed'; error: unknown }
 
@@ -28,7 +33,14 @@ export function useImportCommit(importId: string | null) {
   useEffect(() => stopPolling, [])
 
   const commit = useCallback(
-    async (kind: ImportKind, mapping: (string | null)[], excludedRows: number[]) => {
+    async (request: {
+      kind: ImportKind
+      headerRow: number
+      mapping: (string | null)[]
+      excludedRows: number[]
+      duplicates: { row: number; action: DuplicateAction }[]
+      target?: QuoteImportTarget
+    }) => {
       if (!importId) return
       setState({ phase: 'running', progress: { state: 'running', done: 0, total: 0 }, cancelling: false })
       timer.current = setInterval(() => {
@@ -39,10 +51,15 @@ export function useImportCommit(importId: string | null) {
         )
       }, POLL_MS)
       try {
-        const result = await client.call('imports.commit', { importId, kind, mapping, excludedRows })
+        const result = await client.call('imports.commit', { importId, ...request })
         stopPolling()
         if (result.outcome === 'imported') {
-          setState({ phase: 'imported', imported: result.imported })
+          setState({
+            phase: 'imported',
+            imported: result.imported,
+            updated: result.updated,
+            skipped: result.skipped,
+          })
           invalidate()
         } else setState({ phase: 'cancelled' })
       } catch (error) {

@@ -8,6 +8,7 @@ import { useMutation } from '../api/use-mutation'
 import { errorMessage } from '../common/error-message'
 import { notifyError, notifySuccess } from '../common/notify'
 import { FormDrawer } from '../forms/FormDrawer'
+import { ImportButton } from '../imports/ImportButton'
 import { formatPackSpec, freightText, tiersText } from './quote-format'
 import { QuoteEditor, type QuoteEditMode } from './QuoteEditor'
 import { QuoteRoundsTimeline } from './QuoteRoundsTimeline'
@@ -45,14 +46,17 @@ export function QuotesPanel({
     <Paper withBorder p="md" data-testid="quotes-panel">
       <Group justify="space-between" mb="sm">
         <Title order={4}>{t('quotes.title', { count: quotes.length })}</Title>
-        <Button
-          size="sm"
-          leftSection={<IconPlus size={16} />}
-          onClick={() => setEditing({ mode: 'create', quote: null })}
-          data-testid="quote-new"
-        >
-          {t('quotes.new')}
-        </Button>
+        <Group gap="xs">
+          <ImportButton kind="quotes" skuId={skuId} />
+          <Button
+            size="sm"
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setEditing({ mode: 'create', quote: null })}
+            data-testid="quote-new"
+          >
+            {t('quotes.new')}
+          </Button>
+        </Group>
       </Group>
       {quotes.length === 0 ? (
         <Text c="dimmed" size="sm">

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { z } from 'zod'
+import { BINARY_ROUTES, type BinaryRoute } from './binary-routes'
 import { contract } from './contract'
 import type { CallSpec } from './define'
 import type { ErrorCode } from './errors'
@@ -118,8 +119,40 @@ Every call answers with one JSON object, never a bare value and never a thrown e
 |---|---|---|
 `
 
+/** The routes outside /api/ (uploads, photos, PDFs, archives), each with its body and answer. */
+function renderBinaryRoutes(routes: readonly BinaryRoute[]): string {
+  const sections = routes.map((route) =>
+    [
+      `### ${route.method} ${route.path}`,
+      '',
+      route.summary,
+      '',
+      `- **Authorisation:** ${route.secret ? 'the `x-workbench-secret` header, as for `/api/`' : 'the photo cookie (see above)'}`,
+      `- **Body:** ${route.body}`,
+      `- **Answer:** ${route.answer}`,
+      ...(route.output ? ['', jsonBlock(callJsonSchema(route.output, 'output'))] : []),
+      '',
+    ].join('\n'),
+  )
+  return [
+    '## Binary routes',
+    '',
+    'Files travel outside the JSON calls, on these routes of the browser host (the Electron host offers the',
+    'same through its preload: `uploadImport`, `uploadPhoto`, a `workbench-photo:` protocol and its own',
+    'PDF and archive dialogs). Uploads take the raw bytes as the body, not JSON, and answer the same',
+    'envelope as a call.',
+    '',
+    ...routes.map((r) => `- \`${r.method} ${r.path}\` — ${r.summary.split('. ')[0]?.replace(/\.$/, '')}.`),
+    '',
+    ...sections,
+  ].join('\n')
+}
+
 /** The whole of docs/api.md for the current contract; deterministic (contract order, stable JSON). */
-export function renderApiDocs(calls: Record<string, CallSpec> = contract): string {
+export function renderApiDocs(
+  calls: Record<string, CallSpec> = contract,
+  routes: readonly BinaryRoute[] = BINARY_ROUTES,
+): string {
   const names = Object.keys(calls)
   const errorRows = Object.entries(ERROR_CODES).map(
     ([code, { when }]) => `| \`${code}\` | ${HTTP_STATUS_BY_CODE[code as ErrorCode]} | ${when} |`,
@@ -144,7 +177,16 @@ export function renderApiDocs(calls: Record<string, CallSpec> = contract): strin
       '',
     ].join('\n')
   })
-  return [HEADER + errorRows.join('\n'), '', '## Calls', '', ...index, '', ...sections].join('\n')
+  return [
+    HEADER + errorRows.join('\n'),
+    '',
+    renderBinaryRoutes(routes),
+    '## Calls',
+    '',
+    ...index,
+    '',
+    ...sections,
+  ].join('\n')
 }
 
 /** Line number (1-based) of the first difference, for a stale-docs message a person can act on. */

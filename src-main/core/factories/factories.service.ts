@@ -189,9 +189,14 @@ export async function factoryStats(ctx: CoreContext): Promise<FactoryStats> {
 }
 
 export async function getFactory(ctx: CoreContext, id: string): Promise<Factory> {
-  const row = await findLiveFactory(ctx.db, id)
+  return readFactory(ctx.db, id)
+}
+
+/** One live factory as the caller's connection (or transaction) sees it. */
+export async function readFactory(db: CoreContext['db'] | Transaction<DB>, id: string): Promise<Factory> {
+  const row = await findLiveFactory(db, id)
   if (!row) throw notFound('factory', id)
-  const contacts = await contactsByFactory(ctx.db, [id])
+  const contacts = await contactsByFactory(db, [id])
   return toFactory(row, contacts.get(id) ?? [])
 }
 
@@ -238,11 +243,20 @@ export async function updateFactory(
   values: FactoryValues,
   removedContactIds: readonly string[] = [],
 ): Promise<Factory> {
-  await inTransaction(ctx.db, async (trx) => {
-    await updateRow(trx, ctx.write, factoriesTable, id, toColumns(values))
-    await saveFactoryContacts(trx, ctx, id, values.contacts, removedContactIds, ['values'])
-  })
+  await inTransaction(ctx.db, (trx) => writeFactoryUpdate(trx, ctx, id, values, removedContactIds))
   return getFactory(ctx, id)
+}
+
+/** updateFactory's writes, in the caller's transaction (an import's update of a duplicate). */
+export async function writeFactoryUpdate(
+  trx: Transaction<DB>,
+  ctx: CoreContext,
+  id: string,
+  values: FactoryValues,
+  removedContactIds: readonly string[] = [],
+): Promise<void> {
+  await updateRow(trx, ctx.write, factoriesTable, id, toColumns(values))
+  await saveFactoryContacts(trx, ctx, id, values.contacts, removedContactIds, ['values'])
 }
 
 export async function deleteFactory(ctx: CoreContext, id: string): Promise<void> {

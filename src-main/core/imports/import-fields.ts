@@ -1,4 +1,10 @@
-import type { FactoryImportField, ImportField, ImportKind, SampleImportField } from './imports.contract'
+import type {
+  FactoryImportField,
+  ImportField,
+  ImportKind,
+  QuoteImportField,
+  SampleImportField,
+} from './imports.contract'
 
 /**
  * The spreadsheet columns an import understands, per kind, and the header texts buyers use for them.
@@ -62,9 +68,34 @@ const SAMPLE_SYNONYMS: Record<SampleImportField, string[]> = {
   notes: ['备注', '说明', 'notes', 'note', 'remarks'],
 }
 
+const QUOTE_SYNONYMS: Record<QuoteImportField, string[]> = {
+  product: ['品名', '产品', '产品名称', '商品名称', '名称', '规格型号', 'product', 'item', 'name'],
+  packSpec: ['规格', '包装', '包装规格', '箱规', '装箱', '装箱规格', 'pack', 'packing', 'packspec', 'spec'],
+  fromPacks: ['起订量', '数量', '订量', '阶梯', '起订', 'moq', 'quantity', 'qty', 'from'],
+  price: ['单价', '价格', '报价', '含税单价', '不含税单价', '出厂价', 'price', 'unitprice'],
+  vat: ['含税', '税', '是否含税', '税率', '发票', 'vat', 'tax'],
+  freight: ['运费', '物流', '运输', 'freight', 'shipping'],
+  currency: ['币种', '货币', 'currency'],
+  quoteDate: ['报价日期', '日期', 'date', 'quotedate'],
+  validUntil: ['有效期', '有效期至', '报价有效期', 'validuntil', 'valid'],
+  leadTimeDays: ['交期', '货期', '交货期', '生产周期', 'leadtime'],
+  notes: ['备注', '说明', 'notes', 'note', 'remarks'],
+}
+
 const SYNONYMS: Record<ImportKind, Record<string, string[]>> = {
   factories: FACTORY_SYNONYMS,
   samples: SAMPLE_SYNONYMS,
+  quotes: QUOTE_SYNONYMS,
+}
+
+/**
+ * Where a list cell is cut, per list field. A category keeps its "/": in this trade 一次性内裤/浴巾 and
+ * 湿巾/湿厕纸 are one category each. Brands and certificates are cut on "/" too (维达/心相印, ISO9001/BSCI).
+ */
+export const LIST_SEPARATORS: Record<'categories' | 'oemBrands' | 'certifications', RegExp> = {
+  categories: /[、,，;；\n]+/,
+  oemBrands: /[、,，;；/|\n]+/,
+  certifications: /[、,，;；/|\n]+/,
 }
 
 /** A header as compared: lower case, no spaces, underscores or marks like * and (必填). */
@@ -74,6 +105,19 @@ export function normalizeHeader(header: string): string {
     .toLowerCase()
     .replace(/[(（[【]\s*(必填|选填|required|optional)\s*[)）\]】]/g, '')
     .replace(/[\s_*:：-]/g, '')
+}
+
+/**
+ * How many cells of a row name a known field of `kind` (of any kind when null): what makes a row look
+ * like a header. A cell matches as a synonym or as a short text containing one (联系人电话).
+ */
+export function knownHeaderCells(kind: ImportKind | null, cells: readonly string[]): number {
+  const words = kind === null ? ALL_WORDS : WORDS[kind]
+  return cells.filter((cell) => {
+    const header = normalizeHeader(cell)
+    if (header === '' || header.length > 16) return false
+    return words.some((w) => header === w || (w.length >= 2 && header.includes(w)))
+  }).length
 }
 
 /**
@@ -108,3 +152,8 @@ export function suggestMapping(kind: ImportKind, headers: readonly string[]): (I
   assign((header, word) => (word.length >= 2 && header.includes(word) ? word.length : 0))
   return mapping
 }
+
+const WORDS = Object.fromEntries(
+  Object.entries(SYNONYMS).map(([kind, fields]) => [kind, Object.values(fields).flat().map(normalizeHeader)]),
+) as Record<ImportKind, string[]>
+const ALL_WORDS = [...new Set(Object.values(WORDS).flat())]

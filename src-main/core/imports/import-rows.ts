@@ -11,7 +11,8 @@ import {
   type ImportKind,
   type SampleImportField,
 } from './imports.contract'
-import type { ParsedTable, TableRow } from './read-table'
+import { LIST_SEPARATORS } from './import-fields'
+import type { TableRow } from './read-table'
 
 /**
  * Turns spreadsheet rows into the inputs the forms send (FactoryInput, samples.create's input) and
@@ -71,21 +72,18 @@ export function mappingProblems(
   return problems
 }
 
-// 、 is how Chinese lists are written; commas, semicolons and slashes (both widths) are common too.
-const LIST_SEPARATORS = /[、,，;；/|\n]+/
-
-function splitList(text: string): string[] {
+function splitList(text: string, separators: RegExp): string[] {
   return [
     ...new Set(
       text
-        .split(LIST_SEPARATORS)
+        .split(separators)
         .map((s) => s.trim())
         .filter((s) => s !== ''),
     ),
   ]
 }
 
-function lookupWord<T extends string>(words: Record<string, T>, text: string): T | undefined {
+export function lookupWord<T extends string>(words: Record<string, T>, text: string): T | undefined {
   return words[text.normalize('NFKC').toLowerCase().replace(/\s+/g, '')]
 }
 
@@ -129,7 +127,7 @@ const SAMPLE_SOURCE_WORDS: Record<string, SampleCreateValues['source']> = {
 }
 
 /** Maps zod issues of a row's input to cells; `fieldOf` names the import field of an input path. */
-function zodCellErrors(
+export function zodCellErrors(
   error: z.ZodError,
   columns: ColumnOf,
   fieldOf: (path: (string | number)[]) => ImportField,
@@ -158,17 +156,15 @@ function factoryFieldOf(path: (string | number)[]): FactoryImportField {
 const factorySchema = FactoryInput.strict()
 
 /**
- * Factories: lists split on 、,;/ (both widths), one contact from the contact columns, status words in
- * Chinese or English. A credit code already on a live factory, or on an earlier row, is an error, so
- * importing the same sheet twice does not double the list.
+ * Factories: lists split on the separators of their field (a category keeps its "/"), one contact from
+ * the contact columns, status words in Chinese or English. Whether a row names a factory already there
+ * is not an error but a duplicate, found apart (import-duplicates.ts) because it depends on the database.
  */
 export function validateFactoryRows(
-  table: ParsedTable,
+  rows: readonly TableRow[],
   columns: ColumnOf,
-  existingCreditCodes: ReadonlySet<string>,
 ): RowOutcome<FactoryValues>[] {
-  const firstRowOfCode = new Map<string, number>()
-  return table.rows.map((row) => {
+  return rows.map((row) => {
     const get = (field: FactoryImportField) => {
       const column = columns.get(field)
       return column === undefined ? undefined : (row.cells[column] ?? '')
@@ -192,7 +188,7 @@ export function validateFactoryRows(
     }
     for (const field of ['categories', 'oemBrands', 'certifications'] as const) {
       const value = get(field)
-      if (value !== undefined) input[field] = splitList(value)
+      if (value !== undefined) input[field] = splitList(value, LIST_SEPARATORS[field])
     }
     const contact = {
       name: get('contactName') ?? '',
@@ -216,24 +212,11 @@ export function validateFactoryRows(
     }
     const parsed = factorySchema.safeParse(input)
     if (!parsed.success) errors.push(...zodCellErrors(parsed.error, columns, factoryFieldOf))
-    const code = parsed.success ? parsed.data.creditCode : ''
-    if (code !== '') {
-      const earlier = firstRowOfCode.get(code)
-      if (existingCreditCodes.has(code)) {
-        errors.push(creditCodeError(columns, 'errors.import.creditCodeExists'))
-      } else if (earlier !== undefined) {
-        errors.push(creditCodeError(columns, 'errors.import.creditCodeRepeated', { row: earlier }))
-      } else firstRowOfCode.set(code, row.rowNumber)
-    }
     return outcome(row, parsed.success && errors.length === 0 ? parsed.data : null, errors)
   })
 }
 
-function creditCodeError(columns: ColumnOf, messageKey: string, params?: { row: number }): CellError {
-  return { column: columns.get('creditCode') ?? null, field: 'creditCode', messageKey, params }
-}
-
-function outcome<V>(row: TableRow, values: V | null, errors: CellError[]): RowOutcome<V> {
+export function outcome<V>(row: TableRow, values: V | null, errors: CellError[]): RowOutcome<V> {
   return { rowNumber: row.rowNumber, values, errors }
 }
 
@@ -285,11 +268,11 @@ const sampleSchema = SampleCreateInput
  * key:value pairs. A sample in an excluded category needs an override reason in its own column.
  */
 export function validateSampleRows(
-  table: ParsedTable,
+  rows: readonly TableRow[],
   columns: ColumnOf,
   lookups: SampleLookups,
 ): RowOutcome<SampleCreateValues>[] {
-  return table.rows.map((row) => {
+  return rows.map((row) => {
     const get = (field: SampleImportField) => {
       const column = columns.get(field)
       return column === undefined ? '' : (row.cells[column] ?? '')

@@ -21,8 +21,13 @@ export interface ImportSession {
   table: ParsedTable
   /** Wall-clock ms of the last call that named it. */
   lastUsed: number
-  /** The latest validation, reused by a commit with the same kind and mapping. */
+  /** The latest validation, reused by a commit with the same kind, header row and mapping. */
   validated: { key: string; value: unknown } | null
+  /**
+   * What each row duplicated when the buyer last saw the preview (a validation key and, per row, what
+   * it matched): the commit refuses when the database says otherwise by then.
+   */
+  previewed: { key: string; duplicates: ReadonlyMap<number, string> } | null
   /** The commit's progress, read by imports.progress without touching the database. */
   progress: ImportProgress
   /** Set by imports.cancel; the running commit checks it between batches and rolls back. */
@@ -60,6 +65,7 @@ export function createImportSessions(now: () => number = Date.now): ImportSessio
         table,
         lastUsed: now(),
         validated: null,
+        previewed: null,
         progress: { state: 'idle', done: 0, total: 0 },
         cancelRequested: false,
       }

@@ -57,7 +57,7 @@ describe('imports', () => {
     expect(writeCounts(core).factories).toBe(0)
 
     const done = ok(await call('imports.commit', { importId: file.importId, kind: 'factories' }))
-    expect(done).toEqual({ outcome: 'imported', imported: 3 })
+    expect(done).toEqual({ outcome: 'imported', imported: 3, updated: 0, skipped: 0 })
     const id = ok<{ items: FactorySummary[] }>(
       await call('factories.list', { search: '晋江导入示例纸业1号厂' }),
     ).items[0]!.id
@@ -71,14 +71,21 @@ describe('imports', () => {
       status: 'prospect',
       creditCode: creditCode(1),
     })
-    // The same file again: every credit code is taken now, so nothing would be doubled.
+    // The same file again: every row names a factory already there, shown as such and skipped by default.
     const again = await preview(
       (await uploaded(await xlsxBytes(FACTORY_HEADERS, factoryRows(3)), 'again.xlsx')).importId,
     )
-    expect(again.bad).toBe(3)
-    expect(again.rows[0]!.errors).toEqual([
-      { column: 1, field: 'creditCode', messageKey: 'errors.import.creditCodeExists' },
-    ])
+    expect(again).toMatchObject({ bad: 0, duplicates: 3 })
+    expect(again.rows[0]!.duplicate).toEqual({
+      by: 'creditCode',
+      factoryId: id,
+      factoryName: '晋江导入示例纸业1号厂',
+      row: null,
+      actions: ['skip', 'update'],
+    })
+    const skipped = ok(await call('imports.commit', { importId: again.importId, kind: 'factories' }))
+    expect(skipped).toEqual({ outcome: 'imported', imported: 0, updated: 0, skipped: 3 })
+    expect(await factoryNames()).toHaveLength(3)
   })
 
   it('reads a GBK CSV as Excel in China saves it, and a UTF-8 one with BOM', async () => {
@@ -116,7 +123,7 @@ describe('imports', () => {
     const partial = ok(
       await call('imports.commit', { importId: file.importId, kind: 'factories', excludedRows: [4, 5] }),
     )
-    expect(partial).toEqual({ outcome: 'imported', imported: 2 })
+    expect(partial).toMatchObject({ outcome: 'imported', imported: 2 })
     // Listed by pinyin: 保定 (bǎo) before 晋江 (jìn).
     expect(await factoryNames()).toEqual(['保定导入示例纸业2号厂', '晋江导入示例纸业1号厂'])
   })
@@ -131,7 +138,7 @@ describe('imports', () => {
 
     rows[1]![1] = creditCode(2)
     const fixed = await uploaded(csvBytes(FACTORY_HEADERS, rows, 'gbk'), 'list.csv')
-    expect(ok(await call('imports.commit', { importId: fixed.importId, kind: 'factories' }))).toEqual({
+    expect(ok(await call('imports.commit', { importId: fixed.importId, kind: 'factories' }))).toMatchObject({
       outcome: 'imported',
       imported: 3,
     })
@@ -212,7 +219,7 @@ describe('imports', () => {
     }
     expect(seen.total).toBe(3000)
     expect(ok(await call('imports.cancel', { importId: file.importId }))).toEqual({ cancelling: true })
-    expect(ok(await commit)).toEqual({ outcome: 'cancelled', imported: 0 })
+    expect(ok(await commit)).toMatchObject({ outcome: 'cancelled', imported: 0 })
     expect(writeCounts(core)).toEqual(before)
     expect(ok<ImportProgress>(await call('imports.progress', { importId: file.importId })).state).toBe(
       'cancelled',
@@ -227,7 +234,7 @@ describe('imports', () => {
     const started = performance.now()
     const file = await uploaded(bytes, '10k.xlsx')
     expect((await preview(file.importId)).good).toBe(10_000)
-    expect(ok(await call('imports.commit', { importId: file.importId, kind: 'factories' }))).toEqual({
+    expect(ok(await call('imports.commit', { importId: file.importId, kind: 'factories' }))).toMatchObject({
       outcome: 'imported',
       imported: 10_000,
     })

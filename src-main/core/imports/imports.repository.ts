@@ -3,15 +3,15 @@ import type { DB } from '../db/schema'
 
 /** What rows of an import are checked against: read once per validation, not once per row. */
 
-/** Credit codes of live factories (non-empty ones). */
-export async function liveCreditCodes(db: Kysely<DB>): Promise<Set<string>> {
-  const rows = await db
+/** Live factories as duplicates are looked up: by credit code, or by name and city. */
+export function liveFactoryKeys(
+  db: Kysely<DB>,
+): Promise<{ id: string; name: string; city: string; credit_code: string }[]> {
+  return db
     .selectFrom('factories')
-    .select('credit_code')
+    .select(['id', 'name', 'city', 'credit_code'])
     .where('deleted_at', 'is', null)
-    .where('credit_code', '!=', '')
     .execute()
-  return new Set(rows.map((r) => r.credit_code))
 }
 
 /** Live factories' ids and names. */

@@ -5,19 +5,22 @@ import { decodeText } from './decode-text'
 import { MAX_IMPORT_ROWS, type ImportEncoding } from './imports.contract'
 
 /**
- * Reads a spreadsheet's bytes into a header row and data rows of text, whatever the format. The format is
+ * Reads a spreadsheet's bytes into rows of text, whatever the format. The format is
  * decided by the bytes, not the file name: an .xlsx is a ZIP archive, an old .xls a compound document,
  * anything else is read as CSV text.
  */
 
-/** One data row: the row number Excel shows, and its cells as trimmed text. */
+/** One row of the sheet: the row number Excel shows, and its cells as trimmed text. */
 export interface TableRow {
-  /** 1-based, counting the header and blank rows, as in Excel's row gutter. */
+  /** 1-based, counting title, header and blank rows, as in Excel's row gutter. */
   rowNumber: number
   cells: string[]
 }
 
-/** A spreadsheet as read. */
+/**
+ * A spreadsheet as read, before its header row is chosen (see header-row.ts): every row with something
+ * in it, each padded to one width. Title rows, notes and the header are among them.
+ */
 export interface ParsedTable {
   /** The format the bytes turned out to be. */
   format: 'xlsx' | 'csv'
@@ -25,10 +28,8 @@ export interface ParsedTable {
   encoding: ImportEncoding | null
   /** The worksheet read (.xlsx only). */
   sheetName: string | null
-  /** The header row's texts, one per column (blank for a column without a header). */
-  headers: string[]
-  /** Non-blank data rows, in file order. */
-  rows: TableRow[]
+  /** Non-blank rows in file order (a row number missing between two of them is a blank row). */
+  records: TableRow[]
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04]
@@ -58,40 +59,32 @@ function cellText(value: ExcelJS.CellValue): string {
   return ''
 }
 
-/** Header row = the first non-blank row; rows after it that are not blank are the data. */
+/** Drops blank rows, pads every row to one width and drops trailing columns that are empty throughout. */
 function toTable(
   records: Iterable<{ rowNumber: number; cells: string[] }>,
   meta: Pick<ParsedTable, 'format' | 'encoding' | 'sheetName'>,
 ): ParsedTable {
-  let headers: string[] | null = null
   const rows: TableRow[] = []
   for (const record of records) {
     const cells = record.cells.map((c) => c.trim())
     if (cells.every((c) => c === '')) continue
-    if (headers === null) {
-      headers = cells
-      continue
-    }
-    if (rows.length >= MAX_IMPORT_ROWS) {
+    // One more than the data maximum: the header (and a title or two) sit above the data.
+    if (rows.length >= MAX_IMPORT_ROWS + 20) {
       throw importError('errors.import.tooManyRows', `more than ${MAX_IMPORT_ROWS} rows`, {
         maximum: MAX_IMPORT_ROWS,
       })
     }
     rows.push({ rowNumber: record.rowNumber, cells })
   }
-  if (headers === null) throw importError('errors.import.empty', 'the spreadsheet is empty')
-  if (rows.length === 0)
-    throw importError('errors.import.noRows', 'the spreadsheet has a header row but no data')
-  const width = Math.max(headers.length, ...rows.map((r) => r.cells.length))
-  while (headers.length < width) headers.push('')
-  for (const row of rows) while (row.cells.length < width) row.cells.push('')
-  // Trailing columns with neither a header nor data are dropped.
-  let used = width
-  while (used > 0 && headers[used - 1] === '' && rows.every((r) => r.cells[used - 1] === '')) used--
+  if (rows.length === 0) throw importError('errors.import.empty', 'the spreadsheet is empty')
+  let used = Math.max(...rows.map((r) => r.cells.length))
+  while (used > 0 && rows.every((r) => (r.cells[used - 1] ?? '') === '')) used--
   return {
     ...meta,
-    headers: headers.slice(0, used),
-    rows: rows.map((r) => ({ rowNumber: r.rowNumber, cells: r.cells.slice(0, used) })),
+    records: rows.map((r) => ({
+      rowNumber: r.rowNumber,
+      cells: Array.from({ length: used }, (_, i) => r.cells[i] ?? ''),
+    })),
   }
 }
 
@@ -113,10 +106,15 @@ async function readXlsx(bytes: Uint8Array): Promise<ParsedTable> {
   if (!worksheet) throw importError('errors.import.empty', 'the workbook has no sheet with data')
   const records: { rowNumber: number; cells: string[] }[] = []
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values as ExcelJS.CellValue[]
     const cells: string[] = []
-    // row.values is 1-based and sparse.
-    for (let column = 1; column < values.length; column++) cells.push(cellText(values[column] ?? null))
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      // A merged cell reads as its master's value in every cell it covers. Across columns (a title
+      // merged over the sheet's width) only the master keeps it, so a title is one cell, not a row of
+      // headers; down a column (a province merged over its factories) each row keeps it.
+      const master = cell.isMerged ? cell.master : cell
+      cells[column - 1] = master === cell || master.col === cell.col ? cellText(master.value) : ''
+    })
+    for (let i = 0; i < cells.length; i++) cells[i] ??= ''
     records.push({ rowNumber, cells })
   })
   return toTable(records, { format: 'xlsx', encoding: null, sheetName: worksheet.name })

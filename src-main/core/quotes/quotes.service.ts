@@ -116,18 +116,26 @@ export async function listRounds(ctx: CoreContext, threadId: string): Promise<Qu
 }
 
 export async function createQuote(ctx: CoreContext, values: QuoteValues): Promise<Quote> {
-  const id = await inTransaction(ctx.db, async (trx) => {
-    await checkQuote(trx, values, [])
-    const threadId = newRowId()
-    return insertRow(
-      trx,
-      ctx.write,
-      quotesTable,
-      { ...termColumns(values), thread_id: threadId, round: 1 },
-      threadId,
-    )
-  })
+  const id = await inTransaction(ctx.db, (trx) => insertQuote(trx, ctx, values))
   return getQuote(ctx, id)
+}
+
+/** A new quote (round 1 of a new thread) in the caller's transaction; returns its id. */
+export async function insertQuote(
+  trx: Transaction<DB>,
+  ctx: CoreContext,
+  values: QuoteValues,
+  path: string[] = [],
+): Promise<string> {
+  await checkQuote(trx, values, path)
+  const threadId = newRowId()
+  return insertRow(
+    trx,
+    ctx.write,
+    quotesTable,
+    { ...termColumns(values), thread_id: threadId, round: 1 },
+    threadId,
+  )
 }
 
 /** A new offer in the same negotiation: the next round, the earlier ones kept. */

@@ -81,3 +81,31 @@ export function csvBytes(headers: string[], rows: Cell[][], encoding: 'gbk' | 'u
   const utf8 = Buffer.from(text, 'utf8')
   return encoding === 'utf-8' ? utf8 : Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8])
 }
+
+/**
+ * A list as a purchasing department sends it: a title merged over the sheet's width, a note row (merged
+ * too) and the author beside it, a blank row, then the header; a blank row among the data and a note
+ * under it. The header is on row 4; data rows are 5, 6, then 8 on (row 7 is blank).
+ */
+export async function departmentListXlsx(
+  headers: string[],
+  rows: Cell[][],
+  title = '2026年11月 晋江生活用纸产业带 工厂名单（采购部）',
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet('工厂名单')
+  const last = String.fromCharCode(64 + headers.length)
+  sheet.getCell('A1').value = title
+  sheet.mergeCells(`A1:${last}1`)
+  sheet.getCell('A2').value = '说明：信用代码请勿改动；手机为联系人本人，状态以最近一次拜访为准。'
+  sheet.mergeCells('A2:F2')
+  sheet.getCell('H2').value = '制表：李娜'
+  sheet.getRow(4).values = headers
+  rows.forEach((row, i) => {
+    // One blank row after the second data row.
+    sheet.getRow(5 + i + (i >= 2 ? 1 : 0)).values = row
+  })
+  const end = 5 + rows.length + (rows.length > 2 ? 1 : 0)
+  sheet.getCell(`A${end}`).value = `注：共 ${rows.length} 家工厂。`
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}
