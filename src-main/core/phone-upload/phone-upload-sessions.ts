@@ -187,6 +187,7 @@ export function createPhoneUploadSessions(options: PhoneUploadOptions): PhoneUpl
     ownerId: session.ownerId,
     state: current(session).state,
     expiresAt: new Date(session.expiresAt).toISOString(),
+    remainingMs: session.state === 'open' ? Math.max(0, session.expiresAt - now()) : 0,
     code: session.code,
     addresses:
       session.state === 'open'

@@ -53,6 +53,8 @@ export const PhoneSession = z.object({
   state: z.enum(['open', 'expired', 'closed']),
   /** ISO time the session closes by itself. */
   expiresAt: z.string(),
+  /** Milliseconds until then, for a countdown that does not depend on the screen's clock. */
+  remainingMs: z.number().int(),
   /** Four digits the phone page shows too, so the buyer sees the phone reached this laptop. */
   code: z.string(),
   /** Where a phone can reach the laptop; the first is the likeliest. */
