@@ -80,6 +80,23 @@ function crossesBoundary(req: IncomingMessage, door: PhoneDoor): string | null {
   return null
 }
 
+/**
+ * Reads and drops the rest of a refused body before answering, so a phone still sending gets the
+ * reason rather than a broken pipe; past `cap` bytes the connection is simply cut.
+ */
+function afterDraining(req: IncomingMessage, cap: number, answer: () => void): void {
+  if (req.readableEnded) return answer()
+  let dropped = 0
+  // readBody's own listener pauses the stream at every chunk past its limit.
+  req.removeAllListeners('data')
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length
+    if (dropped > cap) req.destroy()
+  })
+  req.once('end', answer)
+  req.resume()
+}
+
 async function handle(req: IncomingMessage, res: ServerResponse, door: PhoneDoor): Promise<void> {
   const boundary = crossesBoundary(req, door)
   if (boundary) return refuse(res, 403, 'unauthorized', 'errors.phoneUpload.forbidden', boundary)
@@ -117,8 +134,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, door: PhoneDoor
   if (req.method !== 'POST') return refuse(res, 405, 'bad_request', 'errors.badRequest', 'photos use POST')
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
   if (!ACCEPTED_TYPE.test(type)) {
-    res.setHeader('connection', 'close')
-    return refuse(res, 415, 'bad_request', 'errors.phoneUpload.notImage', `content-type ${type || '(none)'}`)
+    return afterDraining(req, 2 * MAX_PHOTO_BYTES, () =>
+      refuse(res, 415, 'bad_request', 'errors.phoneUpload.notImage', `content-type ${type || '(none)'}`),
+    )
   }
   const declared = req.headers['content-length']
   const total = declared === undefined ? null : Number(declared)
@@ -129,8 +147,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, door: PhoneDoor
   try {
     arrival = door.arrive(given, ownerTable, ownerId, url.searchParams.get('name') ?? '', total)
   } catch (error) {
-    res.setHeader('connection', 'close')
-    return sendRefusal(res, error)
+    return afterDraining(req, 2 * MAX_PHOTO_BYTES, () => sendRefusal(res, error))
   }
   let complete = false
   req.once('close', () => {
@@ -139,10 +156,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, door: PhoneDoor
   const body = await readBody(req, MAX_PHOTO_BYTES, (received) => arrival.progress(received))
   complete = true
   if (body === null) {
-    res.setHeader('connection', 'close')
     const tooLarge = new PhoneRefusal(413, 'payload_too_large', 'errors.photo.tooLarge', 'photo too large')
     arrival.fail(tooLarge)
-    return sendRefusal(res, tooLarge)
+    return afterDraining(req, 2 * MAX_PHOTO_BYTES, () => sendRefusal(res, tooLarge))
   }
   try {
     const photo = await arrival.finish(body)

@@ -26,20 +26,24 @@ function send(
   options: { method?: string; headers?: Record<string, string>; body?: Buffer } = {},
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8')
-        let json: Reply['json'] = { ok: false }
-        try {
-          json = JSON.parse(body) as Reply['json']
-        } catch {
-          // the page is HTML
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json })
-      })
-    })
+    const req = request(
+      url,
+      { method: options.method ?? 'GET', headers: options.headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => {
+          const body = Buffer.concat(chunks).toString('utf8')
+          let json: Reply['json'] = { ok: false }
+          try {
+            json = JSON.parse(body) as Reply['json']
+          } catch {
+            // the page is HTML
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json })
+        })
+      },
+    )
     req.on('error', reject)
     req.end(options.body)
   })
