@@ -12,7 +12,7 @@ import { startBrowserHost, stopGently, type BrowserHost } from './support/proces
  * with clear errors and add nothing.
  *
  * Hosts of their own: the phone listener binds 127.0.0.1 here (WORKBENCH_PHONE_HOST), and one host
- * has 6-second sessions (WORKBENCH_PHONE_SESSION_SECONDS) to see a session expire.
+ * has 12-second sessions (WORKBENCH_PHONE_SESSION_SECONDS) to see a session expire.
  */
 test.describe.configure({ mode: 'serial' })
 
@@ -189,9 +189,9 @@ test.describe('photos from the phone', () => {
     const reused = await post(pathA, tokenA, jpeg)
     await expect.poll(async () => (await post(pathA, tokenA, jpeg)).status()).toBe(410)
     expect([401, 410]).toContain(reused.status())
-    await phonePage.getByTestId('phone-pick').setInputFiles([
-      { name: 'IMG_3001.JPG', mimeType: 'image/jpeg', buffer: jpeg },
-    ])
+    await phonePage
+      .getByTestId('phone-pick')
+      .setInputFiles([{ name: 'IMG_3001.JPG', mimeType: 'image/jpeg', buffer: jpeg }])
     await expect(phonePage.getByTestId('phone-banner')).toHaveText(/电脑上已关闭这次传图/)
     await phonePage.screenshot({ path: 'resources/screenshots/phone-upload-phone-closed-zh.png' })
 
@@ -205,7 +205,12 @@ test.describe('photos from the phone', () => {
     await pageB.keyboard.press('Escape')
     await expect(pageB.getByRole('dialog')).toHaveCount(0)
     await expect
-      .poll(() => post(pathB, tokenA, jpeg).then(() => 'answered', (error: Error) => error.message))
+      .poll(() =>
+        post(pathB, tokenA, jpeg).then(
+          () => 'answered',
+          (error: Error) => error.message,
+        ),
+      )
       .toMatch(/ECONNREFUSED|ECONNRESET|socket hang up/)
     await mobile.close()
     await pageA.context().close()
@@ -221,9 +226,9 @@ test.describe('photos from the phone', () => {
     const phonePage = await mobile.newPage()
     await phonePage.goto(link)
     await expect(phonePage.getByText('Take photo')).toBeVisible()
-    await phonePage.getByTestId('phone-pick').setInputFiles([
-      { name: 'IMG_4001.JPG', mimeType: 'image/jpeg', buffer: await photo('Line 2', 260) },
-    ])
+    await phonePage
+      .getByTestId('phone-pick')
+      .setInputFiles([{ name: 'IMG_4001.JPG', mimeType: 'image/jpeg', buffer: await photo('Line 2', 260) }])
     await expect(phonePage.locator('[data-testid="phone-item"][data-state="done"]')).toHaveCount(1)
     await expect(page.locator('[data-testid="phone-arrival"][data-state="done"]')).toHaveCount(1)
     await page.getByRole('dialog').screenshot({ path: 'resources/screenshots/phone-upload-dialog-en.png' })
@@ -237,7 +242,7 @@ test.describe('a phone upload session that runs out', () => {
   let short: { host: BrowserHost; dir: string }
 
   test.beforeAll(async () => {
-    short = await hostWith({ WORKBENCH_PHONE_HOST: '127.0.0.1', WORKBENCH_PHONE_SESSION_SECONDS: '6' })
+    short = await hostWith({ WORKBENCH_PHONE_HOST: '127.0.0.1', WORKBENCH_PHONE_SESSION_SECONDS: '12' })
   })
   test.afterAll(async () => {
     await stopGently(short.host)
@@ -245,6 +250,10 @@ test.describe('a phone upload session that runs out', () => {
   })
 
   test('an expired token is refused, on the phone and on the laptop', async ({ browser }) => {
+    // A second laptop page, ready on another sample: its session, opened a few seconds after A's,
+    // keeps the listener up once A's twelve seconds are over.
+    const pageB = await laptop(browser, short.host.url)
+    await openSample(pageB, 1)
     const pageA = await laptop(browser, short.host.url)
     await openSample(pageA, 0)
     const before = await cells(pageA).count()
@@ -254,11 +263,8 @@ test.describe('a phone upload session that runs out', () => {
     const phonePage = await mobile.newPage()
     await phonePage.goto(linkA)
     await expect(phonePage.getByTestId('phone-code')).toHaveText(/^\d{4}$/)
-    // A second session, opened later, keeps the listener up after A's six seconds.
-    await pageA.waitForTimeout(3_000)
-    const pageB = await laptop(browser, short.host.url)
-    await openSample(pageB, 1)
-    await openDialog(pageB)
+    await pageA.waitForTimeout(4_000)
+    expect(new URL(await openDialog(pageB)).port).toBe(new URL(linkA).port)
 
     await expect(pageA.getByTestId('phone-expired')).toBeVisible({ timeout: 10_000 })
     const expired = await mobile.request.post(`${pathA}/photos?name=late.jpg`, {

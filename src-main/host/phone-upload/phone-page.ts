@@ -95,6 +95,7 @@ const FATAL = ['expired', 'closed', 'badToken', 'wrongRecord', 'forbidden'].map(
 
 const STYLE = `
 *{box-sizing:border-box}
+[hidden]{display:none!important}
 body{margin:0;font:17px/1.45 -apple-system,"PingFang SC","Noto Sans SC","Microsoft YaHei",sans-serif;background:#f4f6f8;color:#1a1b1e}
 main{max-width:560px;margin:0 auto;padding:20px 16px 40px}
 h1{font-size:24px;margin:4px 0 6px}
@@ -151,6 +152,7 @@ const SCRIPT = String.raw`
   function stop(key) {
     stopped = true;
     $('actions').hidden = true;
+    $('left').textContent = '';
     $('banner').textContent = errorText(key);
     $('banner').className = 'banner on';
     $('banner').setAttribute('data-key', key);
@@ -196,6 +198,8 @@ const SCRIPT = String.raw`
       thumb = document.createElement('img');
       thumb.alt = '';
       thumb.src = URL.createObjectURL(file);
+      // A file that only calls itself an image shows the grey square, not a broken-image icon.
+      thumb.onerror = function () { thumb.removeAttribute('src'); };
     } else {
       thumb = document.createElement('div');
       thumb.className = 'ph';
