@@ -5,6 +5,7 @@ import { contract } from './contract'
 import type { CallSpec } from './define'
 import type { ErrorCode } from './errors'
 import { HTTP_STATUS_BY_CODE, MAX_BODY_BYTES } from './transport'
+import { PHONE_UPLOAD_DOCS } from '../phone-upload/phone-upload-docs'
 
 /**
  * Writes docs/api.md from the contract, so the reference can never drift from what the dispatcher
@@ -144,7 +145,16 @@ export function renderApiDocs(calls: Record<string, CallSpec> = contract): strin
       '',
     ].join('\n')
   })
-  return [HEADER + errorRows.join('\n'), '', '## Calls', '', ...index, '', ...sections].join('\n')
+  return [
+    HEADER + errorRows.join('\n'),
+    '',
+    PHONE_UPLOAD_DOCS,
+    '## Calls',
+    '',
+    ...index,
+    '',
+    ...sections,
+  ].join('\n')
 }
 
 /** Line number (1-based) of the first difference, for a stale-docs message a person can act on. */
