@@ -8,6 +8,7 @@ import { plainTokenVault } from '../core/sync/token-vault'
 import { createChromiumPrinter, findChromium } from '../host/pdf-chromium'
 import { createExportJobs } from '../host/pdf-jobs'
 import { printSizePhoto } from '../host/pdf-photos'
+import { phoneUploadOptions } from '../host/phone-upload/phone-options'
 import type { HostRoutes } from './server'
 
 /** Where the listening host is reached: the PDF printer loads this host's own print pages. */
@@ -43,6 +44,8 @@ export async function openCore(options: OpenCoreOptions): Promise<{ core: Core; 
     // No keychain is reachable from plain Node: the device token stays as text in the data directory.
     tokenVault: plainTokenVault,
     autoSyncEveryMs: options.syncEverySeconds * 1000,
+    // Phones reach the laptop on a listener of its own, only while a session is open.
+    phoneUpload: phoneUploadOptions(),
   })
   const photos = photoRoutes(core.context, onInternalError)
   const { origin, secret } = options.address

@@ -7,6 +7,7 @@ import { createDispatcher, type Dispatch, type DispatcherOptions } from './api/d
 import { migrateToLatest, openDatabase, type AppDatabase } from './db/connection'
 import { createImportSessions } from './imports/import-sessions'
 import { createPhotoProcessor } from './photos/photo-processor'
+import { createPhoneUploads, type PhoneUploadHostOptions } from './phone-upload/phone-upload.service'
 import { seedDemoData } from './demo/seed-demo'
 import { ensureSearchIndex } from './search/search-index'
 import { guardDataFolder } from './guard/start-guard'
@@ -43,6 +44,8 @@ export interface CoreOptions {
   backups?: { everyMs?: number; atQuit?: boolean }
   /** Finds the latest good backup to offer when the database is damaged (core/backup). */
   findGoodBackup?: FindGoodBackup
+  /** Photos from the phone: the host's LAN listener; without it phoneUpload.open says it is unavailable. */
+  phoneUpload?: PhoneUploadHostOptions
 }
 
 /** The host-agnostic core: an open, migrated database and the dispatcher both hosts route through. */
@@ -123,6 +126,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       imports: createImportSessions(),
       sync: { vault, runner, correction },
       backups,
+      phoneUpload: createPhoneUploads(() => context, options.phoneUpload),
     }
     if (options.demo) await seedDemoData(context)
     const scheduler = startSyncScheduler({
@@ -139,6 +143,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         // No new automatic run from here; a run in flight stops after its step in hand.
         const stopping = scheduler.stop()
         await runner.cancel()
+        await context.phoneUpload.closeAll()
         await stopping
         await runner.idle()
         await backups.close()

@@ -27,6 +27,7 @@ import { acquireDataLock, type DataLock } from '../host/data-lock'
 import { handleArchive } from './archive'
 import { showStartupFailure } from './startup-failure'
 import { restoreOverDamaged } from '../core/backup/restore-damaged'
+import { phoneUploadOptions } from '../host/phone-upload/phone-options'
 
 /**
  * The thin Electron shell: one window over the core. Everything it does besides window management is
@@ -160,6 +161,8 @@ async function main(): Promise<void> {
       photoWorkerFile: join(__dirname, 'photo-worker.js'),
       tokenVault: safeStorageTokenVault(safeStorage),
       autoSyncEveryMs: options.syncEverySeconds * 1000,
+      // Phones reach the laptop on a listener of its own, only while a session is open.
+      phoneUpload: phoneUploadOptions(),
       dispatcher: { onInternalError: (error, call) => console.error(`[api] ${call} failed:`, error) },
     })
     app.on('will-quit', () => void core.close())

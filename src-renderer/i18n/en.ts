@@ -1,4 +1,5 @@
 import { formsEn } from './forms.en'
+import { phoneUploadErrorsEn, phoneUploadEn } from './phone-upload.en'
 import { archiveEn, archiveErrorsEn } from './archive.en'
 import { fieldEn } from './field.en'
 import { importErrorsEn, importsEn } from './imports.en'
@@ -20,6 +21,7 @@ export const en: Messages = {
   ...hqConsoleEn,
   ...formsEn,
   ...archiveEn,
+  ...phoneUploadEn,
   app: {
     name: 'Sourcing Workbench',
     tagline: 'Private-label source-factory sourcing',
@@ -698,6 +700,7 @@ export const en: Messages = {
     ...hqErrorsEn,
     ...backupErrorsEn,
     ...archiveErrorsEn,
+    ...phoneUploadErrorsEn,
     title: 'Something went wrong',
     photo: {
       notImage: 'This file is not an image the workbench can read (whatever its name says)',

@@ -1,4 +1,5 @@
 import { formsZhCN } from './forms.zh-CN'
+import { phoneUploadErrorsZhCN, phoneUploadZhCN } from './phone-upload.zh-CN'
 import { archiveErrorsZhCN, archiveZhCN } from './archive.zh-CN'
 import { fieldZhCN } from './field.zh-CN'
 import { importErrorsZhCN, importsZhCN } from './imports.zh-CN'
@@ -19,6 +20,7 @@ export const zhCN = {
   ...hqConsoleZhCN,
   ...formsZhCN,
   ...archiveZhCN,
+  ...phoneUploadZhCN,
   app: {
     name: '源选采购工作台',
     tagline: '自有品牌源头工厂寻源',
@@ -690,6 +692,7 @@ export const zhCN = {
     ...hqErrorsZhCN,
     ...backupErrorsZhCN,
     ...archiveErrorsZhCN,
+    ...phoneUploadErrorsZhCN,
     title: '操作失败',
     photo: {
       notImage: '该文件不是可读取的图片（与文件名无关）',

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { useCall } from '../api/use-call'
 import { useMutation } from '../api/use-mutation'
 import { ErrorAlert } from '../common/ErrorAlert'
+import { PhoneUploadButton } from '../phone-upload/PhoneUploadButton'
 import { errorMessage } from '../common/error-message'
 import { notifyError, notifySuccess } from '../common/notify'
 import { PhotoDropzone } from './PhotoDropzone'
@@ -42,6 +43,7 @@ export function PhotosPanel({ ownerTable, ownerId }: PhotosPanelProps) {
             {t('photos.count', { count: photos.length })}
           </Badge>
         )}
+        <PhoneUploadButton ownerTable={ownerTable} ownerId={ownerId} />
       </Group>
       <PhotoDropzone onFiles={uploads.add} items={uploads.items} onClearFinished={uploads.clearFinished} />
       {result.error ? <ErrorAlert error={result.error} /> : null}

@@ -3,6 +3,7 @@ import type { BackupControl } from '../backup/backup-control'
 import type { DB } from '../db/schema'
 import type { ImportSessions } from '../imports/import-sessions'
 import type { PhotoProcessor } from '../photos/photo-processor'
+import type { PhoneUploadSessions } from '../phone-upload/phone-upload-sessions'
 import type { ClockCorrection } from '../sync/clock-correction'
 import type { SyncRunner } from '../sync/sync-runner'
 import type { TokenVault } from '../sync/token-vault'
@@ -25,6 +26,8 @@ export interface CoreContext {
   sync: { vault: TokenVault; runner: SyncRunner; correction: ClockCorrection }
   /** Backups of the database in <dataDir>/backups, and restoring one. */
   backups: BackupControl
+  /** Photos from the phone: sessions on one record each and the LAN listener while one is open. */
+  phoneUpload: PhoneUploadSessions
 }
 
 export interface AppFacts {

@@ -8,6 +8,7 @@ import { demoCalls } from '../demo/demo.contract'
 import { factoryCalls } from '../factories/factories.contract'
 import { importCalls } from '../imports/imports.contract'
 import { photoCalls } from '../photos/photos.contract'
+import { phoneUploadCalls } from '../phone-upload/phone-upload.contract'
 import { profileCalls } from '../profile/profile.contract'
 import { quoteCalls } from '../quotes/quotes.contract'
 import { rateCalls } from '../rates/rates.contract'
@@ -39,6 +40,7 @@ export const contract = mergeCalls(
   exportCalls,
   importCalls,
   photoCalls,
+  phoneUploadCalls,
   searchCalls,
   tourCalls,
   visitCalls,

@@ -6,6 +6,7 @@ import { contract } from './contract'
 import type { CallSpec } from './define'
 import type { ErrorCode } from './errors'
 import { HTTP_STATUS_BY_CODE, MAX_BODY_BYTES } from './transport'
+import { PHONE_UPLOAD_DOCS } from '../phone-upload/phone-upload-docs'
 
 /**
  * Writes docs/api.md from the contract, so the reference can never drift from what the dispatcher
@@ -181,6 +182,7 @@ export function renderApiDocs(
     HEADER + errorRows.join('\n'),
     '',
     renderBinaryRoutes(routes),
+    PHONE_UPLOAD_DOCS,
     '## Calls',
     '',
     ...index,

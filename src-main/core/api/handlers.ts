@@ -7,6 +7,7 @@ import { exportHandlers } from '../exports/exports.api'
 import { factoryHandlers } from '../factories/factories.api'
 import { importHandlers } from '../imports/imports.api'
 import { photoHandlers } from '../photos/photos.api'
+import { phoneUploadHandlers } from '../phone-upload/phone-upload.api'
 import { profileHandlers } from '../profile/profile.api'
 import { quoteHandlers } from '../quotes/quotes.api'
 import { rateHandlers } from '../rates/rates.api'
@@ -44,6 +45,7 @@ export const handlers: Handlers = {
   ...exportHandlers,
   ...importHandlers,
   ...photoHandlers,
+  ...phoneUploadHandlers,
   ...searchHandlers,
   ...tourHandlers,
   ...visitHandlers,
