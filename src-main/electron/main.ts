@@ -28,6 +28,8 @@ import {
 import type { PhotoRoutes } from '../core/photos/photos.api'
 import { APP_SCHEME_PRIVILEGES, handleAppProtocol, isAppUrl, RENDERER_URL } from './app-protocol'
 import { closeBeforeQuit } from './quit'
+import { startUpdater } from './updater'
+import { readSetting, SETTING } from '../core/sync/sync.settings'
 import { asarUnpacked } from '../core/system/asar-unpacked'
 import { handlePdfExport, printWindows } from './pdf'
 import { safeStorageTokenVault } from './token-vault'
@@ -149,17 +151,30 @@ async function start(core: Core): Promise<void> {
       app.exit(0)
     },
   })
-  handleArchive(
+  const archives = handleArchive(
     () => archive,
     (frame) => isTrustedSender(frame),
     () => mainWindow,
     () => archiveFileName(new Date()),
   )
-  handlePdfExport({
+  const pdf = handlePdfExport({
     dispatch: core.dispatch,
     preload: preloadFile,
     trusted: (frame) => isTrustedSender(frame),
     parent: () => mainWindow,
+  })
+  startUpdater({
+    packaged: app.isPackaged,
+    hq: async () => {
+      const [url, sealed] = await Promise.all([
+        readSetting(core.context.db, SETTING.hqUrl),
+        readSetting(core.context.db, SETTING.token),
+      ])
+      return url && sealed ? { url, token: core.context.sync.vault.open(sealed) } : null
+    },
+    lastSync: async () => (await core.context.sync.runner.progress()).last,
+    busy: () => ({ syncing: core.context.sync.runner.running, exporting: pdf.busy() || archives.busy() }),
+    trusted: (frame) => isTrustedSender(frame),
   })
   Menu.setApplicationMenu(buildAppMenu())
   mainWindow = createWindow()

@@ -95,8 +95,17 @@ export function handlePdfExport(options: {
   preload: string
   trusted: (frame: WebFrameMain | null) => boolean
   parent: () => BrowserWindow | null
-}): void {
+}): { busy: () => boolean } {
   const jobs = createExportJobs(() => createElectronPrinter(options.preload))
+  // Jobs started and maybe still running: an update's restart waits for them (updater.ts).
+  const started = new Set<string>()
+  const busy = () => {
+    for (const id of started) {
+      if (jobs.status(id)?.state === 'running') return true
+      started.delete(id)
+    }
+    return false
+  }
   const guard =
     (handler: (...args: unknown[]) => Promise<ApiResult>) =>
     async (event: Electron.IpcMainInvokeEvent, ...args: unknown[]): Promise<ApiResult> =>
@@ -128,7 +137,9 @@ export function handlePdfExport(options: {
       }
       if (!dest) return { ok: true, value: null }
       // The save dialog asked before replacing a file; a folder always gets a free name.
-      return { ok: true, value: jobs.start(plan, dest, { overwrite: !plan.folder }) }
+      const status = jobs.start(plan, dest, { overwrite: !plan.folder })
+      started.add(status.id)
+      return { ok: true, value: status }
     }),
   )
   ipcMain.handle(
@@ -145,4 +156,5 @@ export function handlePdfExport(options: {
       return status ? { ok: true, value: status } : refusal('no such export')
     }),
   )
+  return { busy }
 }
