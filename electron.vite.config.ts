@@ -2,25 +2,6 @@ import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
-import { RENDERER_CSP } from './src-main/host/security'
-
-/**
- * Puts the renderer's CSP into the built page itself, so it holds on file:// in Electron (no response
- * headers there) as well as in the browser host. Build only: the dev server needs inline HMR scripts.
- */
-function contentSecurityPolicy(): Plugin {
-  return {
-    name: 'workbench-csp',
-    apply: 'build',
-    transformIndexHtml: () => [
-      {
-        tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP },
-        injectTo: 'head-prepend',
-      },
-    ],
-  }
-}
 
 /** The app the renderer's small entry loads once it has started the page's first call (see main.tsx). */
 const RENDERER_APP = resolve(__dirname, 'src-renderer/app/start-app.tsx')
@@ -77,6 +58,7 @@ export default defineConfig({
           electron: resolve(__dirname, 'src-main/electron/main.ts'),
           'browser-host': resolve(__dirname, 'src-main/browser-host/main.ts'),
           // Photo decoding and resizing run on this worker thread, off the dispatcher's thread.
+          // Packaged, it runs from app.asar.unpacked (electron-builder.yml), with the chunks it requires.
           'photo-worker': resolve(__dirname, 'src-main/core/photos/photo-worker.ts'),
         },
       },
@@ -91,7 +73,9 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
     resolve: { alias },
-    plugins: [react(), contentSecurityPolicy(), preloadRendererApp()],
+    // No CSP meta tag: both hosts send the CSP as a response header (browser-host/server.ts, Electron's
+    // app:// protocol in electron/app-protocol.ts), where frame-ancestors holds and nothing is logged.
+    plugins: [react(), preloadRendererApp()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       // electron-vite leaves the renderer unminified; the page parses and compiles every byte on each load.

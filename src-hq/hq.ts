@@ -8,11 +8,14 @@ import { ensureHqId } from './hq-identity'
 import { ensureHqNode } from './owned/hq-clock'
 import type { RateLimit } from './rate-limit'
 import { startHqServer } from './server'
+import { createUpdateFeed } from './updates/update-feed'
 
 export const HQ_DATABASE_FILE = 'hq.sqlite'
 export const ADMIN_TOKEN_FILE = 'admin-token'
 /** Photo originals, on disk with either database: <dataDir>/blobs/<2 hex>/<sha256>. */
 export const BLOBS_FOLDER = 'blobs'
+/** The desktop app's installers and their channel files (updates/update-feed.ts): <dataDir>/updates. */
+export const UPDATES_FOLDER = 'updates'
 
 export interface HqOptions {
   /** Holds the admin token, the photo blobs and, without `databaseUrl`, the SQLite database. */
@@ -84,6 +87,7 @@ export async function startHq(options: HqOptions): Promise<Hq> {
       },
       adminToken,
       consoleDir: options.consoleDir ?? DEFAULT_CONSOLE_DIR,
+      updates: createUpdateFeed(join(options.dataDir, UPDATES_FOLDER), now),
       host: options.host,
       port: options.port,
       rateLimit: options.rateLimit,

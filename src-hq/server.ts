@@ -14,6 +14,8 @@ import { HqError } from './hq-error'
 import { ACCESS, hqHandlers, type AdminSessionPort, type HqContext } from './hq.handlers'
 import { BLOB_ROUTE, HQ_HTTP_STATUS, hqCalls, MAX_BATCH_BYTES, type HqErrorCode } from './hq.contract'
 import { RateLimiter, type RateLimit } from './rate-limit'
+import type { UpdateFeed } from './updates/update-feed'
+import { serveUpdates, UPDATES_ROUTE } from './updates/update-routes'
 
 /** What the HTTP layer needs: the handler context (without a device) and its limits. */
 export interface HqServerOptions {
@@ -30,6 +32,8 @@ export interface HqServerOptions {
   enrolRateLimit?: RateLimit
   /** Where unexpected errors go (they reach the client only as 'internal'). */
   onInternalError?: (error: unknown, call: string) => void
+  /** The desktop app's update feed at /updates/ (uploads by the admin, downloads by devices). */
+  updates?: UpdateFeed
 }
 
 export interface HqServer {
@@ -114,9 +118,15 @@ async function handle(
   const call = url.pathname.startsWith('/api/') ? url.pathname.slice('/api/'.length) : ''
   const known = Object.hasOwn(calls, call) && Object.hasOwn(ACCESS, call)
   const blob = url.pathname.startsWith(BLOB_ROUTE) ? url.pathname.slice(BLOB_ROUTE.length) : null
-  const access = known ? ACCESS[call as keyof typeof ACCESS] : 'device'
+  const update = url.pathname.startsWith(UPDATES_ROUTE) ? url.pathname.slice(UPDATES_ROUTE.length) : null
+  // Installer builds are uploaded by the admin (token or console session), fetched by enrolled devices.
+  const access = known
+    ? ACCESS[call as keyof typeof ACCESS]
+    : update !== null && req.method === 'PUT'
+      ? 'admin'
+      : 'device'
   // An upload refused before its body is read (401, 429, 413) ends the connection, not drains the body.
-  if (blob !== null && req.method === 'PUT') res.setHeader('connection', 'close')
+  if ((blob !== null || update !== null) && req.method === 'PUT') res.setHeader('connection', 'close')
   const address = req.socket.remoteAddress ?? 'unknown'
   const guessable = GUESSABLE.has(call)
   const limiter = guessable ? limiters.enrol : limiters.api
@@ -149,6 +159,12 @@ async function handle(
       }
       ctx.device = device
     }
+  }
+  if (update !== null) {
+    if (!options.updates) throw refuse('not_found', 'errors.notFound', 'this HQ serves no updates')
+    const value = await serveUpdates(req, res, options.updates, update, url.searchParams)
+    if (value) sendJson(res, 200, { ok: true, value })
+    return
   }
   if (blob !== null) {
     const value = await serveBlob(req, res, ctx.blobs, blob)

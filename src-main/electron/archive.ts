@@ -29,7 +29,17 @@ export function handleArchive(
   trusted: (frame: WebFrameMain | null) => boolean,
   parent: () => BrowserWindow | null,
   defaultName: () => string,
-): void {
+): { busy: () => boolean } {
+  // Archives being written or opened: an update's restart waits for them (updater.ts).
+  let running = 0
+  const counted = async (work: () => Promise<ApiResult>): Promise<ApiResult> => {
+    running++
+    try {
+      return await work()
+    } finally {
+      running--
+    }
+  }
   ipcMain.handle('archive:export', async (event): Promise<ApiResult> => {
     if (!trusted(event.senderFrame)) return untrusted()
     const window = parent()
@@ -40,8 +50,9 @@ export function handleArchive(
     const chosen = window
       ? await dialog.showSaveDialog(window, options)
       : await dialog.showSaveDialog(options)
-    if (chosen.canceled || !chosen.filePath) return { ok: true, value: null }
-    return routes().export(chosen.filePath)
+    const file = chosen.filePath
+    if (chosen.canceled || !file) return { ok: true, value: null }
+    return counted(() => routes().export(file))
   })
   ipcMain.handle('archive:open', async (event): Promise<ApiResult> => {
     if (!trusted(event.senderFrame)) return untrusted()
@@ -55,6 +66,7 @@ export function handleArchive(
       : await dialog.showOpenDialog(options)
     const file = chosen.filePaths[0]
     if (chosen.canceled || !file) return { ok: true, value: null }
-    return routes().open(createReadStream(file), basename(file))
+    return counted(() => routes().open(createReadStream(file), basename(file)))
   })
+  return { busy: () => running > 0 }
 }

@@ -16,11 +16,13 @@ import {
   type ReadyState,
 } from '../host/pdf-printer'
 import { ExportRequestSchema } from '../host/pdf-routes'
+import { RENDERER_URL } from './app-protocol'
 
 /**
  * PDF export in the Electron shell: each report page loads in a hidden window (the same renderer, the
  * same preload and sandbox) and is printed by webContents.printToPDF; the user picks where it goes in
- * a save dialog (a folder dialog for one PDF per sample) before the job starts.
+ * a save dialog (a folder dialog for one PDF per sample) before the job starts. The page loads from
+ * app://workbench/ like the main window; its photos ask for '?print' copies (photos.ts answers them).
  */
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -28,18 +30,24 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /** Hidden windows printing right now; the API trusts their main frames as it trusts the main window's. */
 export const printWindows = new Set<WebContents>()
 
-function createElectronPrinter(rendererIndex: string, preload: string): PdfPrinter {
+function createElectronPrinter(preload: string): PdfPrinter {
   return {
     async print(target, { signal, onProgress } = {}) {
       const window = new BrowserWindow({
         show: false,
         width: PRINT_VIEWPORT.width,
         height: PRINT_VIEWPORT.height,
-        webPreferences: { preload, contextIsolation: true, nodeIntegration: false, sandbox: true },
+        webPreferences: {
+          preload,
+          contextIsolation: true,
+          nodeIntegration: false,
+          sandbox: true,
+          webSecurity: true,
+        },
       })
       printWindows.add(window.webContents)
       try {
-        await window.loadFile(rendererIndex, { hash: printHash(target).slice(1) })
+        await window.loadURL(`${RENDERER_URL}${printHash(target)}`)
         const deadline = Date.now() + PRINT_READY_TIMEOUT_MS
         let state = (await window.webContents.executeJavaScript(READY_SCRIPT)) as ReadyState
         while ('progress' in state) {
@@ -76,19 +84,32 @@ function refusal(message: string): ApiResult {
   }
 }
 
+const UNTRUSTED: ApiResult = {
+  ok: false,
+  error: { code: 'unauthorized', messageKey: 'errors.unauthorized', message: 'untrusted sender', fields: [] },
+}
+
 /** 'pdf:export', 'pdf:job' and 'pdf:cancel', with the same sender check as 'api:call'. */
 export function handlePdfExport(options: {
   dispatch: Dispatch
-  rendererIndex: string
   preload: string
   trusted: (frame: WebFrameMain | null) => boolean
   parent: () => BrowserWindow | null
-}): void {
-  const jobs = createExportJobs(() => createElectronPrinter(options.rendererIndex, options.preload))
+}): { busy: () => boolean } {
+  const jobs = createExportJobs(() => createElectronPrinter(options.preload))
+  // Jobs started and maybe still running: an update's restart waits for them (updater.ts).
+  const started = new Set<string>()
+  const busy = () => {
+    for (const id of started) {
+      if (jobs.status(id)?.state === 'running') return true
+      started.delete(id)
+    }
+    return false
+  }
   const guard =
     (handler: (...args: unknown[]) => Promise<ApiResult>) =>
     async (event: Electron.IpcMainInvokeEvent, ...args: unknown[]): Promise<ApiResult> =>
-      options.trusted(event.senderFrame) ? handler(...args) : refusal('untrusted sender')
+      options.trusted(event.senderFrame) ? handler(...args) : UNTRUSTED
 
   ipcMain.handle(
     'pdf:export',
@@ -116,7 +137,9 @@ export function handlePdfExport(options: {
       }
       if (!dest) return { ok: true, value: null }
       // The save dialog asked before replacing a file; a folder always gets a free name.
-      return { ok: true, value: jobs.start(plan, dest, { overwrite: !plan.folder }) }
+      const status = jobs.start(plan, dest, { overwrite: !plan.folder })
+      started.add(status.id)
+      return { ok: true, value: status }
     }),
   )
   ipcMain.handle(
@@ -133,4 +156,5 @@ export function handlePdfExport(options: {
       return status ? { ok: true, value: status } : refusal('no such export')
     }),
   )
+  return { busy }
 }

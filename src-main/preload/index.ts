@@ -19,6 +19,11 @@ const api = {
     pdfJob: (id: string): Promise<ApiResult> => ipcRenderer.invoke('pdf:job', id),
     cancelPdfJob: (id: string): Promise<ApiResult> => ipcRenderer.invoke('pdf:cancel', id),
   },
+  /** Updates from HQ (src-main/electron/updater.ts): what was downloaded, and restart into it. */
+  updates: {
+    status: (): Promise<ApiResult> => ipcRenderer.invoke('update:status'),
+    restart: (): Promise<ApiResult> => ipcRenderer.invoke('update:restart'),
+  },
 }
 
 contextBridge.exposeInMainWorld('workbench', api)

@@ -22,6 +22,14 @@ export const en: Messages = {
   ...formsEn,
   ...archiveEn,
   ...phoneUploadEn,
+  update: {
+    ready: 'Version {{version}} was downloaded from HQ and verified. Restart to update.',
+    restart: 'Restart to update',
+    waitingFor: {
+      sync: 'Version {{version}} is downloaded; restart to update once the sync has finished.',
+      export: 'Version {{version}} is downloaded; restart to update once the export has finished.',
+    },
+  },
   app: {
     name: 'Sourcing Workbench',
     tagline: 'Private-label source-factory sourcing',
@@ -715,6 +723,7 @@ export const en: Messages = {
     validation: 'Some input is invalid; see the marked fields',
     notFound: 'Not found (it may have been deleted)',
     unknownCall: 'Unknown API call',
+    update: { notNow: 'Cannot restart to update now: wait for the sync or export to finish.' },
     badRequest: 'The request is malformed',
     notJson: 'The request body is not valid JSON',
     unauthorized: 'Not authorized: open this page with the full link printed at start',

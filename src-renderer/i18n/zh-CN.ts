@@ -21,6 +21,14 @@ export const zhCN = {
   ...formsZhCN,
   ...archiveZhCN,
   ...phoneUploadZhCN,
+  update: {
+    ready: '新版本 {{version}} 已从总部下载并校验，重启即可更新。',
+    restart: '重启以更新',
+    waitingFor: {
+      sync: '新版本 {{version}} 已下载；同步完成后即可重启更新。',
+      export: '新版本 {{version}} 已下载；导出完成后即可重启更新。',
+    },
+  },
   app: {
     name: '源选采购工作台',
     tagline: '自有品牌源头工厂寻源',
@@ -707,6 +715,7 @@ export const zhCN = {
     validation: '输入有误，请检查标出的字段',
     notFound: '找不到该记录（可能已被删除）',
     unknownCall: '未知的接口调用',
+    update: { notNow: '现在不能重启更新：请等同步或导出完成。' },
     badRequest: '请求格式不正确',
     notJson: '请求内容不是合法的 JSON',
     unauthorized: '未授权：请使用启动时打印的完整链接打开本页',

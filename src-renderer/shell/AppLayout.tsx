@@ -1,6 +1,7 @@
 import { AppShell } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { DraftsNotice } from '../forms/DraftsNotice'
+import { UpdateOffer } from '../updates/UpdateOffer'
 import { AppHeader } from './AppHeader'
 import { NavBar } from './NavBar'
 import { RouteView } from './RouteView'
@@ -25,6 +26,7 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main>
         <DraftsNotice />
+        <UpdateOffer />
         <RouteView route={route} />
       </AppShell.Main>
     </AppShell>

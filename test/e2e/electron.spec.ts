@@ -27,7 +27,12 @@ test.describe('Electron desktop app', () => {
 
   test('opens the workbench window locked down, with demo factories', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'workbench-electron-'))
-    const app = await electron.launch({ executablePath: binary.path!, args: [root, '--data-dir', dataDir] })
+    // WORKBENCH_NO_EXTERNAL: links are logged, never handed to the system's browser or image viewer.
+    const app = await electron.launch({
+      executablePath: binary.path!,
+      args: [root, '--data-dir', dataDir],
+      env: { ...process.env, WORKBENCH_NO_EXTERNAL: '1' },
+    })
     try {
       const page = await app.firstWindow()
       await expect(page).toHaveTitle(/源选采购工作台/)
@@ -36,7 +41,11 @@ test.describe('Electron desktop app', () => {
         location.href = 'https://example.com/'
       })
       await page.waitForTimeout(500)
-      expect(page.url()).toMatch(/^file:/)
+      expect(page.url()).toMatch(/^app:\/\/workbench\//)
+      const errors: string[] = []
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text())
+      })
       // The renderer cannot reach Node.
       expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(
         'undefined',
@@ -58,6 +67,7 @@ test.describe('Electron desktop app', () => {
       expect(info.ok && info.value.host).toBe('electron')
       await page.locator('a[href="#/factories"], [data-nav="factories"]').first().click()
       await expect(page.getByTestId('factory-row').first()).toBeVisible()
+      expect(errors).toEqual([])
     } finally {
       await app.close()
     }

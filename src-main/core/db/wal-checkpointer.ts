@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
+import { asarUnpacked } from '../system/asar-unpacked'
 
 /** How often the worker copies committed WAL frames into the database file. */
 const EVERY_MS = 250
@@ -74,7 +75,8 @@ function spawnCheckpointer(options: WorkerOptions): () => Promise<void> {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: {
-      module: require.resolve('better-sqlite3'),
+      // Packaged, the worker requires better-sqlite3 from app.asar.unpacked (electron-builder.yml).
+      module: asarUnpacked(require.resolve('better-sqlite3')),
       file: options.file,
       nativeBinding: options.nativeBinding,
       everyMs: EVERY_MS,
