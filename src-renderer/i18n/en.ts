@@ -3,6 +3,7 @@ import { archiveEn, archiveErrorsEn } from './archive.en'
 import { fieldEn } from './field.en'
 import { importErrorsEn, importsEn } from './imports.en'
 import { reportsCenterEn } from './reports-center.en'
+import { reportSummaryEn } from './reports-summary.en'
 import { syncEn } from './sync.en'
 import { trashErrorsEn, trashEn } from './trash.en'
 import { backupEn, backupErrorsEn } from './backup.en'
@@ -14,6 +15,7 @@ export const en: Messages = {
   ...fieldEn,
   ...importsEn,
   ...reportsCenterEn,
+  ...reportSummaryEn,
   ...syncEn,
   ...trashEn,
   ...backupEn,
@@ -526,7 +528,6 @@ export const en: Messages = {
   },
   reports: {
     signature: 'Generated {{time}} · Buyer: {{buyer}}',
-    noBuyer: '(buyer name not set)',
     deletedFactory: '(factory deleted)',
     sampleStatus: {
       requested: 'Requested',

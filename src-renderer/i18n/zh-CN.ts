@@ -3,6 +3,7 @@ import { archiveErrorsZhCN, archiveZhCN } from './archive.zh-CN'
 import { fieldZhCN } from './field.zh-CN'
 import { importErrorsZhCN, importsZhCN } from './imports.zh-CN'
 import { reportsCenterZhCN } from './reports-center.zh-CN'
+import { reportSummaryZhCN } from './reports-summary.zh-CN'
 import { syncZhCN } from './sync.zh-CN'
 import { trashErrorsZhCN, trashZhCN } from './trash.zh-CN'
 import { backupErrorsZhCN, backupZhCN } from './backup.zh-CN'
@@ -13,6 +14,7 @@ export const zhCN = {
   ...fieldZhCN,
   ...importsZhCN,
   ...reportsCenterZhCN,
+  ...reportSummaryZhCN,
   ...syncZhCN,
   ...trashZhCN,
   ...backupZhCN,
@@ -520,7 +522,6 @@ export const zhCN = {
   },
   reports: {
     signature: '生成于 {{time}} · 采购：{{buyer}}',
-    noBuyer: '（未设置采购姓名）',
     deletedFactory: '（工厂已删除）',
     sampleStatus: {
       requested: '已索样',

@@ -15,6 +15,7 @@ import { FormDrawer } from '../forms/FormDrawer'
 import { HqOwnedNote } from '../hq-owned/HqOwnedNote'
 import { useHqReadOnly } from '../hq-owned/use-hq-read-only'
 import { QuotesPanel } from '../quotes/QuotesPanel'
+import { PdfExportButton } from '../reports/PdfExportButton'
 import { SkuEditor } from './SkuEditor'
 
 /** One SKU: its brief, the ranked quotes against the brand target, the quotes and the benchmarks. */
@@ -93,19 +94,22 @@ export function SkuPage({ id }: { id: string }) {
               </Text>
             ) : null}
           </Stack>
-          {readOnly ? (
-            <HqOwnedNote />
-          ) : (
-            <Button
-              variant="default"
-              leftSection={<IconEdit size={16} />}
-              style={{ flexShrink: 0 }}
-              onClick={() => setEditing(true)}
-              data-testid="sku-edit"
-            >
-              {t('common.edit')}
-            </Button>
-          )}
+          <Group gap="sm" wrap="nowrap" align="flex-start" style={{ flexShrink: 0 }}>
+            <PdfExportButton kind="sku" id={id} />
+            {readOnly ? (
+              <HqOwnedNote />
+            ) : (
+              <Button
+                variant="default"
+                leftSection={<IconEdit size={16} />}
+                style={{ flexShrink: 0 }}
+                onClick={() => setEditing(true)}
+                data-testid="sku-edit"
+              >
+                {t('common.edit')}
+              </Button>
+            )}
+          </Group>
         </Group>
       </Paper>
       {inputs.error ? <ErrorAlert error={inputs.error} /> : null}

@@ -53,6 +53,8 @@ export const QuoteToRenegotiate = z.object({
   reason: z.enum(['missesTarget', 'expired', 'belowMinimum']),
   /** Share of the brand's price when priced. */
   ratioToBrand: z.string().nullable(),
+  /** The verdict when priced and judged (within10 or missed for missesTarget). */
+  status: TargetStatus.nullable(),
   /** Smallest planned order (retail packs) the quote prices, for belowMinimum. */
   minRetailPacks: z.number().int().nullable(),
 })

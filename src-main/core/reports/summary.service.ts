@@ -76,6 +76,7 @@ function toRenegotiate(
       round: quote.round,
       reason,
       ratioToBrand: row.verdict?.ratioToBrand ?? null,
+      status: row.verdict?.status ?? null,
       minRetailPacks: row.minRetailPacks,
     })
   }
