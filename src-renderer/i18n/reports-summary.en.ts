@@ -7,7 +7,7 @@ export const reportSummaryEn: typeof reportSummaryZhCN = {
     skuTitle: 'SKU SUMMARY',
     tourTitle: 'TOUR SUMMARY',
     recommendation: 'Recommendation',
-    recommendations: 'Recommendations ({{count}} SKUs)',
+    recommendations: 'Recommendations ({{count}} SKUs, target: 1/3 of the brand’s price)',
     pick: 'Go with {{factory}} (round {{round}} quote)',
     noPick: {
       noQuote: 'No quote yet: ask the factories for prices first.',
@@ -69,7 +69,7 @@ export const reportSummaryEn: typeof reportSummaryZhCN = {
     },
     notVisited: 'not visited',
     offPlan: 'off plan',
-    scored: '{{score}} ({{count}}/7 scored)',
+    scored: '{{score}} ({{count}}/7)',
     unscored: 'not scored',
     seeComparison: 'Quote comparison: see the SKU “{{sku}}” (printed once in this tour summary)',
   },

@@ -5,7 +5,7 @@ export const reportSummaryZhCN = {
     skuTitle: 'SKU 汇总',
     tourTitle: '行程汇总',
     recommendation: '建议',
-    recommendations: '建议（{{count}} 个 SKU）',
+    recommendations: '建议（{{count}} 个 SKU，目标：品牌价的 1/3）',
     pick: '选 {{factory}}（第 {{round}} 轮报价）',
     noPick: {
       noQuote: '还没有报价：先向工厂询价。',

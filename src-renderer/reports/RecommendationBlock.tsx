@@ -1,5 +1,6 @@
 import { Text } from '@mantine/core'
 import { displayPercent } from '@core/domain/pricing'
+import { DEFAULT_TARGET_RATIO } from '@core/domain/pricing/pricing.schema'
 import { useTranslation } from 'react-i18next'
 import { money } from '../quotes/quote-format'
 import { TargetStatusBadge } from '../targets/TargetStatusBadge'
@@ -60,7 +61,8 @@ export function RecommendationBlock({
           <span className="print-strong">
             {t('reportSummary.share', { share: shareText(best.ratioToBrand) })}
           </span>
-          {` (${t('reportSummary.shareTarget', { target })})`}
+          {/* The default target goes without saying beside several SKUs; another one is named. */}
+          {rec.targetRatio === DEFAULT_TARGET_RATIO ? '' : ` (${t('reportSummary.shareTarget', { target })})`}
           {best.status !== 'met' ? (
             <div>
               {t('reportSummary.verdictMissed', {

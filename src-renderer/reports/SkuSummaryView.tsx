@@ -29,7 +29,7 @@ export function SkuSummaryView({ report }: { report: SkuSummaryReportData }) {
   ]
   const factory = rec.best?.factoryName ?? ''
   return (
-    <article className="print-document" data-testid="sku-summary">
+    <article className="print-document print-summary" data-testid="sku-summary">
       <header className="print-header print-header-plain">
         <div className="print-header-main">
           <Text className="print-kicker">{t('reportSummary.skuTitle')}</Text>

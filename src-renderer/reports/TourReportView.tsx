@@ -42,7 +42,7 @@ export function TourReportView({
   ]
   return (
     <>
-      <article className="print-document" data-testid="tour-report">
+      <article className="print-document print-summary" data-testid="tour-report">
         <header className="print-header print-header-plain">
           <div className="print-header-main">
             <Text className="print-kicker">{t('reports.tour.title')}</Text>

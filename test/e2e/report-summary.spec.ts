@@ -86,6 +86,11 @@ async function exportTourSummary(page: Page, name: string): Promise<string> {
   )
 }
 
+async function tourId(page: Page): Promise<string> {
+  const tours = await api<{ id: string; name: string }[]>(page, 'tours.list', {})
+  return tours.find((t) => t.name === TOUR)!.id
+}
+
 test.describe.configure({ mode: 'serial' })
 
 test('the first export asks the buyer’s name once; the SKU summary opens with the recommendation', async ({
@@ -176,5 +181,28 @@ test('the English SKU and tour summaries keep factory names whole', async ({ pag
   expect(tourText).toContain('南安市晟源纸品有限公司')
   expect(pages(tour)).toBeLessThanOrEqual(3)
   render(tour, 'tour-summary-en')
+
+  // The whole tour in one PDF: each SKU's comparison once, each sample referring to it.
+  const row2 = await openTourTab(page)
+  const full = await exportPdf(
+    page,
+    async () => {
+      await row2.getByTestId('export-pdf').click()
+      await page.getByTestId('export-pdf-mode').getByText('One PDF', { exact: true }).click()
+      await page.getByTestId('export-pdf-start').click()
+    },
+    'tour-full-en',
+  )
+  const fullText = text(full)
+  const skus = new Set(
+    (
+      await api<{ samples: { skuName: string | null }[] }>(page, 'reports.tour', { id: await tourId(page) })
+    ).samples
+      .map((s) => s.skuName)
+      .filter(Boolean),
+  )
+  expect(fullText.split('Quotes ranked by landed unit cost').length - 1).toBe(skus.size)
+  expect(fullText).toContain('printed once in this tour summary')
+  render(full, 'tour-full-en', 4)
   await page.getByTestId('language-switch').getByText('中文').click()
 })
