@@ -1,7 +1,7 @@
 import { Badge, Group, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { FactGrid } from './ReportSection'
-import { printedDate, printedTime } from './report-format'
+import { printedDate } from './report-format'
 import { signatureText } from './summary-format'
 import type { SampleReportData } from './report-types'
 

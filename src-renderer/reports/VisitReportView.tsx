@@ -6,7 +6,7 @@ import { PhotoGrid } from './PhotoGrid'
 import { FactGrid, ReportSection } from './ReportSection'
 import { SampleTable } from './SampleTable'
 import { ScorecardSection } from './ScorecardSection'
-import { printedTime, scoreText } from './report-format'
+import { scoreText } from './report-format'
 import { signatureText } from './summary-format'
 import type { VisitReportData } from './report-types'
 
