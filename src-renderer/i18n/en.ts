@@ -8,6 +8,7 @@ import { syncEn } from './sync.en'
 import { trashErrorsEn, trashEn } from './trash.en'
 import { backupEn, backupErrorsEn } from './backup.en'
 import { hqConsoleEn, hqErrorsEn } from './hq-console.en'
+import { negotiationEn } from './negotiation.en'
 import type { Messages } from './zh-CN'
 
 /** English. Typed by the Chinese file, so a missing or extra key does not compile. */
@@ -22,6 +23,7 @@ export const en: Messages = {
   ...hqConsoleEn,
   ...formsEn,
   ...archiveEn,
+  ...negotiationEn,
   app: {
     name: 'Sourcing Workbench',
     tagline: 'Private-label source-factory sourcing',

@@ -8,6 +8,7 @@ import { syncZhCN } from './sync.zh-CN'
 import { trashErrorsZhCN, trashZhCN } from './trash.zh-CN'
 import { backupErrorsZhCN, backupZhCN } from './backup.zh-CN'
 import { hqConsoleZhCN, hqErrorsZhCN } from './hq-console.zh-CN'
+import { negotiationZhCN } from './negotiation.zh-CN'
 
 /** Simplified Chinese, the default language. en.ts must have exactly these keys (checked by its type). */
 export const zhCN = {
@@ -21,6 +22,7 @@ export const zhCN = {
   ...hqConsoleZhCN,
   ...formsZhCN,
   ...archiveZhCN,
+  ...negotiationZhCN,
   app: {
     name: '源选采购工作台',
     tagline: '自有品牌源头工厂寻源',

@@ -11,6 +11,7 @@ import { DetailError, DetailLoading } from '../common/DetailStates'
 import { ErrorAlert } from '../common/ErrorAlert'
 import { ComparisonPanel } from '../comparison/ComparisonPanel'
 import { DemandPanel } from '../demand/DemandPanel'
+import { packWordOf } from '../negotiation/ask-text'
 import { FormDrawer } from '../forms/FormDrawer'
 import { HqOwnedNote } from '../hq-owned/HqOwnedNote'
 import { useHqReadOnly } from '../hq-owned/use-hq-read-only'
@@ -31,6 +32,10 @@ export function SkuPage({ id }: { id: string }) {
   const currencies = useMemo(() => (rates.data ?? []).map((r) => r.currency), [rates.data])
   const packTexts = useMemo(
     () => new Map((quotes.data ?? []).map((q) => [q.id, formatPackSpec(q.packSpec)])),
+    [quotes.data],
+  )
+  const packWords = useMemo(
+    () => new Map((quotes.data ?? []).map((q) => [q.id, packWordOf(q.packSpec)])),
     [quotes.data],
   )
   // The observation the target is set against (what-ifs do not change the channel).
@@ -120,6 +125,7 @@ export function SkuPage({ id }: { id: string }) {
           input={inputs.data.input}
           labels={inputs.data.labels}
           packTexts={packTexts}
+          packWords={packWords}
           unit={brief.comparableUnit}
         />
       ) : (
