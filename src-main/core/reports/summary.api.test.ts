@@ -63,6 +63,7 @@ describe('the SKU summary’s recommendation', () => {
       [c!.id, 'missesTarget'],
       [expired.id, 'expired'],
     ])
+    expect(recommendation.renegotiate[0]!.ask.status).toBe('ok')
   })
 
   it('recommends the best quote even when it misses, with how far it is off', async () => {
@@ -75,6 +76,11 @@ describe('the SKU summary’s recommendation', () => {
     expect(recommendation.status).toBe('missed')
     expect(recommendation.best).toMatchObject({ quoteId: c!.id, currency: 'USD', pricePerPack: '3.50' })
     expect(Number(recommendation.best!.gapShare)).toBeCloseTo(0.1327, 3)
+    // The ask in the factory's own terms: max landed 0.0065 × 3,600 抽 = ¥23.40 a case = $3.29577 at
+    // 7.10, less $2,000 / 6,667 cases of freight = $2.99578, rounded down to the cent.
+    const ask = recommendation.best!.ask
+    expect(ask.status === 'ok' && ask.currency).toBe('USD')
+    expect(ask.status === 'ok' && ask.planned.status === 'ask' && ask.planned.askPrice).toBe('2.99')
     expect(recommendation.renegotiate.map((r) => r.reason)).toEqual(['missesTarget'])
   })
 

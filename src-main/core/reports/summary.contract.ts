@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { SampleSummary } from '../samples/samples.contract'
-import { SkuTargetStatus } from '../targets/targets.contract'
+import { PackSpecSchema } from '../domain/pricing/pricing.schema'
+import { AskPriceSchema, SkuTargetStatus } from '../targets/targets.contract'
 import { FollowUp, FollowUpItem } from '../visits/visits.contract'
 
 /**
@@ -29,6 +30,8 @@ export const RecommendedQuote = z.object({
   orderPacks: z.number().int(),
   /** The quote's pack as written, e.g. '24包 × 100抽 = 2,400抽'. */
   packText: z.string(),
+  /** The quote's pack (its word, case or pack, comes from it). */
+  packSpec: PackSpecSchema,
   /** CNY per quote pack with VAT and freight. */
   landedPackCost: z.string(),
   /** CNY per comparable unit, landed. */
@@ -41,6 +44,8 @@ export const RecommendedQuote = z.object({
   /** Highest landed unit cost that still meets the target. */
   maxLandedUnitCost: z.string(),
   validUntil: z.string().nullable(),
+  /** The highest price per pack, in the quote's own terms, that meets the target (targets.compare's). */
+  ask: AskPriceSchema,
 })
 export type RecommendedQuote = z.output<typeof RecommendedQuote>
 
@@ -57,6 +62,9 @@ export const QuoteToRenegotiate = z.object({
   status: TargetStatus.nullable(),
   /** Smallest planned order (retail packs) the quote prices, for belowMinimum. */
   minRetailPacks: z.number().int().nullable(),
+  /** The counter-offer to make (targets.compare's ask price). */
+  ask: AskPriceSchema,
+  packSpec: PackSpecSchema,
 })
 
 /** An SKU's recommendation and next steps. */

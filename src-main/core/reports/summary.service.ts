@@ -1,5 +1,5 @@
 import type { CoreContext } from '../api/context'
-import { formatPackSpec, type QuoteComparison } from '../domain/pricing'
+import { formatPackSpec, type NegotiatedComparison } from '../domain/pricing'
 import type { Quote } from '../quotes/quotes.contract'
 import { listQuotes } from '../quotes/quotes.service'
 import type { SampleSummary } from '../samples/samples.contract'
@@ -22,7 +22,7 @@ import type { RecommendedQuote, SkuRecommendation, TourFactory } from './summary
 const AWAITING = ['received', 'evaluating'] as const
 
 function recommendedQuote(
-  comparison: QuoteComparison,
+  comparison: NegotiatedComparison,
   quotes: ReadonlyMap<string, Quote>,
 ): RecommendedQuote | null {
   const id = comparison.summary.bestQuoteId
@@ -42,6 +42,7 @@ function recommendedQuote(
     tierFromPacks: cost.tier.fromPacks,
     orderPacks: row.orderPacks,
     packText: formatPackSpec(quote.packSpec),
+    packSpec: quote.packSpec,
     landedPackCost: cost.landedPackCost,
     unitCost: cost.unitCost,
     ratioToBrand: row.verdict.ratioToBrand,
@@ -49,11 +50,12 @@ function recommendedQuote(
     gapShare: row.verdict.met ? '0' : row.verdict.gapShare,
     maxLandedUnitCost: row.verdict.maxLandedUnitCost,
     validUntil: quote.validUntil,
+    ask: row.ask,
   }
 }
 
 function toRenegotiate(
-  comparison: QuoteComparison,
+  comparison: NegotiatedComparison,
   quotes: ReadonlyMap<string, Quote>,
   inScope: (factoryId: string) => boolean,
 ): SkuRecommendation['renegotiate'] {
@@ -78,6 +80,8 @@ function toRenegotiate(
       ratioToBrand: row.verdict?.ratioToBrand ?? null,
       status: row.verdict?.status ?? null,
       minRetailPacks: row.minRetailPacks,
+      ask: row.ask,
+      packSpec: quote.packSpec,
     })
   }
   return out
@@ -94,7 +98,11 @@ export async function skuRecommendation(
   ctx: CoreContext,
   sku: Sku,
   factoryScope: ReadonlySet<string> | null = null,
-): Promise<{ recommendation: SkuRecommendation; comparison: QuoteComparison; samples: SampleSummary[] }> {
+): Promise<{
+  recommendation: SkuRecommendation
+  comparison: NegotiatedComparison
+  samples: SampleSummary[]
+}> {
   const inScope = (factoryId: string) => !factoryScope || factoryScope.has(factoryId)
   const [{ comparison }, quoteList, samples] = await Promise.all([
     compareSku(ctx, sku.id),
