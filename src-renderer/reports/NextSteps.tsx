@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
+import { askHeadline, packWordOf } from '../negotiation/ask-text'
 import type { RecommendationData } from './report-types'
 import { shareText } from './summary-format'
 
@@ -47,15 +48,18 @@ export function NextSteps({
 }) {
   const { t } = useTranslation()
   const renegotiate = recs.flatMap((rec) =>
-    rec.renegotiate.map((r) =>
-      t(`reportSummary.renegotiate.${r.reason}`, {
+    rec.renegotiate.map((r) => {
+      // What to ask for, beside why: the counter-offer in the factory's own terms.
+      const ask = r.reason === 'missesTarget' ? askHeadline(t, r.ask, packWordOf(r.packSpec)) : null
+      const why = t(`reportSummary.renegotiate.${r.reason}`, {
         factory: recs.length > 1 ? `${rec.skuName} · ${r.factoryName}` : r.factoryName,
         round: r.round,
         share: r.ratioToBrand ? shareText(r.ratioToBrand) : '—',
         verdict: r.status ? t(`targetStatus.${r.status}`) : '',
         packs: r.minRetailPacks?.toLocaleString() ?? '—',
-      }),
-    ),
+      })
+      return ask ? `${why} — ${ask.text}` : why
+    }),
   )
   // A sample is for one SKU, so it is listed once however many recommendations there are.
   const samples = [

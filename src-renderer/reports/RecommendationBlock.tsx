@@ -2,6 +2,7 @@ import { Text } from '@mantine/core'
 import { displayPercent } from '@core/domain/pricing'
 import { DEFAULT_TARGET_RATIO } from '@core/domain/pricing/pricing.schema'
 import { useTranslation } from 'react-i18next'
+import { askHeadline, packWordOf, packWords } from '../negotiation/ask-text'
 import { money } from '../quotes/quote-format'
 import { TargetStatusBadge } from '../targets/TargetStatusBadge'
 import type { RecommendationData } from './report-types'
@@ -22,6 +23,10 @@ export function RecommendationBlock({
   const { t } = useTranslation()
   const { best } = rec
   const unit = rec.comparableUnit
+  const word = packWordOf(best?.packSpec)
+  const { pack, packs } = packWords(t, word)
+  // The counter-offer, when today's price misses (or why there is none).
+  const ask = best && best.status !== 'met' ? askHeadline(t, best.ask, word) : null
   const target = targetText(rec.targetRatio)
   const title = best
     ? t('reportSummary.pick', { factory: best.factoryName, round: best.round })
@@ -49,12 +54,14 @@ export function RecommendationBlock({
           <span className="print-strong">
             {t('reportSummary.quoted', {
               price: money(best.pricePerPack, best.currency),
+              pack,
               vat: t(`quotes.vat.${best.vatBasis}`),
             })}
           </span>
           {' · '}
           {t('reportSummary.landed', {
-            pack: money(best.landedPackCost),
+            money: money(best.landedPackCost),
+            pack,
             unit: perUnitText(t, best.unitCost, unit),
           })}
           {' · '}
@@ -71,6 +78,11 @@ export function RecommendationBlock({
               })}
             </div>
           ) : null}
+          {ask ? (
+            <div className="print-reco-ask" data-tone={ask.tone} data-testid="summary-ask">
+              {ask.text}
+            </div>
+          ) : null}
         </div>
       ) : best ? (
         <>
@@ -83,11 +95,12 @@ export function RecommendationBlock({
                 })}
               </dt>
               <dd>
-                {t('reportSummary.pack', { pack: best.packText })}
+                {t('reportSummary.pack', { pack, spec: best.packText })}
                 {' · '}
                 {t('reportSummary.tier', {
                   from: best.tierFromPacks.toLocaleString(),
-                  packs: best.orderPacks.toLocaleString(),
+                  count: best.orderPacks.toLocaleString(),
+                  packs,
                 })}
               </dd>
             </div>
@@ -107,7 +120,8 @@ export function RecommendationBlock({
             <div>
               <dt>
                 {t('reportSummary.landed', {
-                  pack: money(best.landedPackCost),
+                  money: money(best.landedPackCost),
+                  pack,
                   unit: perUnitText(t, best.unitCost, unit),
                 })}
               </dt>
@@ -121,6 +135,11 @@ export function RecommendationBlock({
               </dd>
             </div>
           </dl>
+          {ask ? (
+            <div className="print-reco-ask" data-tone={ask.tone} data-testid="summary-ask">
+              {ask.text}
+            </div>
+          ) : null}
           {best.validUntil ? (
             <Text size="xs" c="dimmed">
               {t('reportSummary.validUntil', { date: best.validUntil })}

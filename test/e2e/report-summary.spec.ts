@@ -143,6 +143,7 @@ test('the tour summary lists every planned factory, visited or not, after the re
   page,
 }) => {
   await page.goto(appUrl())
+  await api(page, 'profile.set', { buyerName: '王敏' })
   const file = await exportTourSummary(page, 'tour-summary-zh')
   const tours = await api<{ id: string; name: string }[]>(page, 'tours.list', {})
   const tour = await api<{
@@ -158,11 +159,18 @@ test('the tour summary lists every planned factory, visited or not, after the re
   for (const factory of tour.plannedFactories) expect(flat).toContain(factory.factoryName)
   expect(tour.plannedFactories.some((f) => !f.visited)).toBe(true)
   expect(content).toContain('未拜访')
+  // The SKU whose best quote misses gets the counter-offer in the factory's own terms.
+  expect(content).toMatch(
+    /未达标[\s\S]*要价 ≤ ¥[\d,.]+\/(箱|包)（(含税|不含税)）@ ≥ [\d,]+ (箱|包)，−\d+\.\d%/,
+  )
   render(file, 'tour-summary-zh')
 })
 
 test('the English SKU and tour summaries keep factory names whole', async ({ page }) => {
+  test.setTimeout(150_000)
   await page.goto(appUrl())
+  // Signed as after the first export (the first test walks the prompt), so this one runs alone too.
+  await api(page, 'profile.set', { buyerName: '王敏' })
   await page.getByTestId('language-switch').getByText('English').click()
   const row = await openSkuTab(page)
   const sku = await exportPdf(page, () => row.getByTestId('export-pdf').click(), 'sku-summary-en')
@@ -177,6 +185,9 @@ test('the English SKU and tour summaries keep factory names whole', async ({ pag
   const tourText = text(tour)
   expect(tourText.indexOf('Recommendations')).toBeLessThan(tourText.indexOf('Factories ('))
   expect(tourText).toContain('not visited')
+  expect(tourText).toMatch(
+    /ask ≤ ¥[\d,.]+\/(case|pack) \((incl\. VAT|ex-VAT)\) at ≥ [\d,]+ (cases|packs), −\d+\.\d%/,
+  )
   // A factory name stays on one line of the table (pdftotext keeps a table row's cells on one line).
   expect(tourText).toContain('南安市晟源纸品有限公司')
   expect(pages(tour)).toBeLessThanOrEqual(3)
