@@ -1,24 +1,32 @@
 import type { Dispatch } from '../core/api/dispatcher'
-import type { SampleReport, TourReport, VisitReport } from '../core/reports/reports.contract'
+import type {
+  SampleReport,
+  SkuSummaryReport,
+  TourReport,
+  VisitReport,
+} from '../core/reports/reports.contract'
 import type { ExportDocument, ExportPlan } from './pdf-jobs'
 import { safeFileName } from './pdf-jobs'
 import type { PrintLanguage } from './pdf-printer'
 
 /** What the UI asks to export. */
 export interface ExportRequest {
-  /** A sample or visit report, or a tour with all its samples. */
-  kind: 'sample' | 'visit' | 'tour'
+  /** A sample or visit report, a tour with all its samples, or an SKU's one-page summary. */
+  kind: 'sample' | 'visit' | 'tour' | 'sku'
   /** Its id. */
   id: string
-  /** A tour as one PDF (summary then every sample), or a folder with one PDF per sample. */
-  mode: 'one' | 'each'
+  /**
+   * A tour as one PDF (summary then every sample), a folder with one PDF per sample, or the one-page
+   * summary alone.
+   */
+  mode: 'one' | 'each' | 'summary'
   /** The report's language. */
   language: PrintLanguage
 }
 
-const WORDS: Record<PrintLanguage, { visit: string; summary: string }> = {
-  'zh-CN': { visit: '拜访报告', summary: '行程汇总' },
-  en: { visit: 'visit report', summary: 'tour summary' },
+const WORDS: Record<PrintLanguage, { visit: string; summary: string; sku: string }> = {
+  'zh-CN': { visit: '拜访报告', summary: '行程汇总', sku: 'SKU汇总' },
+  en: { visit: 'visit report', summary: 'tour summary', sku: 'SKU summary' },
 }
 
 /** Thrown for a request the API would refuse (unknown record, malformed input). */
@@ -63,6 +71,11 @@ export async function planExport(dispatch: Dispatch, request: ExportRequest): Pr
         const name = `${stem}.pdf`
         return { name, folder: false, documents: [{ target: page('tour', report.tour.id), fileName: name }] }
       }
+      if (request.mode === 'summary') {
+        const name = safeFileName(`${stem} ${WORDS[language].summary}`) + '.pdf'
+        const target = page('tour-summary', report.tour.id)
+        return { name, folder: false, documents: [{ target, fileName: name }] }
+      }
       return {
         name: stem,
         folder: true,
@@ -73,6 +86,15 @@ export async function planExport(dispatch: Dispatch, request: ExportRequest): Pr
           },
           ...report.samples.map((s) => ({ target: page('sample', s.id), fileName: sampleFile(s) })),
         ],
+      }
+    }
+    case 'sku': {
+      const { recommendation } = await value<SkuSummaryReport>(dispatch, 'reports.sku', { id: request.id })
+      const name = safeFileName(`${recommendation.skuName} ${WORDS[language].sku}`) + '.pdf'
+      return {
+        name,
+        folder: false,
+        documents: [{ target: page('sku', recommendation.skuId), fileName: name }],
       }
     }
   }

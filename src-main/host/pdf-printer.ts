@@ -5,7 +5,7 @@
  * playwright-core; the Electron shell uses a hidden window and webContents.printToPDF.
  */
 
-export const PRINT_KINDS = ['sample', 'visit', 'tour', 'tour-summary'] as const
+export const PRINT_KINDS = ['sample', 'visit', 'tour', 'tour-summary', 'sku'] as const
 /** What a print page shows (see src-renderer/reports/print-route.ts, which parses these addresses). */
 export type PrintKind = (typeof PRINT_KINDS)[number]
 export const PRINT_LANGUAGES = ['zh-CN', 'en'] as const

@@ -22,9 +22,9 @@ import { zipStored } from './pdf-zip'
 
 export const ExportRequestSchema = z
   .object({
-    kind: z.enum(['sample', 'visit', 'tour']),
+    kind: z.enum(['sample', 'visit', 'tour', 'sku']),
     id: z.uuid(),
-    mode: z.enum(['one', 'each']).default('one'),
+    mode: z.enum(['one', 'each', 'summary']).default('one'),
     language: z.enum(PRINT_LANGUAGES).default('zh-CN'),
   })
   .strict()

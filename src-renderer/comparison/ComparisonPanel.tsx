@@ -1,5 +1,5 @@
 import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
-import { compareQuotes, type CompareQuotesInput } from '@core/domain/pricing'
+import { compareWithAsk, type CompareQuotesInput } from '@core/domain/pricing'
 import type { QuoteLabel } from '@core/targets/targets.contract'
 import { IconDownload, IconRefresh } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
@@ -15,6 +15,7 @@ import { ComparisonTable } from './ComparisonTable'
 import { TierCurveChart } from './TierCurveChart'
 import { UnitCostChart } from './UnitCostChart'
 import { draftOf, readWhatIf, type WhatIfDraft } from './what-if'
+import type { PackWord } from '../negotiation/ask-text'
 
 /**
  * The comparison of one SKU's quotes. The inputs are loaded once; every what-if edit recomputes the
@@ -26,12 +27,15 @@ export function ComparisonPanel({
   input,
   labels,
   packTexts,
+  packWords,
   unit,
 }: {
   skuId: string
   input: CompareQuotesInput
   labels: QuoteLabel[]
   packTexts: Map<string, string>
+  /** Quote id → what its pack is called (箱 / 包). */
+  packWords?: Map<string, PackWord>
   unit: string
 }) {
   const { t, i18n } = useTranslation()
@@ -41,7 +45,7 @@ export function ComparisonPanel({
   const reading = useMemo(() => readWhatIf(draft), [draft])
   const whatIf = reading.whatIf
 
-  const comparison = useMemo(() => compareQuotes({ ...input, whatIf }), [input, whatIf])
+  const comparison = useMemo(() => compareWithAsk({ ...input, whatIf }), [input, whatIf])
   const labelMap = useMemo(() => new Map(labels.map((l) => [l.quoteId, l])), [labels])
   const quoteMap = useMemo(() => new Map(input.quotes.map((q) => [q.id, q])), [input.quotes])
   const withWhatIf = useMemo(() => ({ ...input, whatIf }), [input, whatIf])
@@ -147,6 +151,7 @@ export function ComparisonPanel({
             quotes={quoteMap}
             labels={labelMap}
             packTexts={packTexts}
+            packWords={packWords}
             unit={unit}
           />
         )}

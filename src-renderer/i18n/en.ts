@@ -4,10 +4,12 @@ import { archiveEn, archiveErrorsEn } from './archive.en'
 import { fieldEn } from './field.en'
 import { importErrorsEn, importsEn } from './imports.en'
 import { reportsCenterEn } from './reports-center.en'
+import { reportSummaryEn } from './reports-summary.en'
 import { syncEn } from './sync.en'
 import { trashErrorsEn, trashEn } from './trash.en'
 import { backupEn, backupErrorsEn } from './backup.en'
 import { hqConsoleEn, hqErrorsEn } from './hq-console.en'
+import { negotiationEn } from './negotiation.en'
 import type { Messages } from './zh-CN'
 
 /** English. Typed by the Chinese file, so a missing or extra key does not compile. */
@@ -15,6 +17,7 @@ export const en: Messages = {
   ...fieldEn,
   ...importsEn,
   ...reportsCenterEn,
+  ...reportSummaryEn,
   ...syncEn,
   ...trashEn,
   ...backupEn,
@@ -30,6 +33,7 @@ export const en: Messages = {
       export: 'Version {{version}} is downloaded; restart to update once the export has finished.',
     },
   },
+  ...negotiationEn,
   app: {
     name: 'Sourcing Workbench',
     tagline: 'Private-label source-factory sourcing',
@@ -536,7 +540,6 @@ export const en: Messages = {
   },
   reports: {
     signature: 'Generated {{time}} · Buyer: {{buyer}}',
-    noBuyer: '(buyer name not set)',
     deletedFactory: '(factory deleted)',
     sampleStatus: {
       requested: 'Requested',

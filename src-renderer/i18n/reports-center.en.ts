@@ -6,11 +6,12 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
 export const reportsCenterEn: Widen<typeof reportsCenterZhCN> = {
   reportsCenter: {
     title: 'Reports',
-    intro: 'Samples, visits and tours to PDF (for the category manager); lists to Excel.',
+    intro: 'Samples, visits, tours and SKU summaries to PDF (for the category manager); lists to Excel.',
     tabs: {
       samples: 'Sample reports',
       visits: 'Visit reports',
       tours: 'Tour summaries',
+      skus: 'SKU summaries',
       lists: 'Excel lists',
     },
     search: 'Search sample code, name, category or shelf',
@@ -30,6 +31,9 @@ export const reportsCenterEn: Widen<typeof reportsCenterZhCN> = {
       phase: 'Phase',
       visits: 'Visits',
       report: 'Report',
+      skuName: 'SKU',
+      category: 'Category',
+      quotes: 'Quotes',
     },
     noTour: '—',
     lists: {

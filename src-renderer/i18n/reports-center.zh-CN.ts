@@ -2,11 +2,12 @@
 export const reportsCenterZhCN = {
   reportsCenter: {
     title: '报告中心',
-    intro: '样品、拜访和行程导出为 PDF（发给品类经理）；清单导出为 Excel。',
+    intro: '样品、拜访、行程和 SKU 汇总导出为 PDF（发给品类经理）；清单导出为 Excel。',
     tabs: {
       samples: '样品报告',
       visits: '拜访报告',
       tours: '行程汇总',
+      skus: 'SKU 汇总',
       lists: 'Excel 清单',
     },
     search: '搜索样品编号、名称、品类或存放位置',
@@ -26,6 +27,9 @@ export const reportsCenterZhCN = {
       phase: '阶段',
       visits: '拜访数',
       report: '报告',
+      skuName: 'SKU',
+      category: '品类',
+      quotes: '报价数',
     },
     noTour: '—',
     lists: {

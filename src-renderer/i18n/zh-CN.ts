@@ -4,16 +4,19 @@ import { archiveErrorsZhCN, archiveZhCN } from './archive.zh-CN'
 import { fieldZhCN } from './field.zh-CN'
 import { importErrorsZhCN, importsZhCN } from './imports.zh-CN'
 import { reportsCenterZhCN } from './reports-center.zh-CN'
+import { reportSummaryZhCN } from './reports-summary.zh-CN'
 import { syncZhCN } from './sync.zh-CN'
 import { trashErrorsZhCN, trashZhCN } from './trash.zh-CN'
 import { backupErrorsZhCN, backupZhCN } from './backup.zh-CN'
 import { hqConsoleZhCN, hqErrorsZhCN } from './hq-console.zh-CN'
+import { negotiationZhCN } from './negotiation.zh-CN'
 
 /** Simplified Chinese, the default language. en.ts must have exactly these keys (checked by its type). */
 export const zhCN = {
   ...fieldZhCN,
   ...importsZhCN,
   ...reportsCenterZhCN,
+  ...reportSummaryZhCN,
   ...syncZhCN,
   ...trashZhCN,
   ...backupZhCN,
@@ -29,6 +32,7 @@ export const zhCN = {
       export: '新版本 {{version}} 已下载；导出完成后即可重启更新。',
     },
   },
+  ...negotiationZhCN,
   app: {
     name: '源选采购工作台',
     tagline: '自有品牌源头工厂寻源',
@@ -530,7 +534,6 @@ export const zhCN = {
   },
   reports: {
     signature: '生成于 {{time}} · 采购：{{buyer}}',
-    noBuyer: '（未设置采购姓名）',
     deletedFactory: '（工厂已删除）',
     sampleStatus: {
       requested: '已索样',

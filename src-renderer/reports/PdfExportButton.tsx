@@ -3,6 +3,7 @@ import { IconFileTypePdf } from '@tabler/icons-react'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiCallError } from '../api/api-call-error'
+import { useApiContext } from '../api/api-context'
 import { errorMessage } from '../common/error-message'
 import {
   cancelPdfExport,
@@ -14,12 +15,14 @@ import {
   type PdfExportRequest,
   type PdfExportStatus,
 } from './pdf-export-client'
+import { BuyerNamePrompt } from './BuyerNamePrompt'
 import { printHash } from './print-route'
 
 /** How often the dialog asks for progress. */
 const POLL_MS = 300
 
 type Phase =
+  | { step: 'name' }
   | { step: 'choose' }
   | { step: 'starting' }
   | { step: 'running'; status: PdfExportStatus }
@@ -28,9 +31,10 @@ type Phase =
   | { step: 'error'; error: unknown }
 
 /**
- * "Export PDF" for a sample, a visit or a tour: a dialog with progress and a cancel button; a tour first
- * asks for one PDF or one per sample. Without a Chromium to print with, the print page opens in a new
- * tab for the browser's own print dialog.
+ * "Export PDF" for a sample, a visit, a tour or an SKU's summary: a dialog with progress and a cancel
+ * button; before the first export it asks the buyer's name once (saved to the profile); a tour asks
+ * for its one-page summary, one PDF or one per sample. Without a Chromium to print with, the print
+ * page opens in a new tab for the browser's own print dialog.
  */
 export function PdfExportButton({
   kind,
@@ -42,8 +46,9 @@ export function PdfExportButton({
   size?: 'xs' | 'sm'
 }) {
   const { t, i18n } = useTranslation()
+  const { client } = useApiContext()
   const [opened, setOpened] = useState(false)
-  const [mode, setMode] = useState<PdfExportRequest['mode']>('one')
+  const [mode, setMode] = useState<PdfExportRequest['mode']>(kind === 'tour' ? 'summary' : 'one')
   const [phase, setPhase] = useState<Phase>({ step: 'choose' })
   const alive = useRef(true)
   useEffect(
@@ -67,7 +72,12 @@ export function PdfExportButton({
   const start = async () => {
     setPhase({ step: 'starting' })
     try {
-      const started = await startPdfExport({ kind, id, mode, language: i18n.language })
+      const started = await startPdfExport({
+        kind,
+        id,
+        mode: kind === 'tour' ? mode : 'one',
+        language: i18n.language,
+      })
       if (!started) {
         setOpened(false)
         setPhase({ step: 'choose' })
@@ -77,16 +87,26 @@ export function PdfExportButton({
     } catch (error) {
       if (error instanceof ApiCallError && error.apiError.messageKey === NO_CHROMIUM) {
         setPhase({ step: 'noChromium' })
-        window.open(`${printHash({ kind, id }, i18n.language)}&dialog=1`, '_blank')
+        const page = kind === 'tour' && mode === 'summary' ? 'tour-summary' : kind
+        window.open(`${printHash({ kind: page, id }, i18n.language)}&dialog=1`, '_blank')
       } else setPhase({ step: 'error', error })
     }
   }
 
-  const open = () => {
+  // A single report has nothing to choose: start at once.
+  const proceed = () => {
     setPhase({ step: 'choose' })
-    setOpened(true)
-    // A single report has nothing to choose: start at once.
     if (kind !== 'tour') void start()
+  }
+
+  const open = async () => {
+    setPhase({ step: 'starting' })
+    setOpened(true)
+    // Asked here, once, rather than printing a placeholder where the buyer's name belongs.
+    const profile = await client.call('profile.get', {}).catch(() => null)
+    if (!alive.current) return
+    if (profile && !profile.buyerName.trim()) setPhase({ step: 'name' })
+    else proceed()
   }
 
   const running = phase.step === 'running' ? phase.status : null
@@ -101,13 +121,14 @@ export function PdfExportButton({
         size={size}
         variant="default"
         leftSection={<IconFileTypePdf size={16} />}
-        onClick={open}
+        onClick={() => void open()}
         data-testid="export-pdf"
       >
         {t('reports.export.button')}
       </Button>
       <Modal opened={opened} onClose={close} title={t('reports.export.title')} centered>
         <Stack gap="md" data-testid="export-pdf-dialog">
+          {phase.step === 'name' ? <BuyerNamePrompt onSaved={proceed} /> : null}
           {phase.step === 'choose' && kind === 'tour' ? (
             <>
               <Stack gap={4}>
@@ -116,8 +137,9 @@ export function PdfExportButton({
                 </Text>
                 <SegmentedControl
                   value={mode}
-                  onChange={(value) => setMode(value === 'each' ? 'each' : 'one')}
+                  onChange={(value) => setMode(value === 'each' || value === 'one' ? value : 'summary')}
                   data={[
+                    { value: 'summary', label: t('exportMode.summary') },
                     { value: 'one', label: t('reports.export.modeOne') },
                     { value: 'each', label: t('reports.export.modeEach') },
                   ]}

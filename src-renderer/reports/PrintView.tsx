@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next'
 import { useApiContext } from '../api/api-context'
 import type { ApiClient } from '../api/client'
 import { errorMessage } from '../common/error-message'
-import { MAX_REPORT_PHOTOS } from './PhotoGrid'
+import { MAX_FACTORY_PHOTOS, MAX_REPORT_PHOTOS } from './PhotoGrid'
 import { printPhotoUrl } from './print-photo'
 import { markFailed, markReadyWhenPainted } from './print-ready'
 import type { PrintTarget } from './print-route'
 import { printedTime } from './report-format'
-import type { SampleReportData, TourReportData, VisitReportData } from './report-types'
+import type { SampleReportData, SkuSummaryReportData, TourReportData, VisitReportData } from './report-types'
 import { SampleReportView } from './SampleReportView'
+import { SkuSummaryView } from './SkuSummaryView'
 import { TourReportView } from './TourReportView'
 import { VisitReportView } from './VisitReportView'
 
@@ -18,6 +19,7 @@ type Loaded =
   | { kind: 'sample'; report: SampleReportData }
   | { kind: 'visit'; report: VisitReportData }
   | { kind: 'tour'; report: TourReportData; samples: SampleReportData[] }
+  | { kind: 'sku'; report: SkuSummaryReportData }
 
 /** Requested photos, held until the page is printed so the browser keeps them for the report's <img>s. */
 const preloaded: HTMLImageElement[] = []
@@ -27,7 +29,11 @@ const preloaded: HTMLImageElement[] = []
  * one on request, and that work then overlaps laying out the rest of the report instead of following it.
  */
 function preloadPhotos(report: SampleReportData): void {
-  for (const photo of report.photos.slice(0, MAX_REPORT_PHOTOS)) {
+  const photos = [
+    ...report.photos.slice(0, MAX_REPORT_PHOTOS),
+    ...report.factoryPhotos.slice(0, MAX_FACTORY_PHOTOS),
+  ]
+  for (const photo of photos) {
     const image = new Image()
     image.src = printPhotoUrl(photo.sha256)
     preloaded.push(image)
@@ -43,6 +49,8 @@ async function load(client: ApiClient, target: PrintTarget): Promise<Loaded> {
     }
     case 'visit':
       return { kind: 'visit', report: await client.call('reports.visit', { id: target.id }) }
+    case 'sku':
+      return { kind: 'sku', report: await client.call('reports.sku', { id: target.id }) }
     case 'tour':
     case 'tour-summary': {
       const report = await client.call('reports.tour', { id: target.id })
@@ -79,6 +87,8 @@ function footerOf(loaded: Loaded): string {
       return `${loaded.report.visit.visitDate} · ${time}`
     case 'tour':
       return `${loaded.report.tour.startDate} – ${loaded.report.tour.endDate} · ${time}`
+    case 'sku':
+      return `SKU · ${time}`
   }
 }
 
@@ -126,6 +136,8 @@ export function PrintView({ route }: { route: (PrintTarget & { dialog?: boolean 
         <SampleReportView report={loaded.report} />
       ) : loaded.kind === 'visit' ? (
         <VisitReportView report={loaded.report} />
+      ) : loaded.kind === 'sku' ? (
+        <SkuSummaryView report={loaded.report} />
       ) : (
         <TourReportView report={loaded.report} samples={loaded.samples} />
       )

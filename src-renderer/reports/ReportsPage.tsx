@@ -161,6 +161,34 @@ function TourReports() {
   )
 }
 
+function SkuReports() {
+  const { t } = useTranslation()
+  const list = useCall('skus.list', {})
+  const c = (key: string) => t(`reportsCenter.columns.${key}`)
+  return (
+    <ReportTable
+      testId="reports-skus"
+      head={[c('skuName'), c('category'), c('quotes'), c('report')]}
+      total={list.data?.length}
+      error={list.error}
+      rows={(list.data ?? []).slice(0, SHOWN).map((sku) => (
+        <Table.Tr key={sku.id}>
+          <Table.Td>
+            <Anchor href={`#/skus/${sku.id}`} size="sm">
+              {sku.name}
+            </Anchor>
+          </Table.Td>
+          <Table.Td>{sku.category}</Table.Td>
+          <Table.Td className="num">{sku.quoteCount}</Table.Td>
+          <Table.Td>
+            <PdfExportButton kind="sku" id={sku.id} size="xs" />
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    />
+  )
+}
+
 function ListExports() {
   const { t } = useTranslation()
   const item = (label: string, button: ReactNode) => (
@@ -207,6 +235,9 @@ export function ReportsPage() {
           <Tabs.Tab value="tours" data-testid="reports-tab-tours">
             {t('reportsCenter.tabs.tours')}
           </Tabs.Tab>
+          <Tabs.Tab value="skus" data-testid="reports-tab-skus">
+            {t('reportsCenter.tabs.skus')}
+          </Tabs.Tab>
           <Tabs.Tab value="lists" data-testid="reports-tab-lists">
             {t('reportsCenter.tabs.lists')}
           </Tabs.Tab>
@@ -219,6 +250,9 @@ export function ReportsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="tours" pt="md">
           <TourReports />
+        </Tabs.Panel>
+        <Tabs.Panel value="skus" pt="md">
+          <SkuReports />
         </Tabs.Panel>
         <Tabs.Panel value="lists" pt="md">
           <ListExports />

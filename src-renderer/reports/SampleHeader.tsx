@@ -1,7 +1,8 @@
 import { Badge, Group, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { FactGrid } from './ReportSection'
-import { printedDate, printedTime } from './report-format'
+import { printedDate } from './report-format'
+import { signatureText } from './summary-format'
 import type { SampleReportData } from './report-types'
 
 const STATUS_COLORS = {
@@ -55,10 +56,7 @@ export function SampleHeader({ report }: { report: SampleReportData }) {
         <figcaption>{t('reports.sample.qrHint')}</figcaption>
       </figure>
       <Text className="print-signature" size="xs" c="dimmed">
-        {t('reports.signature', {
-          time: printedTime(report.generatedAt),
-          buyer: report.buyerName || t('reports.noBuyer'),
-        })}
+        {signatureText(t, report.generatedAt, report.buyerName)}
       </Text>
     </header>
   )

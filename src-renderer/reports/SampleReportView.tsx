@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { ComparisonSection } from './ComparisonSection'
 import { EvaluationSection, SpecsSection } from './EvaluationSection'
 import { FollowUpList } from './FollowUpList'
-import { PhotoGrid } from './PhotoGrid'
+import { MAX_FACTORY_PHOTOS, PhotoGrid } from './PhotoGrid'
 import { ReportSection } from './ReportSection'
 import { SampleHeader } from './SampleHeader'
 import { ScorecardSection } from './ScorecardSection'
@@ -16,7 +16,7 @@ export function SampleReportView({
   comparisonDetail = true,
 }: {
   report: SampleReportData
-  /** false inside a tour, which prints each SKU's quote table and charts once. */
+  /** false inside a tour, which prints each SKU's comparison once, before the samples. */
   comparisonDetail?: boolean
 }) {
   const { t } = useTranslation()
@@ -24,13 +24,17 @@ export function SampleReportView({
   return (
     <article className="print-document" data-testid="sample-report" data-code={sample.code}>
       <SampleHeader report={report} />
-      <ReportSection title={t('reports.photos.title')}>
+      <ReportSection title={t('reportSummary.samplePhotos')} testId="report-sample-photos">
         <PhotoGrid photos={report.photos} />
       </ReportSection>
       <SpecsSection specs={sample.specs} />
       <EvaluationSection evaluation={sample.evaluation} />
-      {report.comparison ? (
-        <ComparisonSection data={report.comparison} detail={comparisonDetail} />
+      {report.comparison && comparisonDetail ? (
+        <ComparisonSection data={report.comparison} />
+      ) : report.comparison ? (
+        <Text size="sm" c="dimmed" mt="sm" data-testid="report-see-comparison">
+          {t('reportSummary.seeComparison', { sku: report.comparison.sku.name })}
+        </Text>
       ) : (
         <ReportSection title={t('reports.comparison.none')}>
           <Text size="sm" c="dimmed">
@@ -39,6 +43,16 @@ export function SampleReportView({
         </ReportSection>
       )}
       {report.scorecard ? <ScorecardSection scorecard={report.scorecard} /> : null}
+      {report.factoryPhotos.length > 0 ? (
+        <ReportSection
+          title={t('reportSummary.factoryPhotos', {
+            factory: sample.factoryName ?? t('reports.deletedFactory'),
+          })}
+          testId="report-factory-photos"
+        >
+          <PhotoGrid photos={report.factoryPhotos} max={MAX_FACTORY_PHOTOS} />
+        </ReportSection>
+      ) : null}
       <ReportSection title={t('reports.notes.title')}>
         <Text size="sm" className="print-prose">
           {sample.notes || t('reports.notes.none')}

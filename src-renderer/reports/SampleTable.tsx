@@ -7,9 +7,12 @@ type SampleRow = VisitReportData['samples'][number]
 export function SampleTable({
   samples,
   withFactory,
+  withSku = true,
 }: {
   samples: readonly SampleRow[]
   withFactory: boolean
+  /** false on an SKU's own summary, where every sample is for that SKU. */
+  withSku?: boolean
 }) {
   const { t } = useTranslation()
   return (
@@ -19,7 +22,7 @@ export function SampleTable({
           <th>{t('reports.samples.code')}</th>
           <th>{t('reports.samples.name')}</th>
           {withFactory ? <th>{t('reports.sample.factory')}</th> : null}
-          <th>{t('reports.sample.sku')}</th>
+          {withSku ? <th>{t('reports.sample.sku')}</th> : null}
           <th>{t('reports.samples.status')}</th>
           <th>{t('reports.samples.verdict')}</th>
         </tr>
@@ -30,7 +33,7 @@ export function SampleTable({
             <td className="num">{s.code}</td>
             <td>{s.name}</td>
             {withFactory ? <td>{s.factoryName ?? t('reports.deletedFactory')}</td> : null}
-            <td>{s.skuName ?? t('common.none')}</td>
+            {withSku ? <td>{s.skuName ?? t('common.none')}</td> : null}
             <td>{t(`reports.sampleStatus.${s.status}`)}</td>
             <td>{s.verdict ? t(`reports.verdict.${s.verdict}`) : t('common.none')}</td>
           </tr>

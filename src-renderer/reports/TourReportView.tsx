@@ -3,13 +3,17 @@ import { useTranslation } from 'react-i18next'
 import { FactGrid, ReportSection } from './ReportSection'
 import { ComparisonSection } from './ComparisonSection'
 import { SampleReportView } from './SampleReportView'
+import { NextSteps } from './NextSteps'
+import { RecommendationBlock } from './RecommendationBlock'
 import { SampleTable } from './SampleTable'
-import { printedTime, scoreText } from './report-format'
+import { TourFactoryTable } from './TourFactoryTable'
+import { signatureText } from './summary-format'
 import type { SampleReportData, TourReportData } from './report-types'
 
 /**
- * A tour: its route and people, every visit in order, every sample; then (full) each SKU's quote table
- * and charts once, and each sample's report (with its verdict, without repeating its SKU's charts).
+ * A tour: the recommendation per SKU it touched and the next steps first, then every planned factory
+ * (visited or not) with its scores, notes and open follow-ups, and every sample; then (full) each SKU's
+ * comparison once and each sample's report, which refers to that comparison instead of repeating it.
  */
 export function TourReportView({
   report,
@@ -38,7 +42,7 @@ export function TourReportView({
   ]
   return (
     <>
-      <article className="print-document" data-testid="tour-report">
+      <article className="print-document print-summary" data-testid="tour-report">
         <header className="print-header print-header-plain">
           <div className="print-header-main">
             <Text className="print-kicker">{t('reports.tour.title')}</Text>
@@ -46,33 +50,38 @@ export function TourReportView({
             <FactGrid facts={facts} />
           </div>
           <Text className="print-signature" size="xs" c="dimmed">
-            {t('reports.signature', {
-              time: printedTime(report.generatedAt),
-              buyer: report.buyerName || t('reports.noBuyer'),
-            })}
+            {signatureText(t, report.generatedAt, report.buyerName)}
           </Text>
         </header>
-        <ReportSection title={t('reports.tour.visits', { count: report.visits.length })} keepTogether={false}>
-          <table className="print-table">
-            <thead>
-              <tr>
-                <th>{t('reports.visit.date')}</th>
-                <th>{t('reports.sample.factory')}</th>
-                <th className="num-cell">{t('reports.visit.average')}</th>
-                <th className="num-cell">{t('reports.tour.openFollowUps')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.visits.map((v) => (
-                <tr key={v.id}>
-                  <td className="num">{v.visitDate}</td>
-                  <td>{v.factoryName ?? t('reports.deletedFactory')}</td>
-                  <td className="num num-cell">{scoreText(v.averageScore)}</td>
-                  <td className="num num-cell">{v.openFollowUps}</td>
-                </tr>
+        <ReportSection
+          title={t('reportSummary.recommendations', { count: report.recommendations.length })}
+          keepTogether={false}
+          testId="summary-recommendation-section"
+        >
+          {report.recommendations.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('reportSummary.noPick.noQuote')}
+            </Text>
+          ) : (
+            <div className="print-reco-list">
+              {report.recommendations.map((rec) => (
+                <RecommendationBlock key={rec.skuId} rec={rec} compact />
               ))}
-            </tbody>
-          </table>
+            </div>
+          )}
+        </ReportSection>
+        <ReportSection title={t('reportSummary.nextSteps')}>
+          <NextSteps recs={report.recommendations} withFollowUps={false} />
+        </ReportSection>
+        <ReportSection
+          title={t('reportSummary.factories', {
+            planned: tour.progress.planned,
+            visited: report.factories.filter((f) => f.visited).length,
+          })}
+          keepTogether={false}
+          testId="summary-evidence"
+        >
+          <TourFactoryTable factories={report.factories} />
         </ReportSection>
         <ReportSection
           title={t('reports.samples.title', { count: report.samples.length })}

@@ -6,7 +6,8 @@ import { PhotoGrid } from './PhotoGrid'
 import { FactGrid, ReportSection } from './ReportSection'
 import { SampleTable } from './SampleTable'
 import { ScorecardSection } from './ScorecardSection'
-import { printedTime, scoreText } from './report-format'
+import { scoreText } from './report-format'
+import { signatureText } from './summary-format'
 import type { VisitReportData } from './report-types'
 
 /** One factory visit: who met, the scores given, photos, the samples handed over, notes, follow-ups. */
@@ -30,10 +31,7 @@ export function VisitReportView({ report }: { report: VisitReportData }) {
           <FactGrid facts={facts} />
         </div>
         <Text className="print-signature" size="xs" c="dimmed">
-          {t('reports.signature', {
-            time: printedTime(report.generatedAt),
-            buyer: report.buyerName || t('reports.noBuyer'),
-          })}
+          {signatureText(t, report.generatedAt, report.buyerName)}
         </Text>
       </header>
       <ReportSection title={t('reports.visit.scores')}>

@@ -11,12 +11,12 @@ import type { Envelope } from '../api/transport'
 
 /** What to export. */
 export interface PdfExportRequest {
-  /** A sample or visit report, or a tour. */
-  kind: 'sample' | 'visit' | 'tour'
+  /** A sample or visit report, a tour, or an SKU's summary. */
+  kind: 'sample' | 'visit' | 'tour' | 'sku'
   /** Its id. */
   id: string
-  /** A tour as one PDF, or one PDF per sample in a folder. */
-  mode: 'one' | 'each'
+  /** A tour as one PDF, one PDF per sample in a folder, or its one-page summary alone. */
+  mode: 'one' | 'each' | 'summary'
   /** The report's language. */
   language: string
 }

@@ -3,15 +3,18 @@
  * so the page is the report and nothing else; both hosts' printers load these addresses.
  */
 
-export const PRINT_KINDS = ['sample', 'visit', 'tour', 'tour-summary'] as const
-/** sample and visit reports; a tour's summary followed by every sample's report; or the summary alone. */
+export const PRINT_KINDS = ['sample', 'visit', 'tour', 'tour-summary', 'sku'] as const
+/**
+ * sample and visit reports; a tour's summary followed by every sample's report; or the summary alone;
+ * an SKU's one-page summary.
+ */
 export type PrintKind = (typeof PRINT_KINDS)[number]
 
 /** One report to print. */
 export interface PrintTarget {
   /** What is printed. */
   kind: PrintKind
-  /** The sample, visit or tour id. */
+  /** The sample, visit, tour or SKU id. */
   id: string
 }
 

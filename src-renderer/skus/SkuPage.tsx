@@ -11,10 +11,12 @@ import { DetailError, DetailLoading } from '../common/DetailStates'
 import { ErrorAlert } from '../common/ErrorAlert'
 import { ComparisonPanel } from '../comparison/ComparisonPanel'
 import { DemandPanel } from '../demand/DemandPanel'
+import { packWordOf } from '../negotiation/ask-text'
 import { FormDrawer } from '../forms/FormDrawer'
 import { HqOwnedNote } from '../hq-owned/HqOwnedNote'
 import { useHqReadOnly } from '../hq-owned/use-hq-read-only'
 import { QuotesPanel } from '../quotes/QuotesPanel'
+import { PdfExportButton } from '../reports/PdfExportButton'
 import { SkuEditor } from './SkuEditor'
 
 /** One SKU: its brief, the ranked quotes against the brand target, the quotes and the benchmarks. */
@@ -30,6 +32,10 @@ export function SkuPage({ id }: { id: string }) {
   const currencies = useMemo(() => (rates.data ?? []).map((r) => r.currency), [rates.data])
   const packTexts = useMemo(
     () => new Map((quotes.data ?? []).map((q) => [q.id, formatPackSpec(q.packSpec)])),
+    [quotes.data],
+  )
+  const packWords = useMemo(
+    () => new Map((quotes.data ?? []).map((q) => [q.id, packWordOf(q.packSpec)])),
     [quotes.data],
   )
   // The observation the target is set against (what-ifs do not change the channel).
@@ -93,19 +99,22 @@ export function SkuPage({ id }: { id: string }) {
               </Text>
             ) : null}
           </Stack>
-          {readOnly ? (
-            <HqOwnedNote />
-          ) : (
-            <Button
-              variant="default"
-              leftSection={<IconEdit size={16} />}
-              style={{ flexShrink: 0 }}
-              onClick={() => setEditing(true)}
-              data-testid="sku-edit"
-            >
-              {t('common.edit')}
-            </Button>
-          )}
+          <Group gap="sm" wrap="nowrap" align="flex-start" style={{ flexShrink: 0 }}>
+            <PdfExportButton kind="sku" id={id} />
+            {readOnly ? (
+              <HqOwnedNote />
+            ) : (
+              <Button
+                variant="default"
+                leftSection={<IconEdit size={16} />}
+                style={{ flexShrink: 0 }}
+                onClick={() => setEditing(true)}
+                data-testid="sku-edit"
+              >
+                {t('common.edit')}
+              </Button>
+            )}
+          </Group>
         </Group>
       </Paper>
       {inputs.error ? <ErrorAlert error={inputs.error} /> : null}
@@ -116,6 +125,7 @@ export function SkuPage({ id }: { id: string }) {
           input={inputs.data.input}
           labels={inputs.data.labels}
           packTexts={packTexts}
+          packWords={packWords}
           unit={brief.comparableUnit}
         />
       ) : (

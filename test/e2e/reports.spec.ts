@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 
 /**
@@ -12,8 +12,20 @@ function appUrl(): string {
   return url
 }
 
+/** Signs the reports as a buyer would have once (report-summary.spec.ts walks the first-export prompt). */
+async function setBuyerName(page: Page, buyerName: string): Promise<void> {
+  const url = new URL(appUrl())
+  const secret = new URLSearchParams(url.hash.slice(1)).get('secret')!
+  const response = await page.request.post(`${url.origin}/api/profile.set`, {
+    headers: { 'x-workbench-secret': secret },
+    data: { buyerName },
+  })
+  expect(response.ok()).toBe(true)
+}
+
 test('a sample page exports its report as a PDF download', async ({ page }) => {
   await page.goto(appUrl())
+  await setBuyerName(page, '王敏')
   await page.getByTestId('nav-samples').click()
   await page.getByTestId('sample-row').filter({ hasText: '竹浆混合三层抽纸' }).click()
   await expect(page.getByTestId('sample-page')).toBeVisible()

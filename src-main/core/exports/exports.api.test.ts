@@ -57,6 +57,17 @@ describe('exports to .xlsx', () => {
     const summary = new Map(sheets.get('目标')!.map(([k, v]) => [k, v]))
     expect(summary.get('达标最高到岸单位成本 (¥)')).toBe(0.0065)
     expect(summary.get('对标渠道')).toBe('山姆会员店')
+    // The ask price at the planned order, per pack in the quote's currency, and at every tier.
+    const ask = header.indexOf('要价（每包装，原币）')
+    expect(table.slice(1).map((r) => r[ask])).toEqual([15.6, 0.56, 2.99])
+    expect(table[3]![header.indexOf('要价口径')]).toBe('USD 含税')
+    const tiers = sheets.get('各阶梯要价')!
+    expect(tiers.slice(1).map((r) => [r[0], r[2], r[5]])).toEqual([
+      ['晋江示例纸业', 1000, 15.6],
+      ['晋江示例纸业', 5000, 15.6],
+      ['保定示例纸品', 100_000, 0.56],
+      ['东莞示例纸业', 3000, 2.99],
+    ])
   })
 
   it('exports the target dashboard in English when asked', async () => {

@@ -1,11 +1,12 @@
 import type { CoreContext } from '../api/context'
-import type { QuoteComparisonRow, WhatIf } from '../domain/pricing'
+import type { NegotiatedRow, QuoteComparisonRow, WhatIf } from '../domain/pricing'
 import type { FactoryStatus, FactorySummary } from '../factories/factories.contract'
 import { listFactories } from '../factories/factories.service'
 import type { QuoteLabel, SkuTargetStatus, TargetDashboardRow } from '../targets/targets.contract'
 import { compareSku, targetDashboard } from '../targets/targets.service'
 import { getSku } from '../skus/skus.service'
 import type { ExportedFile, ExportLanguage } from './exports.contract'
+import { askColumns, askTiersSheet } from './ask-columns'
 import { say, toFile, type Bilingual } from './export-file'
 import { sheet } from './xlsx-workbook'
 
@@ -100,7 +101,7 @@ export async function exportComparison(
   const { comparison, labels } = await compareSku(ctx, skuId, whatIf)
   const labelOf = new Map<string, QuoteLabel>(labels.map((label) => [label.quoteId, label]))
   const cost = (row: QuoteComparisonRow) => (row.pricing.status === 'priced' ? row.pricing.cost : null)
-  const rows = sheet<QuoteComparisonRow>({
+  const rows = sheet<NegotiatedRow>({
     name: say(l, { 'zh-CN': '报价对比', en: 'Quote comparison' }),
     rows: comparison.rows,
     columns: [
@@ -177,6 +178,7 @@ export async function exportComparison(
         width: 16,
         value: (r) => (r.smallestMeeting.status === 'found' ? r.smallestMeeting.quotePacks : null),
       },
+      ...askColumns(l, sku.comparableUnit),
       {
         header: say(l, { 'zh-CN': '已过期', en: 'Expired' }),
         width: 8,
@@ -215,7 +217,12 @@ export async function exportComparison(
       { header: say(l, { 'zh-CN': '数值', en: 'Value' }), width: 28, value: ([, value]) => value },
     ],
   })
-  return toFile(`${sku.name}_${say(l, { 'zh-CN': '报价对比', en: 'comparison' })}`, ctx, [rows, summary])
+  const tiers = askTiersSheet(l, comparison.rows, labelOf)
+  return toFile(`${sku.name}_${say(l, { 'zh-CN': '报价对比', en: 'comparison' })}`, ctx, [
+    rows,
+    summary,
+    tiers,
+  ])
 }
 
 export async function exportTargets(

@@ -7,6 +7,7 @@ import { Sku } from '../skus/skus.contract'
 import { QuoteLabel } from '../targets/targets.contract'
 import { Tour } from '../tours/tours.contract'
 import { FactoryScorecard, Visit, VisitSummary } from '../visits/visits.contract'
+import { SkuRecommendation, TourFactory } from './summary.contract'
 
 /**
  * Everything one printed report shows, gathered in one call so a print page makes one request and is
@@ -43,8 +44,10 @@ export const SampleReport = z.object({
   sample: Sample,
   /** The sample code as a QR code (SVG markup), for scanning the printed page back to the record. */
   qrSvg: z.string(),
-  /** The sample's own photos, then its visit's, then its factory's, each in gallery order. */
+  /** The sample's own photos, in gallery order. */
   photos: z.array(ReportPhoto),
+  /** The factory's photos (its visit's, then the factory's own: lines, cartons), printed apart. */
+  factoryPhotos: z.array(ReportPhoto),
   /** The visit it came from, with that visit's follow-ups. */
   visit: Visit.nullable(),
   /** null when the factory has been deleted since. */
@@ -69,8 +72,26 @@ export const TourReport = z.object({
   visits: z.array(VisitSummary),
   /** Every live sample registered in one of the tour's visits, in itinerary order. */
   samples: z.array(SampleSummary),
+  /** Every planned factory in plan order (visited or not), then factories visited off the plan. */
+  factories: z.array(TourFactory),
+  /** One per SKU the tour's samples or factories touch, in SKU name order. */
+  recommendations: z.array(SkuRecommendation),
 })
 export type TourReport = z.output<typeof TourReport>
+
+/** The one-page SKU summary: the recommendation first, then the evidence once. */
+export const SkuSummaryReport = z.object({
+  ...Signature,
+  recommendation: SkuRecommendation,
+  comparison: ReportComparison,
+  /** The SKU's live samples, newest first. */
+  samples: z.array(SampleSummary),
+  /** The samples' own photos (each sample's first ones), never mixed with the factory's. */
+  samplePhotos: z.array(ReportPhoto),
+  /** The recommended factory's own photos (line, cartons); empty without a recommended quote. */
+  factoryPhotos: z.array(ReportPhoto),
+})
+export type SkuSummaryReport = z.output<typeof SkuSummaryReport>
 
 const byId = z.object({ id: RecordId }).strict()
 
@@ -88,8 +109,17 @@ export const reportCalls = defineCalls({
     input: byId,
     output: VisitReport,
   },
+  'reports.sku': {
+    summary:
+      'The one-page SKU summary: the recommended quote with its verdict and next steps (open follow-ups, ' +
+      'samples awaiting evaluation, quotes to renegotiate), then the comparison, samples and photos.',
+    input: byId,
+    output: SkuSummaryReport,
+  },
   'reports.tour': {
-    summary: 'Everything a tour summary prints: the tour, its visits and every sample registered on it.',
+    summary:
+      'Everything a tour summary prints: the tour, every planned factory (visited or not) with scores, ' +
+      'notes and open follow-ups, the recommendation per SKU it touches, its visits and samples.',
     input: byId,
     output: TourReport,
   },

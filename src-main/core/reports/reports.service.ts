@@ -12,7 +12,14 @@ import { getTour } from '../tours/tours.service'
 import { factoryScorecard, getVisit, listVisits } from '../visits/visits.service'
 import type { z } from 'zod'
 import type { OutputOf } from '../api/define'
-import type { ReportComparison, SampleReport, TourReport, VisitReport } from './reports.contract'
+import type {
+  ReportComparison,
+  SampleReport,
+  SkuSummaryReport,
+  TourReport,
+  VisitReport,
+} from './reports.contract'
+import { skuRecommendation, tourFactories } from './summary.service'
 
 /** What the handlers return, before the dispatcher's output check (the engine's optional fields stay optional). */
 type Out<S extends z.ZodType> = OutputOf<{ input: z.ZodType; output: S; summary: string }>
@@ -59,12 +66,12 @@ export async function sampleReport(ctx: CoreContext, id: string): Promise<Out<ty
     unlessMissing(() => factoryScorecard(ctx, sample.factoryId)),
     sample.skuId ? skuComparison(ctx, sample.skuId) : null,
   ])
-  const photos: PhotoLink[] = [
-    ...(await listPhotos(ctx, { ownerTable: 'samples', ownerId: sample.id })),
+  const photos = await listPhotos(ctx, { ownerTable: 'samples', ownerId: sample.id })
+  const factoryPhotos: PhotoLink[] = [
     ...(visit ? await listPhotos(ctx, { ownerTable: 'visits', ownerId: visit.id }) : []),
     ...(await listPhotos(ctx, { ownerTable: 'factories', ownerId: sample.factoryId })),
   ]
-  return { ...sig, sample, qrSvg: qr, photos, visit, scorecard, comparison }
+  return { ...sig, sample, qrSvg: qr, photos, factoryPhotos, visit, scorecard, comparison }
 }
 
 export async function visitReport(ctx: CoreContext, id: string): Promise<Out<typeof VisitReport>> {
@@ -90,5 +97,43 @@ export async function tourReport(ctx: CoreContext, id: string): Promise<Out<type
     const ofVisit = await listSamples(ctx, { search: '', statuses: [], visitId: visit.id })
     samples.push(...[...ofVisit].sort((a, b) => a.code.localeCompare(b.code)))
   }
-  return { ...sig, tour, visits, samples }
+  const factories = await tourFactories(ctx, tour, visits)
+  // The SKUs the tour touched: its samples' and those its factories quoted.
+  const scope = new Set(factories.map((f) => f.factoryId))
+  const quoted = await Promise.all([...scope].map((factoryId) => listQuotes(ctx, { factoryId })))
+  const skuIds = new Set([...samples.map((s) => s.skuId), ...quoted.flat().map((q) => q.skuId)])
+  const skus = (
+    await Promise.all([...skuIds].map((skuId) => (skuId ? unlessMissing(() => getSku(ctx, skuId)) : null)))
+  )
+    .filter((sku) => sku !== null)
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+  const recommendations = []
+  for (const sku of skus) recommendations.push((await skuRecommendation(ctx, sku, scope)).recommendation)
+  return { ...sig, tour, visits, samples, factories, recommendations }
+}
+
+/** Each sample's first photos, up to this many in all: the summary shows the samples, not albums. */
+const SUMMARY_SAMPLE_PHOTOS = 6
+
+export async function skuSummaryReport(ctx: CoreContext, id: string): Promise<Out<typeof SkuSummaryReport>> {
+  const sku = await getSku(ctx, id)
+  const [sig, comparison, { recommendation, samples }] = await Promise.all([
+    signature(ctx),
+    skuComparison(ctx, id),
+    skuRecommendation(ctx, sku),
+  ])
+  const perSample = await Promise.all(
+    samples.map((s) => listPhotos(ctx, { ownerTable: 'samples', ownerId: s.id })),
+  )
+  // Round-robin: every sample's first photo before any sample's second.
+  const samplePhotos: PhotoLink[] = []
+  for (let i = 0; samplePhotos.length < SUMMARY_SAMPLE_PHOTOS && perSample.some((p) => p.length > i); i++) {
+    for (const photos of perSample)
+      if (photos[i] && samplePhotos.length < SUMMARY_SAMPLE_PHOTOS) samplePhotos.push(photos[i]!)
+  }
+  const best = recommendation.best
+  const factoryPhotos = best
+    ? await listPhotos(ctx, { ownerTable: 'factories', ownerId: best.factoryId })
+    : []
+  return { ...sig, recommendation, comparison: comparison!, samples, samplePhotos, factoryPhotos }
 }

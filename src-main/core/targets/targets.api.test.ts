@@ -4,7 +4,7 @@ import { CASE_2400, seedPaperSku, type PaperSku } from '../../../test/integratio
 import { createTempCore, type TempCore } from '../../../test/integration/support/temp-core'
 import type { Quote } from '../quotes/quotes.contract'
 import type { Sku } from '../skus/skus.contract'
-import type { QuoteComparison } from '../domain/pricing'
+import type { NegotiatedComparison, QuoteComparison } from '../domain/pricing'
 import type { QuoteLabel, TargetDashboardRow } from './targets.contract'
 
 /**
@@ -70,6 +70,44 @@ describe('SKU targets and quote comparison', () => {
     expect(comparison.summary.brand.status === 'ok' && comparison.summary.brand.observation.channel).toBe(
       '山姆会员店',
     )
+  })
+
+  it('gives each quote the price to ask for per pack, in its own currency and VAT basis, with the working', async () => {
+    const [a, b, c] = await enterThreeQuotes()
+    const { comparison } = ok<{ comparison: NegotiatedComparison }>(
+      await call('targets.compare', { skuId: sku.id }),
+    )
+    const row = (id: string) => comparison.rows.find((r) => r.quoteId === id)!
+    // A: max landed ¥0.0065 × 2,400 = ¥15.60 per case (VAT and freight included); today ¥14.40 meets.
+    expect(row(a!.id).ask).toMatchObject({
+      status: 'ok',
+      currency: 'CNY',
+      vatBasis: 'included',
+      planned: { status: 'ask', fromPacks: 5000, atPacks: 10_000, askPrice: '15.60', meetsToday: true },
+      meetsAt: { quotePacks: 1000, retailPacks: 1000, tierIndex: 0 },
+    })
+    // B: (0.65 − 0.01) / 1.13 = ¥0.5663… → ask ≤ ¥0.56 per bag ex-VAT.
+    expect(row(b!.id).ask).toMatchObject({ vatBasis: 'excluded', planned: { askPrice: '0.56' } })
+    // C: $3.29577 budget − $2,000 / 6,667 freight = $2.99578 → ask ≤ $2.99, −$0.51 (−14.6%).
+    const askC = row(c!.id).ask
+    expect(askC).toMatchObject({ currency: 'USD', planned: { askPrice: '2.99', gapPerPack: '-0.51' } })
+    expect(
+      askC.status === 'ok' && askC.planned.status === 'ask' && Number(askC.planned.gapShare),
+    ).toBeCloseTo(-0.51 / 3.5, 10)
+    expect(row(c!.id).working.map((s) => s.step)).toEqual([
+      'plannedRetailPacks',
+      'comparableUnits',
+      'quotePacks',
+      'tier',
+      'vat',
+      'freight',
+      'currency',
+      'perUnit',
+      'plannedRetail',
+      'shareOfBrand',
+      'verdict',
+    ])
+    expect(row(c!.id).working[2]).toMatchObject({ step: 'quotePacks', packs: 6667 })
   })
 
   it('recomputes a what-if without saving it', async () => {

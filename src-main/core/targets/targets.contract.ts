@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineCalls } from '../api/define'
-import type { QuoteComparison, UnitCostPoint } from '../domain/pricing'
+import type { NegotiatedComparison, QuoteComparison, UnitCostPoint } from '../domain/pricing'
 import { CompareQuotesInputSchema, WhatIfSchema } from '../domain/pricing/pricing.schema'
 import { RecordId } from '../skus/skus.contract'
 
@@ -112,6 +112,136 @@ export const QuoteComparisonSchema = z.object({
   }),
 }) satisfies z.ZodType<QuoteComparison>
 
+const TierAskSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('ask'),
+    tierIndex: z.number(),
+    fromPacks: z.number(),
+    atPacks: z.number(),
+    todayPrice: decimal,
+    askPrice: decimal,
+    gapPerPack: decimal,
+    gapShare: decimal,
+    meetsToday: z.boolean(),
+  }),
+  z.object({
+    status: z.literal('none'),
+    tierIndex: z.number(),
+    fromPacks: z.number(),
+    atPacks: z.number().nullable(),
+    todayPrice: decimal,
+    reason: z.enum(['freightExceeds', 'belowCent', 'tierUnreachable']),
+  }),
+])
+
+const VatBasisSchema = z.enum(['included', 'excluded'])
+
+/** The ask price per pack, in the quote's currency, VAT basis and pack (see core/domain/pricing/ask-price). */
+export const AskPriceSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('ok'),
+    currency: z.string(),
+    vatBasis: VatBasisSchema,
+    planned: z.union([
+      TierAskSchema,
+      z.object({
+        status: z.literal('unpriced'),
+        reason: z.enum(['belowMoq', 'belowLowestTier']),
+        minPacks: z.number(),
+      }),
+    ]),
+    tiers: z.array(TierAskSchema),
+    meetsAt: z
+      .object({ quotePacks: z.number(), retailPacks: z.number().nullable(), tierIndex: z.number() })
+      .nullable(),
+    packContent: z.discriminatedUnion('status', [
+      z.object({
+        status: z.literal('more'),
+        unitsPerPack: decimal,
+        unitsNeeded: decimal,
+        increaseShare: decimal,
+      }),
+      z.object({ status: z.literal('alreadyMeets') }),
+      z.object({ status: z.literal('none'), reason: z.enum(['belowMoq', 'belowLowestTier']) }),
+    ]),
+  }),
+  z.object({
+    status: z.literal('unavailable'),
+    reason: z.enum(['noBenchmark', 'benchmarkStale', 'noRate']),
+    currency: z.string(),
+    vatBasis: VatBasisSchema,
+  }),
+])
+
+/** One step of a row's working, planned retail packs → … → verdict (see core/domain/pricing/working). */
+export const WorkingStepSchema = z.discriminatedUnion('step', [
+  z.object({ step: z.literal('plannedRetailPacks'), retailPacks: z.number() }),
+  z.object({
+    step: z.literal('comparableUnits'),
+    unitsPerRetailPack: decimal,
+    units: decimal,
+    unit: z.string(),
+  }),
+  z.object({ step: z.literal('quotePacks'), unitsPerPack: decimal, exactPacks: decimal, packs: z.number() }),
+  z.object({
+    step: z.literal('tier'),
+    tierIndex: z.number(),
+    fromPacks: z.number(),
+    nextFromPacks: z.number().nullable(),
+    pricePerPack: decimal,
+  }),
+  z.object({
+    step: z.literal('vat'),
+    basis: VatBasisSchema,
+    rate: decimal,
+    vatPerPack: decimal,
+    priceInclVat: decimal,
+  }),
+  z.object({
+    step: z.literal('freight'),
+    kind: z.enum(['included', 'perPack', 'perShipment']),
+    amount: nullableDecimal,
+    freightPerPack: decimal,
+    packCost: decimal,
+  }),
+  z.object({ step: z.literal('currency'), currency: z.string(), fxRate: decimal, packCostCny: decimal }),
+  z.object({ step: z.literal('perUnit'), unitsPerPack: decimal, unitCost: decimal }),
+  z.object({ step: z.literal('plannedRetail'), margin: decimal, plannedRetailUnit: decimal }),
+  z.object({
+    step: z.literal('shareOfBrand'),
+    brandUnitPrice: decimal,
+    brand: z.string(),
+    channel: z.string(),
+    ratioToBrand: decimal,
+  }),
+  z.object({
+    step: z.literal('verdict'),
+    targetRatio: z.string(),
+    status: TargetStatusSchema,
+    maxLandedUnitCost: decimal,
+    gapShare: decimal,
+  }),
+  z.object({
+    step: z.literal('unpriced'),
+    reason: z.enum(['belowMoq', 'belowLowestTier', 'noRate']),
+    minPacks: z.number().nullable(),
+    minRetailPacks: z.number().nullable(),
+    currency: z.string().nullable(),
+  }),
+  z.object({ step: z.literal('noBrandPrice'), reason: z.enum(['noBenchmark', 'noRate']) }),
+])
+
+/** The comparison with each row's ask price and working. */
+export const NegotiatedComparisonSchema = z.object({
+  rows: z.array(
+    QuoteComparisonSchema.shape.rows.element.extend({
+      ask: AskPriceSchema,
+      working: z.array(WorkingStepSchema),
+    }),
+  ),
+  summary: QuoteComparisonSchema.shape.summary,
+}) satisfies z.ZodType<NegotiatedComparison>
+
 /** What the comparison table shows beside the engine's numbers for each quote. */
 export const QuoteLabel = z.object({
   quoteId: z.string(),
@@ -160,9 +290,9 @@ export const targetCalls = defineCalls({
   },
   'targets.compare': {
     summary:
-      'Ranks an SKU’s quotes by landed unit cost at the planned order and judges each against the one-third target; what-if overrides are not saved.',
+      'Ranks an SKU’s quotes by landed unit cost at the planned order and judges each against the one-third target, with each quote’s ask price per pack (at the planned tier and every tier, in its own currency and VAT basis) and the working of its figures; what-if overrides are not saved.',
     input: z.object({ skuId: RecordId, whatIf: WhatIfSchema.optional() }).strict(),
-    output: z.object({ comparison: QuoteComparisonSchema, labels: z.array(QuoteLabel) }),
+    output: z.object({ comparison: NegotiatedComparisonSchema, labels: z.array(QuoteLabel) }),
   },
   'targets.curves': {
     summary:

@@ -1,13 +1,14 @@
 import type { CoreContext } from '../api/context'
 import {
   compareQuotes,
+  compareWithAsk,
   curveQuantities,
   unitCostCurve,
   type BenchmarkObservation,
   type CompareQuotesInput,
   type PricingQuote,
   type PricingSku,
-  type QuoteComparison,
+  type NegotiatedComparison,
   type WhatIf,
 } from '../domain/pricing'
 import { listAllRoundsForSku, listLatestRounds } from '../quotes/quotes.repository'
@@ -89,9 +90,9 @@ export async function compareSku(
   ctx: CoreContext,
   skuId: string,
   whatIf?: WhatIf,
-): Promise<{ comparison: QuoteComparison; labels: QuoteLabel[] }> {
+): Promise<{ comparison: NegotiatedComparison; labels: QuoteLabel[] }> {
   const { input, labels } = await comparisonInputs(ctx, skuId)
-  return { comparison: compareQuotes({ ...input, whatIf }), labels }
+  return { comparison: compareWithAsk({ ...input, whatIf }), labels }
 }
 
 export async function skuCurves(

@@ -23,3 +23,22 @@ export {
 } from './compare-quotes'
 export { unitCostCurve, curveQuantities, type UnitCostPoint } from './unit-cost-curve'
 export { displayMoney, displayUnitPrice, displayRatio, displayPercent, displayDecimal } from './display'
+export {
+  askPrice,
+  type AskPrice,
+  type AskTarget,
+  type AskUnavailableReason,
+  type PackContentAsk,
+  type PlannedAsk,
+  type TierAsk,
+  type TierAskReason,
+} from './ask-price'
+export { workingOf, type Working, type WorkingStep } from './working'
+export {
+  compareWithAsk,
+  daysBetween,
+  DEFAULT_BENCHMARK_MAX_AGE_DAYS,
+  type NegotiatedComparison,
+  type NegotiatedRow,
+  type NegotiationOptions,
+} from './negotiation'

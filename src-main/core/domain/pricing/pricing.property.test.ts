@@ -4,46 +4,10 @@ import { compareQuotes } from './compare-quotes'
 import { Dec } from './exact'
 import { landedCost } from './landed-cost'
 import { packUnits } from './pack'
-import type { Freight, PricingQuote } from './pricing.types'
+import type { PricingQuote } from './pricing.types'
 import { targetVerdict } from './target'
-import { observation, quote, sku } from './test-fixtures'
-
-/** A money amount with 2 decimals, 0.01 .. 999.99, as text. */
-const money = fc.integer({ min: 1, max: 99_999 }).map(cents)
-const rate = fc.constantFrom('0', '0.03', '0.06', '0.09', '0.13')
-const units = fc.integer({ min: 1, max: 5000 }).map(String)
-const freight: fc.Arbitrary<Freight> = fc.oneof(
-  fc.constant<Freight>({ kind: 'included' }),
-  money.map<Freight>((amount) => ({ kind: 'perPack', amount })),
-  money.map<Freight>((amount) => ({ kind: 'perShipment', amount })),
-)
-const tiers = fc
-  .uniqueArray(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 4 })
-  .chain((starts) =>
-    fc.tuple(
-      ...starts
-        .sort((a, b) => a - b)
-        .map((fromPacks) => money.map((pricePerPack) => ({ fromPacks, pricePerPack }))),
-    ),
-  )
-const arbQuote: fc.Arbitrary<PricingQuote> = fc
-  .record({
-    id: fc.uuid(),
-    currency: fc.constantFrom('CNY', 'USD'),
-    vatBasis: fc.constantFrom('included' as const, 'excluded' as const),
-    vatRate: rate,
-    tiers,
-    unitsPerPack: units,
-    freight,
-    moqPacks: fc.option(fc.integer({ min: 1, max: 300 }), { nil: null }),
-    validUntil: fc.option(fc.constantFrom('2025-05-01', '2025-06-30'), { nil: null }),
-  })
-  .map((fields) => quote(fields))
-const rates = { USD: '7.1' }
-
-function cents(n: number): string {
-  return `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`
-}
+import { arbQuote, cents, freight, rates } from './test-arbitraries'
+import { observation, sku } from './test-fixtures'
 
 function unitCostAt(q: PricingQuote, packs: number): string | null {
   const outcome = landedCost(q, packs, rates)

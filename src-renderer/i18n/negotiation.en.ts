@@ -1,0 +1,82 @@
+import type { negotiationZhCN } from './negotiation.zh-CN'
+
+/** English texts of the ask price, each row's working and the negotiation sheet, spread into en.ts. */
+export const negotiationEn: typeof negotiationZhCN = {
+  ask: {
+    column: 'Ask (quote currency / pack)',
+    headline: 'ask ≤ {{price}}/{{pack}} ({{basis}}) at ≥ {{from}} {{packs}}, {{gap}}',
+    headlineMeets:
+      'today’s price meets: up to {{price}}/{{pack}} ({{basis}}) at ≥ {{from}} {{packs}}, {{gap}} headroom',
+    tierLine: '≥ {{from}} {{packs}}: today {{today}} → ask ≤ {{price}} ({{gap}})',
+    tierLineMeets: '≥ {{from}} {{packs}}: today {{today}} meets (up to {{price}}, {{gap}})',
+    tierNone: '≥ {{from}} {{packs}}: today {{today}} — {{reason}}',
+    meetsAt:
+      'Today’s price meets from an order of {{packs}} {{packWord}} (a plan of ≥ {{retail}} retail packs)',
+    meetsAtQuote: 'Today’s price meets from an order of {{packs}} {{packWord}}',
+    meetsNever: 'Today’s price meets at no order size',
+    packContent: 'or, at today’s price, ≥ {{units}} {{unit}} per {{pack}} (now {{current}}, {{share}} more)',
+    gapPerPack: '{{gap}} per {{pack}}',
+    basis: { included: 'incl. VAT', excluded: 'ex-VAT' },
+    pack: { case: 'case', pack: 'pack' },
+    packs: { case: 'cases', pack: 'packs' },
+    reason: {
+      noBenchmark: 'No brand benchmark, so no ask price: enter a shelf price first',
+      benchmarkStale: 'The benchmark is older than {{days}} days: update the shelf price before negotiating',
+      noRate: 'No currency rate, so no ask price: enter it in Settings',
+      freightExceeds:
+        'Freight alone exceeds the maximum landed cost; no price meets: negotiate freight first',
+      belowCent: 'The meeting price is below 0.01; no price meets',
+      tierUnreachable: 'The MOQ lies above this tier',
+      belowMoq: 'The planned order is below the MOQ (at least {{min}} {{packs}})',
+      belowLowestTier: 'The planned order is below the lowest tier (at least {{min}} {{packs}})',
+    },
+  },
+  working: {
+    open: 'Show the working and the ask price',
+    title: 'How this row is worked out',
+    tiersTitle: 'Ask price at each tier',
+    steps: {
+      plannedRetailPacks: 'Planned order {{packs}} retail packs',
+      comparableUnits: '× {{per}} {{unit}} per retail pack = {{units}} {{unit}}',
+      quotePacks: '÷ {{per}} {{unit}} per {{pack}} = {{exact}} → rounded up to {{packs}} {{packWord}}',
+      tier: '{{packs}} {{packWord}} reach the ≥ {{from}} tier{{next}}: {{price}}/{{pack}}',
+      tierNext: ' (next tier ≥ {{next}})',
+      vatExcluded: '+ VAT {{rate}}: {{vat}} → {{incl}}/{{pack}} incl. VAT',
+      vatIncluded: 'Quoted incl. VAT: {{incl}}/{{pack}}',
+      freightIncluded: 'Freight included: {{cost}}/{{pack}}',
+      freightPerPack: '+ freight {{amount}}/{{pack}} → {{cost}}/{{pack}}',
+      freightPerShipment:
+        '+ freight {{amount}} per shipment ÷ {{packs}} = {{freight}}/{{pack}} → {{cost}}/{{pack}}',
+      currencyCny: 'Quoted in CNY, no conversion: ¥{{cny}}/{{pack}}',
+      currency: '× rate {{rate}} ({{currency}}→CNY) = ¥{{cny}}/{{pack}}',
+      perUnit: '÷ {{per}} {{unit}} = landed ¥{{cost}}/{{unit}}',
+      plannedRetail: '÷ (1 − margin {{margin}}) = planned retail ¥{{retail}}/{{unit}}',
+      shareOfBrand: '÷ {{brand}} ({{channel}}) ¥{{brandPrice}}/{{unit}} = {{share}} of the brand’s price',
+      verdict: 'Target ≤ {{target}} of the brand’s price: {{status}}{{gap}}',
+      verdictGap: '; the landed cost must fall {{gap}}',
+      unpriced: 'Not priced: {{reason}}',
+      noRate: 'no rate for {{currency}}',
+      noBrandPrice: 'No brand benchmark: the target cannot be judged',
+    },
+  },
+  negotiation: {
+    button: 'Negotiation sheet PDF',
+    card: 'Phone card PNG',
+    title: 'Negotiation sheet: {{factory}}',
+    subtitle: '{{date}} · at the planned order, against the one-third target',
+    sku: 'SKU',
+    quote: 'Quote',
+    today: 'Today',
+    counter: 'Counter-offer',
+    tier: 'Tier',
+    benchmark: 'Benchmark: {{brand}} ({{channel}}, {{date}}) {{shelf}} / {{pack}} → ¥{{unitPrice}}/{{unit}}',
+    target:
+      'Target: planned retail ≤ {{ratio}} of the brand’s price, margin {{margin}} → landed ≤ ¥{{max}}/{{unit}}',
+    noBenchmark: 'No brand benchmark yet',
+    plan: 'Plan {{retail}} retail packs = {{packs}} {{packWord}}',
+    terms: '{{pack}} · {{basis}} · {{freight}}',
+    empty: 'This factory has no quotes yet.',
+    footer: 'Negotiation sheet',
+    exported: 'Exported: {{name}}',
+  },
+}
