@@ -9,6 +9,7 @@ export const negotiationZhCN = {
     tierNone: '≥ {{from}} {{packs}}：现价 {{today}} — {{reason}}',
     meetsAt: '现价在订量 ≥ {{packs}} {{packWord}}（计划 ≥ {{retail}} 零售装）时达标',
     meetsAtQuote: '现价在订量 ≥ {{packs}} {{packWord}}时达标',
+    meetsTodayNote: '现价已达标',
     meetsNever: '现价在任何订量都不达标',
     packContent: '或现价不变，每{{pack}}含 ≥ {{units}} {{unit}}（现 {{current}}，多 {{share}}）',
     gapPerPack: '每{{pack}} {{gap}}',

@@ -83,6 +83,11 @@ export function plannedAsk(ask: AskPrice): Priced | null {
   return ask.status === 'ok' && ask.planned.status === 'ask' ? ask.planned : null
 }
 
+/** Why a tier has no ask price, in words. */
+export function tierReason(t: TFunction, tier: Extract<TierAsk, { status: 'none' }>, word: PackWord): string {
+  return reasonText(t, tier.reason, packWords(t, word).packs)
+}
+
 /** One line per tier: today's price and the counter-offer. */
 export function tierLines(t: TFunction, ask: AskPrice, word: PackWord): string[] {
   if (ask.status !== 'ok') return []

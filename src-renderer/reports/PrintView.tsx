@@ -13,6 +13,7 @@ import type { SampleReportData, TourReportData, VisitReportData } from './report
 import { SampleReportView } from './SampleReportView'
 import { TourReportView } from './TourReportView'
 import { VisitReportView } from './VisitReportView'
+import { NegotiationPrintView } from '../negotiation/NegotiationPrintView'
 
 type Loaded =
   | { kind: 'sample'; report: SampleReportData }
@@ -66,6 +67,9 @@ async function load(client: ApiClient, target: PrintTarget): Promise<Loaded> {
           : []
       return { kind: 'tour', report, samples }
     }
+    case 'negotiation-sku':
+    case 'negotiation-factory':
+      throw new Error('the negotiation sheet has its own view')
   }
 }
 
@@ -82,8 +86,18 @@ function footerOf(loaded: Loaded): string {
   }
 }
 
+type PrintRoute = (PrintTarget & { dialog?: boolean; card?: boolean }) | null
+
+/** The print page of a route: a report, or the negotiation sheet. */
+export function PrintView({ route }: { route: PrintRoute }) {
+  if (route && (route.kind === 'negotiation-sku' || route.kind === 'negotiation-factory')) {
+    return <NegotiationPrintView route={{ ...route, kind: route.kind }} />
+  }
+  return <ReportPrintView route={route} />
+}
+
 /** Loads a report, renders it and marks the page ready to print once its images and fonts are in. */
-export function PrintView({ route }: { route: (PrintTarget & { dialog?: boolean }) | null }) {
+function ReportPrintView({ route }: { route: PrintRoute }) {
   const { t } = useTranslation()
   const { client } = useApiContext()
   const [state, setState] = useState<{ loaded: Loaded } | { error: unknown } | null>(null)

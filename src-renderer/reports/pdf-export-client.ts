@@ -11,14 +11,16 @@ import type { Envelope } from '../api/transport'
 
 /** What to export. */
 export interface PdfExportRequest {
-  /** A sample or visit report, or a tour. */
-  kind: 'sample' | 'visit' | 'tour'
+  /** A sample or visit report, a tour, or the negotiation sheet of an SKU or a factory. */
+  kind: 'sample' | 'visit' | 'tour' | 'negotiation-sku' | 'negotiation-factory'
   /** Its id. */
   id: string
   /** A tour as one PDF, or one PDF per sample in a folder. */
   mode: 'one' | 'each'
   /** The report's language. */
   language: string
+  /** PDF, or a PNG card (the negotiation sheet only); PDF when absent. */
+  format?: 'pdf' | 'png'
 }
 
 /** An export's progress, as the host reports it. */
