@@ -61,6 +61,9 @@ export const negotiationEn: typeof negotiationZhCN = {
     },
   },
   negotiation: {
+    kicker: 'SOURCING WORKBENCH · NEGOTIATION SHEET',
+    validUntil: 'valid until {{date}}',
+    expired: 'expired {{date}}: ask for a new quote',
     button: 'Negotiation sheet PDF',
     card: 'Phone card PNG',
     title: 'Negotiation sheet: {{factory}}',

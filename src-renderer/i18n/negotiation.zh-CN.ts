@@ -55,6 +55,9 @@ export const negotiationZhCN = {
     },
   },
   negotiation: {
+    kicker: '源选采购工作台 · 谈判单',
+    validUntil: '有效至 {{date}}',
+    expired: '已于 {{date}} 过期，需重新报价',
     button: '谈判单 PDF',
     card: '手机卡片 PNG',
     title: '谈判单：{{factory}}',

@@ -53,6 +53,13 @@ function Quote({ item, unit }: { item: NegotiationSkuBlock['quotes'][number]; un
           })}
         </span>
         <span className="print-muted">{quote.currency}</span>
+        {quote.validUntil ? (
+          <span className="print-muted">
+            {t(row.flags.expired ? 'negotiation.expired' : 'negotiation.validUntil', {
+              date: quote.validUntil,
+            })}
+          </span>
+        ) : null}
       </div>
       <div className="negotiation-headline" data-tone={headline.tone} data-testid="negotiation-headline">
         {headline.text}
@@ -164,7 +171,7 @@ export function NegotiationSheetView({ sheet }: { sheet: NegotiationSheet }) {
           className="print-document negotiation-page"
           data-testid="negotiation-page"
         >
-          <div className="print-kicker">{t('negotiation.footer').toUpperCase()}</div>
+          <div className="print-kicker">{t('negotiation.kicker')}</div>
           <h1 className="print-title">{t('negotiation.title', { factory: page.factoryName })}</h1>
           <div className="print-muted">{t('negotiation.subtitle', { date: sheet.today })}</div>
           {page.skus.length === 0 ? <p>{t('negotiation.empty')}</p> : null}
