@@ -4,6 +4,8 @@ import type { ApiResult, Dispatch } from '../core/api/dispatcher'
 import { createExportJobs } from '../host/pdf-jobs'
 import { planExport } from '../host/pdf-plan'
 import {
+  CARD_SCALE,
+  CARD_VIEWPORT,
   footerTemplate,
   POLL_MS,
   PRINT_READY_TIMEOUT_MS,
@@ -33,16 +35,22 @@ export const printWindows = new Set<WebContents>()
 function createElectronPrinter(preload: string): PdfPrinter {
   return {
     async print(target, { signal, onProgress } = {}) {
+      const card = target.output === 'png'
+      // A card is laid out 390 CSS px wide at twice the density: the window is that many device pixels.
+      const scale = card ? CARD_SCALE : 1
+      const viewport = card ? CARD_VIEWPORT : PRINT_VIEWPORT
       const window = new BrowserWindow({
         show: false,
-        width: PRINT_VIEWPORT.width,
-        height: PRINT_VIEWPORT.height,
+        width: viewport.width * scale,
+        height: viewport.height * scale,
+        useContentSize: true,
         webPreferences: {
           preload,
           contextIsolation: true,
           nodeIntegration: false,
           sandbox: true,
           webSecurity: true,
+          zoomFactor: scale,
         },
       })
       printWindows.add(window.webContents)
@@ -58,6 +66,15 @@ function createElectronPrinter(preload: string): PdfPrinter {
           state = (await window.webContents.executeJavaScript(READY_SCRIPT)) as ReadyState
         }
         if ('error' in state) throw new Error(`the report could not be built: ${state.error}`)
+        if (card) {
+          // capturePage takes what the window shows: grow it to the card's full height first.
+          const height = (await window.webContents.executeJavaScript(
+            'document.documentElement.scrollHeight',
+          )) as number
+          window.setContentSize(viewport.width * scale, Math.ceil(height * scale))
+          await sleep(POLL_MS)
+          return new Uint8Array((await window.webContents.capturePage()).toPNG())
+        }
         const pdf = await window.webContents.printToPDF({
           pageSize: 'A4',
           printBackground: true,
@@ -126,9 +143,10 @@ export function handlePdfExport(options: {
           : await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] })
         dest = picked.canceled || !picked.filePaths[0] ? undefined : join(picked.filePaths[0], plan.name)
       } else {
+        const png = plan.name.endsWith('.png')
         const saveOptions = {
           defaultPath: join(documents, plan.name),
-          filters: [{ name: 'PDF', extensions: ['pdf'] }],
+          filters: [png ? { name: 'PNG', extensions: ['png'] } : { name: 'PDF', extensions: ['pdf'] }],
         }
         const picked = parent
           ? await dialog.showSaveDialog(parent, saveOptions)

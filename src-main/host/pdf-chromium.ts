@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs'
 import type { Browser, chromium as Chromium } from 'playwright-core'
 import {
+  CARD_SCALE,
+  CARD_VIEWPORT,
   footerTemplate,
   NoChromiumError,
   PRINT_READY_TIMEOUT_MS,
@@ -86,7 +88,12 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
     async print(target, { signal, onProgress } = {}): Promise<Uint8Array> {
       if (signal?.aborted) throw new PrintCancelledError()
       browser ??= launch()
-      const page = await (await browser).newPage({ viewport: PRINT_VIEWPORT })
+      const card = target.output === 'png'
+      const page = await (
+        await browser
+      ).newPage(
+        card ? { viewport: CARD_VIEWPORT, deviceScaleFactor: CARD_SCALE } : { viewport: PRINT_VIEWPORT },
+      )
       try {
         const work = async () => {
           const printPhoto = options.printPhoto
@@ -117,6 +124,8 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions): PdfPrint
             state = (await page.evaluate(READY_SCRIPT)) as ReadyState
           }
           if ('error' in state) throw new Error(`the report could not be built: ${state.error}`)
+          // The card is the page as a phone shows it, whole: a screenshot of its full height.
+          if (card) return page.screenshot({ type: 'png', fullPage: true })
           return page.pdf({
             format: 'A4',
             printBackground: true,

@@ -5,14 +5,18 @@ import type {
   TourReport,
   VisitReport,
 } from '../core/reports/reports.contract'
+import type { NegotiationSheet } from '../core/targets/targets.contract'
 import type { ExportDocument, ExportPlan } from './pdf-jobs'
 import { safeFileName } from './pdf-jobs'
 import type { PrintLanguage } from './pdf-printer'
 
 /** What the UI asks to export. */
 export interface ExportRequest {
-  /** A sample or visit report, a tour with all its samples, or an SKU's one-page summary. */
-  kind: 'sample' | 'visit' | 'tour' | 'sku'
+  /**
+   * A sample or visit report, a tour with all its samples, an SKU's one-page summary; or the negotiation
+   * sheet of an SKU (a page per factory) or of a factory.
+   */
+  kind: 'sample' | 'visit' | 'tour' | 'sku' | 'negotiation-sku' | 'negotiation-factory'
   /** Its id. */
   id: string
   /**
@@ -22,11 +26,13 @@ export interface ExportRequest {
   mode: 'one' | 'each' | 'summary'
   /** The report's language. */
   language: PrintLanguage
+  /** A PDF, or (the negotiation sheet) a PNG card for the phone; PDF when absent. */
+  format?: 'pdf' | 'png'
 }
 
-const WORDS: Record<PrintLanguage, { visit: string; summary: string; sku: string }> = {
-  'zh-CN': { visit: '拜访报告', summary: '行程汇总', sku: 'SKU汇总' },
-  en: { visit: 'visit report', summary: 'tour summary', sku: 'SKU summary' },
+const WORDS: Record<PrintLanguage, { visit: string; summary: string; sku: string; negotiation: string }> = {
+  'zh-CN': { visit: '拜访报告', summary: '行程汇总', sku: 'SKU汇总', negotiation: '谈判单' },
+  en: { visit: 'visit report', summary: 'tour summary', sku: 'SKU summary', negotiation: 'negotiation sheet' },
 }
 
 /** Thrown for a request the API would refuse (unknown record, malformed input). */
@@ -96,6 +102,20 @@ export async function planExport(dispatch: Dispatch, request: ExportRequest): Pr
         folder: false,
         documents: [{ target: page('sku', recommendation.skuId), fileName: name }],
       }
+    }
+    case 'negotiation-sku':
+    case 'negotiation-factory': {
+      const input = request.kind === 'negotiation-sku' ? { skuId: request.id } : { factoryId: request.id }
+      const sheet = await value<NegotiationSheet>(dispatch, 'targets.negotiation', input)
+      const png = request.format === 'png'
+      const subject =
+        request.kind === 'negotiation-sku'
+          ? (sheet.pages[0]?.skus[0]?.skuName ?? '')
+          : (sheet.pages[0]?.factoryName ?? '')
+      const name =
+        safeFileName(`${subject} ${WORDS[language].negotiation} ${sheet.today}`) + (png ? '.png' : '.pdf')
+      const target = { ...page(request.kind, request.id), output: png ? ('png' as const) : ('pdf' as const) }
+      return { name, folder: false, documents: [{ target, fileName: name }] }
     }
   }
 }

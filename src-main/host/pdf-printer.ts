@@ -5,7 +5,15 @@
  * playwright-core; the Electron shell uses a hidden window and webContents.printToPDF.
  */
 
-export const PRINT_KINDS = ['sample', 'visit', 'tour', 'tour-summary', 'sku'] as const
+export const PRINT_KINDS = [
+  'sample',
+  'visit',
+  'tour',
+  'tour-summary',
+  'sku',
+  'negotiation-sku',
+  'negotiation-factory',
+] as const
 /** What a print page shows (see src-renderer/reports/print-route.ts, which parses these addresses). */
 export type PrintKind = (typeof PRINT_KINDS)[number]
 export const PRINT_LANGUAGES = ['zh-CN', 'en'] as const
@@ -19,19 +27,29 @@ export interface PrintTarget {
   id: string
   /** The report's language. */
   language: PrintLanguage
+  /** A PDF (A4), or a PNG of the page laid out as a phone-sized card; PDF when absent. */
+  output?: 'pdf' | 'png'
 }
 
-/** The renderer's address of a print page: '#/print/sample/<id>?lang=zh-CN'. */
+/** The renderer's address of a print page: '#/print/sample/<id>?lang=zh-CN' (…&card=1 for a PNG card). */
 export function printHash(target: PrintTarget): string {
-  return `#/print/${target.kind}/${encodeURIComponent(target.id)}?lang=${encodeURIComponent(target.language)}`
+  const card = target.output === 'png' ? '&card=1' : ''
+  return `#/print/${target.kind}/${encodeURIComponent(target.id)}?lang=${encodeURIComponent(target.language)}${card}`
 }
+
+/** The phone a PNG card is laid out for (CSS px), and its pixel density. */
+export const CARD_VIEWPORT = { width: 390, height: 844 }
+export const CARD_SCALE = 2
 
 /** Progress of one page while it loads: reports gathered of the reports it shows (a tour's samples). */
 export type PageProgress = (done: number, total: number) => void
 
 /** A host's way of turning a print page into PDF bytes. */
 export interface PdfPrinter {
-  /** Prints one report page; rejects when the page reports an error or is not ready in time. */
+  /**
+   * Prints one report page (PDF bytes, or PNG bytes for output 'png'); rejects when the page reports an
+   * error or is not ready in time.
+   */
   print(
     target: PrintTarget,
     options?: { signal?: AbortSignal; onProgress?: PageProgress },

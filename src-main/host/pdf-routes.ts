@@ -22,12 +22,18 @@ import { zipStored } from './pdf-zip'
 
 export const ExportRequestSchema = z
   .object({
-    kind: z.enum(['sample', 'visit', 'tour', 'sku']),
+    kind: z.enum(['sample', 'visit', 'tour', 'sku', 'negotiation-sku', 'negotiation-factory']),
     id: z.uuid(),
     mode: z.enum(['one', 'each', 'summary']).default('one'),
     language: z.enum(PRINT_LANGUAGES).default('zh-CN'),
+    /** png: the negotiation sheet as a phone card. */
+    format: z.enum(['pdf', 'png']).default('pdf'),
   })
   .strict()
+  .refine((r) => r.format === 'pdf' || r.kind.startsWith('negotiation-'), {
+    message: 'a PNG card is made of the negotiation sheet only',
+    path: ['format'],
+  })
 
 export interface PdfRoutesOptions {
   dispatch: Dispatch
@@ -123,7 +129,11 @@ export async function handlePdfRoute(
       )
     : await readFile(status.path)
   res.writeHead(200, {
-    'content-type': status.folder ? 'application/zip' : 'application/pdf',
+    'content-type': status.folder
+      ? 'application/zip'
+      : status.name.endsWith('.png')
+        ? 'image/png'
+        : 'application/pdf',
     'content-length': bytes.length,
     'content-disposition': disposition(status.folder ? `${status.name}.zip` : status.name),
     'cache-control': 'no-store',

@@ -16,6 +16,7 @@ import { TierCurveChart } from './TierCurveChart'
 import { UnitCostChart } from './UnitCostChart'
 import { draftOf, readWhatIf, type WhatIfDraft } from './what-if'
 import type { PackWord } from '../negotiation/ask-text'
+import { NegotiationButtons } from '../negotiation/NegotiationButtons'
 
 /**
  * The comparison of one SKU's quotes. The inputs are loaded once; every what-if edit recomputes the
@@ -126,6 +127,7 @@ export function ComparisonPanel({
             >
               {t('comparison.whatIf.reset')}
             </Button>
+            <NegotiationButtons kind="negotiation-sku" id={skuId} />
             <Button
               size="xs"
               variant="light"

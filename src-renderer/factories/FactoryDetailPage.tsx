@@ -8,6 +8,7 @@ import { DetailError, DetailLoading } from '../common/DetailStates'
 import { PhotosPanel } from '../photos/PhotosPanel'
 import { navigate } from '../shell/route'
 import { FactoryScorecardPanel } from '../shell/lazy-pages'
+import { NegotiationButtons } from '../negotiation/NegotiationButtons'
 import { DeleteFactoryButton } from './DeleteFactoryButton'
 import { FactoryDetail } from './FactoryDetail'
 import { LazyFactoryFormDrawer } from './LazyFactoryFormDrawer'
@@ -45,6 +46,7 @@ export function FactoryDetailPage({ id }: { id: string }) {
           <StatusBadge status={factory.status} />
         </Group>
         <Group gap="sm" wrap="nowrap">
+          <NegotiationButtons kind="negotiation-factory" id={factory.id} />
           <Button
             variant="default"
             leftSection={<IconEdit size={16} />}

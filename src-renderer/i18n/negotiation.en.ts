@@ -13,6 +13,7 @@ export const negotiationEn: typeof negotiationZhCN = {
     meetsAt:
       'Today’s price meets from an order of {{packs}} {{packWord}} (a plan of ≥ {{retail}} retail packs)',
     meetsAtQuote: 'Today’s price meets from an order of {{packs}} {{packWord}}',
+    meetsTodayNote: 'today’s price meets',
     meetsNever: 'Today’s price meets at no order size',
     packContent: 'or, at today’s price, ≥ {{units}} {{unit}} per {{pack}} (now {{current}}, {{share}} more)',
     gapPerPack: '{{gap}} per {{pack}}',
@@ -60,6 +61,9 @@ export const negotiationEn: typeof negotiationZhCN = {
     },
   },
   negotiation: {
+    kicker: 'SOURCING WORKBENCH · NEGOTIATION SHEET',
+    validUntil: 'valid until {{date}}',
+    expired: 'expired {{date}}: ask for a new quote',
     button: 'Negotiation sheet PDF',
     card: 'Phone card PNG',
     title: 'Negotiation sheet: {{factory}}',

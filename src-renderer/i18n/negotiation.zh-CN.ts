@@ -9,6 +9,7 @@ export const negotiationZhCN = {
     tierNone: '≥ {{from}} {{packs}}：现价 {{today}} — {{reason}}',
     meetsAt: '现价在订量 ≥ {{packs}} {{packWord}}（计划 ≥ {{retail}} 零售装）时达标',
     meetsAtQuote: '现价在订量 ≥ {{packs}} {{packWord}}时达标',
+    meetsTodayNote: '现价已达标',
     meetsNever: '现价在任何订量都不达标',
     packContent: '或现价不变，每{{pack}}含 ≥ {{units}} {{unit}}（现 {{current}}，多 {{share}}）',
     gapPerPack: '每{{pack}} {{gap}}',
@@ -54,6 +55,9 @@ export const negotiationZhCN = {
     },
   },
   negotiation: {
+    kicker: '源选采购工作台 · 谈判单',
+    validUntil: '有效至 {{date}}',
+    expired: '已于 {{date}} 过期，需重新报价',
     button: '谈判单 PDF',
     card: '手机卡片 PNG',
     title: '谈判单：{{factory}}',

@@ -83,6 +83,11 @@ export function plannedAsk(ask: AskPrice): Priced | null {
   return ask.status === 'ok' && ask.planned.status === 'ask' ? ask.planned : null
 }
 
+/** Why a tier has no ask price, in words. */
+export function tierReason(t: TFunction, tier: Extract<TierAsk, { status: 'none' }>, word: PackWord): string {
+  return reasonText(t, tier.reason, packWords(t, word).packs)
+}
+
 /** One line per tier: today's price and the counter-offer. */
 export function tierLines(t: TFunction, ask: AskPrice, word: PackWord): string[] {
   if (ask.status !== 'ok') return []
@@ -137,6 +142,8 @@ export function stepText(
 ): string {
   const { pack, packs } = packWords(t, context.word)
   const m = (value: string) => money(value, context.currency)
+  // Per-pack amounts below a cent matter here (VAT on a ¥0.43 bag): the sign of money, unit-price digits.
+  const fine = (value: string) => m(value).replace(/[\d,.]+$/, groupThousands(displayUnitPrice(value)))
   const unit = context.unit
   switch (step.step) {
     case 'plannedRetailPacks':
@@ -170,8 +177,8 @@ export function stepText(
       return step.basis === 'excluded'
         ? t('working.steps.vatExcluded', {
             rate: percent(step.rate),
-            vat: displayUnitPrice(step.vatPerPack),
-            incl: displayUnitPrice(step.priceInclVat),
+            vat: fine(step.vatPerPack),
+            incl: fine(step.priceInclVat),
             pack,
           })
         : t('working.steps.vatIncluded', { incl: m(step.priceInclVat), pack })
@@ -181,14 +188,14 @@ export function stepText(
       if (step.kind === 'perPack')
         return t('working.steps.freightPerPack', {
           amount: m(step.amount ?? '0'),
-          cost: displayUnitPrice(step.packCost),
+          cost: fine(step.packCost),
           pack,
         })
       return t('working.steps.freightPerShipment', {
         amount: m(step.amount ?? '0'),
         packs: count(context.orderPacks),
-        freight: displayUnitPrice(step.freightPerPack),
-        cost: displayUnitPrice(step.packCost),
+        freight: fine(step.freightPerPack),
+        cost: fine(step.packCost),
         pack,
       })
     case 'currency':

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Modal, Progress, SegmentedControl, Stack, Text } from '@mantine/core'
-import { IconFileTypePdf } from '@tabler/icons-react'
+import { IconFileTypePdf, IconPhoto } from '@tabler/icons-react'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiCallError } from '../api/api-call-error'
@@ -40,10 +40,18 @@ export function PdfExportButton({
   kind,
   id,
   size = 'sm',
+  format = 'pdf',
+  label,
+  testId = 'export-pdf',
 }: {
   kind: PdfExportRequest['kind']
   id: string
   size?: 'xs' | 'sm'
+  /** A PDF, or a PNG card (the negotiation sheet). */
+  format?: 'pdf' | 'png'
+  /** The button's text; 'Export PDF' when absent. */
+  label?: string
+  testId?: string
 }) {
   const { t, i18n } = useTranslation()
   const { client } = useApiContext()
@@ -77,6 +85,7 @@ export function PdfExportButton({
         id,
         mode: kind === 'tour' ? mode : 'one',
         language: i18n.language,
+        format,
       })
       if (!started) {
         setOpened(false)
@@ -120,11 +129,11 @@ export function PdfExportButton({
       <Button
         size={size}
         variant="default"
-        leftSection={<IconFileTypePdf size={16} />}
+        leftSection={format === 'png' ? <IconPhoto size={16} /> : <IconFileTypePdf size={16} />}
         onClick={() => void open()}
-        data-testid="export-pdf"
+        data-testid={testId}
       >
-        {t('reports.export.button')}
+        {label ?? t('reports.export.button')}
       </Button>
       <Modal opened={opened} onClose={close} title={t('reports.export.title')} centered>
         <Stack gap="md" data-testid="export-pdf-dialog">

@@ -14,6 +14,7 @@ import { SampleReportView } from './SampleReportView'
 import { SkuSummaryView } from './SkuSummaryView'
 import { TourReportView } from './TourReportView'
 import { VisitReportView } from './VisitReportView'
+import { NegotiationPrintView } from '../negotiation/NegotiationPrintView'
 
 type Loaded =
   | { kind: 'sample'; report: SampleReportData }
@@ -74,6 +75,9 @@ async function load(client: ApiClient, target: PrintTarget): Promise<Loaded> {
           : []
       return { kind: 'tour', report, samples }
     }
+    case 'negotiation-sku':
+    case 'negotiation-factory':
+      throw new Error('the negotiation sheet has its own view')
   }
 }
 
@@ -92,8 +96,18 @@ function footerOf(loaded: Loaded): string {
   }
 }
 
+type PrintRoute = (PrintTarget & { dialog?: boolean; card?: boolean }) | null
+
+/** The print page of a route: a report, or the negotiation sheet. */
+export function PrintView({ route }: { route: PrintRoute }) {
+  if (route && (route.kind === 'negotiation-sku' || route.kind === 'negotiation-factory')) {
+    return <NegotiationPrintView route={{ ...route, kind: route.kind }} />
+  }
+  return <ReportPrintView route={route} />
+}
+
 /** Loads a report, renders it and marks the page ready to print once its images and fonts are in. */
-export function PrintView({ route }: { route: (PrintTarget & { dialog?: boolean }) | null }) {
+function ReportPrintView({ route }: { route: PrintRoute }) {
   const { t } = useTranslation()
   const { client } = useApiContext()
   const [state, setState] = useState<{ loaded: Loaded } | { error: unknown } | null>(null)

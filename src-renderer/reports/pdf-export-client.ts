@@ -11,14 +11,16 @@ import type { Envelope } from '../api/transport'
 
 /** What to export. */
 export interface PdfExportRequest {
-  /** A sample or visit report, a tour, or an SKU's summary. */
-  kind: 'sample' | 'visit' | 'tour' | 'sku'
+  /** A sample or visit report, a tour, an SKU's summary, or the negotiation sheet of an SKU or a factory. */
+  kind: 'sample' | 'visit' | 'tour' | 'sku' | 'negotiation-sku' | 'negotiation-factory'
   /** Its id. */
   id: string
   /** A tour as one PDF, one PDF per sample in a folder, or its one-page summary alone. */
   mode: 'one' | 'each' | 'summary'
   /** The report's language. */
   language: string
+  /** PDF, or a PNG card (the negotiation sheet only); PDF when absent. */
+  format?: 'pdf' | 'png'
 }
 
 /** An export's progress, as the host reports it. */

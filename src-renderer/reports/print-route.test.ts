@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { isPrintHash, parsePrintHash, printHash } from './print-route'
+import { isPrintHash, parsePrintHash, PRINT_KINDS, printHash } from './print-route'
 
 describe('print routes', () => {
   it('round-trips every kind with its language', () => {
-    for (const kind of ['sample', 'visit', 'tour', 'tour-summary'] as const) {
+    for (const kind of PRINT_KINDS) {
       const hash = printHash({ kind, id: '0190-a/b' }, 'en')
       expect(isPrintHash(hash)).toBe(true)
-      expect(parsePrintHash(hash)).toEqual({ kind, id: '0190-a/b', language: 'en', dialog: false })
+      expect(parsePrintHash(hash)).toEqual({
+        kind,
+        id: '0190-a/b',
+        language: 'en',
+        dialog: false,
+        card: false,
+      })
     }
   })
 
@@ -20,7 +26,10 @@ describe('print routes', () => {
       id: '1',
       language: null,
       dialog: false,
+      card: false,
     })
     expect(parsePrintHash('#/print/tour/7?lang=zh-CN&dialog=1')?.dialog).toBe(true)
+    // The negotiation sheet's phone card.
+    expect(parsePrintHash('#/print/negotiation-sku/7?lang=en&card=1')?.card).toBe(true)
   })
 })

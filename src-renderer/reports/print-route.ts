@@ -3,10 +3,19 @@
  * so the page is the report and nothing else; both hosts' printers load these addresses.
  */
 
-export const PRINT_KINDS = ['sample', 'visit', 'tour', 'tour-summary', 'sku'] as const
+export const PRINT_KINDS = [
+  'sample',
+  'visit',
+  'tour',
+  'tour-summary',
+  'sku',
+  'negotiation-sku',
+  'negotiation-factory',
+] as const
 /**
  * sample and visit reports; a tour's summary followed by every sample's report; or the summary alone;
- * an SKU's one-page summary.
+ * an SKU's one-page summary; the negotiation sheet of an SKU (a page per factory) or of a factory (its
+ * page across its SKUs).
  */
 export type PrintKind = (typeof PRINT_KINDS)[number]
 
@@ -26,14 +35,21 @@ export function isPrintHash(hash: string): boolean {
 /** Parses '#/print/sample/<id>?lang=en[&dialog=1]'; null when it is not a print address. */
 export function parsePrintHash(
   hash: string,
-): (PrintTarget & { language: string | null; dialog: boolean }) | null {
+): (PrintTarget & { language: string | null; dialog: boolean; card: boolean }) | null {
   if (!isPrintHash(hash)) return null
   const [path = '', query = ''] = hash.slice('#/print/'.length).split('?')
   const [kind, id] = path.split('/').map(decodeURIComponent)
   if (!kind || !id || !(PRINT_KINDS as readonly string[]).includes(kind)) return null
   const params = new URLSearchParams(query)
   // dialog=1: opened for the browser's own print dialog (no Chromium to print with).
-  return { kind: kind as PrintKind, id, language: params.get('lang'), dialog: params.get('dialog') === '1' }
+  // card=1: laid out as a phone-sized card (the PNG a buyer sends from the phone).
+  return {
+    kind: kind as PrintKind,
+    id,
+    language: params.get('lang'),
+    dialog: params.get('dialog') === '1',
+    card: params.get('card') === '1',
+  }
 }
 
 /** The hash of a print page, e.g. '#/print/sample/<id>?lang=zh-CN'. */

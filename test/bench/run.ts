@@ -7,6 +7,7 @@ import { benchWrites } from './api-write'
 import { benchBackup } from './backup'
 import { benchArchive } from './archive'
 import { benchComparison } from './comparison'
+import { benchNegotiation } from './negotiation'
 import type { PlainRow } from './baseline-pages'
 import { ensureBuilt } from './build'
 import { launchChromium } from './chromium-page'
@@ -52,6 +53,11 @@ async function main(): Promise<void> {
     if (wanted('comparison')) {
       console.log('measuring the quote comparison ...')
       rows.push(...(await benchComparison(200)))
+    }
+
+    if (wanted('negotiation')) {
+      console.log('measuring the quote comparison with ask prices ...')
+      rows.push(...(await benchNegotiation(200)))
     }
 
     if (wanted('search')) {

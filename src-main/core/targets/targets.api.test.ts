@@ -5,7 +5,7 @@ import { createTempCore, type TempCore } from '../../../test/integration/support
 import type { Quote } from '../quotes/quotes.contract'
 import type { Sku } from '../skus/skus.contract'
 import type { NegotiatedComparison, QuoteComparison } from '../domain/pricing'
-import type { QuoteLabel, TargetDashboardRow } from './targets.contract'
+import type { NegotiationSheet, QuoteLabel, TargetDashboardRow } from './targets.contract'
 
 /**
  * SKU → benchmarks → quotes → comparison, through the dispatcher on a real SQLite file, with numbers a
@@ -108,6 +108,25 @@ describe('SKU targets and quote comparison', () => {
       'verdict',
     ])
     expect(row(c!.id).working[2]).toMatchObject({ step: 'quotePacks', packs: 6667 })
+  })
+
+  it('builds the negotiation sheet: a page per factory for an SKU, and a factory’s page across its SKUs', async () => {
+    const [a, , c] = await enterThreeQuotes()
+    const sheet = ok<NegotiationSheet>(await call('targets.negotiation', { skuId: sku.id }))
+    expect(sheet.today).toBe('2026-12-01')
+    expect(sheet.pages.map((p) => p.factoryName)).toEqual(['晋江示例纸业', '保定示例纸品', '东莞示例纸业'])
+    const first = sheet.pages[0]!.skus[0]!
+    expect(first.skuName).toBe(sku.name)
+    expect(first.summary.maxLandedUnitCost).toBe('0.0065')
+    expect(first.quotes[0]!.quote.packSpec).toEqual(CASE_2400)
+    expect(first.quotes[0]!.row.ask).toMatchObject({ status: 'ok', planned: { askPrice: '15.60' } })
+
+    const factory = ok<NegotiationSheet>(await call('targets.negotiation', { factoryId: c!.factoryId }))
+    expect(factory.pages).toHaveLength(1)
+    expect(factory.pages[0]!.skus[0]!.quotes.map((q) => q.quote.id)).toEqual([c!.id])
+    expect(factory.pages[0]!.skus[0]!.quotes[0]!.row.ask).toMatchObject({ planned: { askPrice: '2.99' } })
+    expect(a!.factoryId).not.toBe(c!.factoryId)
+    expect(failed(await call('targets.negotiation', {})).code).toBe('validation')
   })
 
   it('recomputes a what-if without saving it', async () => {

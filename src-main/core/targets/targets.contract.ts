@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { defineCalls } from '../api/define'
 import type { NegotiatedComparison, QuoteComparison, UnitCostPoint } from '../domain/pricing'
 import { CompareQuotesInputSchema, WhatIfSchema } from '../domain/pricing/pricing.schema'
+import { Quote } from '../quotes/quotes.contract'
+import { PackSpecSchema } from '../domain/pricing/pricing.schema'
 import { RecordId } from '../skus/skus.contract'
 
 /**
@@ -281,6 +283,34 @@ export const TargetDashboardRow = z.object({
 })
 export type TargetDashboardRow = z.infer<typeof TargetDashboardRow>
 
+/** One SKU on a factory's negotiation page: its target and the factory's quotes with their ask prices. */
+export const NegotiationSkuBlock = z.object({
+  skuId: z.string(),
+  skuName: z.string(),
+  unit: z.string(),
+  retailPackSpec: PackSpecSchema,
+  /** The SKU's comparison summary: the brand benchmark and the maximum landed cost the asks meet. */
+  summary: QuoteComparisonSchema.shape.summary,
+  quotes: z.array(
+    z.object({
+      quote: Quote,
+      label: QuoteLabel,
+      row: NegotiatedComparisonSchema.shape.rows.element,
+    }),
+  ),
+})
+export type NegotiationSkuBlock = z.infer<typeof NegotiationSkuBlock>
+
+/** The negotiation sheet: one page per factory. */
+export const NegotiationSheet = z.object({
+  /** The day the figures are for. */
+  today: z.string(),
+  pages: z.array(
+    z.object({ factoryId: z.string(), factoryName: z.string(), skus: z.array(NegotiationSkuBlock) }),
+  ),
+})
+export type NegotiationSheet = z.infer<typeof NegotiationSheet>
+
 export const targetCalls = defineCalls({
   'targets.inputs': {
     summary:
@@ -293,6 +323,18 @@ export const targetCalls = defineCalls({
       'Ranks an SKU’s quotes by landed unit cost at the planned order and judges each against the one-third target, with each quote’s ask price per pack (at the planned tier and every tier, in its own currency and VAT basis) and the working of its figures; what-if overrides are not saved.',
     input: z.object({ skuId: RecordId, whatIf: WhatIfSchema.optional() }).strict(),
     output: z.object({ comparison: NegotiatedComparisonSchema, labels: z.array(QuoteLabel) }),
+  },
+  'targets.negotiation': {
+    summary:
+      'The negotiation sheet: one page per factory with each of its quotes for the SKU (or, for a factory, every SKU it quoted) — the counter-offer per pack at every tier, the order size at which today’s price already meets, and the brand benchmark.',
+    input: z
+      .object({ skuId: RecordId.optional(), factoryId: RecordId.optional() })
+      .strict()
+      .refine((v) => (v.skuId === undefined) !== (v.factoryId === undefined), {
+        message: 'errors.required',
+        path: ['skuId'],
+      }),
+    output: NegotiationSheet,
   },
   'targets.curves': {
     summary:
