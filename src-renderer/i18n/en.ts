@@ -702,6 +702,7 @@ export const en: Messages = {
     photo: {
       notImage: 'This file is not an image the workbench can read (whatever its name says)',
       tooLarge: 'The photo is larger than {{maximumMb}} MB',
+      tooManyPixels: 'The photo has more than {{maximumMp}} megapixels; shrink it on the phone first',
       hash: 'Not a valid photo reference',
       reorderMismatch: 'The new order must list each photo of this record once',
     },

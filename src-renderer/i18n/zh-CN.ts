@@ -694,6 +694,7 @@ export const zhCN = {
     photo: {
       notImage: '该文件不是可读取的图片（与文件名无关）',
       tooLarge: '照片超过 {{maximumMb}} MB',
+      tooManyPixels: '照片超过 {{maximumMp}} 百万像素，请先在手机上缩小后再上传',
       hash: '照片引用无效',
       reorderMismatch: '新的顺序必须恰好列出此记录的每张照片一次',
     },
