@@ -59,6 +59,7 @@ afterAll(async () => {
 
 describe.skipIf(HEIF_ENC_MISSING)(
   `HEIC photos${HEIF_ENC_MISSING ? ` (skipped: ${HEIF_ENC_MISSING})` : ''}`,
+  { timeout: 30_000 },
   () => {
     it('keeps a landscape HEIC as the original, with its EXIF date and upright variants', async () => {
       const heic = heicFromJpeg(await markedJpeg(800, 600, '2025:11:12 13:14:15'))
@@ -119,7 +120,7 @@ describe.skipIf(HEIF_ENC_MISSING)(
   },
 )
 
-describe('photos over the stored size limit', () => {
+describe('photos over the stored size limit', { timeout: 60_000 }, () => {
   it('accepts a 45 MB phone JPEG and keeps a scaled copy that fits, with its EXIF date', async () => {
     // Noise does not compress: at quality 100 a 4800 x 3600 picture is about 45 MB.
     const noise = await sharp({
@@ -146,7 +147,7 @@ describe('photos over the stored size limit', () => {
     expect(photo.width / photo.height).toBeCloseTo(4 / 3, 2)
     expect(photo.width).toBeLessThanOrEqual(4800)
     expect(readFileSync(fileOf(photo, 'thumb')).length).toBeGreaterThan(0)
-  }, 60_000)
+  })
 
   it('refuses a picture of more than 100 megapixels with a clear reason, before decoding it', async () => {
     // A small JPEG whose header claims 12,000 x 9,000 pixels (108 MP): refused on the header alone.
