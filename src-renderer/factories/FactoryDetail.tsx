@@ -1,5 +1,5 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core'
-import type { Factory } from '@core/factories/factories.contract'
+import { creditCodeNeedsReason, type Factory } from '@core/factories/factories.contract'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime, formatPlace } from './format'
 
@@ -41,6 +41,20 @@ export function FactoryDetail({ factory }: { factory: Factory }) {
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" verticalSpacing="md">
           <Field label={f('creditCode')} testId="detail-creditCode">
             {factory.creditCode}
+            {creditCodeNeedsReason(factory.creditCode) && (
+              <Badge
+                color="orange"
+                variant="light"
+                radius="sm"
+                tt="none"
+                fw={500}
+                ml={6}
+                style={{ maxWidth: '100%', height: 'auto', whiteSpace: 'normal' }}
+                data-testid="detail-creditCode-warning"
+              >
+                {t('factories.creditCodeWarningReason', { reason: factory.creditCodeNote })}
+              </Badge>
+            )}
           </Field>
           <Field label={f('shopId')}>{factory.shopId}</Field>
           <Field label={f('industrialBelt')}>{factory.industrialBelt}</Field>

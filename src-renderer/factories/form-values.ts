@@ -5,6 +5,7 @@ export const EMPTY_FACTORY: FactoryValues = {
   name: '',
   shopId: '',
   creditCode: '',
+  creditCodeNote: '',
   province: '',
   city: '',
   address: '',

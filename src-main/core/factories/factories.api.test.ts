@@ -241,12 +241,12 @@ describe('factories API', () => {
       messageKey: string
     }[] = [
       {
-        what: 'a wrong credit code',
+        what: 'a credit code whose check character fails, without a reason',
         call: 'factories.create',
         input: () => ({ name: '新厂', creditCode: '91350100M000100Y44' }),
         code: 'validation',
-        path: ['creditCode'],
-        messageKey: 'errors.creditCode.checksum',
+        path: ['creditCodeNote'],
+        messageKey: 'errors.creditCode.reasonRequired',
       },
       {
         what: 'a credit code of the wrong length',

@@ -215,7 +215,15 @@ export function validateFactoryRows(
       }
     }
     const parsed = factorySchema.safeParse(input)
-    if (!parsed.success) errors.push(...zodCellErrors(parsed.error, columns, factoryFieldOf))
+    if (!parsed.success) {
+      // A sheet has no column for the reason a failing check character is kept: it stays an error of
+      // the code's cell here; the buyer keeps such a factory from its form, with the reason.
+      const noReason = (e: CellError): CellError =>
+        e.messageKey === 'errors.creditCode.reasonRequired'
+          ? { ...creditCodeError(columns, 'errors.creditCode.checksum'), params: undefined }
+          : e
+      errors.push(...zodCellErrors(parsed.error, columns, factoryFieldOf).map(noReason))
+    }
     const code = parsed.success ? parsed.data.creditCode : ''
     if (code !== '') {
       const earlier = firstRowOfCode.get(code)
