@@ -1,4 +1,5 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core'
+import { formatPhone } from '@core/domain/phone'
 import { creditCodeNeedsReason, type Factory } from '@core/factories/factories.contract'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime, formatPlace } from './format'
@@ -95,7 +96,9 @@ export function FactoryDetail({ factory }: { factory: Factory }) {
                 <Table.Tr key={c.id}>
                   <Table.Td>{c.name}</Table.Td>
                   <Table.Td>{c.role || t('common.none')}</Table.Td>
-                  <Table.Td>{c.phone || t('common.none')}</Table.Td>
+                  <Table.Td>
+                    {c.phone ? formatPhone(c.phone, t('factories.contact.extension')) : t('common.none')}
+                  </Table.Td>
                   <Table.Td>{c.wechat || t('common.none')}</Table.Td>
                 </Table.Tr>
               ))}

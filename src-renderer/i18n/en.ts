@@ -161,6 +161,7 @@ export const en: Messages = {
       name: 'Name',
       role: 'Role',
       phone: 'Phone',
+      extension: 'ext',
       wechat: 'WeChat',
       add: 'Add contact',
       remove: 'Remove contact',

@@ -159,6 +159,7 @@ export const zhCN = {
       name: '姓名',
       role: '职务',
       phone: '电话',
+      extension: '转',
       wechat: '微信',
       add: '添加联系人',
       remove: '移除联系人',

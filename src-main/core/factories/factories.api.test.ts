@@ -48,7 +48,7 @@ describe('factories API', () => {
       creditCode: VALID_CODE,
       status: 'prospect',
       categories: [],
-      contacts: [{ name: '王经理', role: '', phone: '+86 138 0013 8000', wechat: '' }],
+      contacts: [{ name: '王经理', role: '', phone: '13800138000', wechat: '' }],
     })
     expect(ok<Factory>(await call('factories.get', { id: created.id }))).toEqual(created)
     expect(ok<{ unsentRecords: number }>(await call('app.info', {})).unsentRecords).toBeGreaterThan(0)

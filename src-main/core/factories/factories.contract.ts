@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { defineCalls } from '../api/define'
 import { creditCodeProblem } from '../domain/credit-code'
-import { isValidPhone } from '../domain/phone'
+import { isValidPhone, normalizePhone } from '../domain/phone'
 
 /**
  * Factories: the source factories (源头工厂) a buyer visits. Shared with the renderer, whose forms
@@ -18,9 +18,11 @@ const tagList = z.array(text(40).min(1, 'errors.required')).max(50, 'errors.tooM
 export const Contact = z.object({
   name: text(40).min(1, 'errors.required'),
   role: text(40).default(''),
+  /** Stored in its normal form (domain/phone.ts), so one number typed two ways is one number. */
   phone: text(40)
     .default('')
-    .refine((v) => v === '' || isValidPhone(v), 'errors.phone.invalid'),
+    .refine((v) => v === '' || isValidPhone(v), 'errors.phone.invalid')
+    .transform((v) => normalizePhone(v) ?? v),
   wechat: text(40).default(''),
   /** The stored contact this entry edits; absent for a new contact. */
   id: z.uuid('errors.id.invalid').optional(),
