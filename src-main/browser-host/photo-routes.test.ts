@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTempCore, type TempCore } from '../../test/integration/support/temp-core'
 import { SECRET_HEADER } from '../core/api/transport'
 import { photoRoutes } from '../core/photos/photos.api'
-import { MAX_PHOTO_BYTES, type Photo } from '../core/photos/photos.contract'
+import { MAX_PHOTO_UPLOAD_BYTES, type Photo } from '../core/photos/photos.contract'
 import { startBrowserHost, type BrowserHost } from './server'
 
 /** Photo upload and serving over HTTP: the secret, the photo cookie, limits and content types. */
@@ -97,7 +97,7 @@ describe('browser host photos', () => {
     const text = await upload(Buffer.from('hello, I am photo.jpg'))
     expect(text.status).toBe(400)
     expect(await text.json()).toMatchObject({ ok: false, error: { messageKey: 'errors.photo.notImage' } })
-    const big = await upload(Buffer.alloc(MAX_PHOTO_BYTES + 1, 0xff))
+    const big = await upload(Buffer.alloc(MAX_PHOTO_UPLOAD_BYTES + 1, 0xff))
     expect(big.status).toBe(413)
     expect(await big.json()).toMatchObject({ ok: false, error: { messageKey: 'errors.photo.tooLarge' } })
   })

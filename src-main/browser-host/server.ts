@@ -8,7 +8,7 @@ import type { ApiError, ErrorCode } from '../core/api/errors'
 import { HTTP_STATUS_BY_CODE, MAX_BODY_BYTES, SECRET_HEADER } from '../core/api/transport'
 import type { ImportRoutes } from '../core/imports/imports.api'
 import type { PhotoRoutes } from '../core/photos/photos.api'
-import { MAX_IMPORT_BYTES, MAX_PHOTO_BYTES } from '../core/api/upload-limits'
+import { MAX_IMPORT_BYTES, MAX_PHOTO_UPLOAD_BYTES } from '../core/api/upload-limits'
 import { isPdfPath } from '../host/pdf-paths'
 import type { PdfRoutesOptions } from '../host/pdf-routes'
 import { readBody } from '../host/read-body'
@@ -113,14 +113,14 @@ async function handlePhotoUpload(
   photos: PhotoRoutes,
 ): Promise<void> {
   if (req.method !== 'POST') return sendError(res, 'bad_request', 'errors.badRequest', 'uploads use POST')
-  const body = await readBody(req, MAX_PHOTO_BYTES)
+  const body = await readBody(req, MAX_PHOTO_UPLOAD_BYTES)
   if (body === null) {
     res.setHeader('connection', 'close')
     return sendError(
       res,
       'payload_too_large',
       'errors.photo.tooLarge',
-      `photo exceeds ${MAX_PHOTO_BYTES} bytes`,
+      `photo exceeds ${MAX_PHOTO_UPLOAD_BYTES} bytes`,
     )
   }
   const result = await photos.upload(body)

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path'
 import { printSizePhoto } from '../host/pdf-photos'
 import type { ApiResult } from '../core/api/dispatcher'
 import type { PhotoRoutes } from '../core/photos/photos.api'
-import { MAX_PHOTO_BYTES } from '../core/photos/photos.contract'
+import { MAX_PHOTO_UPLOAD_BYTES } from '../core/photos/photos.contract'
 
 /**
  * Photos in the Electron shell: uploads arrive over one IPC channel as raw bytes (not JSON), and the
@@ -30,13 +30,13 @@ export function handlePhotoUpload(
   ipcMain.handle('photo:upload', async (event, bytes: unknown): Promise<ApiResult> => {
     if (!trusted(event.senderFrame)) return refusal('unauthorized', 'untrusted sender')
     if (!(bytes instanceof ArrayBuffer)) return refusal('bad_request', 'uploadPhoto takes an ArrayBuffer')
-    if (bytes.byteLength > MAX_PHOTO_BYTES) {
+    if (bytes.byteLength > MAX_PHOTO_UPLOAD_BYTES) {
       return {
         ok: false,
         error: {
           code: 'payload_too_large',
           messageKey: 'errors.photo.tooLarge',
-          message: `photo exceeds ${MAX_PHOTO_BYTES} bytes`,
+          message: `photo exceeds ${MAX_PHOTO_UPLOAD_BYTES} bytes`,
           fields: [],
         },
       }

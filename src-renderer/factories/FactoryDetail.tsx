@@ -1,5 +1,6 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core'
-import type { Factory } from '@core/factories/factories.contract'
+import { formatPhone } from '@core/domain/phone'
+import { creditCodeNeedsReason, type Factory } from '@core/factories/factories.contract'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime, formatPlace } from './format'
 
@@ -41,6 +42,20 @@ export function FactoryDetail({ factory }: { factory: Factory }) {
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" verticalSpacing="md">
           <Field label={f('creditCode')} testId="detail-creditCode">
             {factory.creditCode}
+            {creditCodeNeedsReason(factory.creditCode) && (
+              <Badge
+                color="orange"
+                variant="light"
+                radius="sm"
+                tt="none"
+                fw={500}
+                ml={6}
+                style={{ maxWidth: '100%', height: 'auto', whiteSpace: 'normal' }}
+                data-testid="detail-creditCode-warning"
+              >
+                {t('factories.creditCodeWarningReason', { reason: factory.creditCodeNote })}
+              </Badge>
+            )}
           </Field>
           <Field label={f('shopId')}>{factory.shopId}</Field>
           <Field label={f('industrialBelt')}>{factory.industrialBelt}</Field>
@@ -81,7 +96,9 @@ export function FactoryDetail({ factory }: { factory: Factory }) {
                 <Table.Tr key={c.id}>
                   <Table.Td>{c.name}</Table.Td>
                   <Table.Td>{c.role || t('common.none')}</Table.Td>
-                  <Table.Td>{c.phone || t('common.none')}</Table.Td>
+                  <Table.Td>
+                    {c.phone ? formatPhone(c.phone, t('factories.contact.extension')) : t('common.none')}
+                  </Table.Td>
                   <Table.Td>{c.wechat || t('common.none')}</Table.Td>
                 </Table.Tr>
               ))}

@@ -1,5 +1,9 @@
-import { Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core'
-import { FACTORY_STATUSES, type FactoryValues } from '@core/factories/factories.contract'
+import { Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core'
+import {
+  FACTORY_STATUSES,
+  creditCodeNeedsReason,
+  type FactoryValues,
+} from '@core/factories/factories.contract'
 import type { UseFormReturnType } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import { ContactsFieldset } from './ContactsFieldset'
@@ -28,6 +32,8 @@ export function FactoryFields({
       {...form.getInputProps(field)}
     />
   )
+  // A code whose check character fails is kept with a reason: warn, and ask for it.
+  const needsReason = creditCodeNeedsReason(form.values.creditCode.trim().toUpperCase())
   return (
     <Stack gap="sm">
       <TextInput
@@ -41,12 +47,30 @@ export function FactoryFields({
       <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">
         <TextInput
           label={label('creditCode')}
-          description={t('factories.hints.creditCode')}
+          description={
+            needsReason ? (
+              <Text span size="xs" c="orange.8" data-testid="creditCode-warning">
+                {t('factories.hints.creditCodeChecksum')}
+              </Text>
+            ) : (
+              t('factories.hints.creditCode')
+            )
+          }
           maxLength={18}
           styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: '0.04em' } }}
           data-testid="field-creditCode"
           {...form.getInputProps('creditCode')}
         />
+        {needsReason && (
+          <TextInput
+            label={label('creditCodeNote')}
+            placeholder={t('factories.hints.creditCodeNote')}
+            withAsterisk
+            maxLength={200}
+            data-testid="field-creditCodeNote"
+            {...form.getInputProps('creditCodeNote')}
+          />
+        )}
         <TextInput
           label={label('shopId')}
           description={t('factories.hints.shopId')}

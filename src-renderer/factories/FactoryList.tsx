@@ -49,6 +49,7 @@ export function FactoryList({
         string
       >,
       oemBrands: t('factories.fields.oemBrands'),
+      creditCodeWarning: t('factories.creditCodeWarning'),
       none: t('common.none'),
     }),
     // i18n.language: new labels when the language changes.

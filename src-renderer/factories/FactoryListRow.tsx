@@ -12,6 +12,8 @@ export interface RowLabels {
   status: Record<FactoryStatus, string>
   /** Prefix of the OEM-brands line. */
   oemBrands: string
+  /** Marks a factory kept with a credit code whose check character fails. */
+  creditCodeWarning: string
   /** Shown for an empty cell. */
   none: string
 }
@@ -41,7 +43,15 @@ export const FactoryListRow = memo(function FactoryListRow({
     >
       <div className={classes.cell} title={factory.name}>
         <div className={`${classes.cell} ${classes.name}`}>{factory.name}</div>
-        {factory.oemBrands.length > 0 ? (
+        {factory.creditCodeWarning !== null ? (
+          <div
+            className={`${classes.cell} ${classes.sub} ${classes.warn}`}
+            title={factory.creditCodeWarning}
+            data-testid="row-creditCode-warning"
+          >
+            ⚠ {labels.creditCodeWarning}：{factory.creditCodeWarning}
+          </div>
+        ) : factory.oemBrands.length > 0 ? (
           <div className={`${classes.cell} ${classes.sub}`}>
             {labels.oemBrands}：{formatList(factory.oemBrands)}
           </div>

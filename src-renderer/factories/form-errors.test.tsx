@@ -20,7 +20,7 @@ describe('factory form errors', () => {
     })
     expect(Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, keyOf(v)]))).toEqual({
       name: 'errors.required',
-      creditCode: 'errors.creditCode.checksum',
+      creditCodeNote: 'errors.creditCode.reasonRequired',
       categories: 'errors.required',
       'contacts.0.phone': 'errors.phone.invalid',
     })

@@ -143,6 +143,7 @@ export const en: Messages = {
       name: 'Factory name',
       shopId: '1688 shop / member id',
       creditCode: 'Unified social credit code',
+      creditCodeNote: 'Reason to keep it',
       province: 'Province',
       city: 'City',
       address: 'Address',
@@ -155,8 +156,13 @@ export const en: Messages = {
       status: 'Status',
       notes: 'Notes',
     },
+    creditCodeWarning: 'Credit code check character fails',
+    creditCodeWarningReason: 'Credit code check character fails · kept because: {{reason}}',
     hints: {
       creditCode: '18 characters; the last one is a check character',
+      creditCodeChecksum:
+        'The check character does not match: check for a typo first. If the business licence really shows this code, give the reason and save.',
+      creditCodeNote: 'e.g. checked against the original business licence',
       tags: 'Press Enter to add',
       shopId: 'Letters, digits, dot, dash or underscore',
     },
@@ -169,6 +175,7 @@ export const en: Messages = {
       name: 'Name',
       role: 'Role',
       phone: 'Phone',
+      extension: 'ext',
       wechat: 'WeChat',
       add: 'Add contact',
       remove: 'Remove contact',
@@ -716,6 +723,7 @@ export const en: Messages = {
     photo: {
       notImage: 'This file is not an image the workbench can read (whatever its name says)',
       tooLarge: 'The photo is larger than {{maximumMb}} MB',
+      tooManyPixels: 'The photo has more than {{maximumMp}} megapixels; shrink it on the phone first',
       hash: 'Not a valid photo reference',
       reorderMismatch: 'The new order must list each photo of this record once',
     },
@@ -770,6 +778,8 @@ export const en: Messages = {
       length: 'A unified social credit code has 18 characters',
       character: 'Contains an invalid character (I, O, S, V and Z are not used)',
       checksum: 'The check character does not match; check the code for a typo',
+      reasonRequired: 'A code whose check character fails needs a reason to be kept',
+      taken: 'This code already belongs to the factory “{{name}}”',
     },
     id: {
       invalid: 'Invalid ID',

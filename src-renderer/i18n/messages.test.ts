@@ -121,7 +121,7 @@ describe('translations', () => {
     const exact = [...keys].filter((k) => !k.endsWith('.'))
     expectInBothLanguages(exact)
     // Template keys: errors.creditCode.${problem}, errors.tooSmall.${origin}, errors.tooBig.${origin}.
-    expectInBothLanguages(['length', 'character', 'checksum'].map((p) => `errors.creditCode.${p}`))
+    expectInBothLanguages(['length', 'character', 'checksum', 'taken'].map((p) => `errors.creditCode.${p}`))
     const origins = ['string', 'number', 'int', 'bigint', 'array', 'set', 'date', 'file']
     expectInBothLanguages(origins.flatMap((o) => [`errors.tooSmall.${o}`, `errors.tooBig.${o}`]))
   })
@@ -140,7 +140,7 @@ describe('translations', () => {
       expect(result.success).toBe(false)
       return result.success ? [] : fieldErrorsFromZod(result.error).map((f) => f.messageKey)
     })
-    expect(keys).toContain('errors.creditCode.checksum')
+    expect(keys).toContain('errors.creditCode.reasonRequired')
     expect(keys).toContain('errors.phone.invalid')
     expectInBothLanguages(keys)
   })

@@ -1,6 +1,6 @@
 import { Button, CloseButton, Group, Paper, Progress, Stack, Text } from '@mantine/core'
 import { IconPhotoPlus } from '@tabler/icons-react'
-import { MAX_PHOTO_BYTES } from '@core/photos/photos.contract'
+import { MAX_PHOTO_UPLOAD_BYTES } from '@core/photos/photos.contract'
 import { useEffect, useRef, useState, type DragEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { photoErrorText } from './photo-error'
@@ -75,7 +75,7 @@ export function PhotoDropzone({ onFiles, items, onClearFinished }: PhotoDropzone
           <Stack gap={2}>
             <Text size="sm">{t('photos.drop.title')}</Text>
             <Text size="xs" c="dimmed">
-              {t('photos.drop.hint', { maximumMb: MAX_PHOTO_BYTES / (1024 * 1024) })}
+              {t('photos.drop.hint', { maximumMb: MAX_PHOTO_UPLOAD_BYTES / (1024 * 1024) })}
             </Text>
           </Stack>
           <Button

@@ -8,10 +8,8 @@ import { THUMB_SIZE } from '../../src-main/core/photos/photos.contract'
 import type { BenchRow } from './report'
 import { timeRuns } from './stats'
 
-/** A 4000x3000 photo-like JPEG (smooth gradients with sensor-like noise), about 3 MB. */
-async function phoneLikeJpeg(): Promise<Buffer> {
-  const width = 4000
-  const height = 3000
+/** A photo-like JPEG (smooth gradients with sensor-like noise), about 3 MB at 4000x3000. */
+export async function phoneLikeJpeg(width = 4000, height = 3000): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
     <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
       <stop offset="0" stop-color="#8fb3d9"/><stop offset="0.6" stop-color="#e7d7b9"/><stop offset="1" stop-color="#6d5a43"/>

@@ -16,6 +16,7 @@ import { benchHostStart } from './host-start'
 import { benchImport } from './import'
 import { benchListQuery } from './list-query'
 import { benchPdf } from './pdf'
+import { benchPhotoHeic } from './photo-heic'
 import { benchPhotoThumbnail } from './photo-thumbnail'
 import { killAllOnExit } from './processes'
 import { renderTable, type BenchRow } from './report'
@@ -88,6 +89,11 @@ async function main(): Promise<void> {
     if (wanted('photo')) {
       console.log('measuring photo thumbnails ...')
       rows.push(...(await benchPhotoThumbnail(20)))
+    }
+
+    if (wanted('photo heic')) {
+      console.log('measuring HEIC photos ...')
+      rows.push(...(await benchPhotoHeic(10)))
     }
 
     if (wanted('pdf')) {

@@ -33,6 +33,7 @@ export const FACTORY_DEFAULTS = {
   name: '新工厂',
   shop_id: '',
   credit_code: '',
+  credit_code_note: '',
   province: '福建',
   city: '晋江',
   address: '',

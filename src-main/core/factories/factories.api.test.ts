@@ -48,7 +48,7 @@ describe('factories API', () => {
       creditCode: VALID_CODE,
       status: 'prospect',
       categories: [],
-      contacts: [{ name: '王经理', role: '', phone: '+86 138 0013 8000', wechat: '' }],
+      contacts: [{ name: '王经理', role: '', phone: '13800138000', wechat: '' }],
     })
     expect(ok<Factory>(await call('factories.get', { id: created.id }))).toEqual(created)
     expect(ok<{ unsentRecords: number }>(await call('app.info', {})).unsentRecords).toBeGreaterThan(0)
@@ -241,12 +241,12 @@ describe('factories API', () => {
       messageKey: string
     }[] = [
       {
-        what: 'a wrong credit code',
+        what: 'a credit code whose check character fails, without a reason',
         call: 'factories.create',
         input: () => ({ name: '新厂', creditCode: '91350100M000100Y44' }),
         code: 'validation',
-        path: ['creditCode'],
-        messageKey: 'errors.creditCode.checksum',
+        path: ['creditCodeNote'],
+        messageKey: 'errors.creditCode.reasonRequired',
       },
       {
         what: 'a credit code of the wrong length',

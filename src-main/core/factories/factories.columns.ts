@@ -17,7 +17,12 @@ export const factoriesTable = defineSyncedTable({
     name: stored.text(100, { required: true }),
     // The contract's checks, written for stored (already trimmed, upper-cased) text.
     shop_id: stored.matching(/^(|[\w.-]{2,64})$/, ''),
-    credit_code: stored.satisfying((v) => v === '' || creditCodeProblem(v) === null, ''),
+    // A failing check character is kept with a reason (credit_code_note); length and alphabet are not.
+    credit_code: stored.satisfying(
+      (v) => v === '' || (creditCodeProblem(v) !== 'length' && creditCodeProblem(v) !== 'character'),
+      '',
+    ),
+    credit_code_note: stored.text(200),
     province: stored.text(20),
     city: stored.text(30),
     address: stored.text(200),

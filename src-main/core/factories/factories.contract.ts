@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { defineCalls } from '../api/define'
 import { creditCodeProblem } from '../domain/credit-code'
-import { isValidPhone } from '../domain/phone'
+import { isValidPhone, normalizePhone } from '../domain/phone'
 
 /**
  * Factories: the source factories (源头工厂) a buyer visits. Shared with the renderer, whose forms
@@ -18,9 +18,11 @@ const tagList = z.array(text(40).min(1, 'errors.required')).max(50, 'errors.tooM
 export const Contact = z.object({
   name: text(40).min(1, 'errors.required'),
   role: text(40).default(''),
+  /** Stored in its normal form (domain/phone.ts), so one number typed two ways is one number. */
   phone: text(40)
     .default('')
-    .refine((v) => v === '' || isValidPhone(v), 'errors.phone.invalid'),
+    .refine((v) => v === '' || isValidPhone(v), 'errors.phone.invalid')
+    .transform((v) => normalizePhone(v) ?? v),
   wechat: text(40).default(''),
   /** The stored contact this entry edits; absent for a new contact. */
   id: z.uuid('errors.id.invalid').optional(),
@@ -41,6 +43,10 @@ export type FactoryContact = z.infer<typeof FactoryContact>
 /** Most live contacts one factory keeps. */
 export const MAX_CONTACTS = 20
 
+/**
+ * A credit code of the right length and alphabet. A failing check character is not refused here: the
+ * factory keeps it with a reason (FactoryInput checks that the reason is given).
+ */
 export const CreditCode = z
   .string()
   .trim()
@@ -48,16 +54,24 @@ export const CreditCode = z
   .superRefine((value, ctx) => {
     if (value === '') return
     const problem = creditCodeProblem(value)
-    if (problem) ctx.addIssue({ code: 'custom', message: `errors.creditCode.${problem}` })
+    if (problem && problem !== 'checksum')
+      ctx.addIssue({ code: 'custom', message: `errors.creditCode.${problem}` })
   })
 
-/** What a buyer enters for a factory (create and edit). */
-export const FactoryInput = z.object({
+/** True when a (well-formed) credit code's check character fails: kept only with a reason. */
+export function creditCodeNeedsReason(code: string): boolean {
+  return code !== '' && creditCodeProblem(code) === 'checksum'
+}
+
+/** The fields of a factory as a buyer enters them, before the rules across fields. */
+const FactoryFields = z.object({
   name: text(100).min(1, 'errors.required'),
   shopId: text(64)
     .default('')
     .refine((v) => v === '' || /^[\w.-]{2,64}$/.test(v), 'errors.shopId.invalid'),
   creditCode: CreditCode.default(''),
+  /** Why a credit code whose check character fails is kept; required then, dropped otherwise. */
+  creditCodeNote: text(200).default(''),
   province: text(20).default(''),
   city: text(30).default(''),
   address: text(200).default(''),
@@ -75,12 +89,26 @@ export const FactoryInput = z.object({
   status: FactoryStatus.default('prospect'),
   notes: text(5000).default(''),
 })
+
+/** What a buyer enters for a factory (create and edit). */
+export const FactoryInput = FactoryFields.refine(
+  (values) => !creditCodeNeedsReason(values.creditCode) || values.creditCodeNote !== '',
+  {
+    path: ['creditCodeNote'],
+    message: 'errors.creditCode.reasonRequired',
+    // Asked also while other fields are wrong, so the form shows it with them, not after them.
+    when: ({ value }) => {
+      const v = value as { creditCode?: unknown; creditCodeNote?: unknown } | null
+      return typeof v?.creditCode === 'string' && typeof v.creditCodeNote === 'string'
+    },
+  },
+)
 export type FactoryInput = z.input<typeof FactoryInput>
 export type FactoryValues = z.output<typeof FactoryInput>
 
 export const FactoryId = z.uuid('errors.id.invalid')
 
-export const Factory = FactoryInput.extend({
+export const Factory = FactoryFields.extend({
   id: z.string(),
   contacts: z.array(FactoryContact),
   createdAt: z.string(),
@@ -98,6 +126,8 @@ export const FactorySummary = z.object({
   categories: z.array(z.string()),
   oemBrands: z.array(z.string()),
   status: FactoryStatus,
+  /** The reason given for keeping a credit code whose check character fails; null when it passes. */
+  creditCodeWarning: z.string().nullable(),
   contactCount: z.number().int(),
   updatedAt: z.string(),
 })

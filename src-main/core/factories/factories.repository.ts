@@ -15,6 +15,8 @@ const SUMMARY_COLUMNS = [
   'categories',
   'oem_brands',
   'status',
+  'credit_code',
+  'credit_code_note',
   'updated_at',
 ] as const
 export type FactorySummaryRow = Pick<FactoryRow, (typeof SUMMARY_COLUMNS)[number]> & {
@@ -58,6 +60,21 @@ export async function findLiveFactory(db: Kysely<DB>, id: string): Promise<Facto
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
     .executeTakeFirst()
+}
+
+/** The live factory other than `exceptId` that has this credit code, if any. */
+export async function findLiveFactoryByCreditCode(
+  db: Kysely<DB>,
+  creditCode: string,
+  exceptId: string | null,
+): Promise<{ id: string; name: string } | undefined> {
+  let query = db
+    .selectFrom('factories')
+    .select(['id', 'name'])
+    .where('credit_code', '=', creditCode)
+    .where('deleted_at', 'is', null)
+  if (exceptId) query = query.where('id', '!=', exceptId)
+  return query.executeTakeFirst()
 }
 
 /** What a list asks for: a search and a status filter. */

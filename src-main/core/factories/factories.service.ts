@@ -1,11 +1,12 @@
 import type { Transaction } from 'kysely'
-import { notFound } from '../api/errors'
+import { AppError, notFound } from '../api/errors'
 import type { CoreContext } from '../api/context'
 import type { DB } from '../db/schema'
 import { inTransaction, insertRow, insertRows, newRowId, tombstoneRow, updateRow } from '../write/write-path'
 import {
   FactoryInput,
   FactoryStatus,
+  creditCodeNeedsReason,
   type Factory,
   type FactoryContact,
   type FactoryListQuery,
@@ -18,6 +19,7 @@ import {
   countLiveFactories,
   countLiveFactoriesByStatus,
   findLiveFactory,
+  findLiveFactoryByCreditCode,
   findLiveFactorySummaries,
   listLiveFactories,
   listLiveFactoriesByUpdate,
@@ -37,6 +39,8 @@ function toColumns(values: FactoryValues): Record<string, unknown> {
     name: values.name,
     shop_id: values.shopId,
     credit_code: values.creditCode,
+    // The reason belongs to a failing code: a corrected code drops it.
+    credit_code_note: creditCodeNeedsReason(values.creditCode) ? values.creditCodeNote : '',
     province: values.province,
     city: values.city,
     address: values.address,
@@ -59,6 +63,7 @@ function toFactory(row: FactoryRow, contacts: FactoryContact[]): Factory {
     name: row.name,
     shopId: row.shop_id,
     creditCode: row.credit_code,
+    creditCodeNote: row.credit_code_note,
     province: row.province,
     city: row.city,
     address: row.address,
@@ -85,6 +90,7 @@ function toSummary(row: FactorySummaryRow): FactorySummary {
     categories: readTags(row.categories),
     oemBrands: readTags(row.oem_brands),
     status: row.status as FactorySummary['status'],
+    creditCodeWarning: creditCodeNeedsReason(row.credit_code) ? row.credit_code_note : null,
     contactCount: Number(row.contact_count ?? 0),
     updatedAt: row.updated_at,
   }
@@ -223,8 +229,28 @@ export async function insertFactories(
   return insertRows(trx, ctx.write, factoriesTable, values.map(toColumns), ids)
 }
 
+/**
+ * Refuses a credit code another live factory already has, naming that factory. Runs in the saving
+ * transaction, so two saves cannot both pass. `path` is where the code sits in the call's input.
+ */
+async function refuseTakenCreditCode(
+  trx: Transaction<DB>,
+  values: FactoryValues,
+  exceptId: string | null,
+  path: string[],
+): Promise<void> {
+  if (values.creditCode === '') return
+  const holder = await findLiveFactoryByCreditCode(trx, values.creditCode, exceptId)
+  if (!holder) return
+  const params = { name: holder.name, id: holder.id }
+  throw new AppError('conflict', 'errors.creditCode.taken', `credit code already on factory ${holder.id}`, [
+    { path: [...path, 'creditCode'], messageKey: 'errors.creditCode.taken', params },
+  ])
+}
+
 export async function createFactory(ctx: CoreContext, values: FactoryValues): Promise<Factory> {
   const id = await inTransaction(ctx.db, async (trx) => {
+    await refuseTakenCreditCode(trx, values, null, [])
     // Contacts first: the factory's search document, written with the factory, then includes them.
     const id = newRowId()
     await saveFactoryContacts(trx, ctx, id, values.contacts, [], [])
@@ -255,6 +281,7 @@ export async function writeFactoryUpdate(
   values: FactoryValues,
   removedContactIds: readonly string[] = [],
 ): Promise<void> {
+  await refuseTakenCreditCode(trx, values, id, ['values'])
   await updateRow(trx, ctx.write, factoriesTable, id, toColumns(values))
   await saveFactoryContacts(trx, ctx, id, values.contacts, removedContactIds, ['values'])
 }

@@ -4,6 +4,8 @@ export interface FactoriesTable {
   name: string
   shop_id: string
   credit_code: string
+  /** Why a credit code whose check character fails is kept (migration 0014); '' otherwise. */
+  credit_code_note: string
   province: string
   city: string
   address: string

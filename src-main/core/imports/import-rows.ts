@@ -211,7 +211,19 @@ export function validateFactoryRows(
       }
     }
     const parsed = factorySchema.safeParse(input)
-    if (!parsed.success) errors.push(...zodCellErrors(parsed.error, columns, factoryFieldOf))
+    if (!parsed.success) {
+      // A sheet has no column for the reason a failing check character is kept: it stays an error of
+      // the code's cell here; the buyer keeps such a factory from its form, with the reason.
+      const noReason = (e: CellError): CellError =>
+        e.messageKey === 'errors.creditCode.reasonRequired'
+          ? {
+              column: columns.get('creditCode') ?? null,
+              field: 'creditCode',
+              messageKey: 'errors.creditCode.checksum',
+            }
+          : e
+      errors.push(...zodCellErrors(parsed.error, columns, factoryFieldOf).map(noReason))
+    }
     return outcome(row, parsed.success && errors.length === 0 ? parsed.data : null, errors)
   })
 }

@@ -19,6 +19,11 @@ export class PhotoRejected extends Error {
   override readonly name = 'PhotoRejected'
 }
 
+/** The upload is an image, but of more than MAX_PHOTO_PIXELS. */
+export class PhotoTooManyPixels extends Error {
+  override readonly name = 'PhotoTooManyPixels'
+}
+
 /**
  * `workerFile` is the built worker script (out/main/photo-worker.js) that the hosts pass. Without it —
  * tests and the bench run the TypeScript sources — the worker loads photo-worker.ts through tsx's
@@ -42,6 +47,7 @@ export function createPhotoProcessor(workerFile?: string): PhotoProcessor {
       pending.delete(reply.id)
       if (reply.ok) job.resolve(reply.photo)
       else if (reply.reason === 'notImage') job.reject(new PhotoRejected(reply.message))
+      else if (reply.reason === 'tooLarge') job.reject(new PhotoTooManyPixels(reply.message))
       else job.reject(new Error(`photo worker: ${reply.message}`))
     })
     started.on('error', (error) => failAll(error))

@@ -12,7 +12,7 @@ export interface PhotoJob {
 
 /** Facts about a stored photo, measured by the worker. */
 export interface StoredPhoto {
-  /** SHA-256 of the original, lower-case hex. */
+  /** SHA-256 of the stored original, lower-case hex. */
   sha256: string
   format: AcceptedFormat
   /** Size as shown, after EXIF orientation. */
@@ -20,6 +20,8 @@ export interface StoredPhoto {
   height: number
   /** EXIF DateTimeOriginal, local wall time, or null. */
   takenAt: string | null
+  /** Size of the stored original in bytes (a scaled copy when the upload was over MAX_PHOTO_BYTES). */
+  bytes: number
   /** True when this content was already on disk (nothing new was written). */
   existed: boolean
 }
@@ -28,4 +30,5 @@ export interface StoredPhoto {
 export type PhotoJobReply =
   | { id: number; ok: true; photo: StoredPhoto }
   | { id: number; ok: false; reason: 'notImage'; message: string }
+  | { id: number; ok: false; reason: 'tooLarge'; message: string }
   | { id: number; ok: false; reason: 'failed'; message: string }

@@ -1,9 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { parentPort } from 'node:worker_threads'
-import sharp, { type Metadata } from 'sharp'
+import sharp, { type Metadata, type Sharp } from 'sharp'
 import { availableParallelism } from 'node:os'
-import { exifTakenAt } from './exif-date'
+import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS } from '../api/upload-limits'
+import { exifOrientation, exifTakenAt } from './exif-date'
+import { heifHasTransforms } from './heif-boxes'
+import { openHeif } from './heif-decode'
 import {
   ACCEPTED_FORMATS,
   FORMAT_FILES,
@@ -25,6 +28,11 @@ import { PREVIEW_SIZE, PRINT_SIZE, THUMB_SIZE } from './photos.contract'
 sharp.concurrency(Math.max(1, availableParallelism() - 1))
 
 class NotAnImage extends Error {}
+/** Over MAX_PHOTO_PIXELS: refused before decoding, whatever the file size. */
+class TooLarge extends Error {}
+
+/** Longest edge of an original scaled down to fit MAX_PHOTO_BYTES (a 48-megapixel phone's is 8064). */
+const SCALED_ORIGINAL_EDGE = 8192
 
 function isAccepted(format: string | undefined): format is AcceptedFormat {
   return (ACCEPTED_FORMATS as readonly string[]).includes(format ?? '')
@@ -55,50 +63,138 @@ function fit(size: number) {
   return { width: size, height: size, fit: 'inside' as const, withoutEnlargement: true }
 }
 
+/** Applies an EXIF orientation (1–8) to pixels that carry none, as sharp's rotate() does from a tag. */
+function orient(pipeline: Sharp, orientation: number): Sharp {
+  // sharp rotates before it mirrors, whatever the call order.
+  switch (orientation) {
+    case 2:
+      return pipeline.flop()
+    case 3:
+      return pipeline.rotate(180)
+    case 4:
+      return pipeline.flip()
+    case 5:
+      return pipeline.rotate(90).flop()
+    case 6:
+      return pipeline.rotate(90)
+    case 7:
+      return pipeline.rotate(270).flop()
+    case 8:
+      return pipeline.rotate(270)
+    default:
+      return pipeline
+  }
+}
+
+function checkPixels(width: number, height: number): void {
+  if (width * height > MAX_PHOTO_PIXELS) {
+    throw new TooLarge(`the image has ${Math.round((width * height) / 1e6)} megapixels`)
+  }
+}
+
+/** A decoded photo: its shown size and a way to start an upright pipeline over its pixels. */
+interface Source {
+  width: number
+  height: number
+  upright: () => Sharp
+}
+
+/**
+ * HEIC (HEVC inside HEIF) is decoded by libheif's WASM build, which applies the file's irot/imir. A file
+ * without those but with an EXIF Orientation (older encoders) is turned by the tag.
+ */
+async function heicSource(bytes: Buffer, exif: Buffer | undefined): Promise<Source> {
+  let heif
+  try {
+    heif = openHeif(bytes)
+  } catch (error) {
+    throw new NotAnImage(`the HEIF file cannot be read: ${error instanceof Error ? error.message : error}`)
+  }
+  try {
+    checkPixels(heif.width, heif.height)
+    const pixels = await heif.decode().catch((error: unknown) => {
+      throw new NotAnImage(`the image cannot be decoded: ${error instanceof Error ? error.message : error}`)
+    })
+    const orientation = heifHasTransforms(bytes) ? 1 : (exifOrientation(exif) ?? 1)
+    const turned = orientation >= 5
+    const raw = { width: pixels.width, height: pixels.height, channels: pixels.channels }
+    return {
+      width: turned ? pixels.height : pixels.width,
+      height: turned ? pixels.width : pixels.height,
+      upright: () => orient(sharp(pixels.data, { raw }), orientation),
+    }
+  } finally {
+    heif.release()
+  }
+}
+
+/**
+ * The original kept for a photo over MAX_PHOTO_BYTES (what syncs and is stored): the upright picture
+ * as a JPEG with its EXIF, scaled down until it fits.
+ */
+async function scaledOriginal(source: Source): Promise<Buffer> {
+  let edge = Math.min(Math.max(source.width, source.height), SCALED_ORIGINAL_EDGE)
+  for (;;) {
+    const scaled = await source.upright().resize(fit(edge)).keepExif().jpeg({ quality: 90 }).toBuffer()
+    if (scaled.byteLength <= MAX_PHOTO_BYTES) return scaled
+    edge = Math.floor(edge * 0.8)
+  }
+}
+
 async function store(job: PhotoJob): Promise<{ photo: StoredPhoto; printCopy: () => Promise<void> }> {
   const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength)
-  const sha256 = createHash('sha256').update(bytes).digest('hex')
-  // failOn 'truncated': a cut-off upload is refused instead of stored with a grey bottom half.
-  const image = () => sharp(bytes, { failOn: 'truncated' })
   let meta: Metadata
   try {
-    meta = await image().metadata()
+    meta = await sharp(bytes).metadata()
   } catch {
     throw new NotAnImage('the bytes are not an image sharp can read')
   }
   if (!isAccepted(meta.format) || !meta.width || !meta.height) {
     throw new NotAnImage(`unsupported image format ${meta.format}`)
   }
-  const format = meta.format
-  // Orientations 5–8 turn the picture a quarter: the shown width is the stored height.
-  const turned = (meta.orientation ?? 1) >= 5
-  const width = turned ? meta.height : meta.width
-  const height = turned ? meta.width : meta.height
+  checkPixels(meta.width, meta.height)
+  let source: Source
+  if (meta.format === 'heif' && meta.compression === 'hevc') {
+    source = await heicSource(bytes, meta.exif)
+  } else {
+    // Orientations 5–8 turn the picture a quarter: the shown width is the stored height.
+    const turned = (meta.orientation ?? 1) >= 5
+    // failOn 'truncated': a cut-off upload is refused instead of stored with a grey bottom half.
+    const options = { failOn: 'truncated', limitInputPixels: MAX_PHOTO_PIXELS } as const
+    source = {
+      width: turned ? meta.height : meta.width,
+      height: turned ? meta.width : meta.height,
+      upright: () => sharp(bytes, options).rotate(),
+    }
+  }
   const takenAt = exifTakenAt(meta.exif)
 
+  const original = bytes.byteLength > MAX_PHOTO_BYTES ? await decoded(() => scaledOriginal(source)) : bytes
+  const format: AcceptedFormat = original === bytes ? meta.format : 'jpeg'
+  const sha256 = createHash('sha256').update(original).digest('hex')
   const root = job.root
   await mkdir(photoFolder(root, sha256), { recursive: true })
-  const original = variantFile(root, sha256, 'original', FORMAT_FILES[format].mime).path
+  const originalPath = variantFile(root, sha256, 'original', FORMAT_FILES[format].mime).path
   const thumb = variantFile(root, sha256, 'thumb', '').path
   const preview = variantFile(root, sha256, 'preview', '').path
   const print = printCopyFile(root, sha256)
-  const existed = (await Promise.all([original, thumb, preview].map(exists))).every(Boolean)
+  const existed = (await Promise.all([originalPath, thumb, preview].map(exists))).every(Boolean)
   if (!existed) {
     // Variants first and the original last: an original on disk means its variants are there too. The
     // thumbnail is cut from the upright preview, far quicker than decoding the original again.
     try {
-      const upright = await image().rotate().resize(fit(PREVIEW_SIZE)).jpeg({ quality: 80 }).toBuffer()
+      const upright = await source.upright().resize(fit(PREVIEW_SIZE)).jpeg({ quality: 80 }).toBuffer()
       await writeAtomically(preview, () => upright)
       await writeAtomically(thumb, () =>
         sharp(upright).resize(fit(THUMB_SIZE)).webp({ quality: 75 }).toBuffer(),
       )
     } catch (error) {
       // The preview may be written before the thumbnail failed: leave nothing of a bad upload.
-      if (!(await exists(original)))
+      if (!(await exists(originalPath)))
         await Promise.all([thumb, preview].map((path) => rm(path, { force: true })))
       throw new NotAnImage(`the image cannot be decoded: ${error instanceof Error ? error.message : error}`)
     }
-    await writeAtomically(original, () => bytes)
+    await writeAtomically(originalPath, () => original)
   }
   // The print copy spares every PDF export scaling its photos while the user waits. The upload does
   // not wait for it (it is made once the reply is sent); an export that finds none scales as before.
@@ -108,7 +204,20 @@ async function store(job: PhotoJob): Promise<{ photo: StoredPhoto; printCopy: ()
       sharp(preview).resize(fit(PRINT_SIZE)).jpeg({ quality: 80 }).toBuffer(),
     )
   }
-  return { photo: { sha256, format, width, height, takenAt, existed }, printCopy }
+  const { width, height } = source
+  return {
+    photo: { sha256, format, width, height, takenAt, existed, bytes: original.byteLength },
+    printCopy,
+  }
+}
+
+/** Runs a step that decodes the picture; a failure means the upload is not a readable image. */
+async function decoded<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step()
+  } catch (error) {
+    throw new NotAnImage(`the image cannot be decoded: ${error instanceof Error ? error.message : error}`)
+  }
 }
 
 const port = parentPort
@@ -122,7 +231,8 @@ port.on('message', (job: PhotoJob) => {
     },
     (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error)
-      const reason = error instanceof NotAnImage ? 'notImage' : 'failed'
+      const reason =
+        error instanceof NotAnImage ? 'notImage' : error instanceof TooLarge ? 'tooLarge' : 'failed'
       port.postMessage({ id: job.id, ok: false, reason, message } satisfies PhotoJobReply)
     },
   )

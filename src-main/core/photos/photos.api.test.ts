@@ -9,7 +9,7 @@ import { createTempCore, type TempCore } from '../../../test/integration/support
 import type { ApiResult } from '../api/dispatcher'
 import type { Factory } from '../factories/factories.contract'
 import { photoRoutes, type PhotoRoutes } from './photos.api'
-import { MAX_PHOTO_BYTES, type Photo, type PhotoLink } from './photos.contract'
+import { MAX_PHOTO_UPLOAD_BYTES, type Photo, type PhotoLink } from './photos.contract'
 
 /** Photos end to end in the core: real image files in a temp data directory, calls through the dispatcher. */
 
@@ -136,11 +136,11 @@ describe('photos', () => {
     expect(count('change_log')).toBe(0)
   })
 
-  it('refuses a photo over the size limit', async () => {
-    const bytes = Buffer.concat([await halves(64, 64), Buffer.alloc(MAX_PHOTO_BYTES)])
+  it('refuses a photo over the upload ceiling', async () => {
+    const bytes = Buffer.concat([await halves(64, 64), Buffer.alloc(MAX_PHOTO_UPLOAD_BYTES)])
     const error = failed(await upload(bytes))
     expect(error).toMatchObject({ code: 'payload_too_large', messageKey: 'errors.photo.tooLarge' })
-    expect(error.fields[0]?.params).toEqual({ maximumMb: 30 })
+    expect(error.fields[0]?.params).toEqual({ maximumMb: 80 })
     expect(filesUnder(photosDir)).toEqual([])
   })
 

@@ -7,7 +7,7 @@ import { defineCalls } from '../api/define'
  * `uploadPhoto` in the core; these calls then attach the stored photo (by its hash) to records.
  */
 
-export { MAX_PHOTO_BYTES } from '../api/upload-limits'
+export { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, MAX_PHOTO_UPLOAD_BYTES } from '../api/upload-limits'
 
 /** The files kept per photo: the original, a gallery thumbnail and a print-size preview. */
 export const PHOTO_VARIANTS = ['thumb', 'preview', 'original'] as const

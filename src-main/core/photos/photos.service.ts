@@ -11,9 +11,10 @@ import {
 } from '../write/write-path'
 import { sniffImageFormat } from './image-sniff'
 import { FORMAT_FILES, photosRoot, printCopyFile, variantFile } from './photo-files'
-import { PhotoRejected } from './photo-processor'
+import { PhotoRejected, PhotoTooManyPixels } from './photo-processor'
 import {
-  MAX_PHOTO_BYTES,
+  MAX_PHOTO_PIXELS,
+  MAX_PHOTO_UPLOAD_BYTES,
   PHOTO_VARIANTS,
   type PhotoOwnerTable,
   Sha256,
@@ -71,25 +72,34 @@ export function photoTooLarge(bytes: number): AppError {
       {
         path: [],
         messageKey: 'errors.photo.tooLarge',
-        params: { maximumMb: MAX_PHOTO_BYTES / (1024 * 1024) },
+        params: { maximumMb: MAX_PHOTO_UPLOAD_BYTES / (1024 * 1024) },
       },
     ],
   )
 }
 
+export function photoTooManyPixels(detail: string): AppError {
+  const params = { maximumMp: MAX_PHOTO_PIXELS / 1e6 }
+  return new AppError('payload_too_large', 'errors.photo.tooManyPixels', `photo too large: ${detail}`, [
+    { path: [], messageKey: 'errors.photo.tooManyPixels', params },
+  ])
+}
+
 /**
- * Stores uploaded bytes as a photo: checks they are an image within the size limit, writes the
+ * Stores uploaded bytes as a photo: checks they are an image within the size limits (scaling one over
+ * MAX_PHOTO_BYTES), writes the
  * original and its variants (in the worker), and records the photo row once per content. Uploading
  * the same picture again writes nothing new and returns the same photo.
  */
 export async function uploadPhoto(ctx: CoreContext, bytes: Uint8Array): Promise<Photo> {
-  if (bytes.byteLength > MAX_PHOTO_BYTES) throw photoTooLarge(bytes.byteLength)
+  if (bytes.byteLength > MAX_PHOTO_UPLOAD_BYTES) throw photoTooLarge(bytes.byteLength)
   if (!sniffImageFormat(bytes)) throw notAnImage('unknown file signature')
   let stored
   try {
     stored = await ctx.photos.store(bytes, photosRoot(ctx.app.dataDir))
   } catch (error) {
     if (error instanceof PhotoRejected) throw notAnImage(error.message)
+    if (error instanceof PhotoTooManyPixels) throw photoTooManyPixels(error.message)
     throw error
   }
   const { sha256 } = stored
@@ -100,7 +110,7 @@ export async function uploadPhoto(ctx: CoreContext, bytes: Uint8Array): Promise<
       mime: FORMAT_FILES[stored.format].mime,
       width: stored.width,
       height: stored.height,
-      bytes: bytes.byteLength,
+      bytes: stored.bytes,
       taken_at: stored.takenAt,
     }
     await insertRow(trx, ctx.write, photosTable, columns, sha256)

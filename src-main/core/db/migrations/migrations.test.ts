@@ -427,6 +427,24 @@ UPGRADES['0012_delete_conflicts'] = {
   },
 }
 
+UPGRADES['0014_credit_code_note'] = {
+  seed(sqlite) {
+    sqlite
+      .prepare(
+        "INSERT INTO factories (id, name, credit_code, created_at, updated_at) VALUES ('f14', '晋江纸业', '91350582MA2XXXXX1X', 'now', 'now')",
+      )
+      .run()
+  },
+  check(sqlite) {
+    expect(
+      sqlite.prepare("SELECT credit_code, credit_code_note FROM factories WHERE id = 'f14'").get(),
+    ).toEqual({
+      credit_code: '91350582MA2XXXXX1X',
+      credit_code_note: '',
+    })
+  },
+}
+
 /** Tables and indexes of the latest version (Kysely's own bookkeeping tables included). */
 const LATEST_SCHEMA = {
   tables: [
