@@ -38,6 +38,8 @@ const FINGERPRINTS: Record<number, string> = {
   1: '5a8238dde94d',
   // factory_contacts (migration 0011): contacts as rows of their own.
   2: 'abd2b4f2590e',
+  // documents and certificates (migration 0013): a factory's files and certificates.
+  3: 'f22a6da594ac',
 }
 
 function fingerprint(): string {

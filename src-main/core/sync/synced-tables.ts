@@ -12,6 +12,8 @@ import { benchmarksTable, skusTable } from '../skus/skus.columns'
 import { toursTable } from '../tours/tours.columns'
 import { followUpsTable, visitsTable } from '../visits/visits.columns'
 import { factoryContactsTable } from '../factories/factory-contacts.columns'
+import { certificatesTable } from '../certificates/certificates.columns'
+import { documentsTable } from '../documents/documents.columns'
 import { BOOKKEEPING_COLUMNS, columnMeta, ROW_IDS } from '../write/stored-columns'
 import type { SyncedTable, SyncedTableName } from '../write/write-path'
 
@@ -41,13 +43,15 @@ export const SYNCED_TABLES = {
   demand_signals: demandSignalsTable,
   photos: photosTable,
   photo_links: photoLinksTable,
+  documents: documentsTable,
+  certificates: certificatesTable,
 } satisfies { [N in SyncedTableName]: SyncedTable<N> }
 
 /**
  * Version of the registry's tables and columns. HQ states it in its health and push replies; a laptop
  * whose changes HQ refused as unknown ('unknown_schema') sends them again once HQ's version rises.
  */
-export const SYNC_SCHEMA_VERSION = 2
+export const SYNC_SCHEMA_VERSION = 3
 
 /** This version's tables that never sync (bookkeeping): no version will take messages for them. */
 const LOCAL_TABLES: ReadonlySet<string> = new Set([
