@@ -114,16 +114,12 @@ export const certificateCalls = defineCalls({
     summary:
       'Adds a certificate to a factory; valid to must not be before valid from, and a scan must be a ' +
       'document of the same factory.',
-    input: z
-      .object({ factoryId: id, values: CertificateValues })
-      .strict(),
+    input: z.object({ factoryId: id, values: CertificateValues }).strict(),
     output: Certificate,
   },
   'certificates.update': {
     summary: "Changes a certificate's fields (only those that change are written).",
-    input: z
-      .object({ id, values: z.object(fields).partial().strict().superRefine(checkRules) })
-      .strict(),
+    input: z.object({ id, values: z.object(fields).partial().strict().superRefine(checkRules) }).strict(),
     output: Certificate,
   },
   'certificates.delete': {

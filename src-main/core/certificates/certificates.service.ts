@@ -120,12 +120,20 @@ export async function updateCertificate(
     const to = values.validTo !== undefined ? values.validTo : current.valid_to
     if (from !== null && to !== null && to < from) {
       const path = values.validTo !== undefined ? 'validTo' : 'validFrom'
-      throw fieldError(['values', path], 'errors.certificate.toBeforeFrom', `valid to ${to} is before valid from ${from}`)
+      throw fieldError(
+        ['values', path],
+        'errors.certificate.toBeforeFrom',
+        `valid to ${to} is before valid from ${from}`,
+      )
     }
     const kind = values.kind ?? current.kind
     const kindOther = values.kindOther ?? current.kind_other
     if (kind === 'other' && kindOther.trim() === '') {
-      throw fieldError(['values', 'kindOther'], 'errors.certificate.kindOtherRequired', "kind 'other' needs its name")
+      throw fieldError(
+        ['values', 'kindOther'],
+        'errors.certificate.kindOtherRequired',
+        "kind 'other' needs its name",
+      )
     }
     await checkScan(trx, current.factory_id, values.scanDocumentId)
     await updateRow(trx, ctx.write, certificatesTable, id, columnsOf(values))

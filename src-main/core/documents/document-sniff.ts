@@ -66,14 +66,18 @@ function isXlsx(bytes: Uint8Array): boolean {
  * The document type of these bytes, or null when they are none of the accepted ones. `head` may be
  * the first bytes only (HQ checks a stream's first 16): a zip is then taken as a spreadsheet.
  */
-export function sniffDocument(bytes: Uint8Array, options: { headOnly?: boolean } = {}): SniffedDocument | null {
+export function sniffDocument(
+  bytes: Uint8Array,
+  options: { headOnly?: boolean } = {},
+): SniffedDocument | null {
   const image = sniffImageFormat(bytes)
   if (image) return { type: 'image', mime: FORMAT_FILES[image].mime }
   if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46, 0x2d)) return { type: 'pdf', mime: MIME_OF.pdf }
   if (options.headOnly ? startsWith(bytes, 0x50, 0x4b, 0x03, 0x04) : isXlsx(bytes)) {
     return { type: 'xlsx', mime: MIME_OF.xlsx }
   }
-  if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return { type: 'xls', mime: MIME_OF.xls }
+  if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))
+    return { type: 'xls', mime: MIME_OF.xls }
   if (looksLikeText(bytes)) return { type: 'csv', mime: MIME_OF.csv }
   return null
 }

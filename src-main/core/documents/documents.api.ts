@@ -47,7 +47,11 @@ export function documentRoutes(
 ): DocumentRoutes {
   return {
     upload: (bytes, fileName, sha256) =>
-      routeEnvelope('uploadDocument', () => uploadDocument(ctx, bytes, { fileName, sha256 }), onInternalError),
+      routeEnvelope(
+        'uploadDocument',
+        () => uploadDocument(ctx, bytes, { fileName, sha256 }),
+        onInternalError,
+      ),
     file: (id) => documentFileOf(ctx, id),
   }
 }

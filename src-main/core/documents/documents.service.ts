@@ -35,9 +35,18 @@ function refused(messageKey: string, message: string, params?: Record<string, st
 }
 
 export function documentTooLarge(bytes: number): AppError {
-  return new AppError('payload_too_large', 'errors.document.tooLarge', `document of ${bytes} bytes is over the limit`, [
-    { path: ['file'], messageKey: 'errors.document.tooLarge', params: { maximumMb: MAX_DOCUMENT_BYTES / 2 ** 20 } },
-  ])
+  return new AppError(
+    'payload_too_large',
+    'errors.document.tooLarge',
+    `document of ${bytes} bytes is over the limit`,
+    [
+      {
+        path: ['file'],
+        messageKey: 'errors.document.tooLarge',
+        params: { maximumMb: MAX_DOCUMENT_BYTES / 2 ** 20 },
+      },
+    ],
+  )
 }
 
 /** Keeps a file name displayable and short; the extension survives the cut. */
@@ -58,9 +67,13 @@ function checkType(bytes: Uint8Array, fileName: string): SniffedDocument {
   }
   const sniffed = sniffDocument(bytes)
   if (!sniffed) {
-    throw refused('errors.document.unreadable', `${fileName}: the content is none of PDF, Excel, CSV or an image`, {
-      named,
-    })
+    throw refused(
+      'errors.document.unreadable',
+      `${fileName}: the content is none of PDF, Excel, CSV or an image`,
+      {
+        named,
+      },
+    )
   }
   // A text file is taken for CSV only when it is called one: any binary file named .csv was refused above.
   if (sniffed.type !== named) {
