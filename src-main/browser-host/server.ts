@@ -224,7 +224,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const { pathname } = url
     const isUpload = pathname === '/upload/photo' || pathname === '/upload/import'
-    const behindSecret = isUpload || isPdfPath(pathname) || isArchivePath(pathname) || isDocumentPath(pathname)
+    const behindSecret =
+      isUpload || isPdfPath(pathname) || isArchivePath(pathname) || isDocumentPath(pathname)
     if (pathname === '/api' || pathname.startsWith('/api/') || behindSecret) {
       // The secret is checked before any routing, so nothing about the API is visible without it.
       if (!secretMatches(expected, req.headers[SECRET_HEADER])) {

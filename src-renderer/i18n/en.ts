@@ -1,3 +1,4 @@
+import { documentErrorsEn, documentsEn } from './documents.en'
 import { formsEn } from './forms.en'
 import { archiveEn, archiveErrorsEn } from './archive.en'
 import { fieldEn } from './field.en'
@@ -20,6 +21,7 @@ export const en: Messages = {
   ...hqConsoleEn,
   ...formsEn,
   ...archiveEn,
+  ...documentsEn,
   app: {
     name: 'Sourcing Workbench',
     tagline: 'Private-label source-factory sourcing',
@@ -698,6 +700,7 @@ export const en: Messages = {
     ...hqErrorsEn,
     ...backupErrorsEn,
     ...archiveErrorsEn,
+    ...documentErrorsEn,
     title: 'Something went wrong',
     photo: {
       notImage: 'This file is not an image the workbench can read (whatever its name says)',

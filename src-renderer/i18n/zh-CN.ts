@@ -1,3 +1,4 @@
+import { documentErrorsZhCN, documentsZhCN } from './documents.zh-CN'
 import { formsZhCN } from './forms.zh-CN'
 import { archiveErrorsZhCN, archiveZhCN } from './archive.zh-CN'
 import { fieldZhCN } from './field.zh-CN'
@@ -19,6 +20,7 @@ export const zhCN = {
   ...hqConsoleZhCN,
   ...formsZhCN,
   ...archiveZhCN,
+  ...documentsZhCN,
   app: {
     name: '源选采购工作台',
     tagline: '自有品牌源头工厂寻源',
@@ -690,6 +692,7 @@ export const zhCN = {
     ...hqErrorsZhCN,
     ...backupErrorsZhCN,
     ...archiveErrorsZhCN,
+    ...documentErrorsZhCN,
     title: '操作失败',
     photo: {
       notImage: '该文件不是可读取的图片（与文件名无关）',

@@ -64,7 +64,11 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 /** Counts one failure; answers whether the run's photo transfer should stop here. */
-function fail(report: BlobFailureCounts, failure: Omit<PhotoFailure, 'code' | 'message'>, error: unknown): boolean {
+function fail(
+  report: BlobFailureCounts,
+  failure: Omit<PhotoFailure, 'code' | 'message'>,
+  error: unknown,
+): boolean {
   const code = error instanceof HqRequestError ? error.code : 'unreadable'
   report.photoErrors++
   if (report.photoFailures.length < MAX_PHOTO_FAILURES) {
