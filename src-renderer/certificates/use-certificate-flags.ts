@@ -1,4 +1,4 @@
-import { worseStatus } from '@core/certificates/certificate-status'
+import { worseStatus } from '@core/domain/certificate-status'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCall } from '../api/use-call'
@@ -19,10 +19,10 @@ export interface CertificateFlag {
 export function useCertificateFlags(): ReadonlyMap<string, CertificateFlag> {
   const { t } = useTranslation()
   const nameOf = useCertificateName()
-  const result = useCall('certificates.expiring', {})
+  const { data } = useCall('certificates.expiring', {})
   return useMemo(() => {
-    const worst = new Map<string, NonNullable<typeof result.data>['items'][number]>()
-    for (const item of result.data?.items ?? []) {
+    const worst = new Map<string, NonNullable<typeof data>['items'][number]>()
+    for (const item of data?.items ?? []) {
       const seen = worst.get(item.factoryId)
       worst.set(item.factoryId, seen && worseStatus(seen, item) === seen ? seen : item)
     }
@@ -35,5 +35,5 @@ export function useCertificateFlags(): ReadonlyMap<string, CertificateFlag> {
     }
     return flags
     // nameOf and t change with the language.
-  }, [result.data, nameOf, t])
+  }, [data, nameOf, t])
 }

@@ -5,7 +5,7 @@ import { documentRoutes } from '../documents/documents.api'
 import { tinyPdf } from '../../../test/integration/support/document-files'
 import type { Document, StoredDocumentFile } from '../documents/documents.contract'
 import type { Factory } from '../factories/factories.contract'
-import { addDays, localDay } from './certificate-status'
+import { addDays, localDay } from '../domain/certificate-status'
 import type { Certificate, ExpiringCertificate } from './certificates.contract'
 
 /** A factory's certificates through the dispatcher on a real SQLite file; "today" is this machine's day. */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineCalls } from '../api/define'
-import { EXPIRING_WITHIN_DAYS } from './certificate-status'
+import { EXPIRING_WITHIN_DAYS } from '../domain/certificate-status'
 
 /**
  * A factory's certificates as records: kind, number, issuer, validity and an optional scan (one of

@@ -4,7 +4,7 @@ import { AppError, notFound } from '../api/errors'
 import type { DB } from '../db/schema'
 import { findLiveDocument } from '../documents/documents.repository'
 import { inTransaction, insertRow, requireLiveReference, tombstoneRow, updateRow } from '../write/write-path'
-import { addDays, certificateStatus, localDay } from './certificate-status'
+import { addDays, certificateStatus, localDay } from '../domain/certificate-status'
 import { certificatesTable } from './certificates.columns'
 import type {
   Certificate,

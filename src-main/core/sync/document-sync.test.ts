@@ -5,7 +5,7 @@ import { createHqStore, hqBackends, startStoreHq, type HqStore } from '../../../
 import { ok } from '../../../test/integration/support/api-result'
 import { priceSheet, tinyPdf } from '../../../test/integration/support/document-files'
 import { createSyncDevice, type SyncDevice } from '../../../test/sync-harness/sync-device'
-import { addDays, localDay } from '../certificates/certificate-status'
+import { addDays, localDay } from '../domain/certificate-status'
 import type { Certificate } from '../certificates/certificates.contract'
 import { documentRoutes } from '../documents/documents.api'
 import type { Document, StoredDocumentFile } from '../documents/documents.contract'

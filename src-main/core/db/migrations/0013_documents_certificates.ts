@@ -40,7 +40,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('deleted_at', 'text')
     .execute()
-  await sql`CREATE INDEX certificates_live_factory ON certificates (factory_id) WHERE deleted_at IS NULL`.execute(db)
+  await sql`CREATE INDEX certificates_live_factory ON certificates (factory_id) WHERE deleted_at IS NULL`.execute(
+    db,
+  )
   // The cross-factory list of what expires soon reads by end date.
   await sql`CREATE INDEX certificates_live_valid_to ON certificates (valid_to)
     WHERE deleted_at IS NULL AND valid_to IS NOT NULL`.execute(db)

@@ -430,7 +430,9 @@ UPGRADES['0012_delete_conflicts'] = {
 UPGRADES['0013_documents_certificates'] = {
   seed(sqlite) {
     sqlite
-      .prepare("INSERT INTO factories (id, name, created_at, updated_at) VALUES ('f13', '晋江恒安纸业', 'now', 'now')")
+      .prepare(
+        "INSERT INTO factories (id, name, created_at, updated_at) VALUES ('f13', '晋江恒安纸业', 'now', 'now')",
+      )
       .run()
   },
   check(sqlite) {
