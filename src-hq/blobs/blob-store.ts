@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { access, mkdir, open, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Readable } from 'node:stream'
-import { sniffImageFormat } from '../../src-main/core/photos/image-sniff'
+import { sniffDocument } from '../../src-main/core/documents/document-sniff'
 
 /**
  * HQ's store of photo originals, named by the SHA-256 of their bytes: <root>/<2 hex>/<sha256>, the same
@@ -41,7 +41,7 @@ export class BlobRefused extends Error {
 /** Lower-case hex SHA-256: the only names the store accepts. */
 export const BLOB_NAME = /^[0-9a-f]{64}$/
 
-/** Enough leading bytes for every signature image-sniff knows. */
+/** Enough leading bytes for every signature image-sniff and document-sniff know. */
 const SNIFF_BYTES = 16
 
 export function createBlobStore(root: string): BlobStore {
@@ -92,7 +92,10 @@ export function createBlobStore(root: string): BlobStore {
         if (actual !== sha256) {
           throw new BlobRefused('hash_mismatch', `the bytes hash to ${actual}, not ${sha256}`)
         }
-        if (!sniffImageFormat(head)) throw new BlobRefused('not_image', 'the bytes are not an image')
+        // Photos' and documents' files share the store: an image, a PDF, a spreadsheet or CSV text.
+        if (!sniffDocument(head, { headOnly: true })) {
+          throw new BlobRefused('not_image', 'the bytes are neither an image nor a document')
+        }
         // On disk before the rename makes it visible: a power cut cannot leave a named, empty blob.
         await file.sync()
         await file.close()

@@ -3,6 +3,7 @@ import { version } from '../../package.json'
 import { createCore, type Core } from '../core/app'
 import { archiveRoutes } from '../core/archive/archive.api'
 import { importRoutes } from '../core/imports/imports.api'
+import { documentRoutes } from '../core/documents/documents.api'
 import { photoRoutes } from '../core/photos/photos.api'
 import { plainTokenVault } from '../core/sync/token-vault'
 import { createChromiumPrinter, findChromium } from '../host/pdf-chromium'
@@ -56,6 +57,7 @@ export async function openCore(options: OpenCoreOptions): Promise<{ core: Core; 
     dispatch: core.dispatch,
     photos,
     imports: importRoutes(core.context, onInternalError),
+    documents: documentRoutes(core.context, onInternalError),
     pdf: {
       dispatch: core.dispatch,
       jobs,

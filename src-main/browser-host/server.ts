@@ -17,6 +17,8 @@ import { createPhotoAccess, servePhoto } from './photo-access'
 import { handleArchiveRoute, isArchivePath } from './archive-http'
 import type { ArchiveRoutes } from '../core/archive/archive.api'
 import { CONTENT_TYPES } from '../host/content-types'
+import type { DocumentRoutes } from '../core/documents/documents.api'
+import { handleDocumentRoute, isDocumentPath } from './document-http'
 
 // This module imports nothing that builds zod schemas or opens the database (types aside): the host
 // listens and serves the page while the core is still loading (see main.ts).
@@ -32,6 +34,8 @@ export interface HostRoutes {
   pdf?: PdfRoutesOptions
   /** Export everything / open an archive (archive-http.ts); without it those answer 404. */
   archive?: ArchiveRoutes
+  /** Document upload and files (document-http.ts); without it those answer 404. */
+  documents?: DocumentRoutes
 }
 
 export interface BrowserHostOptions {
@@ -194,6 +198,7 @@ async function handleAuthorized(
     if (!routes.imports) return sendError(res, 'not_found', 'errors.notFound', 'imports are not served here')
     return handleImportUpload(req, res, routes.imports, url.searchParams.get('name') ?? '')
   }
+  if (isDocumentPath(url.pathname)) return handleDocumentRoute(req, res, url, routes.documents)
   if (isArchivePath(url.pathname)) {
     if (!routes.archive) return sendError(res, 'not_found', 'errors.notFound', 'archives are not served here')
     return handleArchiveRoute(req, res, url, routes.archive)
@@ -219,7 +224,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const { pathname } = url
     const isUpload = pathname === '/upload/photo' || pathname === '/upload/import'
-    const behindSecret = isUpload || isPdfPath(pathname) || isArchivePath(pathname)
+    const behindSecret =
+      isUpload || isPdfPath(pathname) || isArchivePath(pathname) || isDocumentPath(pathname)
     if (pathname === '/api' || pathname.startsWith('/api/') || behindSecret) {
       // The secret is checked before any routing, so nothing about the API is visible without it.
       if (!secretMatches(expected, req.headers[SECRET_HEADER])) {

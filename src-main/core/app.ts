@@ -15,6 +15,7 @@ import { recordAppVersion, type FindGoodBackup } from './guard/startup-check'
 import { storageError } from './guard/storage-errors'
 import { createSyncRunner } from './sync/sync-runner'
 import { photosRoot } from './photos/photo-files'
+import { documentsRoot } from './documents/document-files'
 import { startSyncScheduler } from './sync/sync-scheduler'
 import { loadClockCorrection } from './sync/clock-correction'
 import { applyKnownParked } from './sync/parked-replay'
@@ -104,6 +105,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         vault,
         photos,
         photosRoot: photosRoot(options.dataDir),
+        documentsRoot: documentsRoot(options.dataDir),
       })),
     )
     const backups = createBackupControl({

@@ -14,6 +14,8 @@ import { APP_FOLDER } from '../host/data-dir'
 import { createCore, type Core } from '../core/app'
 import { importRoutes } from '../core/imports/imports.api'
 import { photoRoutes } from '../core/photos/photos.api'
+import { documentRoutes } from '../core/documents/documents.api'
+import { handleDocuments } from './documents'
 import { parseLaunchOptions, pickLaunchArgs } from '../host/cli-options'
 import { electronNativeBinding } from './native-binding'
 import { buildAppMenu } from './menu'
@@ -142,6 +144,10 @@ async function start(core: Core): Promise<void> {
   photoFiles = photos
   const imports = importRoutes(core.context, (error, call) => console.error(`[api] ${call} failed:`, error))
   handleImportUpload(imports, (frame) => isTrustedSender(frame))
+  handleDocuments(
+    documentRoutes(core.context, (error, call) => console.error(`[api] ${call} failed:`, error)),
+    (frame) => isTrustedSender(frame),
+  )
   const archive = archiveRoutes(core.context, {
     sqlite: core.database.sqlite,
     onInternalError: (error, call) => console.error(`[api] ${call} failed:`, error),

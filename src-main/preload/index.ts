@@ -9,6 +9,11 @@ const api = {
   /** Reads a spreadsheet's bytes for an import; resolves the envelope with the ImportUpload. */
   uploadImport: (bytes: ArrayBuffer, fileName: string): Promise<ApiResult> =>
     ipcRenderer.invoke('import:upload', bytes, fileName),
+  /** Stores a document's bytes (its name and SHA-256 checked); resolves the envelope with the stored file. */
+  uploadDocument: (bytes: ArrayBuffer, fileName: string, sha256: string): Promise<ApiResult> =>
+    ipcRenderer.invoke('document:upload', bytes, fileName, sha256),
+  /** A document's file: the envelope with its bytes, type and name. */
+  readDocument: (id: string): Promise<ApiResult> => ipcRenderer.invoke('document:read', id),
   /** Export everything: a save dialog, then the archive written there (envelope: summary or null). */
   exportArchive: (): Promise<ApiResult> => ipcRenderer.invoke('archive:export'),
   /** Open an archive: an open dialog, then checked and swapped in; the app restarts on it. */

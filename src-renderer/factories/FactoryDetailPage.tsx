@@ -6,6 +6,8 @@ import { useCall } from '../api/use-call'
 import { BackLink } from '../common/BackLink'
 import { DetailError, DetailLoading } from '../common/DetailStates'
 import { PhotosPanel } from '../photos/PhotosPanel'
+import { CertificatesSection } from '../certificates/CertificatesSection'
+import { DocumentsPanel } from '../documents/DocumentsPanel'
 import { navigate } from '../shell/route'
 import { FactoryScorecardPanel } from '../shell/lazy-pages'
 import { NegotiationButtons } from '../negotiation/NegotiationButtons'
@@ -66,6 +68,8 @@ export function FactoryDetailPage({ id }: { id: string }) {
       </Group>
       <FactoryDetail factory={factory} />
       <FactoryScorecardPanel factoryId={factory.id} factoryName={factory.name} />
+      <CertificatesSection factoryId={factory.id} />
+      <DocumentsPanel ownerTable="factories" ownerId={factory.id} />
       <PhotosPanel ownerTable="factories" ownerId={factory.id} />
       <LazyFactoryFormDrawer
         opened={editing}

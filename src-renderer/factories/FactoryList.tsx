@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next'
 import classes from './FactoryList.module.css'
 import { FactoryListHeader, type SortState } from './FactoryListHeader'
 import { FactoryListRow, type RowLabels } from './FactoryListRow'
+import { useCertificateFlags } from '../certificates/use-certificate-flags'
 import { HEADER_HEIGHT, ROW_HEIGHT } from './list-columns'
 
 /**
@@ -42,6 +43,7 @@ export function FactoryList({
 }) {
   const { t, i18n } = useTranslation()
   const scrollRef = useRef<HTMLDivElement>(null)
+  const certificateFlags = useCertificateFlags()
   const labels = useMemo<RowLabels>(
     () => ({
       status: Object.fromEntries(FACTORY_STATUSES.map((s) => [s, t(`status.${s}`)])) as Record<
@@ -96,6 +98,7 @@ export function FactoryList({
                 factory={factory}
                 top={row.start - HEADER_HEIGHT}
                 labels={labels}
+                certificate={certificateFlags.get(factory.id)}
               />
             ) : null
           })}

@@ -1,5 +1,6 @@
 import type { FactoryStatus, FactorySummary } from '@core/factories/factories.contract'
 import { memo } from 'react'
+import type { CertificateFlag } from '../certificates/use-certificate-flags'
 import { routeHash } from '../shell/route'
 import classes from './FactoryList.module.css'
 import { formatDateTime, formatList, formatPlace } from './format'
@@ -18,6 +19,13 @@ export interface RowLabels {
   none: string
 }
 
+function flagStyle(color: string): React.CSSProperties {
+  return {
+    '--status-bg': `var(--mantine-color-${color}-light)`,
+    '--status-fg': `var(--mantine-color-${color}-light-color)`,
+  } as React.CSSProperties
+}
+
 /**
  * One factory in the list; the whole row is a link to its page. Kept lean for scrolling at 10,000 rows:
  * few DOM nodes, no per-row hooks, plain elements instead of library components.
@@ -26,10 +34,13 @@ export const FactoryListRow = memo(function FactoryListRow({
   factory,
   top,
   labels,
+  certificate,
 }: {
   factory: FactorySummary
   top: number
   labels: RowLabels
+  /** Its most urgent certificate flag ("BSCI 23 天后到期"), if any. */
+  certificate?: CertificateFlag
 }) {
   const categories = formatList(factory.categories)
   const color = STATUS_COLORS[factory.status]
@@ -42,7 +53,19 @@ export const FactoryListRow = memo(function FactoryListRow({
       role="row"
     >
       <div className={classes.cell} title={factory.name}>
-        <div className={`${classes.cell} ${classes.name}`}>{factory.name}</div>
+        <div style={{ display: 'flex', gap: 6, alignItems: 'center', minWidth: 0 }}>
+          <div className={`${classes.cell} ${classes.name}`}>{factory.name}</div>
+          {certificate ? (
+            <span
+              className={classes.status}
+              style={flagStyle(certificate.state === 'expired' ? 'red' : 'orange')}
+              data-testid="factory-certificate-flag"
+              data-state={certificate.state}
+            >
+              {certificate.text}
+            </span>
+          ) : null}
+        </div>
         {factory.creditCodeWarning !== null ? (
           <div
             className={`${classes.cell} ${classes.sub} ${classes.warn}`}
@@ -63,15 +86,7 @@ export const FactoryListRow = memo(function FactoryListRow({
         {categories || labels.none}
       </div>
       <div>
-        <span
-          className={classes.status}
-          style={
-            {
-              '--status-bg': `var(--mantine-color-${color}-light)`,
-              '--status-fg': `var(--mantine-color-${color}-light-color)`,
-            } as React.CSSProperties
-          }
-        >
+        <span className={classes.status} style={flagStyle(color)}>
           {labels.status[factory.status]}
         </span>
       </div>

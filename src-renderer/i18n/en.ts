@@ -1,3 +1,4 @@
+import { documentErrorsEn, documentsEn } from './documents.en'
 import { formsEn } from './forms.en'
 import { phoneUploadErrorsEn, phoneUploadEn } from './phone-upload.en'
 import { archiveEn, archiveErrorsEn } from './archive.en'
@@ -34,6 +35,7 @@ export const en: Messages = {
     },
   },
   ...negotiationEn,
+  ...documentsEn,
   app: {
     name: 'Sourcing Workbench',
     tagline: 'Private-label source-factory sourcing',
@@ -719,6 +721,7 @@ export const en: Messages = {
     ...backupErrorsEn,
     ...archiveErrorsEn,
     ...phoneUploadErrorsEn,
+    ...documentErrorsEn,
     title: 'Something went wrong',
     photo: {
       notImage: 'This file is not an image the workbench can read (whatever its name says)',

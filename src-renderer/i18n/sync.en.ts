@@ -136,6 +136,8 @@ export const syncEn: Widen<typeof syncZhCN> = {
       categories: 'Category',
       photos: 'Photo',
       photo_links: 'Photo',
+      documents: 'Document',
+      certificates: 'Certificate',
     },
     fields: {
       sort_order: 'Order',

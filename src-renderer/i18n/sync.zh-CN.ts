@@ -128,6 +128,8 @@ export const syncZhCN = {
       categories: '品类',
       photos: '照片',
       photo_links: '照片',
+      documents: '文档',
+      certificates: '证书',
     },
     fields: {
       sort_order: '排列顺序',

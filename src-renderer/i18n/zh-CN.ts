@@ -1,3 +1,4 @@
+import { documentErrorsZhCN, documentsZhCN } from './documents.zh-CN'
 import { formsZhCN } from './forms.zh-CN'
 import { phoneUploadErrorsZhCN, phoneUploadZhCN } from './phone-upload.zh-CN'
 import { archiveErrorsZhCN, archiveZhCN } from './archive.zh-CN'
@@ -33,6 +34,7 @@ export const zhCN = {
     },
   },
   ...negotiationZhCN,
+  ...documentsZhCN,
   app: {
     name: '源选采购工作台',
     tagline: '自有品牌源头工厂寻源',
@@ -710,6 +712,7 @@ export const zhCN = {
     ...backupErrorsZhCN,
     ...archiveErrorsZhCN,
     ...phoneUploadErrorsZhCN,
+    ...documentErrorsZhCN,
     title: '操作失败',
     photo: {
       notImage: '该文件不是可读取的图片（与文件名无关）',

@@ -12,6 +12,7 @@ import { ImportButton } from '../imports/ImportButton'
 import { formatPackSpec, freightText, tiersText } from './quote-format'
 import { QuoteEditor, type QuoteEditMode } from './QuoteEditor'
 import { QuoteRoundsTimeline } from './QuoteRoundsTimeline'
+import { QuoteDocumentsButton } from '../documents/QuoteDocumentsButton'
 
 /** The latest round of every quote for the SKU, with revise, correct, history and delete. */
 export function QuotesPanel({
@@ -138,6 +139,10 @@ export function QuotesPanel({
                       >
                         {t('quotes.revise')}
                       </Button>
+                      <QuoteDocumentsButton
+                        quoteId={quote.id}
+                        title={`${quote.factoryName} · ${t('documents.title')}`}
+                      />
                       <Menu position="bottom-end" withinPortal>
                         <Menu.Target>
                           <ActionIcon variant="subtle" color="gray" aria-label={t('common.more')}>

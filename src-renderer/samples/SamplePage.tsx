@@ -11,6 +11,7 @@ import { DetailError, DetailLoading } from '../common/DetailStates'
 import { notifySuccess } from '../common/notify'
 import { FormDrawer } from '../forms/FormDrawer'
 import { PhotosPanel } from '../photos/PhotosPanel'
+import { DocumentsPanel } from '../documents/DocumentsPanel'
 import { navigate, routeHash } from '../shell/route'
 import { PdfExportButton } from '../reports/PdfExportButton'
 import { EvaluationEditor } from './EvaluationEditor'
@@ -228,6 +229,7 @@ export function SamplePage({ id }: { id: string }) {
         )}
       </Paper>
       <PhotosPanel ownerTable="samples" ownerId={sample.id} />
+      <DocumentsPanel ownerTable="samples" ownerId={sample.id} defaultKind="test_report" />
       <FormDrawer
         opened={editing}
         title={t('samples.form.editTitle')}

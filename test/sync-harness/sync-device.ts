@@ -4,6 +4,7 @@ import { createTempCore, type TempCore } from '../integration/support/temp-core'
 import type { CoreOptions } from '../../src-main/core/app'
 import { factoriesTable } from '../../src-main/core/factories/factories.columns'
 import { photosRoot } from '../../src-main/core/photos/photo-files'
+import { documentsRoot } from '../../src-main/core/documents/document-files'
 import { inTransaction, insertRow, updateRow } from '../../src-main/core/write/write-path'
 import { createHttpHqClient, type HqClient } from '../../src-main/core/sync/hq-client'
 import { syncNow, type SyncDeps } from '../../src-main/core/sync/sync.service'
@@ -104,6 +105,7 @@ export function syncDepsOf(core: TempCore): SyncDeps {
     correction: context.sync.correction,
     photos: context.photos,
     photosRoot: photosRoot(core.dataDir),
+    documentsRoot: documentsRoot(core.dataDir),
   }
 }
 

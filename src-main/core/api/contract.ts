@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import { backupCalls } from '../backup/backup.contract'
 import { archiveCalls } from '../archive/archive.contract'
+import { certificateCalls } from '../certificates/certificates.contract'
+import { documentCalls } from '../documents/documents.contract'
 import { categoryCalls } from '../categories/categories.contract'
 import { exportCalls } from '../exports/exports.contract'
 import { demandCalls } from '../demand/demand.contract'
@@ -56,6 +58,8 @@ export const contract = mergeCalls(
   trashCalls,
   backupCalls,
   archiveCalls,
+  documentCalls,
+  certificateCalls,
 )
 
 export type Contract = typeof contract

@@ -7,6 +7,7 @@ import type { CallSpec } from './define'
 import type { ErrorCode } from './errors'
 import { HTTP_STATUS_BY_CODE, MAX_BODY_BYTES } from './transport'
 import { PHONE_UPLOAD_DOCS } from '../phone-upload/phone-upload-docs'
+import { MAX_DOCUMENT_BYTES } from './upload-limits'
 
 /**
  * Writes docs/api.md from the contract, so the reference can never drift from what the dispatcher
@@ -89,6 +90,27 @@ x-workbench-secret: SECRET
 
 **Electron host**: the preload exposes one function and nothing else,
 \`window.workbench.call(name, input)\`, which returns a promise of the same envelope.
+
+### Document files (binary routes, behind the same secret)
+
+Documents' bytes do not travel as JSON. Upload first, then attach the stored file with \`documents.attach\`:
+
+\`\`\`http
+POST /upload/document?name=<file name>&sha256=<lower-case hex SHA-256 the sender computed>
+content-type: application/octet-stream
+x-workbench-secret: SECRET
+
+<the file's raw bytes, at most ${MAX_DOCUMENT_BYTES / 2 ** 20} MiB>
+\`\`\`
+
+- Answers the envelope with \`{ sha256, mime, type, bytes, fileName }\`. Refused (400) when the content
+  is not what the name says (\`errors.document.typeMismatch\`: a PNG named .xlsx), is none of PDF,
+  .xlsx, .xls, CSV or an image (\`errors.document.unreadable\`), or does not hash to \`sha256\`
+  (\`errors.document.hashMismatch\`); 413 over the limit (\`errors.document.tooLarge\`).
+- \`GET /documents/<document id>\` answers the file itself (its stored type, \`content-disposition:
+  attachment\` with the buyer's file name), or the envelope with \`not_found\`.
+- Electron: \`window.workbench.uploadDocument(bytes, fileName, sha256)\` and
+  \`window.workbench.readDocument(id)\` (envelope with \`{ bytes, mime, fileName }\`).
 
 ## Envelope
 

@@ -1,5 +1,7 @@
 import { backupHandlers } from '../backup/backup.api'
 import { archiveHandlers } from '../archive/archive.api'
+import { certificateHandlers } from '../certificates/certificates.api'
+import { documentHandlers } from '../documents/documents.api'
 import { categoryHandlers } from '../categories/categories.api'
 import { demandHandlers } from '../demand/demand.api'
 import { demoHandlers } from '../demo/demo.api'
@@ -61,4 +63,6 @@ export const handlers: Handlers = {
   ...trashHandlers,
   ...backupHandlers,
   ...archiveHandlers,
+  ...documentHandlers,
+  ...certificateHandlers,
 }

@@ -17,3 +17,6 @@ export const MAX_PHOTO_PIXELS = 100_000_000
 
 /** Largest spreadsheet accepted (a 10,000-row factory list is about 1–2 MB). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
+
+/** Largest document accepted (a scanned licence or a price sheet; at most what HQ takes as one blob). */
+export const MAX_DOCUMENT_BYTES = 30 * 1024 * 1024

@@ -1,5 +1,7 @@
+import type { CertificatesTable } from '../certificates/certificates.table'
 import type { CategoriesTable } from '../categories/categories.table'
 import type { DemandSignalsTable } from '../demand/demand.table'
+import type { DocumentsTable } from '../documents/documents.table'
 import type { FactoriesTable } from '../factories/factories.table'
 import type { FactoryContactsTable } from '../factories/factory-contacts.table'
 import type { PhotoLinksTable, PhotosTable } from '../photos/photos.table'
@@ -30,6 +32,8 @@ export interface DB {
   currency_rates: CurrencyRatesTable
   photos: PhotosTable
   photo_links: PhotoLinksTable
+  documents: DocumentsTable
+  certificates: CertificatesTable
   tours: ToursTable
   visits: VisitsTable
   visit_follow_ups: VisitFollowUpsTable

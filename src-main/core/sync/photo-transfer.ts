@@ -34,6 +34,9 @@ type PhotoCounts = Pick<
   'photosUp' | 'photosDown' | 'photosWaiting' | 'photoErrors' | 'photoFailures'
 >
 
+/** Where a blob's failures are counted (photos' and documents' alike, in photoErrors). */
+export type BlobFailureCounts = Pick<SyncReport, 'photoErrors' | 'photoFailures'>
+
 /** Errors after which no other photo can get through in this run either. */
 const RUN_ENDING = new Set(['offline', 'unauthorized', 'rate_limited'])
 
@@ -61,7 +64,11 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 /** Counts one failure; answers whether the run's photo transfer should stop here. */
-function fail(report: PhotoCounts, failure: Omit<PhotoFailure, 'code' | 'message'>, error: unknown): boolean {
+function fail(
+  report: BlobFailureCounts,
+  failure: Omit<PhotoFailure, 'code' | 'message'>,
+  error: unknown,
+): boolean {
   const code = error instanceof HqRequestError ? error.code : 'unreadable'
   report.photoErrors++
   if (report.photoFailures.length < MAX_PHOTO_FAILURES) {
@@ -72,13 +79,13 @@ function fail(report: PhotoCounts, failure: Omit<PhotoFailure, 'code' | 'message
 }
 
 /**
- * Runs `each` on every candidate hash, telling it whether HQ has that original (asked in chunks). A
- * failing photo is counted and the next one tried; a failure no other photo could get past (HQ gone)
- * ends the transfer for this run.
+ * Runs `each` on every candidate hash, telling it whether HQ has that blob (asked in chunks). A
+ * failing blob is counted and the next one tried; a failure no other blob could get past (HQ gone)
+ * ends the transfer for this run. Photos and documents both move through here.
  */
-async function forEachByHq(
-  deps: PhotoSyncDeps,
-  report: PhotoCounts,
+export async function forEachByHq(
+  deps: Pick<PhotoSyncDeps, 'client'>,
+  report: BlobFailureCounts,
   direction: PhotoFailure['direction'],
   candidates: string[],
   each: (sha256: string, hqHasIt: boolean) => Promise<void>,
@@ -116,6 +123,19 @@ export async function sendPhotos(deps: PhotoSyncDeps, report: PhotoCounts): Prom
   })
 }
 
+/** Downloads one blob and checks its size and its bytes against the hash that names it. */
+export async function downloadChecked(client: HqClient, sha256: string): Promise<Uint8Array> {
+  const bytes = await client.downloadPhoto(sha256)
+  if (bytes.byteLength > MAX_BLOB_BYTES) {
+    throw new HqRequestError('payload_too_large', `HQ sent ${bytes.byteLength} bytes for ${sha256}`)
+  }
+  const actual = createHash('sha256').update(bytes).digest('hex')
+  if (actual !== sha256) {
+    throw new HqRequestError('hash_mismatch', `HQ's bytes for ${sha256} hash to ${actual}: not stored`)
+  }
+  return bytes
+}
+
 /**
  * Fetches every original missing here that HQ has, checks its bytes against the hash, and stores it
  * through the photo worker, which writes the thumbnail and preview first and the original last (each
@@ -128,14 +148,7 @@ export async function fetchPhotos(deps: PhotoSyncDeps, report: PhotoCounts): Pro
       report.photosWaiting++
       return
     }
-    const bytes = await deps.client.downloadPhoto(sha256)
-    if (bytes.byteLength > MAX_BLOB_BYTES) {
-      throw new HqRequestError('payload_too_large', `HQ sent ${bytes.byteLength} bytes for ${sha256}`)
-    }
-    const actual = createHash('sha256').update(bytes).digest('hex')
-    if (actual !== sha256) {
-      throw new HqRequestError('hash_mismatch', `HQ's bytes for ${sha256} hash to ${actual}: not stored`)
-    }
+    const bytes = await downloadChecked(deps.client, sha256)
     try {
       await deps.processor.store(bytes, deps.root)
     } catch (error) {

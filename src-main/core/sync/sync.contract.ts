@@ -49,6 +49,12 @@ export const SyncReport = z.object({
   photoErrors: z.number().int().default(0),
   /** The first few of those failures, for the Sync screen and logs. */
   photoFailures: z.array(PhotoFailure).max(MAX_PHOTO_FAILURES).default([]),
+  /** Document files (price sheets, licences, scans) sent to HQ in this run; failures count in photoErrors. */
+  documentsUp: z.number().int().default(0),
+  /** Document files fetched from HQ in this run. */
+  documentsDown: z.number().int().default(0),
+  /** Documents known here whose file HQ does not have yet; fetched later. */
+  documentsWaiting: z.number().int().default(0),
   /** Changes sent before that went again: HQ lacked them (an HQ restored from a backup, or another HQ). */
   resent: z.number().int().default(0),
   startedAt: z.string(),

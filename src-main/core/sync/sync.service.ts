@@ -6,6 +6,7 @@ import { applyPage } from './apply'
 import { learnHqTime, readClockOffset, type ClockCorrection } from './clock-correction'
 import type { PhotoProcessor } from '../photos/photo-processor'
 import { createHttpHqClient, HqRequestError, type HqClient } from './hq-client'
+import { fetchDocuments, sendDocuments } from './document-transfer'
 import { fetchPhotos, sendPhotos } from './photo-transfer'
 import { checkHq, cursorMark, noteEnrolment } from './hq-identity'
 import { clearRevocation, noteRevocation, readRevocation } from './revocation'
@@ -35,6 +36,8 @@ export interface SyncDeps {
   photos: PhotoProcessor
   /** <dataDir>/photos */
   photosRoot: string
+  /** <dataDir>/documents; without it document files do not move (their rows still sync). */
+  documentsRoot?: string
   /** How the device token is kept at rest (the host's); plain text when not given. */
   vault?: TokenVault
 }
@@ -148,6 +151,9 @@ export async function syncNow(deps: SyncDeps, hooks: SyncRunHooks = {}): Promise
     photosWaiting: 0,
     photoErrors: 0,
     photoFailures: [],
+    documentsUp: 0,
+    documentsDown: 0,
+    documentsWaiting: 0,
     resent: 0,
     startedAt: deps.now().toISOString(),
     finishedAt: '',
@@ -182,6 +188,10 @@ export async function syncNow(deps: SyncDeps, hooks: SyncRunHooks = {}): Promise
       onPhoto: () => onProgress?.('photos', report),
     }
     await sendPhotos(photos, report)
+    const documents = deps.documentsRoot
+      ? { db: deps.db, client, root: deps.documentsRoot, onDocument: () => onProgress?.('photos', report) }
+      : null
+    if (documents) await sendDocuments(documents, report)
     signal?.throwIfAborted()
     onProgress?.('pulling', report)
     const conflictsBefore = await countAllConflicts(deps.db)
@@ -210,6 +220,7 @@ export async function syncNow(deps: SyncDeps, hooks: SyncRunHooks = {}): Promise
     signal?.throwIfAborted()
     onProgress?.('photos', report)
     await fetchPhotos(photos, report)
+    if (documents) await fetchDocuments(documents, report)
     await refreshDirectory(deps.db, client)
   } catch (error) {
     Object.assign(report, outcomeOf(error))

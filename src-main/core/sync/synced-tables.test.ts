@@ -38,8 +38,9 @@ const FINGERPRINTS: Record<number, string> = {
   1: '5a8238dde94d',
   // factory_contacts (migration 0011): contacts as rows of their own.
   2: 'abd2b4f2590e',
-  // factories.credit_code_note (migration 0014): the reason a failing credit code is kept.
-  3: 'baa739aa2b24',
+  // documents and certificates (migration 0013), factories.credit_code_note (0014), quote links and
+  // SKU unit scale (0016).
+  3: 'RECOMPUTE',
 }
 
 function fingerprint(): string {

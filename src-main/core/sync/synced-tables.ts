@@ -12,6 +12,8 @@ import { benchmarksTable, skusTable } from '../skus/skus.columns'
 import { toursTable } from '../tours/tours.columns'
 import { followUpsTable, visitsTable } from '../visits/visits.columns'
 import { factoryContactsTable } from '../factories/factory-contacts.columns'
+import { certificatesTable } from '../certificates/certificates.columns'
+import { documentsTable } from '../documents/documents.columns'
 import { BOOKKEEPING_COLUMNS, columnMeta, ROW_IDS } from '../write/stored-columns'
 import type { SyncedTable, SyncedTableName } from '../write/write-path'
 
@@ -41,6 +43,8 @@ export const SYNCED_TABLES = {
   demand_signals: demandSignalsTable,
   photos: photosTable,
   photo_links: photoLinksTable,
+  documents: documentsTable,
+  certificates: certificatesTable,
 } satisfies { [N in SyncedTableName]: SyncedTable<N> }
 
 /**

@@ -18,6 +18,8 @@ export const TrashKind = z.enum([
   'quotes',
   'currency_rates',
   'photo_links',
+  'documents',
+  'certificates',
 ])
 export type TrashKind = z.infer<typeof TrashKind>
 

@@ -20,6 +20,17 @@ const TITLE: Record<TrashKind, RawBuilder<string>> = {
     (SELECT code || ' ' || name FROM samples WHERE id = t.owner_id),
     (SELECT v.visit_date || ' ' || coalesce(f.name, '') FROM visits v LEFT JOIN factories f ON f.id = v.factory_id
       WHERE v.id = t.owner_id), ''))`,
+  // "BSCI 审核报告.pdf · 晋江恒安纸业": the title or file name, and the record it was on.
+  documents: sql`coalesce(nullif(t.title, ''), t.file_name) || coalesce(' · ' || coalesce(
+    (SELECT name FROM factories WHERE id = t.owner_id),
+    (SELECT code || ' ' || name FROM samples WHERE id = t.owner_id),
+    (SELECT coalesce(f.name, '') || ' · ' || coalesce(s.name, '') FROM quotes q
+      LEFT JOIN factories f ON f.id = q.factory_id LEFT JOIN skus s ON s.id = q.sku_id WHERE q.id = t.owner_id)), '')`,
+  // "BSCI DE-12345 · 晋江恒安纸业".
+  certificates: sql`CASE t.kind WHEN 'other' THEN t.kind_other WHEN 'iso9001' THEN 'ISO 9001'
+    WHEN 'iso14001' THEN 'ISO 14001' WHEN 'oeko_tex' THEN 'OEKO-TEX' WHEN 'production_licence' THEN '生产许可证'
+    WHEN 'business_licence' THEN '营业执照' ELSE upper(t.kind) END
+    || coalesce(' ' || nullif(t.number, ''), '') || ' · ' || coalesce((SELECT name FROM factories WHERE id = t.factory_id), '')`,
 }
 
 /** A visit's follow-ups go with it: deleteVisit deletes them in the same transaction, a moment later. */
@@ -40,6 +51,8 @@ const TRASHED: Record<TrashKind, RawBuilder<unknown>> = {
   quotes: sql`1 = 1`,
   currency_rates: sql`1 = 1`,
   photo_links: sql`1 = 1`,
+  documents: sql`1 = 1`,
+  certificates: sql`1 = 1`,
 }
 
 export const TRASH_KINDS = Object.keys(TITLE) as TrashKind[]

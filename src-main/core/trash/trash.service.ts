@@ -4,6 +4,8 @@ import { AppError, notFound } from '../api/errors'
 import type { DB } from '../db/schema'
 import { factoriesTable } from '../factories/factories.columns'
 import { photoLinksTable } from '../photos/photos.columns'
+import { documentsTable } from '../documents/documents.columns'
+import { certificatesTable } from '../certificates/certificates.columns'
 import { quotesTable } from '../quotes/quotes.columns'
 import { currencyRatesTable } from '../rates/rates.columns'
 import { samplesTable } from '../samples/samples.columns'
@@ -35,6 +37,8 @@ const TABLES: Record<TrashKind, SyncedTable> = {
   quotes: quotesTable,
   currency_rates: currencyRatesTable,
   photo_links: photoLinksTable,
+  documents: documentsTable,
+  certificates: certificatesTable,
 }
 
 /** The deleted records a record belongs to, restored with it so it is never shown under a deleted one. */
@@ -56,6 +60,14 @@ function parentsOf(kind: TrashKind, row: Record<string, unknown>): { kind: Trash
         ? ref(owner, row.owner_id)
         : []
     }
+    case 'documents': {
+      const owner = row.owner_table
+      return owner === 'factories' || owner === 'quotes' || owner === 'samples'
+        ? ref(owner, row.owner_id)
+        : []
+    }
+    case 'certificates':
+      return ref('factories', row.factory_id)
     case 'factories':
     case 'tours':
     case 'currency_rates':

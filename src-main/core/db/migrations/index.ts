@@ -11,6 +11,7 @@ import * as m0009 from './0009_unsent_rows'
 import * as m0010 from './0010_held_messages'
 import * as m0011 from './0011_factory_contacts'
 import * as m0012 from './0012_delete_conflicts'
+import * as m0013 from './0013_documents_certificates'
 import * as m0014 from './0014_credit_code_note'
 
 /**
@@ -30,5 +31,6 @@ export const migrations: Record<string, Migration> = {
   '0010_held_messages': m0010,
   '0011_factory_contacts': m0011,
   '0012_delete_conflicts': m0012,
+  '0013_documents_certificates': m0013,
   '0014_credit_code_note': m0014,
 }

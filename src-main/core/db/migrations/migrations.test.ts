@@ -427,6 +427,38 @@ UPGRADES['0012_delete_conflicts'] = {
   },
 }
 
+UPGRADES['0013_documents_certificates'] = {
+  seed(sqlite) {
+    sqlite
+      .prepare(
+        "INSERT INTO factories (id, name, created_at, updated_at) VALUES ('f13', '晋江恒安纸业', 'now', 'now')",
+      )
+      .run()
+  },
+  check(sqlite) {
+    expect(sqlite.prepare('SELECT name FROM factories').get()).toEqual({ name: '晋江恒安纸业' })
+    sqlite
+      .prepare(
+        `INSERT INTO certificates (id, factory_id, kind, valid_to, created_at, updated_at)
+         VALUES ('c13', 'f13', 'bsci', '2027-01-31', 'now', 'now')`,
+      )
+      .run()
+    expect(sqlite.prepare('SELECT kind_other, number, notes, valid_from FROM certificates').get()).toEqual({
+      kind_other: '',
+      number: '',
+      notes: '',
+      valid_from: null,
+    })
+    sqlite
+      .prepare(
+        `INSERT INTO documents (id, sha256, mime, bytes, file_name, owner_table, owner_id, created_at, updated_at)
+         VALUES ('d13', ?, 'application/pdf', 10, 'bsci.pdf', 'factories', 'f13', 'now', 'now')`,
+      )
+      .run('a'.repeat(64))
+    expect(sqlite.prepare('SELECT kind, title FROM documents').get()).toEqual({ kind: 'other', title: '' })
+  },
+}
+
 UPGRADES['0014_credit_code_note'] = {
   seed(sqlite) {
     sqlite
@@ -450,10 +482,12 @@ const LATEST_SCHEMA = {
   tables: [
     'benchmarks',
     'categories',
+    'certificates',
     'change_log',
     'currency_rates',
     'delete_conflicts',
     'demand_signals',
+    'documents',
     'factories',
     'factory_contacts',
     'kysely_migration',
@@ -484,11 +518,14 @@ const LATEST_SCHEMA = {
   indexes: [
     'benchmarks_live_sku',
     'categories_name',
+    'certificates_live_factory',
+    'certificates_live_valid_to',
     'change_log_field',
     'change_log_unsent',
     'change_log_unsent_rows',
     'delete_conflicts_pair',
     'demand_signals_live_sku',
+    'documents_live_owner',
     'factories_live_updated',
     'factory_contacts_live_factory',
     'photo_links_live_owner',
