@@ -9,6 +9,7 @@ import { factoryCalls } from '../factories/factories.contract'
 import { importCalls } from '../imports/imports.contract'
 import { photoCalls } from '../photos/photos.contract'
 import { profileCalls } from '../profile/profile.contract'
+import { preferenceCalls } from '../preferences/preferences.contract'
 import { quoteCalls } from '../quotes/quotes.contract'
 import { rateCalls } from '../rates/rates.contract'
 import { reportCalls } from '../reports/reports.contract'
@@ -45,6 +46,7 @@ export const contract = mergeCalls(
   categoryCalls,
   sampleCalls,
   profileCalls,
+  preferenceCalls,
   reportCalls,
   syncCalls,
   hqOwnedCalls,

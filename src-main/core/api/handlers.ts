@@ -8,6 +8,7 @@ import { factoryHandlers } from '../factories/factories.api'
 import { importHandlers } from '../imports/imports.api'
 import { photoHandlers } from '../photos/photos.api'
 import { profileHandlers } from '../profile/profile.api'
+import { preferenceHandlers } from '../preferences/preferences.api'
 import { quoteHandlers } from '../quotes/quotes.api'
 import { rateHandlers } from '../rates/rates.api'
 import { reportHandlers } from '../reports/reports.api'
@@ -50,6 +51,7 @@ export const handlers: Handlers = {
   ...categoryHandlers,
   ...sampleHandlers,
   ...profileHandlers,
+  ...preferenceHandlers,
   ...reportHandlers,
   ...syncHandlers,
   ...hqOwnedHandlers,

@@ -38,6 +38,8 @@ const FINGERPRINTS: Record<number, string> = {
   1: '5a8238dde94d',
   // factory_contacts (migration 0011): contacts as rows of their own.
   2: 'abd2b4f2590e',
+  // quotes.linked_sample_id, freight_currency, pack_word; skus.unit_scale (migration 0016).
+  3: 'cbdacd4943e4',
 }
 
 function fingerprint(): string {

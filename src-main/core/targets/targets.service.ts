@@ -17,6 +17,7 @@ import type { Benchmark, Sku } from '../skus/skus.contract'
 import { listLiveBenchmarks, listLiveSkus } from '../skus/skus.repository'
 import { toBenchmark, toSku } from '../skus/skus.columns'
 import { getSku, listBenchmarks } from '../skus/skus.service'
+import { getPreferences } from '../preferences/preferences.service'
 import type { Quote } from '../quotes/quotes.contract'
 import type { QuoteLabel, SkuTargetStatus, TargetDashboardRow } from './targets.contract'
 
@@ -52,6 +53,9 @@ function toLabel(quote: Quote): QuoteLabel {
     factoryId: quote.factoryId,
     factoryName: quote.factoryName,
     sampleId: quote.sampleId,
+    linkedSampleCode: quote.linkedSampleCode,
+    packWord: quote.packWord,
+    freightCurrency: quote.freightCurrency,
     leadTimeDays: quote.leadTimeDays,
     paymentTerms: quote.paymentTerms,
   }
@@ -68,10 +72,11 @@ export async function comparisonInputs(
   skuId: string,
 ): Promise<{ input: CompareQuotesInput; labels: QuoteLabel[] }> {
   const sku = await getSku(ctx, skuId)
-  const [benchmarks, quotes, rates] = await Promise.all([
+  const [benchmarks, quotes, rates, preferences] = await Promise.all([
     listBenchmarks(ctx, skuId),
     listLatestRounds(ctx.db, { skuId }).then((rows) => rows.map(toQuote)),
     currencyRates(ctx.db),
+    getPreferences(ctx),
   ])
   return {
     input: {
@@ -80,6 +85,7 @@ export async function comparisonInputs(
       quotes: quotes.map(toPricingQuote),
       rates,
       today: localDate(ctx.write.now()),
+      staleBenchmarkDays: preferences.staleBenchmarkDays,
     },
     labels: quotes.map(toLabel),
   }
@@ -171,6 +177,7 @@ export async function targetDashboard(
       category: sku.category,
       name: sku.name,
       comparableUnit: sku.comparableUnit,
+      unitScale: sku.unitScale,
       status: summary.status,
       bestRatioToBrand: summary.bestRatioToBrand,
       bestUnitCost: summary.bestUnitCost,

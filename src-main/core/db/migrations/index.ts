@@ -11,6 +11,7 @@ import * as m0009 from './0009_unsent_rows'
 import * as m0010 from './0010_held_messages'
 import * as m0011 from './0011_factory_contacts'
 import * as m0012 from './0012_delete_conflicts'
+import * as m0016 from './0016_quote_links'
 
 /**
  * Every migration, in order. Names are zero-padded so Kysely's lexical order is the version order;
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0010_held_messages': m0010,
   '0011_factory_contacts': m0011,
   '0012_delete_conflicts': m0012,
+  '0016_quote_links': m0016,
 }
