@@ -27,12 +27,15 @@ export function ComparisonPanel({
   labels,
   packTexts,
   unit,
+  unitScale = 1,
 }: {
   skuId: string
   input: CompareQuotesInput
   labels: QuoteLabel[]
   packTexts: Map<string, string>
   unit: string
+  /** Unit prices are shown per this many comparable units (the SKU's scale). */
+  unitScale?: number
 }) {
   const { t, i18n } = useTranslation()
   const { client } = useApiContext()
@@ -134,7 +137,12 @@ export function ComparisonPanel({
             </Button>
           </Group>
         </Group>
-        <ComparisonSummaryCards summary={comparison.summary} labels={labelMap} unit={unit} />
+        <ComparisonSummaryCards
+          summary={comparison.summary}
+          labels={labelMap}
+          unit={unit}
+          unitScale={unitScale}
+        />
       </Paper>
       <Paper withBorder p="xs">
         {comparison.rows.length === 0 ? (
@@ -148,6 +156,9 @@ export function ComparisonPanel({
             labels={labelMap}
             packTexts={packTexts}
             unit={unit}
+            unitScale={unitScale}
+            targetRatio={comparison.summary.targetRatio}
+            staleDays={input.staleBenchmarkDays}
           />
         )}
       </Paper>
@@ -160,7 +171,7 @@ export function ComparisonPanel({
             <Text size="xs" c="dimmed" mb="sm">
               {t('comparison.chart.unitCostHint')}
             </Text>
-            <UnitCostChart comparison={comparison} labels={labelMap} unit={unit} />
+            <UnitCostChart comparison={comparison} labels={labelMap} unit={unit} unitScale={unitScale} />
           </Paper>
           <Paper withBorder p="md">
             <Text fw={600} size="sm" mb={4}>
@@ -169,7 +180,13 @@ export function ComparisonPanel({
             <Text size="xs" c="dimmed" mb="sm">
               {t('comparison.chart.curveHint')}
             </Text>
-            <TierCurveChart input={withWhatIf} comparison={comparison} labels={labelMap} />
+            <TierCurveChart
+              input={withWhatIf}
+              comparison={comparison}
+              labels={labelMap}
+              unit={unit}
+              unitScale={unitScale}
+            />
           </Paper>
         </SimpleGrid>
       ) : null}

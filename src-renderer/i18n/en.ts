@@ -1,4 +1,5 @@
 import { formsEn } from './forms.en'
+import { quoteUiEn, quoteUiErrorsEn } from './quote-ui.en'
 import { archiveEn, archiveErrorsEn } from './archive.en'
 import { fieldEn } from './field.en'
 import { importErrorsEn, importsEn } from './imports.en'
@@ -19,6 +20,7 @@ export const en: Messages = {
   ...backupEn,
   ...hqConsoleEn,
   ...formsEn,
+  ...quoteUiEn,
   ...archiveEn,
   app: {
     name: 'Sourcing Workbench',
@@ -698,6 +700,7 @@ export const en: Messages = {
     ...hqErrorsEn,
     ...backupErrorsEn,
     ...archiveErrorsEn,
+    ...quoteUiErrorsEn,
     title: 'Something went wrong',
     photo: {
       notImage: 'This file is not an image the workbench can read (whatever its name says)',

@@ -1,4 +1,5 @@
 import { formsZhCN } from './forms.zh-CN'
+import { quoteUiErrorsZhCN, quoteUiZhCN } from './quote-ui.zh-CN'
 import { archiveErrorsZhCN, archiveZhCN } from './archive.zh-CN'
 import { fieldZhCN } from './field.zh-CN'
 import { importErrorsZhCN, importsZhCN } from './imports.zh-CN'
@@ -18,6 +19,7 @@ export const zhCN = {
   ...backupZhCN,
   ...hqConsoleZhCN,
   ...formsZhCN,
+  ...quoteUiZhCN,
   ...archiveZhCN,
   app: {
     name: '源选采购工作台',
@@ -690,6 +692,7 @@ export const zhCN = {
     ...hqErrorsZhCN,
     ...backupErrorsZhCN,
     ...archiveErrorsZhCN,
+    ...quoteUiErrorsZhCN,
     title: '操作失败',
     photo: {
       notImage: '该文件不是可读取的图片（与文件名无关）',

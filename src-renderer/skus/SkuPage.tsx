@@ -117,6 +117,7 @@ export function SkuPage({ id }: { id: string }) {
           labels={inputs.data.labels}
           packTexts={packTexts}
           unit={brief.comparableUnit}
+          unitScale={brief.unitScale}
         />
       ) : (
         <Skeleton h={320} />
