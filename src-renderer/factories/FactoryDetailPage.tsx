@@ -12,6 +12,7 @@ import { DeleteFactoryButton } from './DeleteFactoryButton'
 import { FactoryDetail } from './FactoryDetail'
 import { LazyFactoryFormDrawer } from './LazyFactoryFormDrawer'
 import { StatusBadge } from './StatusBadge'
+import { FactoryQuotesPanel } from '../quotes/QuotesHere'
 
 export function FactoryDetailPage({ id }: { id: string }) {
   const { t } = useTranslation()
@@ -64,6 +65,7 @@ export function FactoryDetailPage({ id }: { id: string }) {
       </Group>
       <FactoryDetail factory={factory} />
       <FactoryScorecardPanel factoryId={factory.id} factoryName={factory.name} />
+      <FactoryQuotesPanel factoryId={factory.id} />
       <PhotosPanel ownerTable="factories" ownerId={factory.id} />
       <LazyFactoryFormDrawer
         opened={editing}

@@ -131,6 +131,7 @@ export function SkuPage({ id }: { id: string }) {
       <BenchmarksPanel
         skuId={id}
         unit={brief.comparableUnit}
+        unitScale={brief.unitScale}
         retailPack={brief.retailPackSpec}
         benchmarks={benchmarks.data ?? []}
         usedId={usedBenchmark}
