@@ -146,10 +146,11 @@ test('a blacklisted factory warns in the quote picker and in search', async ({ p
     '东莞市恒卓纸业有限公司 已列入黑名单：请勿向其采购或报价',
   )
   await form.screenshot({ path: 'resources/screenshots/quote-blacklisted-warning-zh.png' })
-  await page.keyboard.press('Escape')
 
+  // Search too: a fresh page (the unsaved quote form would ask before leaving).
+  await page.goto('about:blank')
   await go(page, '#/skus')
-  await page.getByTestId('header-search').click()
+  await page.keyboard.press('Control+k')
   await page.keyboard.type('恒卓')
   await expect(page.getByTestId('search-factory-warning').first()).toHaveText('黑名单')
 })
