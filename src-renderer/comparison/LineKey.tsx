@@ -13,7 +13,7 @@ export interface ChartLine {
 /** `thick`: series swatches (a legend) rather than thin reference lines. */
 export function LineKey({ lines, thick = false }: { lines: ChartLine[]; thick?: boolean }) {
   return (
-    <Group gap="md" mb={6} rowGap={4}>
+    <Group gap="md" mb={6} style={{ rowGap: 4 }}>
       {lines.map((line) => (
         <Group key={line.label} gap={6} wrap="nowrap">
           <svg width="22" height="8" aria-hidden>

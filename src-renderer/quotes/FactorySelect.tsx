@@ -83,6 +83,7 @@ export function FactorySelect({
                   color={status === 'blacklisted' ? 'red' : 'orange'}
                   variant="light"
                   tt="none"
+                  aria-hidden
                 >
                   {t(`quoteUi.factoryStatusShort.${status}`)}
                 </Badge>
