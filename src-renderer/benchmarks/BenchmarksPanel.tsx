@@ -1,5 +1,6 @@
 import { ActionIcon, Badge, Button, Group, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core'
-import { displayUnitPrice, formatPackSpec, type PackFactor } from '@core/domain/pricing'
+import { formatPackSpec, type PackFactor } from '@core/domain/pricing'
+import { formatUnitPrice } from '../common/figures'
 import type { Benchmark } from '@core/skus/skus.contract'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import Decimal from 'decimal.js'
@@ -18,6 +19,7 @@ import { BenchmarkEditor } from './BenchmarkEditor'
 export function BenchmarksPanel({
   skuId,
   unit,
+  unitScale = 1,
   retailPack,
   benchmarks,
   usedId,
@@ -26,6 +28,8 @@ export function BenchmarksPanel({
   skuId: string
   /** The comparable unit, for unit prices. */
   unit: string
+  /** Unit prices are shown per this many comparable units. */
+  unitScale?: number
   retailPack: readonly PackFactor[]
   /** Newest first, as benchmarks.list returns them. */
   benchmarks: Benchmark[]
@@ -92,9 +96,9 @@ export function BenchmarksPanel({
                       <Table.Td fz="xs">{formatPackSpec(b.packSpec)}</Table.Td>
                       <Table.Td ta="right">{money(b.shelfPrice, b.currency)}</Table.Td>
                       <Table.Td ta="right" className="num">
-                        {t('comparison.perUnit', {
-                          price: displayUnitPrice(new Decimal(b.shelfPrice).div(b.unitsPerPack).toString()),
+                        {formatUnitPrice(new Decimal(b.shelfPrice).div(b.unitsPerPack).toString(), {
                           unit,
+                          scale: unitScale,
                         })}
                         {b.currency !== 'CNY' ? ` ${b.currency}` : ''}
                       </Table.Td>

@@ -30,6 +30,7 @@ export function ComparisonPanel({
   packTexts,
   packWords,
   unit,
+  unitScale = 1,
 }: {
   skuId: string
   input: CompareQuotesInput
@@ -38,6 +39,8 @@ export function ComparisonPanel({
   /** Quote id → what its pack is called (箱 / 包). */
   packWords?: Map<string, PackWord>
   unit: string
+  /** Unit prices are shown per this many comparable units (the SKU's scale). */
+  unitScale?: number
 }) {
   const { t, i18n } = useTranslation()
   const { client } = useApiContext()
@@ -140,7 +143,12 @@ export function ComparisonPanel({
             </Button>
           </Group>
         </Group>
-        <ComparisonSummaryCards summary={comparison.summary} labels={labelMap} unit={unit} />
+        <ComparisonSummaryCards
+          summary={comparison.summary}
+          labels={labelMap}
+          unit={unit}
+          unitScale={unitScale}
+        />
       </Paper>
       <Paper withBorder p="xs">
         {comparison.rows.length === 0 ? (
@@ -155,6 +163,9 @@ export function ComparisonPanel({
             packTexts={packTexts}
             packWords={packWords}
             unit={unit}
+            unitScale={unitScale}
+            targetRatio={comparison.summary.targetRatio}
+            staleDays={input.staleBenchmarkDays}
           />
         )}
       </Paper>
@@ -167,7 +178,7 @@ export function ComparisonPanel({
             <Text size="xs" c="dimmed" mb="sm">
               {t('comparison.chart.unitCostHint')}
             </Text>
-            <UnitCostChart comparison={comparison} labels={labelMap} unit={unit} />
+            <UnitCostChart comparison={comparison} labels={labelMap} unit={unit} unitScale={unitScale} />
           </Paper>
           <Paper withBorder p="md">
             <Text fw={600} size="sm" mb={4}>
@@ -176,7 +187,13 @@ export function ComparisonPanel({
             <Text size="xs" c="dimmed" mb="sm">
               {t('comparison.chart.curveHint')}
             </Text>
-            <TierCurveChart input={withWhatIf} comparison={comparison} labels={labelMap} />
+            <TierCurveChart
+              input={withWhatIf}
+              comparison={comparison}
+              labels={labelMap}
+              unit={unit}
+              unitScale={unitScale}
+            />
           </Paper>
         </SimpleGrid>
       ) : null}

@@ -1,9 +1,10 @@
 import { Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core'
-import { displayRatio, displayUnitPrice, type ComparisonSummary } from '@core/domain/pricing'
+import { displayRatio, type ComparisonSummary } from '@core/domain/pricing'
 import type { QuoteLabel } from '@core/targets/targets.contract'
 import Decimal from 'decimal.js'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { formatUnitPrice, sharePercent } from '../common/figures'
 import { TargetStatusBadge } from '../targets/TargetStatusBadge'
 
 function Figure({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -22,13 +23,16 @@ export function ComparisonSummaryCards({
   summary,
   labels,
   unit,
+  unitScale = 1,
 }: {
   summary: ComparisonSummary
   labels: Map<string, QuoteLabel>
   unit: string
+  /** Unit prices are shown per this many comparable units. */
+  unitScale?: number
 }) {
   const { t } = useTranslation()
-  const perUnit = (value: string) => t('comparison.perUnit', { price: displayUnitPrice(value), unit })
+  const perUnit = (value: string) => formatUnitPrice(value, { unit, scale: unitScale })
   const brand = summary.brand
   const best = summary.bestQuoteId ? labels.get(summary.bestQuoteId) : undefined
   const ratioTarget = new Decimal(summary.targetRatio.split('/')[0]?.trim() ?? '0')
@@ -84,12 +88,19 @@ export function ComparisonSummaryCards({
       </Figure>
       <Figure label={t('comparison.summary.bestRatio')} testId="summary-ratio">
         <Group gap={6} align="baseline">
-          <Text fw={700} fz="xl" className="num" data-testid="summary-ratio-value">
-            {summary.bestRatioToBrand ? displayRatio(summary.bestRatioToBrand) : t('common.none')}
+          <Text fw={700} fz="lg" className="num" data-testid="summary-ratio-value">
+            {summary.bestRatioToBrand
+              ? t('quoteUi.shareOfBrand', {
+                  percent: sharePercent(summary.bestRatioToBrand, summary.targetRatio),
+                })
+              : t('common.none')}
           </Text>
           <Text size="xs" c="dimmed">
-            {t('comparison.summary.ratioTarget', {
-              ratio: displayRatio(ratioTarget),
+            {summary.bestRatioToBrand
+              ? `${t('quoteUi.ratioPlain', { ratio: displayRatio(summary.bestRatioToBrand) })} · `
+              : ''}
+            {t('quoteUi.shareTarget', {
+              percent: sharePercent(ratioTarget),
               text: summary.targetRatio,
             })}
           </Text>

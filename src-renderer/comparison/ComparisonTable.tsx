@@ -1,7 +1,6 @@
 import { Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core'
 import {
   displayRatio,
-  displayUnitPrice,
   type NegotiatedRow,
   type PricingQuote,
   type QuoteComparisonRow,
@@ -13,21 +12,29 @@ import { Fragment, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AskHeadline, RowWorking } from '../negotiation/RowWorking'
 import type { PackWord } from '../negotiation/ask-text'
-import { money } from '../quotes/quote-format'
+import {
+  formatMoney,
+  formatQuotedMoney,
+  formatUnitPrice,
+  minimumOrderText,
+  packCountText,
+  sharePercent,
+  type UnitScale,
+} from '../common/figures'
 import { TargetStatusBadge } from '../targets/TargetStatusBadge'
 
-/** Why a row has no price, in the buyer's words. */
-function unpricedReason(t: TFunction, row: QuoteComparisonRow): string {
+/** Why a row has no price, in the buyer's words and the quote's own pack word. */
+function unpricedReason(t: TFunction, row: QuoteComparisonRow, packWord: string, language: string): string {
   const pricing = row.pricing
   switch (pricing.status) {
     case 'belowMoq':
-      return t('comparison.unpriced.belowMoq', {
-        min: pricing.minPacks.toLocaleString(),
+      return t('quoteUi.belowMoq', {
+        min: packCountText(pricing.minPacks, packWord, language),
         retail: row.minRetailPacks?.toLocaleString() ?? '—',
       })
     case 'belowLowestTier':
-      return t('comparison.unpriced.belowLowestTier', {
-        min: pricing.minPacks.toLocaleString(),
+      return t('quoteUi.belowLowestTier', {
+        min: packCountText(pricing.minPacks, packWord, language),
         retail: row.minRetailPacks?.toLocaleString() ?? '—',
       })
     case 'noRate':
@@ -37,12 +44,20 @@ function unpricedReason(t: TFunction, row: QuoteComparisonRow): string {
   }
 }
 
-function smallestText(t: TFunction, smallest: SmallestMeetingOrder): string {
+/** The smallest meeting order as the factory counts it ('≥ 1,000 箱'), with the retail packs it means. */
+function smallestText(
+  t: TFunction,
+  smallest: SmallestMeetingOrder,
+  packWord: string,
+  language: string,
+): string {
   switch (smallest.status) {
     case 'found':
       return smallest.retailPacks !== null
-        ? t('comparison.smallest.retail', { packs: smallest.retailPacks.toLocaleString() })
-        : t('comparison.smallest.quote', { packs: smallest.quotePacks.toLocaleString() })
+        ? `${minimumOrderText(smallest.quotePacks, packWord, language)} · ${t('quoteUi.retailAbout', {
+            packs: smallest.retailPacks.toLocaleString(),
+          })}`
+        : minimumOrderText(smallest.quotePacks, packWord, language)
     case 'never':
       return t('comparison.smallest.never')
     default:
@@ -65,6 +80,9 @@ export function ComparisonTable({
   packTexts,
   packWords,
   unit,
+  unitScale = 1,
+  targetRatio,
+  staleDays = 30,
 }: {
   rows: TableRow[]
   quotes: Map<string, PricingQuote>
@@ -74,8 +92,16 @@ export function ComparisonTable({
   /** Quote id → what its pack is called (箱 / 包); a pack when absent. */
   packWords?: Map<string, PackWord>
   unit: string
+  /** Unit prices are shown per this many comparable units. */
+  unitScale?: number
+  /** The target ratio, so a share near it shows the side it is on. */
+  targetRatio?: string
+  /** The stale-benchmark age the flag uses. */
+  staleDays?: number
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const language = i18n.language
+  const scale: UnitScale = { unit, scale: unitScale }
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set())
   const withAsk = rows.some((row) => row.ask)
   const toggle = (quoteId: string) =>
@@ -90,7 +116,7 @@ export function ComparisonTable({
     event.preventDefault()
     toggle(quoteId)
   }
-  const perUnit = (value: string) => t('comparison.perUnit', { price: displayUnitPrice(value), unit })
+  const perUnit = (value: string) => formatUnitPrice(value, scale)
   return (
     <Table.ScrollContainer minWidth={1100}>
       <Table verticalSpacing={6} horizontalSpacing="xs" fz="sm" data-testid="comparison-table">
@@ -116,6 +142,7 @@ export function ComparisonTable({
             const quote = quotes.get(row.quoteId)
             const label = labels.get(row.quoteId)
             const currency = quote?.currency ?? 'CNY'
+            const packWord = label?.packWord ?? ''
             const pricing = row.pricing
             const word = packWords?.get(row.quoteId) ?? 'pack'
             const negotiated = row.ask && row.working ? (row as NegotiatedRow) : null
@@ -168,7 +195,7 @@ export function ComparisonTable({
                           </Badge>
                         ) : null}
                         {row.flags.benchmarkOlderThanQuote ? (
-                          <Tooltip label={t('comparison.flags.benchmarkOlderHint')}>
+                          <Tooltip label={t('quoteUi.staleHint', { days: staleDays })} multiline w={280}>
                             <Badge
                               size="xs"
                               color="gray"
@@ -187,24 +214,26 @@ export function ComparisonTable({
                     <>
                       <Table.Td>
                         <Text size="sm">
-                          {t('comparison.tierUsed', {
-                            from: pricing.cost.tier.fromPacks.toLocaleString(),
-                            price: money(pricing.cost.tier.pricePerPack, currency),
+                          {t('quoteUi.tierUsed', {
+                            from: packCountText(pricing.cost.tier.fromPacks, packWord, language),
+                            price: formatQuotedMoney(pricing.cost.tier.pricePerPack, currency),
                           })}
                         </Text>
                         <Text size="xs" c="dimmed">
-                          {t('comparison.orderPacks', { packs: row.orderPacks.toLocaleString() })}
+                          {t('quoteUi.orderPacks', {
+                            packs: packCountText(row.orderPacks, packWord, language),
+                          })}
                         </Text>
                       </Table.Td>
                       <Table.Td ta="right">
                         {Number(pricing.cost.vatPerPack) === 0
                           ? t('comparison.vatIncluded')
-                          : `+${money(pricing.cost.vatPerPack, currency)}`}
+                          : `+${formatMoney(pricing.cost.vatPerPack, currency)}`}
                       </Table.Td>
                       <Table.Td ta="right">
                         {Number(pricing.cost.freightPerPack) === 0
                           ? t('comparison.freightIncluded')
-                          : `+${money(pricing.cost.freightPerPack, currency)}`}
+                          : `+${formatMoney(pricing.cost.freightPerPack, currency)}`}
                         {currency !== 'CNY' ? (
                           <Text size="xs" c="dimmed">
                             ×{pricing.cost.fxRate}
@@ -218,7 +247,20 @@ export function ComparisonTable({
                         {row.verdict ? perUnit(row.verdict.plannedRetailUnit) : t('common.none')}
                       </Table.Td>
                       <Table.Td ta="right" className="num" fw={700} data-testid="comparison-ratio">
-                        {row.verdict ? displayRatio(row.verdict.ratioToBrand) : t('common.none')}
+                        {row.verdict ? (
+                          <>
+                            <span data-testid="comparison-share">
+                              {t('quoteUi.shareOfBrand', {
+                                percent: sharePercent(row.verdict.ratioToBrand, targetRatio),
+                              })}
+                            </span>
+                            <Text size="xs" c="dimmed" fw={400}>
+                              {displayRatio(row.verdict.ratioToBrand)}
+                            </Text>
+                          </>
+                        ) : (
+                          t('common.none')
+                        )}
                       </Table.Td>
                       <Table.Td>
                         {row.verdict ? (
@@ -229,12 +271,12 @@ export function ComparisonTable({
                   ) : (
                     <Table.Td colSpan={7} data-testid="comparison-unpriced">
                       <Text size="sm" c="var(--mantine-color-orange-text)">
-                        {unpricedReason(t, row)}
+                        {unpricedReason(t, row, packWord, language)}
                       </Text>
                     </Table.Td>
                   )}
                   <Table.Td fz="xs" data-testid="comparison-smallest">
-                    {smallestText(t, row.smallestMeeting)}
+                    {smallestText(t, row.smallestMeeting, packWord, language)}
                   </Table.Td>
                   {withAsk ? (
                     <Table.Td data-testid="comparison-ask">

@@ -10,9 +10,10 @@ export interface ChartLine {
   label: string
 }
 
-export function LineKey({ lines }: { lines: ChartLine[] }) {
+/** `thick`: series swatches (a legend) rather than thin reference lines. */
+export function LineKey({ lines, thick = false }: { lines: ChartLine[]; thick?: boolean }) {
   return (
-    <Group gap="md" mb={6}>
+    <Group gap="md" mb={6} style={{ rowGap: 4 }}>
       {lines.map((line) => (
         <Group key={line.label} gap={6} wrap="nowrap">
           <svg width="22" height="8" aria-hidden>
@@ -22,7 +23,7 @@ export function LineKey({ lines }: { lines: ChartLine[] }) {
               x2="22"
               y2="4"
               stroke={`var(--mantine-color-${line.color.replace('.', '-')})`}
-              strokeWidth="2"
+              strokeWidth={thick ? 4 : 2}
               strokeDasharray={line.dashed ? '5 3' : undefined}
             />
           </svg>

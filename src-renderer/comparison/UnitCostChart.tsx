@@ -1,40 +1,87 @@
 import { BarChart } from '@mantine/charts'
-import { displayUnitPrice, type QuoteComparison } from '@core/domain/pricing'
+import type { QuoteComparison } from '@core/domain/pricing'
 import type { QuoteLabel } from '@core/targets/targets.contract'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { verdictColor } from './charts'
+import { scaledUnit, unitPriceAmount } from '../common/figures'
+import { seriesLabels, unitCostAxisTop, verdictColor } from './charts'
 import { LineKey, type ChartLine } from './LineKey'
 
-/** Each priced quote's landed unit cost against the target line (max landed) and the brand's unit price. */
+/**
+ * Each priced quote's landed unit cost (per the SKU's scale) against the target line (max landed). The
+ * brand's unit price is about three times the target, so on the same axis it would flatten the bars:
+ * it is drawn as a line only when it fits above them, else named in the key and marked at the top edge.
+ */
 export function UnitCostChart({
   comparison,
   labels,
   unit,
+  unitScale = 1,
 }: {
   comparison: QuoteComparison
   labels: Map<string, QuoteLabel>
   unit: string
+  /** Unit prices are shown per this many comparable units. */
+  unitScale?: number
 }) {
   const { t } = useTranslation()
+  const names = useMemo(
+    () =>
+      seriesLabels([...labels.values()], (name, round) => t('quoteUi.chart.seriesLabel', { name, round })),
+    [labels, t],
+  )
   const priced = comparison.rows.filter((row) => row.unitCost !== null)
   const data = priced.map((row) => ({
-    quote: labels.get(row.quoteId)?.factoryName ?? row.quoteId,
-    unitCost: Number(row.unitCost),
+    quote: names.get(row.quoteId) ?? row.quoteId,
+    unitCost: Number(row.unitCost) * unitScale,
     color: verdictColor(row),
   }))
   const { summary } = comparison
-  const format = (value: number) => `¥${displayUnitPrice(String(value))}`
+  const format = (value: number) => `¥${unitPriceAmount(String(value), { scale: 1 })}`
   const key: ChartLine[] = []
-  const lines: { y: number; color: string; strokeDasharray?: string; ifOverflow: 'extendDomain' }[] = []
-  if (summary.maxLandedUnitCost) {
-    const y = Number(summary.maxLandedUnitCost)
-    lines.push({ y, color: 'teal.7', strokeDasharray: '6 4', ifOverflow: 'extendDomain' })
-    key.push({ color: 'teal.7', dashed: true, label: t('comparison.chart.targetLine', { price: format(y) }) })
+  const lines: {
+    y: number
+    color: string
+    strokeDasharray?: string
+    label?: string
+    labelPosition?: 'insideTopLeft'
+  }[] = []
+  const target = summary.maxLandedUnitCost ? Number(summary.maxLandedUnitCost) * unitScale : null
+  const top = unitCostAxisTop(
+    data.map((d) => d.unitCost),
+    target,
+  )
+  if (target !== null) {
+    lines.push({ y: target, color: 'teal.7', strokeDasharray: '6 4' })
+    key.push({
+      color: 'teal.7',
+      dashed: true,
+      label: t('comparison.chart.targetLine', { price: format(target) }),
+    })
   }
   if (summary.brand.status === 'ok') {
-    const y = Number(summary.brand.unitPrice)
-    lines.push({ y, color: 'red.6', ifOverflow: 'extendDomain' })
-    key.push({ color: 'red.6', label: t('comparison.chart.brandLine', { price: format(y) }) })
+    const brand = Number(summary.brand.unitPrice) * unitScale
+    if (brand <= top) {
+      lines.push({ y: brand, color: 'red.6' })
+      key.push({ color: 'red.6', label: t('quoteUi.chart.brandOff', { price: format(brand) }) })
+    } else {
+      // Marked at the top edge with its value, the axis kept for the bars.
+      lines.push({
+        y: top,
+        color: 'red.6',
+        strokeDasharray: '2 3',
+        label: `↑ ${format(brand)}`,
+        labelPosition: 'insideTopLeft',
+      })
+      key.push({
+        color: 'red.6',
+        dashed: true,
+        label: t('quoteUi.chart.brandMarker', {
+          price: format(brand),
+          times: target ? (brand / target).toFixed(1) : '—',
+        }),
+      })
+    }
   }
   return (
     <>
@@ -43,10 +90,16 @@ export function UnitCostChart({
         h={280}
         data={data}
         dataKey="quote"
-        series={[{ name: 'unitCost', label: t('comparison.chart.unitCost', { unit }) }]}
+        series={[
+          {
+            name: 'unitCost',
+            label: t('comparison.chart.unitCost', { unit: scaledUnit({ unit, scale: unitScale }) }),
+          },
+        ]}
         valueFormatter={format}
         referenceLines={lines}
-        yAxisProps={{ domain: [0, 'auto'], width: 72 }}
+        yAxisProps={{ domain: [0, top], width: 72, allowDataOverflow: true }}
+        xAxisProps={{ interval: 0, tick: { fontSize: 11 } }}
         maxBarWidth={56}
         withBarValueLabel
         getBarColor={(value) => data.find((d) => d.unitCost === value)?.color ?? 'gray.5'}

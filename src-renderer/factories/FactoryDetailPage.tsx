@@ -15,6 +15,7 @@ import { DeleteFactoryButton } from './DeleteFactoryButton'
 import { FactoryDetail } from './FactoryDetail'
 import { LazyFactoryFormDrawer } from './LazyFactoryFormDrawer'
 import { StatusBadge } from './StatusBadge'
+import { FactoryQuotesPanel } from '../quotes/QuotesHere'
 
 export function FactoryDetailPage({ id }: { id: string }) {
   const { t } = useTranslation()
@@ -70,6 +71,7 @@ export function FactoryDetailPage({ id }: { id: string }) {
       <FactoryScorecardPanel factoryId={factory.id} factoryName={factory.name} />
       <CertificatesSection factoryId={factory.id} />
       <DocumentsPanel ownerTable="factories" ownerId={factory.id} />
+      <FactoryQuotesPanel factoryId={factory.id} />
       <PhotosPanel ownerTable="factories" ownerId={factory.id} />
       <LazyFactoryFormDrawer
         opened={editing}

@@ -1,6 +1,7 @@
 import { documentErrorsEn, documentsEn } from './documents.en'
 import { formsEn } from './forms.en'
 import { phoneUploadErrorsEn, phoneUploadEn } from './phone-upload.en'
+import { quoteUiEn, quoteUiErrorsEn } from './quote-ui.en'
 import { archiveEn, archiveErrorsEn } from './archive.en'
 import { fieldEn } from './field.en'
 import { importErrorsEn, importsEn } from './imports.en'
@@ -24,6 +25,7 @@ export const en: Messages = {
   ...backupEn,
   ...hqConsoleEn,
   ...formsEn,
+  ...quoteUiEn,
   ...archiveEn,
   ...phoneUploadEn,
   update: {
@@ -722,6 +724,7 @@ export const en: Messages = {
     ...archiveErrorsEn,
     ...phoneUploadErrorsEn,
     ...documentErrorsEn,
+    ...quoteUiErrorsEn,
     title: 'Something went wrong',
     photo: {
       notImage: 'This file is not an image the workbench can read (whatever its name says)',

@@ -1,6 +1,7 @@
 import { documentErrorsZhCN, documentsZhCN } from './documents.zh-CN'
 import { formsZhCN } from './forms.zh-CN'
 import { phoneUploadErrorsZhCN, phoneUploadZhCN } from './phone-upload.zh-CN'
+import { quoteUiErrorsZhCN, quoteUiZhCN } from './quote-ui.zh-CN'
 import { archiveErrorsZhCN, archiveZhCN } from './archive.zh-CN'
 import { fieldZhCN } from './field.zh-CN'
 import { importErrorsZhCN, importsZhCN } from './imports.zh-CN'
@@ -23,6 +24,7 @@ export const zhCN = {
   ...backupZhCN,
   ...hqConsoleZhCN,
   ...formsZhCN,
+  ...quoteUiZhCN,
   ...archiveZhCN,
   ...phoneUploadZhCN,
   update: {
@@ -713,6 +715,7 @@ export const zhCN = {
     ...archiveErrorsZhCN,
     ...phoneUploadErrorsZhCN,
     ...documentErrorsZhCN,
+    ...quoteUiErrorsZhCN,
     title: '操作失败',
     photo: {
       notImage: '该文件不是可读取的图片（与文件名无关）',

@@ -1,4 +1,5 @@
-import { Select } from '@mantine/core'
+import { Badge, Group, Select, Text } from '@mantine/core'
+import type { FactoryStatus } from '@core/factories/factories.contract'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -35,6 +36,14 @@ export function FactorySelect({
   // A value set from outside (a restored draft) is named by looking the factory up.
   const unnamed = value !== null && chosen?.value !== value
   const named = useCall('factories.get', { id: value ?? '' }, unnamed)
+  // Statuses of the listed factories, and of the chosen one (looked up), so a blacklisted or paused pick warns.
+  const statuses = useMemo(
+    () => new Map((result.data?.items ?? []).map((f) => [f.id, f.status] as const)),
+    [result.data],
+  )
+  const current = useCall('factories.get', { id: value ?? '' }, value !== null)
+  const warned: FactoryStatus | undefined =
+    value === null ? undefined : current.data?.id === value ? current.data.status : statuses.get(value)
   const data = useMemo(() => {
     const options = (result.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))
     if (chosen && !options.some((o) => o.value === chosen.value)) options.unshift(chosen)
@@ -45,23 +54,78 @@ export function FactorySelect({
     return options
   }, [result.data, chosen, named.data, value])
 
+  const chosenName = data.find((o) => o.value === value)?.label ?? ''
   return (
-    <Select
-      label={t('quotes.fields.factory')}
-      placeholder={t('quotes.placeholders.factory')}
-      withAsterisk
-      searchable
-      nothingFoundMessage={result.loading ? t('common.loading') : t('quotes.noFactory')}
-      data={data}
-      value={value}
-      searchValue={search}
-      onSearchChange={setSearch}
-      onChange={(id, option) => {
-        setChosen(id && option ? { value: id, label: option.label } : null)
-        onChange(id)
-      }}
-      error={error}
+    <>
+      <Select
+        label={t('quotes.fields.factory')}
+        placeholder={t('quotes.placeholders.factory')}
+        withAsterisk
+        searchable
+        nothingFoundMessage={result.loading ? t('common.loading') : t('quotes.noFactory')}
+        data={data}
+        value={value}
+        searchValue={search}
+        onSearchChange={setSearch}
+        onChange={(id, option) => {
+          setChosen(id && option ? { value: id, label: option.label } : null)
+          onChange(id)
+        }}
+        error={error}
+        renderOption={({ option }) => {
+          const status = statuses.get(option.value)
+          return (
+            <Group gap={6} wrap="nowrap">
+              <Text size="sm">{option.label}</Text>
+              {isWarned(status) ? (
+                <Badge
+                  size="xs"
+                  color={status === 'blacklisted' ? 'red' : 'orange'}
+                  variant="light"
+                  tt="none"
+                  aria-hidden
+                >
+                  {t(`quoteUi.factoryStatusShort.${status}`)}
+                </Badge>
+              ) : null}
+            </Group>
+          )
+        }}
+        data-testid={testId}
+      />
+      {isWarned(warned) ? (
+        <FactoryWarning status={warned} name={chosenName} testId={`${testId}-warning`} />
+      ) : null}
+    </>
+  )
+}
+
+/** Statuses the team should not source from now. */
+export function isWarned(status: string | undefined): status is 'blacklisted' | 'paused' {
+  return status === 'blacklisted' || status === 'paused'
+}
+
+/** The warning under a picked factory that is blacklisted or paused. */
+export function FactoryWarning({
+  status,
+  name,
+  testId,
+}: {
+  status: 'blacklisted' | 'paused'
+  name: string
+  testId?: string
+}) {
+  const { t } = useTranslation()
+  return (
+    <Text
+      size="xs"
+      mt={4}
+      fw={500}
+      c={status === 'blacklisted' ? 'var(--mantine-color-red-text)' : 'var(--mantine-color-orange-text)'}
+      role="alert"
       data-testid={testId}
-    />
+    >
+      {t(`quoteUi.factoryWarning.${status}`, { name })}
+    </Text>
   )
 }

@@ -13,8 +13,12 @@ import { DateInput } from '@mantine/dates'
 import type { PackFactor } from '@core/domain/pricing'
 import type { Quote } from '@core/quotes/quotes.contract'
 import { useForm } from '@mantine/form'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useCall } from '../api/use-call'
+import { packDraftOf } from '../forms/draft-values'
 import { useMutation } from '../api/use-mutation'
+import { PACK_WORDS, packWordText } from '../common/figures'
 import { notifySuccess } from '../common/notify'
 import { DraftOffer } from '../forms/DraftOffer'
 import { formErrorsFrom } from '../forms/field-errors'
@@ -33,6 +37,7 @@ import {
   validateQuote,
   type FreightKind,
   type QuoteFormValues,
+  type QuotePrefill,
 } from './quote-form'
 import { TiersEditor } from './TiersEditor'
 
@@ -49,12 +54,19 @@ export function QuoteEditor({
   quote,
   mode,
   currencies,
+  prefill = {},
+  contextNote,
   onSaved,
   onCancel,
 }: {
-  skuId: string
+  /** The SKU the quote is for; null when opened from a visit or a factory (the buyer picks the SKU). */
+  skuId: string | null
   /** The SKU's retail pack, the starting pack of a new quote. */
   retailPack: readonly PackFactor[]
+  /** What a visit or factory page already knows (factory, date, sample). */
+  prefill?: QuotePrefill
+  /** Where the quote is being entered from, said above the form. */
+  contextNote?: string
   /** The round to revise or correct; null to create. */
   quote: Quote | null
   mode: QuoteEditMode
@@ -63,21 +75,55 @@ export function QuoteEditor({
   onSaved: (saved: Quote) => void
   onCancel: () => void
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const create = useMutation('quotes.create')
   const revise = useMutation('quotes.revise')
   const update = useMutation('quotes.update')
   const form = useForm<QuoteFormValues>({
     mode: 'controlled',
-    initialValues: quote ? quoteFormValuesOf(quote) : emptyQuote(retailPack),
+    initialValues: quote ? quoteFormValuesOf(quote) : emptyQuote(retailPack, { skuId, ...prefill }),
     validate: (values) => validateQuote(values, skuId),
   })
-  // A correction and a next round of the same quote are different drafts; a new quote belongs to its SKU.
+  // A correction and a next round of the same quote are different drafts; a new quote belongs to its SKU
+  // (or to the factory it was started from).
   const draft = useFormDraft(form, {
-    address: { kind: 'quote', recordId: quote?.id ?? null, context: { sku: skuId, mode } },
+    address: {
+      kind: 'quote',
+      recordId: quote?.id ?? null,
+      context: { sku: skuId ?? '', factory: prefill.factoryId ?? '', mode },
+    },
     recordUpdatedAt: quote?.updatedAt ?? null,
   })
   const values = form.getValues()
+  const skus = useCall('skus.list', {}, skuId === null)
+  const samples = useCall(
+    'samples.list',
+    { factoryId: values.factoryId ?? undefined },
+    values.factoryId !== null,
+  )
+  // Opened outside an SKU page: the picked SKU's retail pack is where the quote's pack starts.
+  const pickedSku = useCall('skus.get', { id: values.skuId ?? '' }, skuId === null && values.skuId !== null)
+  const pickedPack = pickedSku.data?.retailPackSpec
+  useEffect(() => {
+    if (pickedPack && form.getValues().packSpec.length === 0)
+      form.setFieldValue('packSpec', packDraftOf(pickedPack))
+    // form is stable; the pack of a newly picked SKU is the trigger.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pickedPack])
+  const skuOptions = (skus.data ?? []).map((s) => ({ value: s.id, label: `${s.name}（${s.category}）` }))
+  const sampleOptions = (values.factoryId ? (samples.data ?? []) : []).map((s) => ({
+    value: s.id,
+    label: `${s.code} · ${s.name}`,
+  }))
+  const chooseFactory = (id: string | null) => {
+    form.setFieldValue('factoryId', id)
+    // A sample belongs to one factory: another factory means choosing its sample again.
+    if (id !== values.factoryId) form.setFieldValue('linkedSampleId', null)
+  }
+  const packWordOptions = [...new Set([...PACK_WORDS, values.packWord].filter((w) => w !== ''))].map((w) => ({
+    value: w,
+    label: i18n.language.startsWith('zh') ? w : `${w} (${packWordText(w, i18n.language)})`,
+  }))
 
   const save = async (formValues: QuoteFormValues): Promise<Quote> => {
     const input = toQuoteInput(formValues, skuId)
@@ -104,26 +150,58 @@ export function QuoteEditor({
       <Stack gap="sm">
         <DraftOffer draft={draft} />
         <FormFailure failure={failure} />
+        {contextNote ? (
+          <Text size="sm" c="dimmed" data-testid="quote-context">
+            {contextNote}
+          </Text>
+        ) : null}
         {mode === 'revise' && quote ? (
           <Text size="sm" c="dimmed">
             {t('quotes.form.reviseNote', { round: quote.round + 1 })}
           </Text>
+        ) : null}
+        {skuId === null ? (
+          <Select
+            label={t('quoteUi.fields.sku')}
+            placeholder={t('quoteUi.placeholders.sku')}
+            withAsterisk
+            searchable
+            data={skuOptions}
+            data-testid="quote-sku"
+            {...form.getInputProps('skuId')}
+          />
         ) : null}
         <SimpleGrid cols={3} spacing="sm">
           <div style={{ gridColumn: 'span 2' }}>
             <FactorySelect
               value={values.factoryId}
               initialLabel={quote?.factoryName}
-              onChange={(id) => form.setFieldValue('factoryId', id)}
+              onChange={chooseFactory}
               error={form.errors.factoryId}
               testId="quote-factory"
             />
           </div>
-          <TextInput
-            label={t('quotes.fields.sampleId')}
-            data-testid="quote-sample"
-            {...form.getInputProps('sampleId')}
-          />
+          <Stack gap={2}>
+            <Select
+              label={t('quoteUi.fields.linkedSample')}
+              placeholder={
+                values.factoryId && sampleOptions.length === 0
+                  ? t('quoteUi.hints.noSamples')
+                  : t('quoteUi.placeholders.linkedSample')
+              }
+              clearable
+              searchable
+              disabled={!values.factoryId}
+              data={sampleOptions}
+              data-testid="quote-sample"
+              {...form.getInputProps('linkedSampleId')}
+            />
+            {values.sampleId ? (
+              <Text size="xs" c="dimmed" data-testid="quote-legacy-sample">
+                {t('quoteUi.legacySample', { text: values.sampleId })}
+              </Text>
+            ) : null}
+          </Stack>
           <DateInput
             label={t('quotes.fields.quoteDate')}
             withAsterisk
@@ -180,6 +258,17 @@ export function QuoteEditor({
           errors={form.errors}
           currency={values.currency}
         />
+        <Select
+          w={220}
+          label={t('quoteUi.fields.packWord')}
+          description={t('quoteUi.hints.packWord')}
+          placeholder={packWordText('', i18n.language)}
+          data={packWordOptions}
+          clearable
+          data-testid="quote-pack-word"
+          value={values.packWord || null}
+          onChange={(word) => form.setFieldValue('packWord', word ?? '')}
+        />
         <PackSpecEditor
           label={t('quotes.fields.packSpec')}
           description={t('quotes.hints.packSpec')}
@@ -204,15 +293,32 @@ export function QuoteEditor({
             />
           </Stack>
           {values.freightKind !== 'included' ? (
-            <TextInput
-              w={180}
-              inputMode="decimal"
-              label={t(`quotes.freightAmount.${values.freightKind}`)}
-              leftSection={<Text size="xs">{values.currency}</Text>}
-              leftSectionWidth={44}
-              data-testid="quote-freight-amount"
-              {...form.getInputProps('freightAmount')}
-            />
+            <>
+              <TextInput
+                w={180}
+                inputMode="decimal"
+                label={t(`quotes.freightAmount.${values.freightKind}`)}
+                leftSection={<Text size="xs">{values.freightCurrency || values.currency}</Text>}
+                leftSectionWidth={44}
+                data-testid="quote-freight-amount"
+                {...form.getInputProps('freightAmount')}
+              />
+              <Select
+                w={150}
+                label={t('quoteUi.fields.freightCurrency')}
+                data={[
+                  { value: '', label: t('quoteUi.sameCurrency') },
+                  ...currencyOptions
+                    .filter((c) => c !== values.currency)
+                    .map((c) => ({ value: c, label: c })),
+                ]}
+                allowDeselect={false}
+                data-testid="quote-freight-currency"
+                value={values.freightCurrency}
+                onChange={(c) => form.setFieldValue('freightCurrency', c ?? '')}
+                error={form.errors.freightCurrency}
+              />
+            </>
           ) : null}
         </Group>
         <SimpleGrid cols={3} spacing="sm">
@@ -222,7 +328,7 @@ export function QuoteEditor({
             allowDecimal={false}
             allowNegative={false}
             thousandSeparator=","
-            rightSection={<Text size="xs">{t('quotes.packUnit')}</Text>}
+            rightSection={<Text size="xs">{packWordText(values.packWord, i18n.language)}</Text>}
             data-testid="quote-moq"
             {...form.getInputProps('moqPacks')}
           />

@@ -50,6 +50,7 @@ describe('quote form', () => {
       skuId: SKU,
       factoryId: FACTORY,
       sampleId: '',
+      linkedSampleId: null,
       quoteDate: '2026-11-05',
       validUntil: null,
       currency: 'CNY',
@@ -58,12 +59,18 @@ describe('quote form', () => {
       tiers: [{ fromPacks: 100000, pricePerPack: '0.55' }],
       packSpec: [{ count: 100, label: '抽' }],
       freight: { kind: 'perPack', amount: '0.01' },
+      freightCurrency: '',
+      packWord: '',
       moqPacks: null,
       leadTimeDays: null,
       paymentTerms: '',
       notes: '',
     })
     expect(validateQuote(quoteB, SKU)).toEqual({})
+    // Domestic ¥ freight on a USD quote keeps its own currency; opened from a visit, the SKU is picked.
+    expect(
+      toQuoteInput({ ...quoteB, currency: 'USD', freightCurrency: 'CNY', skuId: SKU, packWord: '箱' }, null),
+    ).toMatchObject({ skuId: SKU, currency: 'USD', freightCurrency: 'CNY', packWord: '箱' })
   })
 
   it('puts a duplicate tier’s error on that tier’s quantity, and empty fields read as required', () => {

@@ -32,7 +32,11 @@ export interface TierDraft {
 /** A quote as the form holds it: VAT in percent, freight as kind + amount, counts as typed. */
 export interface QuoteFormValues {
   factoryId: string | null
+  /** The SKU, when the form was opened outside an SKU page (a visit, a factory). */
+  skuId: string | null
+  /** Free text from before samples could be picked: kept as it was, shown read-only. */
   sampleId: string
+  linkedSampleId: string | null
   quoteDate: string | null
   validUntil: string | null
   currency: string
@@ -43,18 +47,32 @@ export interface QuoteFormValues {
   packSpec: PackFactorDraft[]
   freightKind: FreightKind
   freightAmount: string
+  /** '' = the quote's currency. */
+  freightCurrency: string
+  /** The factory's word for one quoted pack ('' = 件). */
+  packWord: string
   moqPacks: NumberDraft
   leadTimeDays: NumberDraft
   paymentTerms: string
   notes: string
 }
 
+/** Where a new quote starts from: a visit or a factory page fills in what it knows. */
+export interface QuotePrefill {
+  factoryId?: string | null
+  skuId?: string | null
+  linkedSampleId?: string | null
+  quoteDate?: string | null
+}
+
 /** A new quote: today, CNY, VAT included at 13%, one empty tier, the SKU's own retail pack. */
-export function emptyQuote(retailPack: readonly PackFactor[]): QuoteFormValues {
+export function emptyQuote(retailPack: readonly PackFactor[], prefill: QuotePrefill = {}): QuoteFormValues {
   return {
-    factoryId: null,
+    factoryId: prefill.factoryId ?? null,
+    skuId: prefill.skuId ?? null,
     sampleId: '',
-    quoteDate: todayIso(),
+    linkedSampleId: prefill.linkedSampleId ?? null,
+    quoteDate: prefill.quoteDate ?? todayIso(),
     validUntil: null,
     currency: 'CNY',
     vatBasis: 'included',
@@ -63,6 +81,8 @@ export function emptyQuote(retailPack: readonly PackFactor[]): QuoteFormValues {
     packSpec: packDraftOf(retailPack),
     freightKind: 'included',
     freightAmount: '',
+    freightCurrency: '',
+    packWord: '',
     moqPacks: '',
     leadTimeDays: '',
     paymentTerms: '',
@@ -74,7 +94,9 @@ export function emptyQuote(retailPack: readonly PackFactor[]): QuoteFormValues {
 export function quoteFormValuesOf(quote: Quote): QuoteFormValues {
   return {
     factoryId: quote.factoryId,
+    skuId: quote.skuId,
     sampleId: quote.sampleId,
+    linkedSampleId: quote.linkedSampleId,
     quoteDate: quote.quoteDate,
     validUntil: quote.validUntil,
     currency: quote.currency,
@@ -84,6 +106,8 @@ export function quoteFormValuesOf(quote: Quote): QuoteFormValues {
     packSpec: packDraftOf(quote.packSpec),
     freightKind: quote.freight.kind,
     freightAmount: quote.freight.kind === 'included' ? '' : quote.freight.amount,
+    freightCurrency: quote.freightCurrency,
+    packWord: quote.packWord,
     moqPacks: quote.moqPacks ?? '',
     leadTimeDays: quote.leadTimeDays ?? '',
     paymentTerms: quote.paymentTerms,
@@ -91,11 +115,12 @@ export function quoteFormValuesOf(quote: Quote): QuoteFormValues {
   }
 }
 
-export function toQuoteInput(values: QuoteFormValues, skuId: string): QuoteInput {
+export function toQuoteInput(values: QuoteFormValues, skuId: string | null): QuoteInput {
   return {
-    skuId,
+    skuId: skuId ?? values.skuId ?? '',
     factoryId: values.factoryId ?? '',
     sampleId: values.sampleId,
+    linkedSampleId: values.linkedSampleId,
     quoteDate: values.quoteDate ?? '',
     validUntil: values.validUntil || null,
     currency: values.currency,
@@ -110,6 +135,8 @@ export function toQuoteInput(values: QuoteFormValues, skuId: string): QuoteInput
       values.freightKind === 'included'
         ? { kind: 'included' }
         : { kind: values.freightKind, amount: values.freightAmount },
+    freightCurrency: values.freightKind === 'included' ? '' : values.freightCurrency,
+    packWord: values.packWord,
     moqPacks: optionalNumberOf(values.moqPacks),
     leadTimeDays: optionalNumberOf(values.leadTimeDays),
     paymentTerms: values.paymentTerms,
@@ -121,6 +148,7 @@ export function toQuoteInput(values: QuoteFormValues, skuId: string): QuoteInput
 export function quoteFieldMapping(values: QuoteFormValues, dropPrefix: string[] = []): FieldMapping {
   const empty: string[] = []
   if (!values.factoryId) empty.push('factoryId')
+  if (!values.skuId) empty.push('skuId')
   if (!values.quoteDate) empty.push('quoteDate')
   if (isEmptyDraft(values.vatRatePercent)) empty.push('vatRatePercent')
   if (values.freightKind !== 'included' && isEmptyDraft(values.freightAmount)) empty.push('freightAmount')
@@ -138,6 +166,6 @@ export function quoteFieldMapping(values: QuoteFormValues, dropPrefix: string[] 
   }
 }
 
-export function validateQuote(values: QuoteFormValues, skuId: string): FormErrors {
+export function validateQuote(values: QuoteFormValues, skuId: string | null): FormErrors {
   return validateWith(QuoteInput, toQuoteInput(values, skuId), quoteFieldMapping(values))
 }

@@ -20,6 +20,7 @@ import { SampleEditor } from './SampleEditor'
 import { SampleStatusBadge } from './SampleStatusBadge'
 import { StatusActions } from './StatusActions'
 import { StatusHistory } from './StatusHistory'
+import { SampleQuotesPanel } from '../quotes/QuotesHere'
 import { ParentName } from '../trash/DeletedParent'
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
@@ -228,6 +229,7 @@ export function SamplePage({ id }: { id: string }) {
           </Text>
         )}
       </Paper>
+      <SampleQuotesPanel sampleId={sample.id} factoryId={sample.factoryId} skuId={sample.skuId} />
       <PhotosPanel ownerTable="samples" ownerId={sample.id} />
       <DocumentsPanel ownerTable="samples" ownerId={sample.id} defaultKind="test_report" />
       <FormDrawer

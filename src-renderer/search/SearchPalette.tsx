@@ -141,6 +141,18 @@ function PaletteBody({ onClose }: { onClose: () => void }) {
                         {result.code}
                       </Badge>
                     )}
+                    {result.factoryStatus && (
+                      <Badge
+                        variant="light"
+                        size="sm"
+                        color={result.factoryStatus === 'blacklisted' ? 'red' : 'orange'}
+                        tt="none"
+                        style={{ flexShrink: 0 }}
+                        data-testid="search-factory-warning"
+                      >
+                        {t(`quoteUi.factoryStatusShort.${result.factoryStatus}`)}
+                      </Badge>
+                    )}
                   </Group>
                   <Text size="xs" c="dimmed" truncate>
                     {result.subtitle}

@@ -4,6 +4,7 @@ import { CategoryPolicyEditor } from '../categories/CategoryPolicyEditor'
 import { LanguageSwitch } from '../shell/LanguageSwitch'
 import { AppInfoFacts } from '../system/AppInfoFacts'
 import { RatesEditor } from './RatesEditor'
+import { ComparisonSettings } from './ComparisonSettings'
 import { ProfileSettings } from '../reports/ProfileSettings'
 import { HqSettings } from '../sync/HqSettings'
 import { DemoDataSettings } from '../demo/DemoDataSettings'
@@ -39,6 +40,7 @@ export function SettingsPage() {
       <ProfileSettings />
       <HqSettings />
       <RatesEditor />
+      <ComparisonSettings />
       <CategoryPolicyEditor />
       <DemoDataSettings />
       <BackupSettings />

@@ -1,7 +1,18 @@
-import { Autocomplete, Group, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
+import {
+  Autocomplete,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+  Textarea,
+} from '@mantine/core'
 import type { Sku } from '@core/skus/skus.contract'
 import { useForm } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
+import { UNIT_SCALES } from '@core/skus/skus.contract'
+import { scaledUnit } from '../common/figures'
 import { useMutation } from '../api/use-mutation'
 import { CategoryPolicyNotice } from '../categories/CategoryPolicyNotice'
 import { notifySuccess } from '../common/notify'
@@ -113,6 +124,21 @@ export function SkuEditor({
           errors={form.errors}
           path="retailPackSpec"
           testId="sku-pack"
+        />
+        <Select
+          w={260}
+          label={t('quoteUi.unitScale.label')}
+          description={t('quoteUi.unitScale.hint')}
+          allowDeselect={false}
+          data={UNIT_SCALES.map((scale) => ({
+            value: String(scale),
+            label: t('quoteUi.unitScale.option', {
+              unit: scaledUnit({ unit: values.comparableUnit || '…', scale }),
+            }),
+          }))}
+          value={String(values.unitScale)}
+          onChange={(v) => form.setFieldValue('unitScale', Number(v ?? 1))}
+          data-testid="sku-unit-scale"
         />
         <SimpleGrid cols={3} spacing="sm">
           <NumberInput

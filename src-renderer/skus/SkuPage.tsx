@@ -127,6 +127,7 @@ export function SkuPage({ id }: { id: string }) {
           packTexts={packTexts}
           packWords={packWords}
           unit={brief.comparableUnit}
+          unitScale={brief.unitScale}
         />
       ) : (
         <Skeleton h={320} />
@@ -140,6 +141,7 @@ export function SkuPage({ id }: { id: string }) {
       <BenchmarksPanel
         skuId={id}
         unit={brief.comparableUnit}
+        unitScale={brief.unitScale}
         retailPack={brief.retailPackSpec}
         benchmarks={benchmarks.data ?? []}
         usedId={usedBenchmark}

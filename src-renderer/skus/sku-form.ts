@@ -35,6 +35,8 @@ export interface SkuFormValues {
   comparableUnit: string
   retailPackSpec: PackFactorDraft[]
   plannedOrderPacks: NumberDraft
+  /** Unit prices shown per this many comparable units. */
+  unitScale: number
   targetRatio: string
   /** Target gross margin in percent (35 for '0.35'). */
   targetMarginPercent: NumberDraft
@@ -54,6 +56,7 @@ export const EMPTY_SKU: SkuFormValues = {
     { count: '', label: '抽' },
   ],
   plannedOrderPacks: '',
+  unitScale: 1,
   targetRatio: DEFAULT_TARGET_RATIO,
   targetMarginPercent: 35,
   benchmarkChannel: '',
@@ -69,6 +72,7 @@ export function skuFormValuesOf(sku: Sku): SkuFormValues {
     comparableUnit: sku.comparableUnit,
     retailPackSpec: packDraftOf(sku.retailPackSpec),
     plannedOrderPacks: sku.plannedOrderPacks,
+    unitScale: sku.unitScale,
     targetRatio: sku.targetRatio,
     targetMarginPercent: decimalToPercent(sku.targetMargin),
     benchmarkChannel: sku.benchmarkChannel,
@@ -85,6 +89,7 @@ export function toSkuInput(values: SkuFormValues): SkuInput {
     comparableUnit: values.comparableUnit,
     retailPackSpec: packOf(values.retailPackSpec),
     plannedOrderPacks: numberOf(values.plannedOrderPacks),
+    unitScale: values.unitScale,
     targetRatio: values.targetRatio,
     targetMargin: percentToDecimal(values.targetMarginPercent),
     benchmarkChannel: values.benchmarkChannel,

@@ -1,5 +1,6 @@
 import { Anchor, Button, Chip, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core'
-import { displayRatio, displayUnitPrice } from '@core/domain/pricing'
+import { displayRatio } from '@core/domain/pricing'
+import { formatUnitPrice, sharePercent } from '../common/figures'
 import type { SkuTargetStatus } from '@core/targets/targets.contract'
 import { IconDownload } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
@@ -119,16 +120,20 @@ export function TargetsPage() {
                     <TargetStatusBadge status={row.status} />
                   </Table.Td>
                   <Table.Td ta="right" className="num" fw={600}>
-                    {row.bestRatioToBrand ? displayRatio(row.bestRatioToBrand) : t('common.none')}
+                    {row.bestRatioToBrand
+                      ? t('quoteUi.shareOfBrand', { percent: sharePercent(row.bestRatioToBrand) })
+                      : t('common.none')}
+                    {row.bestRatioToBrand ? (
+                      <Text span size="xs" c="dimmed" fw={400} ml={6}>
+                        {displayRatio(row.bestRatioToBrand)}
+                      </Text>
+                    ) : null}
                   </Table.Td>
                   <Table.Td>{row.bestFactoryName ?? t('common.none')}</Table.Td>
                   {[row.bestUnitCost, row.maxLandedUnitCost, row.brandUnitPrice].map((value, i) => (
                     <Table.Td key={i} ta="right" className="num">
                       {value
-                        ? t('comparison.perUnit', {
-                            price: displayUnitPrice(value),
-                            unit: row.comparableUnit,
-                          })
+                        ? formatUnitPrice(value, { unit: row.comparableUnit, scale: row.unitScale })
                         : t('common.none')}
                     </Table.Td>
                   ))}

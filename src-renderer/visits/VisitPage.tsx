@@ -19,6 +19,7 @@ import { FollowUpList } from './FollowUpList'
 import { ScoreBadge } from './ScoreBadge'
 import { ScorecardTable } from './ScorecardTable'
 import { VisitEditor } from './VisitEditor'
+import { EnterQuoteButton } from '../quotes/QuotesHere'
 import { ParentName } from '../trash/DeletedParent'
 
 /** One visit: who met, the scorecard, notes, follow-ups to tick and the photos taken. */
@@ -65,6 +66,11 @@ export function VisitPage({ id }: { id: string }) {
           </Text>
         </Stack>
         <Group gap="sm" wrap="nowrap">
+          <EnterQuoteButton
+            testId="visit-enter-quote"
+            prefill={{ factoryId: visit.factoryId, quoteDate: visit.visitDate }}
+            contextNote={t('quoteUi.fromVisit', { date: visit.visitDate })}
+          />
           <PdfExportButton kind="visit" id={visit.id} />
           <Button
             variant="default"

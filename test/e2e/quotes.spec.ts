@@ -139,9 +139,10 @@ test('creates the SKU, a benchmark and three quotes, and reads back the ranking'
     '¥0.006315/抽',
     '¥0.007494/抽',
   ])
-  await expect(page.getByTestId('comparison-ratio').first()).toHaveText('0.308')
+  await expect(page.getByTestId('comparison-ratio').first()).toContainText('品牌价的 31%')
+  await expect(page.getByTestId('comparison-ratio').first()).toContainText('0.308')
   await expect(page.getByTestId('comparison-badge')).toHaveText(['达标', '达标', '未达标'])
-  await expect(page.getByTestId('summary-ratio-value')).toHaveText('0.308')
+  await expect(page.getByTestId('summary-ratio-value')).toHaveText('品牌价的 31%')
   await expect(page.getByTestId('summary-status')).toHaveText('达标')
   await expect(page.getByTestId('unit-cost-chart')).toBeVisible()
   await expect(page.getByTestId('tier-curve-chart')).toBeVisible()

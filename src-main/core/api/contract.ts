@@ -12,6 +12,7 @@ import { importCalls } from '../imports/imports.contract'
 import { photoCalls } from '../photos/photos.contract'
 import { phoneUploadCalls } from '../phone-upload/phone-upload.contract'
 import { profileCalls } from '../profile/profile.contract'
+import { preferenceCalls } from '../preferences/preferences.contract'
 import { quoteCalls } from '../quotes/quotes.contract'
 import { rateCalls } from '../rates/rates.contract'
 import { reportCalls } from '../reports/reports.contract'
@@ -49,6 +50,7 @@ export const contract = mergeCalls(
   categoryCalls,
   sampleCalls,
   profileCalls,
+  preferenceCalls,
   reportCalls,
   syncCalls,
   hqOwnedCalls,

@@ -11,6 +11,7 @@ import { importHandlers } from '../imports/imports.api'
 import { photoHandlers } from '../photos/photos.api'
 import { phoneUploadHandlers } from '../phone-upload/phone-upload.api'
 import { profileHandlers } from '../profile/profile.api'
+import { preferenceHandlers } from '../preferences/preferences.api'
 import { quoteHandlers } from '../quotes/quotes.api'
 import { rateHandlers } from '../rates/rates.api'
 import { reportHandlers } from '../reports/reports.api'
@@ -54,6 +55,7 @@ export const handlers: Handlers = {
   ...categoryHandlers,
   ...sampleHandlers,
   ...profileHandlers,
+  ...preferenceHandlers,
   ...reportHandlers,
   ...syncHandlers,
   ...hqOwnedHandlers,

@@ -22,9 +22,20 @@ const { unitsPerPack: _derived, ...terms } = quoteTermsShape
 const quoteFields = {
   skuId: RecordId,
   factoryId: RecordId,
-  /** The sample the quote is for; '' when none. */
+  /** Free text naming the sample, from before samples could be picked; kept as it was, '' when none. */
   sampleId: text(60).default(''),
+  /** The sample the quote is for, picked from the factory's samples; null when none. */
+  linkedSampleId: RecordId.nullable().default(null),
   ...terms,
+  /** The currency of the freight amount when it differs from the quote's ('' = the quote's currency). */
+  freightCurrency: z
+    .string()
+    .trim()
+    .transform((v) => v.toUpperCase())
+    .refine((v) => v === '' || /^[A-Z]{3}$/.test(v), 'errors.currency.invalid')
+    .default(''),
+  /** The word for one quote pack as the factory says it (箱, 包, 瓶 …); '' = 件. */
+  packWord: text(10).default(''),
   /** The quote's own pack, e.g. a case of 24 包 × 100 抽. */
   packSpec: PackSpecSchema,
   leadTimeDays: z
@@ -50,6 +61,11 @@ export const Quote = z.object({
   /** Comparable units per quote pack, derived from the pack spec. */
   unitsPerPack: DecimalText,
   factoryName: z.string(),
+  /** The linked sample's code and name, for display ('' when none or deleted). */
+  linkedSampleCode: z.string(),
+  linkedSampleName: z.string(),
+  /** The SKU's name, for lists outside the SKU page. */
+  skuName: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
 })
@@ -57,11 +73,15 @@ export type Quote = z.output<typeof Quote>
 
 export const quoteCalls = defineCalls({
   'quotes.list': {
-    summary: 'Lists the latest round of every live quote thread for an SKU or a factory.',
+    summary: 'Lists the latest round of every live quote thread for an SKU, a factory or a sample.',
     input: z
-      .object({ skuId: RecordId.optional(), factoryId: RecordId.optional() })
+      .object({
+        skuId: RecordId.optional(),
+        factoryId: RecordId.optional(),
+        sampleId: RecordId.optional(),
+      })
       .strict()
-      .refine((v) => v.skuId !== undefined || v.factoryId !== undefined, {
+      .refine((v) => v.skuId !== undefined || v.factoryId !== undefined || v.sampleId !== undefined, {
         message: 'errors.required',
         path: ['skuId'],
       }),

@@ -2,14 +2,29 @@ import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
 import type { DB } from '../db/schema'
 import type { QuotesTable } from './quotes.table'
 
-export type QuoteRow = Selectable<QuotesTable> & { factory_name: string }
+export type QuoteRow = Selectable<QuotesTable> & {
+  factory_name: string
+  sku_name: string
+  sample_code: string
+  sample_name: string
+}
 
+/** Quotes with the names a reader shows beside them; a deleted sample reads as none. */
 function withFactoryName(db: Kysely<DB> | Transaction<DB>) {
   return db
     .selectFrom('quotes')
     .leftJoin('factories', 'factories.id', 'quotes.factory_id')
+    .leftJoin('skus', 'skus.id', 'quotes.sku_id')
+    .leftJoin('samples', (join) =>
+      join.onRef('samples.id', '=', 'quotes.linked_sample_id').on('samples.deleted_at', 'is', null),
+    )
     .selectAll('quotes')
-    .select((eb) => eb.fn.coalesce('factories.name', sql<string>`''`).as('factory_name'))
+    .select((eb) => [
+      eb.fn.coalesce('factories.name', sql<string>`''`).as('factory_name'),
+      eb.fn.coalesce('skus.name', sql<string>`''`).as('sku_name'),
+      eb.fn.coalesce('samples.code', sql<string>`''`).as('sample_code'),
+      eb.fn.coalesce('samples.name', sql<string>`''`).as('sample_name'),
+    ])
 }
 
 export async function findLiveQuote(
@@ -25,7 +40,7 @@ export async function findLiveQuote(
 /** The latest live round of each live thread, for an SKU and/or a factory, oldest thread first. */
 export async function listLatestRounds(
   db: Kysely<DB>,
-  filter: { skuId?: string; factoryId?: string },
+  filter: { skuId?: string; factoryId?: string; sampleId?: string },
 ): Promise<QuoteRow[]> {
   let query = withFactoryName(db)
     .where('quotes.deleted_at', 'is', null)
@@ -41,6 +56,7 @@ export async function listLatestRounds(
     )
   if (filter.skuId) query = query.where('quotes.sku_id', '=', filter.skuId)
   if (filter.factoryId) query = query.where('quotes.factory_id', '=', filter.factoryId)
+  if (filter.sampleId) query = query.where('quotes.linked_sample_id', '=', filter.sampleId)
   return query.orderBy('quotes.thread_id').execute()
 }
 

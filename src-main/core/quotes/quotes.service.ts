@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely'
 import type { CoreContext } from '../api/context'
-import { notFound } from '../api/errors'
+import { AppError, notFound } from '../api/errors'
 import type { DB } from '../db/schema'
 import { packUnits, type Freight, type PriceTier, type PricingQuote } from '../domain/pricing'
 import { requireRate } from '../rates/rates.service'
@@ -31,6 +31,9 @@ function termColumns(values: QuoteValues): Record<string, unknown> {
     sku_id: values.skuId,
     factory_id: values.factoryId,
     sample_id: values.sampleId,
+    linked_sample_id: values.linkedSampleId,
+    freight_currency: values.freightCurrency === values.currency ? '' : values.freightCurrency,
+    pack_word: values.packWord,
     quote_date: values.quoteDate,
     valid_until: values.validUntil,
     currency: values.currency,
@@ -56,6 +59,12 @@ export function toQuote(row: QuoteRow): Quote {
     factoryId: row.factory_id,
     factoryName: row.factory_name,
     sampleId: row.sample_id,
+    linkedSampleId: row.linked_sample_id,
+    linkedSampleCode: row.sample_code,
+    linkedSampleName: row.sample_name,
+    skuName: row.sku_name,
+    freightCurrency: row.freight_currency,
+    packWord: row.pack_word,
     quoteDate: row.quote_date,
     validUntil: row.valid_until,
     currency: row.currency,
@@ -85,6 +94,7 @@ export function toPricingQuote(quote: Quote): PricingQuote {
     tiers: quote.tiers,
     unitsPerPack: quote.unitsPerPack,
     freight: quote.freight,
+    freightCurrency: quote.freightCurrency === '' ? null : quote.freightCurrency,
     moqPacks: quote.moqPacks,
     quoteDate: quote.quoteDate,
     validUntil: quote.validUntil,
@@ -96,6 +106,23 @@ async function checkQuote(trx: Transaction<DB>, values: QuoteValues, prefix: str
   await requireLiveReference(trx, 'skus', values.skuId, [...prefix, 'skuId'])
   await requireLiveReference(trx, 'factories', values.factoryId, [...prefix, 'factoryId'])
   await requireRate(trx, values.currency, [...prefix, 'currency'])
+  if (values.freightCurrency !== '' && values.freight.kind !== 'included') {
+    await requireRate(trx, values.freightCurrency, [...prefix, 'freightCurrency'])
+  }
+  if (values.linkedSampleId !== null) {
+    const path = [...prefix, 'linkedSampleId']
+    await requireLiveReference(trx, 'samples', values.linkedSampleId, path)
+    const sample = await trx
+      .selectFrom('samples')
+      .select('factory_id')
+      .where('id', '=', values.linkedSampleId)
+      .executeTakeFirstOrThrow()
+    if (sample.factory_id !== values.factoryId) {
+      throw new AppError('validation', 'errors.validation', `${path.join('.')}: sample of another factory`, [
+        { path, messageKey: 'errors.quote.sampleOtherFactory' },
+      ])
+    }
+  }
 }
 
 export async function getQuote(ctx: CoreContext, id: string): Promise<Quote> {
@@ -106,7 +133,7 @@ export async function getQuote(ctx: CoreContext, id: string): Promise<Quote> {
 
 export async function listQuotes(
   ctx: CoreContext,
-  filter: { skuId?: string; factoryId?: string },
+  filter: { skuId?: string; factoryId?: string; sampleId?: string },
 ): Promise<Quote[]> {
   return (await listLatestRounds(ctx.db, filter)).map(toQuote)
 }

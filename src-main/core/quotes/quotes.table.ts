@@ -7,8 +7,14 @@ export interface QuotesTable {
   round: number
   sku_id: string
   factory_id: string
-  /** The sample the quote is for, if any ('' when none). */
+  /** Free text naming the sample, as typed before samples could be picked ('' when none); kept readable. */
   sample_id: string
+  /** The sample the quote is for (a row of `samples`), or null. */
+  linked_sample_id: string | null
+  /** ISO code of the freight amount; '' = the quote's currency. */
+  freight_currency: string
+  /** The quote's own pack word (箱, 包, 瓶 …); '' = 件. */
+  pack_word: string
   /** 'YYYY-MM-DD' */
   quote_date: string
   /** 'YYYY-MM-DD' or null when open-ended. */

@@ -39,6 +39,8 @@ export const SearchResult = z.object({
   subtitle: z.string(),
   /** The record's code (sample code, credit code), when it has one. */
   code: z.string().optional(),
+  /** A factory the team should not source from now (blacklisted or paused), so a pick warns. */
+  factoryStatus: z.enum(['blacklisted', 'paused']).optional(),
   match: SearchMatch,
   /** Text around the match with the matched parts marked. */
   snippet: z.array(SnippetPart),

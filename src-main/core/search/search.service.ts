@@ -83,6 +83,23 @@ function snippetOf(doc: DocRow, match: SearchMatch, terms: string[]) {
   return [{ text: doc.title, hit: false }]
 }
 
+/** Marks factory results the team should not source from now (blacklisted, paused), so a pick warns. */
+async function markWarnedFactories(ctx: CoreContext, results: SearchResult[]): Promise<void> {
+  const ids = results.filter((r) => r.kind === 'factory').map((r) => r.id)
+  if (ids.length === 0) return
+  const warned = await ctx.db
+    .selectFrom('factories')
+    .select(['id', 'status'])
+    .where('id', 'in', ids)
+    .where('status', 'in', ['blacklisted', 'paused'])
+    .execute()
+  const status = new Map(warned.map((f) => [f.id, f.status as 'blacklisted' | 'paused']))
+  for (const result of results) {
+    const found = result.kind === 'factory' ? status.get(result.id) : undefined
+    if (found) result.factoryStatus = found
+  }
+}
+
 export async function searchRecords(
   ctx: CoreContext,
   query: z.output<typeof SearchQuery>,
@@ -131,6 +148,7 @@ export async function searchRecords(
       snippet: snippetOf(row, hit.match, hit.match === 'code' ? [fold(code)] : terms),
     })
   }
+  await markWarnedFactories(ctx, results)
   const exactCode = exact.length === 1 && results[0]?.match === 'code'
   return { results, exactCode }
 }

@@ -10,7 +10,14 @@ import {
 } from '../domain/pricing/pricing.schema'
 import { packUnits, type PackSpec } from '../domain/pricing'
 import { defineSyncedTable, readJson, stored } from '../write/stored-columns'
-import type { Benchmark, BenchmarkValues, Sku, SkuValues } from './skus.contract'
+import {
+  UNIT_SCALES,
+  type Benchmark,
+  type BenchmarkValues,
+  type Sku,
+  type SkuValues,
+  type UnitScale,
+} from './skus.contract'
 import type { BenchmarkRow, SkuRow } from './skus.repository'
 
 /**
@@ -27,6 +34,11 @@ export function readPackSpec(text: string): PackSpec {
   return readJson(text, PackSpecSchema, ONE_UNIT)
 }
 
+/** A stored scale as the contract's: a value an older or odd writer left reads as 1 (per single unit). */
+export function readUnitScale(value: number): UnitScale {
+  return (UNIT_SCALES as readonly number[]).includes(value) ? (value as UnitScale) : 1
+}
+
 /** SKU briefs as stored (HQ writes them; laptops only apply them). */
 export const skusTable = defineSyncedTable({
   name: 'skus',
@@ -38,6 +50,7 @@ export const skusTable = defineSyncedTable({
     comparable_unit: stored.text(10, { required: true }),
     retail_pack_spec: packSpec(),
     planned_order_packs: stored.int(1, 1_000_000_000_000),
+    unit_scale: stored.int(1, 1000, 1),
     target_ratio: stored.checked(RatioText, '1/3'),
     target_margin: stored.checked(MarginText, '0'),
     benchmark_channel: stored.text(40),
@@ -71,6 +84,7 @@ export function skuColumns(values: SkuValues): Record<string, unknown> {
     comparable_unit: values.comparableUnit,
     retail_pack_spec: JSON.stringify(values.retailPackSpec),
     planned_order_packs: values.plannedOrderPacks,
+    unit_scale: values.unitScale,
     target_ratio: values.targetRatio,
     target_margin: values.targetMargin,
     benchmark_channel: values.benchmarkChannel,
@@ -88,6 +102,7 @@ export function toSku(row: SkuRow): Sku {
     retailPackSpec: [...retailPackSpec],
     retailPackUnits: packUnits(retailPackSpec),
     plannedOrderPacks: row.planned_order_packs,
+    unitScale: readUnitScale(row.unit_scale),
     targetRatio: row.target_ratio,
     targetMargin: row.target_margin,
     benchmarkChannel: row.benchmark_channel,

@@ -21,6 +21,13 @@ import {
 const text = (max: number) => z.string().trim().max(max, 'errors.tooLong')
 export const RecordId = z.uuid('errors.id.invalid')
 
+/** How many comparable units a shown unit price is for: ¥0.49/100抽 reads better than ¥0.004928/抽. */
+export const UNIT_SCALES = [1, 10, 100, 1000] as const
+export type UnitScale = (typeof UNIT_SCALES)[number]
+export const UnitScaleSchema = z
+  .number('errors.invalidType')
+  .refine((v): v is UnitScale => (UNIT_SCALES as readonly number[]).includes(v), 'errors.unitScale.invalid')
+
 export const SkuInput = z.object({
   category: text(40).min(1, 'errors.required'),
   name: text(100).min(1, 'errors.required'),
@@ -30,6 +37,8 @@ export const SkuInput = z.object({
   retailPackSpec: PackSpecSchema,
   /** Planned order quantity in retail packs. */
   plannedOrderPacks: PackCount,
+  /** Per-unit prices are shown per this many comparable units (1 = per 抽, 100 = per 100 抽). */
+  unitScale: UnitScaleSchema.default(1),
   targetRatio: RatioText.default(DEFAULT_TARGET_RATIO),
   targetMargin: MarginText,
   /** Channel the target is set against; '' = the cheapest current channel. */

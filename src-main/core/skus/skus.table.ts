@@ -9,6 +9,8 @@ export interface SkusTable {
   retail_pack_spec: string
   /** Planned order quantity, in retail packs. */
   planned_order_packs: number
+  /** Per-unit prices are shown per this many comparable units: 1, 10, 100 or 1000. */
+  unit_scale: number
   /** '1/3' or a decimal; kept as text so it stays exact. */
   target_ratio: string
   /** Target gross margin as decimal text, e.g. '0.35'. */

@@ -252,6 +252,12 @@ export const QuoteLabel = z.object({
   factoryId: z.string(),
   factoryName: z.string(),
   sampleId: z.string(),
+  /** The linked sample's code ('' when none). */
+  linkedSampleCode: z.string(),
+  /** The quote's own pack word ('' = 件), for minimum orders in the factory's terms. */
+  packWord: z.string(),
+  /** The freight's currency when not the quote's ('' = the quote's). */
+  freightCurrency: z.string(),
   leadTimeDays: z.number().int().nullable(),
   paymentTerms: z.string(),
 })
@@ -269,6 +275,8 @@ export const TargetDashboardRow = z.object({
   category: z.string(),
   name: z.string(),
   comparableUnit: z.string(),
+  /** Unit prices are shown per this many comparable units. */
+  unitScale: z.number().int(),
   status: SkuTargetStatus,
   bestRatioToBrand: nullableDecimal,
   bestUnitCost: nullableDecimal,

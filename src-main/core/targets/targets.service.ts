@@ -18,6 +18,7 @@ import type { Benchmark, Sku } from '../skus/skus.contract'
 import { listLiveBenchmarks, listLiveSkus } from '../skus/skus.repository'
 import { toBenchmark, toSku } from '../skus/skus.columns'
 import { getSku, listBenchmarks } from '../skus/skus.service'
+import { getPreferences } from '../preferences/preferences.service'
 import type { Quote } from '../quotes/quotes.contract'
 import type { QuoteLabel, SkuTargetStatus, TargetDashboardRow } from './targets.contract'
 
@@ -53,6 +54,9 @@ function toLabel(quote: Quote): QuoteLabel {
     factoryId: quote.factoryId,
     factoryName: quote.factoryName,
     sampleId: quote.sampleId,
+    linkedSampleCode: quote.linkedSampleCode,
+    packWord: quote.packWord,
+    freightCurrency: quote.freightCurrency,
     leadTimeDays: quote.leadTimeDays,
     paymentTerms: quote.paymentTerms,
   }
@@ -69,10 +73,11 @@ export async function comparisonInputs(
   skuId: string,
 ): Promise<{ input: CompareQuotesInput; labels: QuoteLabel[] }> {
   const sku = await getSku(ctx, skuId)
-  const [benchmarks, quotes, rates] = await Promise.all([
+  const [benchmarks, quotes, rates, preferences] = await Promise.all([
     listBenchmarks(ctx, skuId),
     listLatestRounds(ctx.db, { skuId }).then((rows) => rows.map(toQuote)),
     currencyRates(ctx.db),
+    getPreferences(ctx),
   ])
   return {
     input: {
@@ -81,6 +86,7 @@ export async function comparisonInputs(
       quotes: quotes.map(toPricingQuote),
       rates,
       today: localDate(ctx.write.now()),
+      staleBenchmarkDays: preferences.staleBenchmarkDays,
     },
     labels: quotes.map(toLabel),
   }
@@ -172,6 +178,7 @@ export async function targetDashboard(
       category: sku.category,
       name: sku.name,
       comparableUnit: sku.comparableUnit,
+      unitScale: sku.unitScale,
       status: summary.status,
       bestRatioToBrand: summary.bestRatioToBrand,
       bestUnitCost: summary.bestUnitCost,

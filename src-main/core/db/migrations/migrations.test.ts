@@ -477,6 +477,27 @@ UPGRADES['0014_credit_code_note'] = {
   },
 }
 
+UPGRADES['0016_quote_links'] = {
+  seed(sqlite) {
+    sqlite
+      .prepare(
+        `INSERT INTO quotes (id, thread_id, round, sku_id, factory_id, sample_id, quote_date, currency, vat_basis,
+           vat_rate, tiers, pack_spec, freight, created_at, updated_at)
+         VALUES ('q1', 'q1', 1, 'k1', 'f1', 'S-OLD-7', '2026-01-01', 'USD', 'excluded', '0.13',
+           '[{"fromPacks":1,"pricePerPack":"1"}]', '[{"count":24,"label":"包"}]', '{"kind":"included"}', 'now', 'now')`,
+      )
+      .run()
+  },
+  check(sqlite) {
+    // The old free text stays; the new columns read as "no link, freight in the quote's currency, 件".
+    expect(
+      sqlite.prepare('SELECT sample_id, linked_sample_id, freight_currency, pack_word FROM quotes').get(),
+    ).toEqual({ sample_id: 'S-OLD-7', linked_sample_id: null, freight_currency: '', pack_word: '' })
+    sqlite.prepare("UPDATE quotes SET linked_sample_id = 's1', freight_currency = 'CNY'").run()
+    expect(sqlite.prepare('SELECT freight_currency FROM quotes').pluck().get()).toBe('CNY')
+  },
+}
+
 /** Tables and indexes of the latest version (Kysely's own bookkeeping tables included). */
 const LATEST_SCHEMA = {
   tables: [
@@ -531,6 +552,7 @@ const LATEST_SCHEMA = {
     'photo_links_live_owner',
     'photo_links_live_photo',
     'quotes_live_factory',
+    'quotes_live_sample',
     'quotes_live_sku',
     'quotes_thread',
     'sample_status_history_sample',

@@ -84,7 +84,8 @@ describe('compareQuotes', () => {
         },
       },
       verdict: { met: true, status: 'met', gap: '0', maxLandedUnitCost: '0.0065', maxRetailUnit: '0.01' },
-      flags: { expired: false, benchmarkOlderThanQuote: true },
+      // The benchmark (2025-05-01) is 9 days older than the quote: within the default 30 days.
+      flags: { expired: false, benchmarkOlderThanQuote: false },
     })
     const a = row('A-case')
     expect(displayUnitPrice(a?.unitCost ?? '')).toBe('0.006277')
@@ -96,6 +97,15 @@ describe('compareQuotes', () => {
       retailPacks: 5000,
       tierIndex: 1,
     })
+  })
+
+  it('flags a benchmark older than the quote by more than the stale age', () => {
+    const flag = (days: number) =>
+      compareQuotes({ ...input, staleBenchmarkDays: days }).rows.find((r) => r.quoteId === 'A-case')?.flags
+        .benchmarkOlderThanQuote
+    expect(flag(8)).toBe(true)
+    expect(flag(9)).toBe(false)
+    expect(flag(0)).toBe(true)
   })
 
   it('spreads per-shipment freight and tells how much more to order', () => {

@@ -39,8 +39,21 @@ export interface CompareQuotesInput {
   rates: CurrencyRates
   /** Today's date, for expiry. */
   today: IsoDate
+  /**
+   * How many days older than a quote the brand observation may be before the quote is flagged
+   * (default DEFAULT_STALE_BENCHMARK_DAYS); shelf prices move slowly, a flag at every day's gap is noise.
+   */
+  staleBenchmarkDays?: number
   /** What-if overrides of the SKU's plan. */
   whatIf?: WhatIf
+}
+
+/** The default age (days between observation and quote) after which a benchmark counts as stale. */
+export const DEFAULT_STALE_BENCHMARK_DAYS = 30
+
+/** Whole days from `from` to `to` ('YYYY-MM-DD'), negative when `to` is earlier. */
+function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
 }
 
 /** Where a row ranks: current priced quotes first, then expired priced ones, then unpriced ones. */
@@ -50,7 +63,7 @@ export type RowGroup = 'current' | 'expired' | 'unpriced'
 export interface QuoteFlags {
   /** The quote's validUntil is before today. */
   expired: boolean
-  /** The benchmark observation the target uses was seen before the quote's date. */
+  /** The benchmark observation the target uses was seen more than the stale age before the quote's date. */
   benchmarkOlderThanQuote: boolean
 }
 
@@ -178,7 +191,9 @@ function compareOne(
   const observedAt = brand.status === 'ok' ? brand.observation.observedAt : null
   const flags: QuoteFlags = {
     expired,
-    benchmarkOlderThanQuote: observedAt !== null && observedAt < quote.quoteDate,
+    benchmarkOlderThanQuote:
+      observedAt !== null &&
+      daysBetween(observedAt, quote.quoteDate) > (input.staleBenchmarkDays ?? DEFAULT_STALE_BENCHMARK_DAYS),
   }
   const smallestMeeting: SmallestMeetingOrder = target
     ? smallestMeetingOrder(quote, sku.unitsPerRetailPack, input.rates, target.maxLanded)

@@ -12,6 +12,7 @@ export { targetVerdict, type TargetStatus, type TargetVerdict } from './target'
 export { type SmallestMeetingOrder } from './smallest-meeting'
 export {
   compareQuotes,
+  DEFAULT_STALE_BENCHMARK_DAYS,
   planOf,
   type CompareQuotesInput,
   type ComparisonSummary,

@@ -53,6 +53,31 @@ describe('landedCost, worked by hand', () => {
     })
   })
 
+  it('freight in its own currency: ¥8,000 per shipment on a USD quote, converted at the manual rate', () => {
+    // ¥8,000 / 7.10 = $1,126.76… for the shipment; / 1,000 cases = $1.1267605… per case;
+    // ($20.00 + $1.1267605…) × 7.10 = ¥150.00 per case exactly (142 + 8): nothing lost to rounding.
+    const outcome = landedCost(
+      quote({
+        currency: 'USD',
+        tiers: [{ fromPacks: 1, pricePerPack: '20.00' }],
+        unitsPerPack: '100',
+        freight: { kind: 'perShipment', amount: '8000' },
+        freightCurrency: 'CNY',
+      }),
+      1000,
+      { USD: '7.10' },
+    )
+    expect(outcome.status === 'priced' && outcome.cost.landedPackCost).toBe('150')
+    expect(outcome.status === 'priced' && displayMoney(outcome.cost.freightPerPack)).toBe('1.13')
+    // A freight currency without a rate is named, not priced at 0.
+    const missing = landedCost(
+      quote({ freight: { kind: 'perPack', amount: '1' }, freightCurrency: 'EUR' }),
+      1000,
+      { USD: '7.10' },
+    )
+    expect(missing).toMatchObject({ status: 'noRate', currency: 'EUR' })
+  })
+
   it('per-shipment freight is spread over the order', () => {
     // 24 rolls × 150 sheets = 3,600 per case at ¥30.00 incl. VAT; ¥2,000 per shipment over 2,000 cases
     // = ¥1.00 per case; (30 + 1) / 3,600 = ¥0.0086111… per sheet

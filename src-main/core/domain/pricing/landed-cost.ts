@@ -89,6 +89,26 @@ export function priceInclVat(quote: Pick<PricingQuote, 'vatBasis' | 'vatRate'>, 
   return quote.vatBasis === 'excluded' ? price.times(Exact.ONE.plus(Exact.of(quote.vatRate))) : price
 }
 
+/**
+ * What one unit of the freight's currency is in the quote's currency: (CNY per freight currency) / (CNY per
+ * quote currency), exact; 1 when the freight is in the quote's currency or included; the missing currency
+ * when Settings has no rate for it.
+ */
+export function freightFx(
+  quote: Pick<PricingQuote, 'currency' | 'freight' | 'freightCurrency'>,
+  rates: CurrencyRates,
+): { factor: Exact } | { missingRate: string } {
+  const from = quote.freightCurrency
+  if (quote.freight.kind === 'included' || from == null || from === '' || from === quote.currency) {
+    return { factor: Exact.ONE }
+  }
+  const fromRate = fxRate(rates, from)
+  if (!fromRate) return { missingRate: from }
+  const toRate = fxRate(rates, quote.currency)
+  if (!toRate) return { missingRate: quote.currency }
+  return { factor: fromRate.dividedBy(toRate) }
+}
+
 /** Freight per quote pack for an order of `orderPacks`, in the quote's currency. */
 export function freightPerPack(freight: Freight, orderPacks: number): Exact {
   switch (freight.kind) {
@@ -112,9 +132,11 @@ export function landedCostExact(
   if (pick.status !== 'tier') return { status: pick.status, orderPacks, minPacks: pick.minPacks }
   const fx = fxRate(rates, quote.currency)
   if (!fx) return { status: 'noRate', orderPacks, currency: quote.currency }
+  const freightRate = freightFx(quote, rates)
+  if ('missingRate' in freightRate) return { status: 'noRate', orderPacks, currency: freightRate.missingRate }
   const price = Exact.of(pick.tier.pricePerPack)
   const inclVat = priceInclVat(quote, price)
-  const freight = freightPerPack(quote.freight, orderPacks)
+  const freight = freightPerPack(quote.freight, orderPacks).times(freightRate.factor)
   const packQuoted = inclVat.plus(freight)
   const packCny = packQuoted.times(fx)
   return {

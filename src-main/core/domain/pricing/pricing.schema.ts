@@ -150,7 +150,11 @@ export function checkQuoteDates(
 }
 
 export const PricingQuoteSchema = z
-  .object({ id: z.string().min(1, 'errors.required'), ...quoteTermsShape })
+  .object({
+    id: z.string().min(1, 'errors.required'),
+    ...quoteTermsShape,
+    freightCurrency: CurrencyCode.nullable().optional(),
+  })
   .strict()
   .superRefine(checkQuoteDates) satisfies z.ZodType<PricingQuote>
 
@@ -221,6 +225,7 @@ export const CompareQuotesInputSchema = z
     quotes: z.array(PricingQuoteSchema).max(500, 'errors.tooMany'),
     rates: CurrencyRatesSchema,
     today: IsoDateText,
+    staleBenchmarkDays: z.number().int().min(0).max(3650).optional(),
     whatIf: WhatIfSchema.optional(),
   })
   .strict()

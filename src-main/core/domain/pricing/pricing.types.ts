@@ -52,7 +52,7 @@ export interface PriceTier {
   pricePerPack: DecimalString
 }
 
-/** Freight, in the quote's currency. */
+/** Freight, in the quote's currency unless the quote names a freight currency. */
 export type Freight =
   | { /** Delivered: the price includes freight. */ kind: 'included' }
   | { /** A fixed amount per quote pack. */ kind: 'perPack'; /** Amount per pack. */ amount: DecimalString }
@@ -77,6 +77,8 @@ export interface PricingQuote {
   unitsPerPack: DecimalString
   /** How freight is charged. */
   freight: Freight
+  /** The currency of the freight amount when not the quote's (domestic ¥ freight on a USD quote); null or absent: the quote's. */
+  freightCurrency?: string | null
   /** Minimum order in quote packs, if the factory set one. */
   moqPacks?: number | null
   /** The date of the quote. */

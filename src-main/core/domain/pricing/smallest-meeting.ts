@@ -1,6 +1,6 @@
 import { strictAssert } from '../../shared/assert'
 import { Exact } from './exact'
-import { fxRate, landedCostExact, priceInclVat } from './landed-cost'
+import { freightFx, fxRate, landedCostExact, priceInclVat } from './landed-cost'
 import { orderQuotePacks, retailPacksReaching } from './order'
 import type { CurrencyRates, DecimalString, PricingQuote } from './pricing.types'
 
@@ -61,9 +61,12 @@ export function smallestMeetingOrder(
 ): SmallestMeetingOrder {
   const fx = fxRate(rates, quote.currency)
   if (!fx) return { status: 'unknown', reason: 'noRate' }
+  const freightRate = freightFx(quote, rates)
+  if ('missingRate' in freightRate) return { status: 'unknown', reason: 'noRate' }
   const budget = maxLandedUnitCost.times(Exact.of(quote.unitsPerPack)).dividedBy(fx)
-  const shipment = quote.freight.kind === 'perShipment' ? Exact.of(quote.freight.amount) : Exact.ZERO
-  const perPackFreight = quote.freight.kind === 'perPack' ? Exact.of(quote.freight.amount) : Exact.ZERO
+  const inQuoteCurrency = (amount: string) => Exact.of(amount).times(freightRate.factor)
+  const shipment = quote.freight.kind === 'perShipment' ? inQuoteCurrency(quote.freight.amount) : Exact.ZERO
+  const perPackFreight = quote.freight.kind === 'perPack' ? inQuoteCurrency(quote.freight.amount) : Exact.ZERO
   const moq = Math.max(quote.moqPacks ?? 1, 1)
 
   const ranges: TierRange[] = quote.tiers.map((tier, index) => {
