@@ -40,7 +40,7 @@ const FINGERPRINTS: Record<number, string> = {
   2: 'abd2b4f2590e',
   // documents and certificates (migration 0013), factories.credit_code_note (0014), quote links and
   // SKU unit scale (0016).
-  3: 'RECOMPUTE',
+  3: 'eeeea2d25e03',
 }
 
 function fingerprint(): string {
