@@ -32,7 +32,12 @@ export interface ExportRequest {
 
 const WORDS: Record<PrintLanguage, { visit: string; summary: string; sku: string; negotiation: string }> = {
   'zh-CN': { visit: '拜访报告', summary: '行程汇总', sku: 'SKU汇总', negotiation: '谈判单' },
-  en: { visit: 'visit report', summary: 'tour summary', sku: 'SKU summary', negotiation: 'negotiation sheet' },
+  en: {
+    visit: 'visit report',
+    summary: 'tour summary',
+    sku: 'SKU summary',
+    negotiation: 'negotiation sheet',
+  },
 }
 
 /** Thrown for a request the API would refuse (unknown record, malformed input). */

@@ -192,6 +192,8 @@ const CHANNELS = [
   'api:call',
   'photo:upload',
   'import:upload',
+  'document:upload',
+  'document:read',
   'archive:export',
   'archive:open',
   'pdf:export',
@@ -368,6 +370,8 @@ describe.skipIf(!built)('the Electron shell under a stand-in for electron (built
       call: 'function',
       uploadPhoto: 'function',
       uploadImport: 'function',
+      uploadDocument: 'function',
+      readDocument: 'function',
       exportArchive: 'function',
       openArchive: 'function',
       pdf: { exportPdf: 'function', pdfJob: 'function', cancelPdfJob: 'function' },
@@ -377,6 +381,8 @@ describe.skipIf(!built)('the Electron shell under a stand-in for electron (built
       call: (n: string, i: unknown) => Promise<unknown>
       uploadPhoto: (b: ArrayBuffer) => Promise<unknown>
       uploadImport: (b: ArrayBuffer, n: string) => Promise<unknown>
+      uploadDocument: (b: ArrayBuffer, n: string, sha256: string) => Promise<unknown>
+      readDocument: (id: string) => Promise<unknown>
       exportArchive: () => Promise<unknown>
       openArchive: () => Promise<unknown>
       pdf: Record<string, (x: unknown) => Promise<unknown>>
@@ -385,6 +391,8 @@ describe.skipIf(!built)('the Electron shell under a stand-in for electron (built
     await bridge.call('app.info', {})
     await bridge.uploadPhoto(new ArrayBuffer(1))
     await bridge.uploadImport(new ArrayBuffer(1), 'a.xlsx')
+    await bridge.uploadDocument(new ArrayBuffer(1), 'a.pdf', 'a'.repeat(64))
+    await bridge.readDocument('d1')
     await bridge.exportArchive()
     await bridge.openArchive()
     await bridge.pdf.exportPdf!({})
