@@ -7,7 +7,7 @@ export const archiveEn: Widen<typeof archiveZhCN> = {
   archive: {
     title: 'Move to a new laptop / keep a copy',
     intro:
-      '“Export everything” writes the database (a consistent snapshot, even while the app runs), every photo and a manifest of checksums into one archive file. Copy it to the new laptop and “Open an archive” there: lists, photos, the device identity and the HQ sync settings come back as they were.',
+      '“Export everything” writes the database (a consistent snapshot, even while the app runs), every photo, every document and a manifest of checksums into one archive file. Copy it to the new laptop and “Open an archive” there: lists, photos, documents, the device identity and the HQ sync settings come back as they were.',
     export: 'Export everything',
     exported: 'Exported {{fileName}}',
     savedAt: 'Saved at',

@@ -6,14 +6,13 @@ import { PassThrough, Transform, type Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import Database from 'better-sqlite3'
 import * as tar from 'tar-stream'
-import { photosRoot } from '../photos/photo-files'
 import { readSchemaState } from '../guard/startup-check'
 import { countRecords } from './archive-counts'
 import {
   ARCHIVE_DATABASE_ENTRY,
+  ARCHIVE_FILE_FOLDERS,
   ARCHIVE_FORMAT,
   ARCHIVE_MANIFEST_ENTRY,
-  ARCHIVE_PHOTO_ENTRY,
   type ArchiveFile,
   type ArchiveManifest,
 } from './archive-format'
@@ -32,8 +31,8 @@ export interface ExportArchiveOptions {
   now: () => Date
 }
 
-/** Photo files under <dataDir>/photos as archive entry names, in a stable order. */
-async function listPhotoEntries(root: string): Promise<string[]> {
+/** Files under <dataDir>/<folder> (photos, documents) as archive entry names, in a stable order. */
+async function listFolderEntries(root: string, folder: string, entry: RegExp): Promise<string[]> {
   const names: string[] = []
   let folders: string[]
   try {
@@ -42,18 +41,18 @@ async function listPhotoEntries(root: string): Promise<string[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return names
     throw error
   }
-  for (const folder of folders) {
+  for (const sub of folders) {
     let files: string[]
     try {
-      files = (await readdir(join(root, folder))).sort()
+      files = (await readdir(join(root, sub))).sort()
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') continue
       throw error
     }
     for (const file of files) {
-      const name = `photos/${folder}/${file}`
-      // Half-written temporary files and anything else that is not a photo's file stay out.
-      if (ARCHIVE_PHOTO_ENTRY.test(name)) names.push(name)
+      const name = `${folder}/${sub}/${file}`
+      // Half-written temporary files and anything else that is not a stored file stay out.
+      if (entry.test(name)) names.push(name)
     }
   }
   return names
@@ -76,7 +75,7 @@ async function addFile(pack: tar.Pack, name: string, file: string): Promise<Arch
     }),
     entry,
   )
-  // A photo file is written once under its hash and never changed, so a size change is a bug here.
+  // A photo's or document's file is written once under its hash and never changed, so a size change is a bug here.
   if (seen !== size) throw new Error(`${file} changed while it was archived`)
   return { name, size, sha256: hash.digest('hex') }
 }
@@ -107,11 +106,12 @@ export async function writeArchive(options: ExportArchiveOptions, out: Writable)
     const files: ArchiveFile[] = []
     try {
       files.push(await addFile(pack, ARCHIVE_DATABASE_ENTRY, snapshot))
-      // Photos are listed after the snapshot: a photo's file is written before any row names it, so
-      // every photo the snapshot refers to is on disk by now.
-      const root = photosRoot(options.dataDir)
-      for (const name of await listPhotoEntries(root)) {
-        files.push(await addFile(pack, name, join(root, name.slice('photos/'.length))))
+      // Photos and documents are listed after the snapshot: a file is written before any row names
+      // it, so every file the snapshot refers to is on disk by now.
+      for (const { folder, entry } of ARCHIVE_FILE_FOLDERS) {
+        for (const name of await listFolderEntries(join(options.dataDir, folder), folder, entry)) {
+          files.push(await addFile(pack, name, join(options.dataDir, name)))
+        }
       }
       const manifest: ArchiveManifest = {
         format: ARCHIVE_FORMAT,

@@ -12,6 +12,8 @@ import { countRecords } from './archive-counts'
 import { archiveWorkDir } from './archive-export'
 import {
   ARCHIVE_DATABASE_ENTRY,
+  ARCHIVE_DOCUMENT_ENTRY,
+  ARCHIVE_FILE_FOLDERS,
   ARCHIVE_MANIFEST_ENTRY,
   ArchiveManifest,
   isArchiveEntryName,
@@ -147,6 +149,11 @@ function verify(
     if (expected.size !== file.size || expected.sha256 !== file.sha256) {
       throw refuse('errors.archive.mismatch', `${name} does not match its hash in the manifest`, { name })
     }
+    // A document's file is named by its hash alone: bytes under another hash's name are refused too.
+    const document = ARCHIVE_DOCUMENT_ENTRY.exec(name)
+    if (document && document[2] !== file.sha256) {
+      throw refuse('errors.archive.mismatch', `${name} does not match its hash in the manifest`, { name })
+    }
   }
   for (const name of listed.keys()) {
     if (!seen.has(name))
@@ -216,7 +223,8 @@ export async function stageArchive(
   appVersion: string,
 ): Promise<StagedArchive> {
   const dir = join(archiveWorkDir(dataDir), `import-${randomBytes(6).toString('hex')}`)
-  await mkdir(join(dir, 'photos'), { recursive: true })
+  // Every folder is swapped in, empty or not, so the open laptop holds exactly the archive's files.
+  for (const { folder } of ARCHIVE_FILE_FOLDERS) await mkdir(join(dir, folder), { recursive: true })
   try {
     const { seen, manifest: text } = await extract(input, dir)
     const manifest = parseManifest(text)

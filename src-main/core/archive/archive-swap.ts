@@ -3,11 +3,11 @@ import { existsSync } from 'node:fs'
 import { mkdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { ARCHIVE_DATABASE_ENTRY } from './archive-format'
+import { ARCHIVE_DATABASE_ENTRY, ARCHIVE_FILE_FOLDERS } from './archive-format'
 
 /**
  * "Open an archive", second half: puts a checked archive (<dataDir>/archive-ready, see
- * archive-import.ts) in place of the data folder's database and photos. It runs while the database is
+ * archive-import.ts) in place of the data folder's database, photos and documents. It runs while the database is
  * closed: at every start, before the database opens, which also finishes a swap a crash interrupted.
  *
  * Every step is a rename inside the data folder, and each is redone or skipped on the next start, so
@@ -15,7 +15,8 @@ import { ARCHIVE_DATABASE_ENTRY } from './archive-format'
  *   1. the old database's WAL is checkpointed into it and removed (an old WAL beside the new file
  *      would be replayed into it);
  *   2. the archive's database is renamed over the old one (atomic);
- *   3. the old photos folder moves aside and the archive's takes its place;
+ *   3. the old photos folder moves aside and the archive's takes its place, then the same for
+ *      documents;
  *   4. archive-ready is removed: the swap is done.
  */
 
@@ -64,13 +65,15 @@ export async function applyPendingArchive(
       await rm(`${databaseFile}-shm`, { force: true })
       await rename(incomingDb, databaseFile)
     }
-    const incomingPhotos = join(ready, 'photos')
-    if (await exists(incomingPhotos)) {
-      const photos = join(dataDir, 'photos')
-      await mkdir(work, { recursive: true })
-      if (await exists(photos))
-        await rename(photos, join(work, `replaced-photos-${randomBytes(4).toString('hex')}`))
-      await rename(incomingPhotos, photos)
+    for (const { folder } of ARCHIVE_FILE_FOLDERS) {
+      const incoming = join(ready, folder)
+      if (await exists(incoming)) {
+        const current = join(dataDir, folder)
+        await mkdir(work, { recursive: true })
+        if (await exists(current))
+          await rename(current, join(work, `replaced-${folder}-${randomBytes(4).toString('hex')}`))
+        await rename(incoming, current)
+      }
     }
     await mkdir(work, { recursive: true })
     await rename(ready, join(work, `done-${randomBytes(4).toString('hex')}`))

@@ -22,6 +22,9 @@ import { ok } from '../../../test/integration/support/api-result'
 import { createTempCore, type TempCore } from '../../../test/integration/support/temp-core'
 import { DATABASE_FILE } from '../app'
 import { AppError } from '../api/errors'
+import { tinyPdf } from '../../../test/integration/support/document-files'
+import { documentRoutes } from '../documents/documents.api'
+import type { Document, StoredDocumentFile } from '../documents/documents.contract'
 import { photoRoutes } from '../photos/photos.api'
 import type { Photo } from '../photos/photos.contract'
 import { SETTING, writeSetting } from '../sync/sync.settings'
@@ -89,6 +92,8 @@ describe('archive: export everything, open on a new laptop', () => {
   let target: TempCore
   let scratch: string
   let archive: string
+  let licence: Document
+  const licencePdf = tinyPdf('营业执照 晋江纸品厂0')
 
   beforeEach(async () => {
     scratch = mkdtempSync(join(tmpdir(), 'workbench-archive-'))
@@ -108,6 +113,19 @@ describe('archive: export everything, open on a new laptop', () => {
         }),
       )
     }
+    const [first] = ok<{ items: { id: string }[] }>(await source.dispatch('factories.list', {})).items
+    const stored = ok<StoredDocumentFile>(
+      await documentRoutes(source.context).upload(licencePdf, '营业执照.pdf', sha(licencePdf)),
+    )
+    licence = ok<Document>(
+      await source.dispatch('documents.attach', {
+        sha256: stored.sha256,
+        ownerTable: 'factories',
+        ownerId: first!.id,
+        fileName: stored.fileName,
+        kind: 'business_licence',
+      }),
+    )
     const gone = ok<{ id: string }>(await source.dispatch('factories.create', { name: '已删除的厂' }))
     ok(await source.dispatch('factories.delete', { id: gone.id }))
     await writeSetting(source.context.db, SETTING.hqUrl, 'http://192.168.1.10:8787')
@@ -149,6 +167,20 @@ describe('archive: export everything, open on a new laptop', () => {
         fileHash(join(source.dataDir, 'photos', rel)),
       )
     }
+    // The factory's licence PDF comes back byte for byte, listed and served as on the old laptop.
+    expect(filesUnder(join(target.dataDir, 'documents'))).toEqual([
+      `${licence.sha256.slice(0, 2)}/${licence.sha256}`,
+    ])
+    expect(
+      readFileSync(join(target.dataDir, 'documents', licence.sha256.slice(0, 2), licence.sha256)),
+    ).toEqual(licencePdf)
+    const documentsOf = (core: TempCore) =>
+      core.dispatch('documents.list', { ownerTable: 'factories', ownerId: licence.ownerId })
+    expect(ok(await documentsOf(target))).toEqual(ok(await documentsOf(source)))
+    expect(ok<{ items: Document[] }>(await documentsOf(target)).items[0]).toMatchObject({
+      id: licence.id,
+      available: true,
+    })
     const meta = (core: TempCore) =>
       core.database.sqlite
         .prepare("SELECT key, value FROM meta WHERE key LIKE 'sync_%' OR key = 'device_id' ORDER BY key")
@@ -161,7 +193,7 @@ describe('archive: export everything, open on a new laptop', () => {
     expect(existsSync(join(target.dataDir, 'archive-ready'))).toBe(false)
     expect(existsSync(join(target.dataDir, 'archive-work'))).toBe(false)
     expect(ok<ArchiveStatus>(await target.dispatch('archive.status', {}))).toMatchObject({
-      ownRecords: 10,
+      ownRecords: 11,
       canOpen: false,
     })
     expect((await open(archive))?.messageKey).toBe('errors.archive.notEmpty')
@@ -206,6 +238,18 @@ describe('archive: export everything, open on a new laptop', () => {
         entries.set(name, bytes)
       })
       expect(error?.messageKey).toBe('errors.archive.mismatch')
+    })
+
+    it('a document whose bytes do not match the manifest, or its name (hashes made to match)', async () => {
+      const name = `documents/${licence.sha256.slice(0, 2)}/${licence.sha256}`
+      const changed = (entries: Map<string, Buffer>) => {
+        const bytes = Buffer.from(entries.get(name)!)
+        bytes[bytes.length - 10]! ^= 0xff
+        entries.set(name, bytes)
+      }
+      expect((await variant(changed))?.messageKey).toBe('errors.archive.mismatch')
+      expect((await variant(changed, true))?.messageKey).toBe('errors.archive.mismatch')
+      expect((await variant((entries) => entries.delete(name)))?.messageKey).toBe('errors.archive.mismatch')
     })
 
     it('a file the manifest does not list', async () => {
@@ -289,6 +333,9 @@ describe('archive: export everything, open on a new laptop', () => {
     target = await createTempCore({ dataDir: target.dataDir })
     expect(ok<{ total: number }>(await target.dispatch('factories.list', {})).total).toBe(3)
     expect(filesUnder(join(target.dataDir, 'photos'))).toEqual(filesUnder(join(source.dataDir, 'photos')))
+    expect(filesUnder(join(target.dataDir, 'documents'))).toEqual(
+      filesUnder(join(source.dataDir, 'documents')),
+    )
     expect(existsSync(join(target.dataDir, 'archive-ready'))).toBe(false)
   })
 

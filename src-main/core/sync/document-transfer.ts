@@ -5,6 +5,7 @@ import { documentFile, hasDocumentFile, writeDocumentFile } from '../documents/d
 import { sniffDocument } from '../documents/document-sniff'
 import { listLiveDocumentFiles } from '../documents/documents.repository'
 import { HqRequestError, type HqClient } from './hq-client'
+import { localOnlyRowIds } from './local-only'
 import { downloadChecked, forEachByHq } from './photo-transfer'
 import type { SyncReport } from './sync.contract'
 
@@ -37,7 +38,18 @@ async function filesOnDisk(deps: DocumentSyncDeps, present: boolean): Promise<st
 
 /** Sends HQ every document file it lacks that is on disk here. */
 export async function sendDocuments(deps: DocumentSyncDeps, report: DocumentCounts): Promise<void> {
-  const local = await filesOnDisk(deps, true)
+  let local = await filesOnDisk(deps, true)
+  // Files of demo records' documents stay here, as their rows do (one a buyer's document shares goes).
+  const stays = await localOnlyRowIds(deps.db, 'documents')
+  if (stays.size > 0) {
+    const rows = await deps.db
+      .selectFrom('documents')
+      .select(['id', 'sha256'])
+      .where('deleted_at', 'is', null)
+      .execute()
+    const leaving = new Set(rows.filter((row) => !stays.has(row.id)).map((row) => row.sha256))
+    local = local.filter((sha256) => leaving.has(sha256))
+  }
   await forEachByHq(deps, report, 'up', local, async (sha256, hqHasIt) => {
     if (hqHasIt) return
     await deps.client.uploadPhoto(sha256, await readFile(documentFile(deps.root, sha256)))

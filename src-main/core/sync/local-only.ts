@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely'
+import { sql, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely'
 import type { DB } from '../db/schema'
 
 /**
@@ -10,6 +10,18 @@ import type { DB } from '../db/schema'
  */
 
 type Db = Kysely<DB> | Transaction<DB>
+
+/**
+ * Rows that stay because the record they belong to is a demo one, though written after the seed: a
+ * contact of a demo factory (migration 0011 made the demo's contacts rows after the seed, and a buyer
+ * may add one), a certificate of a demo factory, a document attached to a demo factory, quote or
+ * sample. Sent to HQ they would point at a record HQ never gets.
+ */
+const BELONGS_TO_DEMO = [
+  { table: 'factory_contacts', ownerTable: sql.lit('factories'), ownerId: 'factory_id' },
+  { table: 'certificates', ownerTable: sql.lit('factories'), ownerId: 'factory_id' },
+  { table: 'documents', ownerTable: sql.ref('child.owner_table'), ownerId: 'owner_id' },
+] as const
 
 /** meta key: the last change-log seq the demo seed wrote (absent when nothing was seeded). */
 export const DEMO_LAST_SEQ = 'demo_last_seq'
@@ -38,21 +50,16 @@ export function isLocalOnly(eb: ExpressionBuilder<DB, 'change_log'>, upTo: numbe
         .whereRef('demo.table_name', '=', 'change_log.table_name')
         .whereRef('demo.row_id', '=', 'change_log.row_id'),
     ),
-    // A contact of a demo factory stays too, though written later (migration 0011 made the demo's
-    // contacts rows after the seed, and a buyer may add one to a demo factory).
-    eb.and([
-      eb('change_log.table_name', '=', 'factory_contacts'),
-      eb.exists(
-        eb
-          .selectFrom('factory_contacts as contact')
-          .innerJoin('change_log as demo', (join) =>
-            join.on('demo.table_name', '=', 'factories').onRef('demo.row_id', '=', 'contact.factory_id'),
-          )
-          .select('demo.seq')
-          .where('demo.seq', '<=', upTo)
-          .whereRef('contact.id', '=', 'change_log.row_id'),
-      ),
-    ]),
+    // Rows that belong to a demo record stay too, though written later (see BELONGS_TO_DEMO).
+    ...BELONGS_TO_DEMO.map((rule) =>
+      eb.and([
+        eb('change_log.table_name', '=', rule.table),
+        sql<SqlBool>`EXISTS (SELECT 1 FROM ${sql.table(rule.table)} AS child
+          JOIN change_log AS demo ON demo.table_name = ${rule.ownerTable}
+            AND demo.row_id = ${sql.ref(`child.${rule.ownerId}`)}
+          WHERE demo.seq <= ${upTo} AND child.id = change_log.row_id)`,
+      ]),
+    ),
   ])
 }
 
@@ -66,15 +73,17 @@ export async function localOnlyRows(db: Db, table?: string): Promise<Map<string,
   for (const row of await query.execute()) {
     byTable.set(row.table_name, [...(byTable.get(row.table_name) ?? []), row.row_id])
   }
-  if (!table || table === 'factory_contacts') {
-    // Contacts of demo factories (see isLocalOnly), beside those the seed itself wrote.
-    const seeded = new Set(byTable.get('factory_contacts') ?? [])
+  for (const rule of BELONGS_TO_DEMO) {
+    if (table && table !== rule.table) continue
+    // Rows of demo records (see BELONGS_TO_DEMO), beside those the seed itself wrote.
+    const seeded = new Set(byTable.get(rule.table) ?? [])
     const { rows } = await sql<{ id: string }>`
-      SELECT id FROM factory_contacts WHERE factory_id IN (
-        SELECT row_id FROM change_log WHERE table_name = 'factories' AND seq <= ${upTo})
-      ORDER BY id`.execute(db)
+      SELECT child.id FROM ${sql.table(rule.table)} AS child WHERE EXISTS (
+        SELECT 1 FROM change_log AS demo WHERE demo.table_name = ${rule.ownerTable}
+          AND demo.row_id = ${sql.ref(`child.${rule.ownerId}`)} AND demo.seq <= ${upTo})
+      ORDER BY child.id`.execute(db)
     const more = rows.map((r) => r.id).filter((id) => !seeded.has(id))
-    if (more.length > 0) byTable.set('factory_contacts', [...seeded, ...more])
+    if (more.length > 0) byTable.set(rule.table, [...seeded, ...more])
   }
   return byTable
 }
