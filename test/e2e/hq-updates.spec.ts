@@ -91,8 +91,19 @@ test('an HQ admin uploads an installer on the updates page and laptops are offer
   await expect(page.getByTestId('update-error')).toContainText('安装包需要版本号')
   await expect(page.getByText('总部还没有安装包：上传第一个版本')).toBeVisible()
 
+  // Over a slow link (as from a hotel), the admin watches the upload's progress.
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 20,
+    downloadThroughput: -1,
+    uploadThroughput: 1.5 * 1024 * 1024,
+  })
   await page.getByTestId('update-version').fill('0.2.0')
   await page.getByTestId('update-upload').click()
+  await expect(page.getByTestId('update-progress')).toContainText(/正在上传 [1-9]\d*%/)
+  await page.screenshot({ path: `${SHOTS}/hq-console-updates-progress-zh.png` })
   await expect(page.getByText(`已上传 ${EXE}（0.2.0）`)).toBeVisible()
   await expect(page.getByTestId('update-error')).toHaveCount(0)
   const row = page.locator(`[data-testid="update-row"][data-file="${EXE}"]`)
