@@ -116,4 +116,22 @@ export const adminCalls = defineCalls({
     input: z.object({ table: OwnedTableName, id: RowId }).strict(),
     output: z.object({ id: z.string() }),
   },
+  'admin.updates.list': {
+    summary: 'The installer builds and blockmaps HQ serves at /updates/, newest upload first.',
+    input: z.object({}).strict(),
+    output: z.object({
+      files: z.array(
+        z.object({
+          fileName: z.string(),
+          size: z.number().int(),
+          uploadedAt: z.string(),
+          /** The channel file listing it (latest.yml …); null for a blockmap or a replaced version. */
+          channel: z.string().nullable(),
+          version: z.string().nullable(),
+          /** base64, as latest.yml has it; null when no channel file lists the file. */
+          sha512: z.string().nullable(),
+        }),
+      ),
+    }),
+  },
 })

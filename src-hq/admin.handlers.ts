@@ -64,4 +64,5 @@ export const adminHandlers: AdminHandlers = {
     await deleteOwnedRow(writeContext(ctx), input.table, input.id)
     return { id: input.id }
   },
+  'admin.updates.list': async (_input, ctx) => ({ files: ctx.updates ? await ctx.updates.list() : [] }),
 }

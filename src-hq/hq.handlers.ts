@@ -10,6 +10,7 @@ import { confirmCursor, countHeldFrom, heldStamps, holdsCursorAtSaveEnd } from '
 import { readMessages } from './messages.repository'
 import { pushMessages } from './push.service'
 import { SYNC_SCHEMA_VERSION } from '../src-main/core/sync/synced-tables'
+import type { UpdateFeed } from './updates/update-feed'
 
 /** What every HQ handler receives: the database, the caller (once authenticated) and the clock. */
 export interface HqContext {
@@ -28,6 +29,8 @@ export interface HqContext {
   device?: DeviceRow
   /** The console's login, as this request's cookie sees it (set by the HTTP server). */
   session?: AdminSessionPort
+  /** The desktop app's update feed, for the console's list (absent when this HQ serves none). */
+  updates?: UpdateFeed
 }
 
 /** Starts and ends the console's session cookie for one request. */
@@ -63,6 +66,7 @@ export const ACCESS: Record<keyof HqCalls, Access> = {
   'admin.rows.create': 'admin',
   'admin.rows.update': 'admin',
   'admin.rows.delete': 'admin',
+  'admin.updates.list': 'admin',
 }
 
 type HqHandlers = {

@@ -74,6 +74,7 @@ export async function startHq(options: HqOptions): Promise<Hq> {
     const firstCode = (await noCodeEverMinted(database.db))
       ? await mintEnrolmentCode(database.db, now())
       : undefined
+    const updates = createUpdateFeed(join(options.dataDir, UPDATES_FOLDER), now)
     const server = await startHqServer({
       context: {
         db: database.db,
@@ -84,10 +85,11 @@ export async function startHq(options: HqOptions): Promise<Hq> {
         blobs: createBlobStore(join(options.dataDir, BLOBS_FOLDER)),
         hqNode: await ensureHqNode(database.db),
         hqId: await ensureHqId(database.db),
+        updates,
       },
       adminToken,
       consoleDir: options.consoleDir ?? DEFAULT_CONSOLE_DIR,
-      updates: createUpdateFeed(join(options.dataDir, UPDATES_FOLDER), now),
+      updates,
       host: options.host,
       port: options.port,
       rateLimit: options.rateLimit,

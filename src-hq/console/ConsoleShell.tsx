@@ -9,6 +9,7 @@ import {
   IconLogout,
   IconPackage,
   IconTag,
+  IconCloudUpload,
 } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -22,6 +23,7 @@ import { CodesPage } from './pages/CodesPage'
 import { DemandPage } from './pages/DemandPage'
 import { DevicesPage } from './pages/DevicesPage'
 import { SkuBriefsPage } from './pages/SkuBriefsPage'
+import { UpdatesPage } from './pages/UpdatesPage'
 
 const ICONS: Record<ConsolePage, ReactNode> = {
   codes: <IconKey size={18} />,
@@ -30,6 +32,7 @@ const ICONS: Record<ConsolePage, ReactNode> = {
   benchmarks: <IconTag size={18} />,
   demand: <IconChartBar size={18} />,
   categories: <IconCategory size={18} />,
+  updates: <IconCloudUpload size={18} />,
 }
 
 /** Header, navigation and the current screen, once the admin is logged in. */
@@ -102,6 +105,7 @@ export function ConsoleShell({ onLoggedOut }: { onLoggedOut: () => void }) {
         {route.page === 'benchmarks' ? <BenchmarksPage skuId={route.skuId} /> : null}
         {route.page === 'demand' ? <DemandPage /> : null}
         {route.page === 'categories' ? <CategoriesPage /> : null}
+        {route.page === 'updates' ? <UpdatesPage /> : null}
       </AppShell.Main>
     </AppShell>
   )

@@ -1,7 +1,15 @@
 import { useEffect, useState } from 'react'
 
 /** The console's screens, in navigation order. */
-export const CONSOLE_PAGES = ['codes', 'devices', 'skus', 'benchmarks', 'demand', 'categories'] as const
+export const CONSOLE_PAGES = [
+  'codes',
+  'devices',
+  'skus',
+  'benchmarks',
+  'demand',
+  'categories',
+  'updates',
+] as const
 export type ConsolePage = (typeof CONSOLE_PAGES)[number]
 
 /** Where the console is: a screen, and for benchmarks the SKU they are shown for. */

@@ -246,4 +246,30 @@ describe('HQ update feed (sqlite)', () => {
     expect((await get('Sourcing-Workbench-Setup-1.0.0.exe')).status).toBe(404)
     expect((await provider('win32').getLatestVersion()).version).toBe('0.3.0')
   })
+
+  it('says in words why an upload was refused (name, version), for the console to show', async () => {
+    const key = async (response: Response) =>
+      ((await response.json()) as { error: { messageKey: string } }).error.messageKey
+    expect(await key(await upload('notes.txt', randomBytes(10)))).toBe('errors.hq.updateBadName')
+    expect(await key(await upload('Sourcing-Workbench-Setup-1.0.0.exe', randomBytes(10)))).toBe(
+      'errors.hq.updateBadVersion',
+    )
+  })
+
+  it('lists the stored builds for the admin: current ones with version and sha512, replaced ones without', async () => {
+    const listed = await hqCall(hq.url, 'admin.updates.list', {}, hq.adminToken)
+    expect(listed.status).toBe(200)
+    const files = (listed.body.value as { files: Array<Record<string, unknown>> }).files
+    const byName = new Map(files.map((f) => [f.fileName, f]))
+    expect(byName.get('Sourcing-Workbench-Setup-0.3.0.exe')).toMatchObject({
+      version: '0.3.0',
+      channel: 'latest.yml',
+      size: 4096,
+    })
+    expect(byName.get(exe)).toMatchObject({ version: null, sha512: null, size: installer.length })
+    expect(byName.get(`${exe}.blockmap`)).toMatchObject({ channel: null, size: blockmap.length })
+    expect([...byName.keys()]).not.toContain('latest.yml')
+    expect([...byName.keys()]).not.toContain('incoming')
+    expect((await hqCall(hq.url, 'admin.updates.list', {}, deviceToken)).status).toBe(401)
+  })
 })

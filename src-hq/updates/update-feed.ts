@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createWriteStream, mkdirSync, readdirSync, rmSync } from 'node:fs'
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -101,6 +101,19 @@ export interface UpdateFeed {
   find(fileName: string): Promise<{ path: string; size: number } | null>
   /** The channel files there are, read back. */
   channels(): Promise<Array<{ channel: string; info: ChannelInfo }>>
+  /** Every installer and blockmap stored, newest upload first (the console's list). */
+  list(): Promise<ListedUpdate[]>
+}
+
+/** A stored file as the console lists it; version and sha512 are known while a channel file lists it. */
+export interface ListedUpdate {
+  fileName: string
+  size: number
+  uploadedAt: string
+  /** The channel file listing it, or null (a blockmap, or an installer a newer version replaced). */
+  channel: string | null
+  version: string | null
+  sha512: string | null
 }
 
 /** Reads back a channel file HQ wrote (the subset of YAML channelYaml writes). */
@@ -211,6 +224,36 @@ export function createUpdateFeed(root: string, now: () => Date = () => new Date(
         CHANNEL_FILES.map(async (channel) => ({ channel, info: await readChannel(channel) })),
       )
       return found.flatMap(({ channel, info }) => (info ? [{ channel, info }] : []))
+    },
+    async list() {
+      const listed = new Map<string, { channel: string; version: string; sha512: string }>()
+      for (const { channel, info } of await this.channels()) {
+        for (const file of info.files)
+          listed.set(file.url, { channel, version: info.version, sha512: file.sha512 })
+      }
+      const names = (await readdir(root)).filter(
+        (name) => name !== 'incoming' && !CHANNEL_FILES.includes(name) && UPDATE_FILE_NAME.test(name),
+      )
+      const files = await Promise.all(
+        names.map(async (fileName) => {
+          const found = await stat(join(root, fileName)).catch(() => null)
+          if (!found?.isFile()) return []
+          const current = listed.get(fileName)
+          return [
+            {
+              fileName,
+              size: found.size,
+              uploadedAt: found.mtime.toISOString(),
+              channel: current?.channel ?? null,
+              version: current?.version ?? null,
+              sha512: current?.sha512 ?? null,
+            },
+          ]
+        }),
+      )
+      return files
+        .flat()
+        .sort((a, b) => b.uploadedAt.localeCompare(a.uploadedAt) || a.fileName.localeCompare(b.fileName))
     },
   }
 }

@@ -46,10 +46,11 @@ async function receive(
     }
     switch (error.reason) {
       case 'too_large':
-        throw new HqError('payload_too_large', 'errors.payloadTooLarge', error.message)
+        throw new HqError('payload_too_large', 'errors.hq.updateTooLarge', error.message)
       case 'bad_name':
+        throw new HqError('bad_request', 'errors.hq.updateBadName', error.message)
       case 'bad_version':
-        throw new HqError('bad_request', 'errors.badRequest', error.message)
+        throw new HqError('bad_request', 'errors.hq.updateBadVersion', error.message)
       default: {
         const never: never = error.reason
         throw new Error(`unknown refusal ${String(never)}`)
