@@ -126,6 +126,7 @@ describe.each(hqBackends())('HQ console routes on %s', (backend) => {
         'retail_pack_spec',
         'target_margin',
         'target_ratio',
+        'unit_scale',
         'updated_at',
       ].sort(),
     )
