@@ -3,15 +3,16 @@ import type { Hq } from '../../../src-hq/hq'
 import { createHqStore, hqBackends, startStoreHq, type HqStore } from '../../../src-hq/testing/test-hq'
 import { createSyncDevice, factoriesOf, type SyncDevice } from '../../../test/sync-harness/sync-device'
 import type { HqClient } from './hq-client'
+import { storedColumns } from './synced-tables'
 import type { WireMessage } from './wire/sync-wire.contract'
 
 /**
  * A save travels as one unit: push batches and pull pages end only between saves, so a receiver never
- * holds a record with some of its fields still to come. Factories have 17 fields, which divide neither
+ * holds a record with some of its fields still to come. A factory's save has a change per stored column (18), which divides neither
  * the 1 MiB push budget nor a pull page of 200 messages.
  */
 
-const FIELDS = 17
+const FIELDS = Object.keys(storedColumns('factories')).length
 
 function fieldsPerRecord(messages: readonly Pick<WireMessage, 'row' | 'hlc'>[]): number[] {
   const counts = new Map<string, number>()
