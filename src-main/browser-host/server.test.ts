@@ -164,7 +164,8 @@ describe('browser host', () => {
     expect(error.fields).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ path: ['name'], messageKey: 'errors.required' }),
-        expect.objectContaining({ path: ['creditCode'], messageKey: 'errors.creditCode.checksum' }),
+        // A failing check character is kept only with the buyer's reason.
+        expect.objectContaining({ path: ['creditCodeNote'], messageKey: 'errors.creditCode.reasonRequired' }),
       ]),
     )
     expect(writeCounts(core)).toEqual(before)

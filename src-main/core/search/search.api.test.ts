@@ -290,6 +290,7 @@ function columnsOf(name: string): Record<string, unknown> {
     name,
     shop_id: '',
     credit_code: '',
+    credit_code_note: '',
     province: '',
     city: '',
     address: '',

@@ -91,6 +91,7 @@ describe('the Sync screen’s lists name records and devices (real HQ, real SQLi
         benchmark_channel: 'tmall',
         notes: '',
         category_override_reason: '',
+        unit_scale: 1,
       }),
     )
     // Two categories of the buyer's own: the summary counts records per kind, largest first.

@@ -13,6 +13,7 @@ function columns(overrides: Record<string, unknown> = {}): Record<string, unknow
     name: '晋江恒安纸业',
     shop_id: 'hengan88',
     credit_code: '91350100M000100Y43',
+    credit_code_note: '',
     province: '福建',
     city: '泉州',
     address: '晋江市安海镇',
