@@ -120,7 +120,9 @@ export function SkusPage() {
                   <Table.Td>{target ? <TargetStatusBadge status={target.status} /> : null}</Table.Td>
                   <Table.Td ta="right" className="num">
                     {target?.bestRatioToBrand
-                      ? t('quoteUi.shareOfBrand', { percent: sharePercent(target.bestRatioToBrand) })
+                      ? t('quoteUi.shareOfBrand', {
+                          percent: sharePercent(target.bestRatioToBrand, sku.targetRatio),
+                        })
                       : t('common.none')}
                   </Table.Td>
                   <Table.Td>{target?.bestFactoryName ?? t('common.none')}</Table.Td>

@@ -158,13 +158,13 @@ test('a blacklisted factory warns in the quote picker and in search', async ({ p
 test('the SKU list reads the best quote as a share of the brand price, in zh and en', async ({ page }) => {
   await go(page, '#/skus')
   const row = page.getByTestId('sku-row').filter({ hasText: SKU }).first()
-  await expect(row).toContainText(/品牌价的 \d+%/)
+  await expect(row).toContainText(/品牌价的 \d+(\.\d)?%/)
   await expect(row).not.toContainText(/\b0\.\d{3}\b/)
   await page.getByTestId('sku-row').first().locator('xpath=ancestor::table[1]').screenshot({
     path: 'resources/screenshots/sku-list-share-zh.png',
   })
   await page.getByTestId('language-switch').getByText('English').click()
-  await expect(row).toContainText(/\d+% of brand price/)
+  await expect(row).toContainText(/\d+(\.\d)?% of brand price/)
   await page.getByTestId('sku-row').first().locator('xpath=ancestor::table[1]').screenshot({
     path: 'resources/screenshots/sku-list-share-en.png',
   })
