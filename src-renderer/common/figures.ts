@@ -144,6 +144,13 @@ export function packWordText(word: string, language: string): string {
   return PACK_WORDS_EN[own]?.[0] ?? own
 }
 
+/** Many packs in the factory's word, for '≥ 1,000 箱' / '≥ 1,000 cases' with the count apart. */
+export function packWordPluralText(word: string, language: string): string {
+  const own = packWordOf(word)
+  if (language.startsWith('zh')) return own
+  return PACK_WORDS_EN[own]?.[1] ?? own
+}
+
 /** A minimum order in the factory's own pack word: '≥ 1,000 箱' / '≥ 1,000 cases'. */
 export function minimumOrderText(count: number, word: string, language: string): string {
   return `≥ ${packCountText(count, word, language)}`

@@ -4,8 +4,22 @@ import type { QuoteLabel } from '@core/targets/targets.contract'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { scaledUnit, unitPriceAmount } from '../common/figures'
-import { seriesLabels, unitCostAxisTop, verdictColor } from './charts'
+import { axisLabelLines, seriesLabels, unitCostAxisTop, verdictColor } from './charts'
 import { LineKey, type ChartLine } from './LineKey'
+
+/** A quote's name under its bar on two lines, so long names in English do not run into each other. */
+function QuoteTick({ x = 0, y = 0, payload }: { x?: number; y?: number; payload?: { value?: unknown } }) {
+  const lines = axisLabelLines(String(payload?.value ?? ''))
+  return (
+    <text x={x} y={y} textAnchor="middle" fontSize={11} fill="currentColor" data-testid="unit-cost-tick">
+      {lines.map((line, i) => (
+        <tspan key={line} x={x} dy={i === 0 ? 12 : 13}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  )
+}
 
 /**
  * Each priced quote's landed unit cost (per the SKU's scale) against the target line (max landed). The
@@ -99,7 +113,7 @@ export function UnitCostChart({
         valueFormatter={format}
         referenceLines={lines}
         yAxisProps={{ domain: [0, top], width: 72, allowDataOverflow: true }}
-        xAxisProps={{ interval: 0, tick: { fontSize: 11 } }}
+        xAxisProps={{ interval: 0, height: 40, tick: (props: object) => <QuoteTick {...props} /> }}
         maxBarWidth={56}
         withBarValueLabel
         getBarColor={(value) => data.find((d) => d.unitCost === value)?.color ?? 'gray.5'}

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { seriesLabels, shortFactoryName, unitCostAxisTop } from './charts'
+import { axisLabelLines, seriesLabels, shortFactoryName, unitCostAxisTop } from './charts'
 
 const round = (name: string, r: number) => `${name} · 第${r}轮`
 
 describe('chart labels', () => {
+  it('puts the factory and the round of an axis label on their own lines', () => {
+    expect(axisLabelLines('晋江禾映纸业 · round 1')).toEqual(['晋江禾映纸业', 'round 1'])
+    expect(axisLabelLines('禾映纸业 · 第2轮')).toEqual(['禾映纸业', '第2轮'])
+    expect(axisLabelLines('瑞丰卫生纸')).toEqual(['瑞丰卫生纸'])
+  })
+
   it('shortens a factory name to what tells it apart', () => {
     expect(shortFactoryName('仁怀市茅台镇赤水源酒业有限公司')).toBe('赤水源酒业')
     expect(shortFactoryName('晋江禾映纸业有限公司')).toBe('晋江禾映纸业')

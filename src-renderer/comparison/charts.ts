@@ -86,3 +86,8 @@ export function unitCostAxisTop(values: readonly number[], target: number | null
   const highest = Math.max(0, ...values, target ?? 0)
   return highest > 0 ? highest * 1.2 : 1
 }
+
+/** An axis label on its lines: the factory above, the round below ('晋江禾映纸业' / 'round 1'). */
+export function axisLabelLines(label: string): string[] {
+  return label.split(' · ').filter((part) => part !== '')
+}

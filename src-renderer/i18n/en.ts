@@ -615,7 +615,7 @@ export const en: Messages = {
       noSku: 'This sample is not linked to an SKU, so there are no quotes to compare.',
     },
     advice: {
-      best: '{{verdict}}: best quote {{factory}} lands at {{cost}}, ratio {{ratio}} (target {{target}}).',
+      best: '{{verdict}}: best quote {{factory}} lands at {{cost}}, {{ratio}} (target {{target}}).',
       headroom: 'It stays on target as long as the landed cost is at most {{max}}.',
       mustDrop: 'To meet the target the landed cost must drop to {{max}}: {{gap}} lower (about {{share}}).',
       largerOrder: '{{factory}}’s quote meets the target from {{packs}} retail packs.',

@@ -608,7 +608,7 @@ export const zhCN = {
       noSku: '该样品未关联 SKU，没有可对比的报价。',
     },
     advice: {
-      best: '{{verdict}}：最优报价 {{factory}} 到岸 {{cost}}，对标比 {{ratio}}（目标 {{target}}）。',
+      best: '{{verdict}}：最优报价 {{factory}} 到岸 {{cost}}，{{ratio}}（目标 {{target}}）。',
       headroom: '到岸单价不超过 {{max}} 即可保持达标。',
       mustDrop: '要达标，到岸单价需降到 {{max}} 以下：还差 {{gap}}（约 {{share}}）。',
       largerOrder: '{{factory}} 的报价在订量 ≥ {{packs}} 零售装时达标。',

@@ -11,8 +11,8 @@ import { groupThousands } from '../skus/format'
 import {
   askHeadline,
   meetsTodayLines,
-  packWordOf,
   packWords,
+  quotePackWord,
   signedPercent,
   tierReason,
   type PackWord,
@@ -32,9 +32,9 @@ export interface NegotiationRoute {
 const percent = (value: string) => `${Number((Number(value) * 100).toFixed(2))}%`
 
 function Quote({ item, unit }: { item: NegotiationSkuBlock['quotes'][number]; unit: string }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { quote, label, row } = item
-  const word: PackWord = packWordOf(quote.packSpec)
+  const word: PackWord = quotePackWord(quote, i18n.language)
   const { packs } = packWords(t, word)
   const headline = askHeadline(t, row.ask, word)
   const plannedTier = row.pricing.status === 'priced' ? row.pricing.cost.tierIndex : null
@@ -108,11 +108,11 @@ function Quote({ item, unit }: { item: NegotiationSkuBlock['quotes'][number]; un
 }
 
 function SkuBlock({ block }: { block: NegotiationSkuBlock }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const summary = block.summary
   const brand = summary.brand
   const first = block.quotes[0]
-  const word = packWordOf(first?.quote.packSpec)
+  const word = quotePackWord(first?.quote, i18n.language)
   return (
     <section className="print-section">
       <h2 className="print-section-title">{block.skuName}</h2>

@@ -8,6 +8,7 @@ import {
   type WorkingStep,
 } from '@core/domain/pricing'
 import type { TFunction } from 'i18next'
+import { packWordPluralText, packWordText } from '../common/figures'
 import { money } from '../quotes/quote-format'
 import { groupThousands } from '../skus/format'
 
@@ -16,15 +17,29 @@ import { groupThousands } from '../skus/format'
  * Pure text from the engine's figures, shared by the comparison table and the negotiation sheet.
  */
 
-/** What the quote's pack is called: a case (箱) when it holds inner packs, else a pack (包). */
-export type PackWord = 'case' | 'pack'
+/**
+ * What the quote's pack is called: the factory's own word as the quote stores it (箱, 瓶), in the UI
+ * language; without one, a guess from the pack spec — a case (箱) when it holds inner packs, else a pack (包).
+ */
+export type PackWord = 'case' | 'pack' | { pack: string; packs: string }
 
-export function packWordOf(spec: PackSpec | undefined): PackWord {
+export function packWordOf(spec: PackSpec | undefined): 'case' | 'pack' {
   return spec && spec.length >= 2 ? 'case' : 'pack'
+}
+
+/** A quote's pack word: its stored word when set, else the guess from its pack spec. */
+export function quotePackWord(
+  quote: { packWord?: string; packSpec?: PackSpec } | undefined,
+  language: string,
+): PackWord {
+  const own = quote?.packWord?.trim() ?? ''
+  if (own === '') return packWordOf(quote?.packSpec)
+  return { pack: packWordText(own, language), packs: packWordPluralText(own, language) }
 }
 
 /** The quote's pack word, singular and plural, in the UI language. */
 export function packWords(t: TFunction, word: PackWord): { pack: string; packs: string } {
+  if (typeof word !== 'string') return word
   return { pack: t(`ask.pack.${word}`), packs: t(`ask.packs.${word}`) }
 }
 

@@ -1,6 +1,7 @@
-import { displayPercent, displayRatio, displayUnitPrice, type QuoteComparison } from '@core/domain/pricing'
+import { displayPercent, displayUnitPrice, type QuoteComparison } from '@core/domain/pricing'
 import type { QuoteLabel } from '@core/targets/targets.contract'
 import type { TFunction } from 'i18next'
+import { sharePercent } from '../common/figures'
 
 /**
  * The target in one or two sentences a category manager can act on: whether the SKU meets one third of
@@ -31,7 +32,9 @@ export function targetAdvice(
       verdict,
       factory,
       cost: perUnit(summary.bestUnitCost ?? '0'),
-      ratio: displayRatio(summary.bestRatioToBrand ?? '0'),
+      ratio: t('quoteUi.shareOfBrand', {
+        percent: sharePercent(summary.bestRatioToBrand ?? '0', summary.targetRatio),
+      }),
       target: summary.targetRatio,
     }),
   ]

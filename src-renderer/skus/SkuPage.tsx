@@ -11,7 +11,7 @@ import { DetailError, DetailLoading } from '../common/DetailStates'
 import { ErrorAlert } from '../common/ErrorAlert'
 import { ComparisonPanel } from '../comparison/ComparisonPanel'
 import { DemandPanel } from '../demand/DemandPanel'
-import { packWordOf } from '../negotiation/ask-text'
+import { quotePackWord } from '../negotiation/ask-text'
 import { FormDrawer } from '../forms/FormDrawer'
 import { HqOwnedNote } from '../hq-owned/HqOwnedNote'
 import { useHqReadOnly } from '../hq-owned/use-hq-read-only'
@@ -21,7 +21,7 @@ import { SkuEditor } from './SkuEditor'
 
 /** One SKU: its brief, the ranked quotes against the brand target, the quotes and the benchmarks. */
 export function SkuPage({ id }: { id: string }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [editing, setEditing] = useState(false)
   const readOnly = useHqReadOnly('skus')
   const sku = useCall('skus.get', { id })
@@ -35,8 +35,8 @@ export function SkuPage({ id }: { id: string }) {
     [quotes.data],
   )
   const packWords = useMemo(
-    () => new Map((quotes.data ?? []).map((q) => [q.id, packWordOf(q.packSpec)])),
-    [quotes.data],
+    () => new Map((quotes.data ?? []).map((q) => [q.id, quotePackWord(q, i18n.language)])),
+    [quotes.data, i18n.language],
   )
   // The observation the target is set against (what-ifs do not change the channel).
   const usedBenchmark = useMemo(() => {

@@ -1,11 +1,11 @@
 import { Anchor, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
-import { displayRatio } from '@core/domain/pricing'
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconPlus, IconSearch } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCall } from '../api/use-call'
 import { ErrorAlert } from '../common/ErrorAlert'
+import { sharePercent } from '../common/figures'
 import { FormDrawer } from '../forms/FormDrawer'
 import { HqOwnedNote } from '../hq-owned/HqOwnedNote'
 import { useHqReadOnly } from '../hq-owned/use-hq-read-only'
@@ -119,7 +119,11 @@ export function SkusPage() {
                   <Table.Td ta="right">{sku.quoteCount}</Table.Td>
                   <Table.Td>{target ? <TargetStatusBadge status={target.status} /> : null}</Table.Td>
                   <Table.Td ta="right" className="num">
-                    {target?.bestRatioToBrand ? displayRatio(target.bestRatioToBrand) : t('common.none')}
+                    {target?.bestRatioToBrand
+                      ? t('quoteUi.shareOfBrand', {
+                          percent: sharePercent(target.bestRatioToBrand, sku.targetRatio),
+                        })
+                      : t('common.none')}
                   </Table.Td>
                   <Table.Td>{target?.bestFactoryName ?? t('common.none')}</Table.Td>
                 </Table.Tr>

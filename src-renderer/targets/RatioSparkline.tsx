@@ -1,8 +1,8 @@
 import { Sparkline } from '@mantine/charts'
 import { Group, Text, Tooltip } from '@mantine/core'
-import { displayRatio } from '@core/domain/pricing'
 import type { TargetDashboardRow } from '@core/targets/targets.contract'
 import { useTranslation } from 'react-i18next'
+import { sharePercent } from '../common/figures'
 
 /** How the best ratio moved as quotes came in; falling (cheaper) is good, so it is drawn green. */
 export function RatioSparkline({ history }: { history: TargetDashboardRow['history'] }) {
@@ -12,8 +12,9 @@ export function RatioSparkline({ history }: { history: TargetDashboardRow['histo
   if (known.length === 0) return <Text c="dimmed">{t('common.none')}</Text>
   const first = known[0]?.bestRatioToBrand ?? null
   const last = known[known.length - 1]?.bestRatioToBrand ?? null
+  const share = (ratio: string) => t('quoteUi.shareOfBrand', { percent: sharePercent(ratio) })
   const tip = history
-    .map((h) => `${h.date}: ${h.bestRatioToBrand ? displayRatio(h.bestRatioToBrand) : '—'}`)
+    .map((h) => `${h.date}: ${h.bestRatioToBrand ? share(h.bestRatioToBrand) : '—'}`)
     .join('\n')
   return (
     <Tooltip
@@ -37,9 +38,9 @@ export function RatioSparkline({ history }: { history: TargetDashboardRow['histo
           />
         ) : null}
         <Text size="xs" c="dimmed" className="num">
-          {first && last && displayRatio(first) !== displayRatio(last)
-            ? `${displayRatio(first)} → ${displayRatio(last)}`
-            : displayRatio(last ?? '0')}
+          {first && last && sharePercent(first) !== sharePercent(last)
+            ? `${sharePercent(first)}% → ${share(last)}`
+            : share(last ?? '0')}
         </Text>
       </Group>
     </Tooltip>

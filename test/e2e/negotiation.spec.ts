@@ -100,10 +100,23 @@ test('a what-if edit moves the ask price at once', async ({ page }) => {
   )
 })
 
+/** The first export of a fresh data dir asks for the buyer's name for the cover: give it once. */
+async function giveBuyerNameIfAsked(page: Page): Promise<void> {
+  const input = page.getByTestId('buyer-name-input')
+  try {
+    await input.waitFor({ timeout: 3_000 })
+  } catch {
+    return
+  }
+  await input.fill('王敏')
+  await page.getByTestId('buyer-name-save').click()
+}
+
 test('exports the negotiation sheet as an A4 PDF and as a phone card PNG', async ({ page }) => {
   await openSku(page)
   const pdfDownload = page.waitForEvent('download', { timeout: 30_000 })
   await page.getByTestId('negotiation-pdf').click()
+  await giveBuyerNameIfAsked(page)
   const pdf = await saved(await pdfDownload, 'sheet.pdf')
   expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-')
   const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString()
@@ -147,14 +160,14 @@ test('in English: the ask per case, the working and the sheet from the factory p
   await page.getByTestId('language-switch').getByText('English').click()
   await openSku(page)
   await expect(row(page, DONGGUAN).getByTestId('comparison-ask')).toHaveText(
-    'ask ≤ ¥0.42/pack (ex-VAT) at ≥ 300,000 packs, −2.3%',
+    'ask ≤ ¥0.42/bag (ex-VAT) at ≥ 300,000 bags, −2.3%',
   )
   await expect(row(page, JINJIANG).getByTestId('comparison-ask')).toHaveText(
     'today’s price meets: up to ¥11.42/case (incl. VAT) at ≥ 10,000 cases, +1.1% headroom',
   )
   await row(page, DONGGUAN).click()
   await expect(page.getByTestId('working-steps').locator('li').nth(2)).toHaveText(
-    '÷ 100 抽 per pack = 480,000 → rounded up to 480,000 packs',
+    '÷ 100 抽 per bag = 480,000 → rounded up to 480,000 bags',
   )
   await page.screenshot({ path: 'resources/screenshots/negotiation-working-en.png', fullPage: true })
 
@@ -167,7 +180,7 @@ test('in English: the ask per case, the working and the sheet from the factory p
   const pdf = await saved(await pdfDownload, 'factory.pdf')
   const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString()
   expect(text).toContain(`Negotiation sheet: ${DONGGUAN}`)
-  expect(text).toContain('ask ≤ ¥0.42/pack (ex-VAT) at ≥ 300,000 packs, −2.3%')
+  expect(text).toContain('ask ≤ ¥0.42/bag (ex-VAT) at ≥ 300,000 bags, −2.3%')
   expect(text).toContain('Benchmark: 维达 (京东自营')
   execFileSync('pdftoppm', [
     '-png',

@@ -154,3 +154,19 @@ test('a blacklisted factory warns in the quote picker and in search', async ({ p
   await page.keyboard.type('恒卓')
   await expect(page.getByTestId('search-factory-warning').first()).toHaveText('黑名单')
 })
+
+test('the SKU list reads the best quote as a share of the brand price, in zh and en', async ({ page }) => {
+  await go(page, '#/skus')
+  const row = page.getByTestId('sku-row').filter({ hasText: SKU }).first()
+  await expect(row).toContainText(/品牌价的 \d+(\.\d)?%/)
+  await expect(row).not.toContainText(/\b0\.\d{3}\b/)
+  await page.getByTestId('sku-row').first().locator('xpath=ancestor::table[1]').screenshot({
+    path: 'resources/screenshots/sku-list-share-zh.png',
+  })
+  await page.getByTestId('language-switch').getByText('English').click()
+  await expect(row).toContainText(/\d+(\.\d)?% of brand price/)
+  await page.getByTestId('sku-row').first().locator('xpath=ancestor::table[1]').screenshot({
+    path: 'resources/screenshots/sku-list-share-en.png',
+  })
+  await page.getByTestId('language-switch').getByText('中文').click()
+})
