@@ -47,7 +47,9 @@ test('opens in Chinese with the demo factories, and keeps the secret out of the 
   await expect(page.getByRole('columnheader', { name: '工厂名称' })).toBeVisible()
 })
 
-test('rejects a wrong credit code on its field, then creates the factory', async ({ page }) => {
+test('keeps a factory whose credit code fails its check only with a reason, and shows the warning', async ({
+  page,
+}) => {
   await openFactories(page)
   await page.getByTestId('factory-new').click()
   const form = page.getByTestId('factory-form')
@@ -61,15 +63,15 @@ test('rejects a wrong credit code on its field, then creates the factory', async
   await form.getByTestId('contact-add').click()
   await form.getByTestId('contact-0-name').fill('陈经理')
   await form.getByTestId('contact-0-phone').fill('12345')
+
+  // The failing check character is a warning that asks for the reason; the phone is an error.
+  await expect(form.getByTestId('creditCode-warning')).toBeVisible()
   await form.getByTestId('factory-save').click()
-
-  // Specific messages on the fields they belong to, and nothing saved.
-  await expect(form.getByTestId('field-creditCode')).toHaveAttribute('aria-invalid', 'true')
-  await expect(form.getByText('校验位不正确，请核对代码是否抄错')).toBeVisible()
+  await expect(form.getByText('校验位不符的代码须写明保留原因')).toBeVisible()
   await expect(form.getByText('不是有效的电话号码（手机号或带区号的座机）')).toBeVisible()
-  await expect(page.getByTestId('form-error')).toHaveText('请先改正标出的字段')
+  await expect(page.getByTestId('form-error')).toBeVisible()
 
-  await form.getByTestId('field-creditCode').fill(VALID_CODE)
+  await form.getByTestId('field-creditCodeNote').fill('与营业执照原件核对一致')
   await form.getByTestId('contact-0-phone').fill('0595-8588 1234')
   await form.getByTestId('factory-save').click()
   await expect(form).toBeHidden()
@@ -78,6 +80,10 @@ test('rejects a wrong credit code on its field, then creates the factory', async
   await expect(page.getByTestId('factory-count')).toHaveText('找到 1 家工厂')
   await expect(page.getByTestId('factory-row')).toHaveCount(1)
   await expect(page.getByTestId('factory-row')).toContainText('福建 · 泉州')
+  await expect(page.getByTestId('row-creditCode-warning')).toContainText('与营业执照原件核对一致')
+  await page.getByTestId('factory-row').click()
+  await expect(page.getByTestId('detail-creditCode-warning')).toContainText('与营业执照原件核对一致')
+  await page.screenshot({ path: 'resources/screenshots/factory-credit-code-kept-zh.png', fullPage: true })
 })
 
 test('switches to English, and after a reload keeps the language and the created factory', async ({
@@ -95,8 +101,9 @@ test('switches to English, and after a reload keeps the language and the created
   await expect(page.getByTestId('factory-count')).toHaveText('Matching factories: 1')
   await page.getByTestId('factory-row').click()
   await expect(page.getByTestId('factory-detail-name')).toHaveText(NAME)
-  await expect(page.getByTestId('detail-creditCode')).toHaveText(VALID_CODE)
-  await expect(page.getByTestId('detail-contacts')).toContainText('0595-8588 1234')
+  await expect(page.getByTestId('detail-creditCode')).toHaveText(WRONG_CHECK)
+  // Stored in one normal form, shown grouped.
+  await expect(page.getByTestId('detail-contacts')).toContainText('0595 8588 1234')
 })
 
 test('edits a factory and deletes it after confirming', async ({ page }) => {
