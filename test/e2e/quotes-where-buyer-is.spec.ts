@@ -150,8 +150,11 @@ test('a blacklisted factory warns in the quote picker and in search', async ({ p
   // Search too: a fresh page (the unsaved quote form would ask before leaving).
   await page.goto('about:blank')
   await go(page, '#/skus')
-  await page.keyboard.press('Control+k')
-  await page.keyboard.type('恒卓')
+  // The shortcut is heard once the app is up (its header search is there).
+  await expect(page.getByTestId('header-search')).toBeVisible()
+  await page.keyboard.press('Control+K')
+  await expect(page.getByTestId('search-input')).toBeFocused()
+  await page.getByTestId('search-input').pressSequentially('恒卓')
   await expect(page.getByTestId('search-factory-warning').first()).toHaveText('黑名单')
 })
 

@@ -67,11 +67,11 @@ test('Sync now heals HQ restored from a backup and says what went up again', asy
   await page.getByTestId('sync-now').click()
   await expect(page.getByTestId('sync-last')).not.toHaveText(before!, { timeout: 30_000 })
   await expect(page.getByTestId('sync-last')).toHaveAttribute('data-outcome', 'ok')
-  // The factory made after the backup: its 16 fields (its contacts are rows of their own now).
+  // The factory made after the backup: its 17 fields (its contacts are rows of their own now).
   await expect(page.getByTestId('sync-resent')).toHaveText(
-    '总部缺少本机之前已上传的 16 条修改（总部从备份恢复过，或换了总部），本次已重新上传',
+    '总部缺少本机之前已上传的 17 条修改（总部从备份恢复过，或换了总部），本次已重新上传',
   )
-  await expect(page.getByTestId('sync-count-pushed')).toContainText('16')
-  expect(await countMessages(hq.database.db)).toBe(lacking + 16)
+  await expect(page.getByTestId('sync-count-pushed')).toContainText('17')
+  expect(await countMessages(hq.database.db)).toBe(lacking + 17)
   await page.screenshot({ path: 'resources/screenshots/sync-restored-hq-zh.png', fullPage: true })
 })
