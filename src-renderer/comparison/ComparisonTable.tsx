@@ -125,7 +125,8 @@ export function ComparisonTable({
             <Table.Th w={52} style={{ whiteSpace: 'nowrap' }}>
               {t('comparison.columns.rank')}
             </Table.Th>
-            <Table.Th>{t('comparison.columns.factory')}</Table.Th>
+            {/* A factory's name never breaks into two-character lines (English headers are long). */}
+            <Table.Th miw={150}>{t('comparison.columns.factory')}</Table.Th>
             <Table.Th>{t('comparison.columns.tier')}</Table.Th>
             <Table.Th ta="right">{t('comparison.columns.vat')}</Table.Th>
             <Table.Th ta="right">{t('comparison.columns.freight')}</Table.Th>
@@ -134,7 +135,7 @@ export function ComparisonTable({
             <Table.Th ta="right">{t('comparison.columns.ratio')}</Table.Th>
             <Table.Th>{t('comparison.columns.status')}</Table.Th>
             <Table.Th>{t('comparison.columns.smallest')}</Table.Th>
-            {withAsk ? <Table.Th miw={220}>{t('ask.column')}</Table.Th> : null}
+            {withAsk ? <Table.Th miw={180}>{t('ask.column')}</Table.Th> : null}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -177,6 +177,7 @@ test('in English: the ask per case, the working and the sheet from the factory p
   await expect(page.getByTestId('factory-detail-name')).toHaveText(DONGGUAN)
   const pdfDownload = page.waitForEvent('download', { timeout: 30_000 })
   await page.getByTestId('negotiation-pdf').click()
+  await giveBuyerNameIfAsked(page)
   const pdf = await saved(await pdfDownload, 'factory.pdf')
   const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString()
   expect(text).toContain(`Negotiation sheet: ${DONGGUAN}`)
