@@ -111,7 +111,14 @@ describe.skipIf(HEIF_ENC_MISSING)(
     it('refuses a HEIC cut short, leaving nothing behind', async () => {
       // Print copies of the photos above may still be being written after their uploads answered.
       const stored = () => filesUnder(photosDir).filter((file) => !file.endsWith('.print.jpg'))
-      const before = stored()
+      // Copies of the photos above are made in the background: wait until the folder is still.
+      let before = stored()
+      for (let quiet = 0; quiet < 3; ) {
+        await new Promise((done) => setTimeout(done, 200))
+        const now = stored()
+        quiet = now.join() === before.join() ? quiet + 1 : 0
+        before = now
+      }
       const heic = heicFromJpeg(await markedJpeg(640, 480, '2026:03:04 05:06:07'))
       const error = failed(await upload(heic.subarray(0, Math.floor(heic.length * 0.6))))
       expect(error).toMatchObject({ code: 'validation', messageKey: 'errors.photo.notImage' })
