@@ -64,7 +64,11 @@ async function exportPdf(page: Page, click: () => Promise<void>, name: string): 
 async function openSkuTab(page: Page) {
   await page.getByTestId('nav-reports').click()
   await page.getByTestId('reports-tab-skus').click()
-  return page.getByTestId('reports-skus').locator('tbody tr').filter({ hasText: SKU })
+  // The demo SKU by its exact name (other specs add SKUs whose names start with it).
+  return page
+    .getByTestId('reports-skus')
+    .locator('tbody tr')
+    .filter({ has: page.getByText(SKU, { exact: true }) })
 }
 
 async function openTourTab(page: Page) {
