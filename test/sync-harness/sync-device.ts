@@ -1,5 +1,5 @@
 import type { Hq } from '../../src-hq/hq'
-import { createHqStore, hqCall, startStoreHq } from '../../src-hq/testing/test-hq'
+import { createHqStore, hqCall, startStoreHq, type HqBackendName } from '../../src-hq/testing/test-hq'
 import { createTempCore, type TempCore } from '../integration/support/temp-core'
 import type { CoreOptions } from '../../src-main/core/app'
 import { factoriesTable } from '../../src-main/core/factories/factories.columns'
@@ -125,8 +125,12 @@ export interface SyncFleet {
   dispose(): Promise<void>
 }
 
-export async function startSyncFleet(names: string[], wallStart = Date.now()): Promise<SyncFleet> {
-  const store = await createHqStore('sqlite')
+export async function startSyncFleet(
+  names: string[],
+  wallStart = Date.now(),
+  backend: HqBackendName = 'sqlite',
+): Promise<SyncFleet> {
+  const store = await createHqStore(backend)
   const hq = await startStoreHq(store)
   const laptops: SyncDevice[] = []
   for (const name of names) laptops.push(await createSyncDevice(hq, name, wallStart))

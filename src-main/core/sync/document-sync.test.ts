@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Hq } from '../../../src-hq/hq'
-import { createHqStore, hqBackends, startStoreHq, type HqStore } from '../../../src-hq/testing/test-hq'
+import { hqBackends } from '../../../src-hq/testing/test-hq'
 import { ok } from '../../../test/integration/support/api-result'
 import { priceSheet, tinyPdf } from '../../../test/integration/support/document-files'
-import { createSyncDevice, type SyncDevice } from '../../../test/sync-harness/sync-device'
+import { startSyncFleet, type SyncDevice, type SyncFleet } from '../../../test/sync-harness/sync-device'
 import { addDays, localDay } from '../domain/certificate-status'
 import type { Certificate } from '../certificates/certificates.contract'
 import { documentRoutes } from '../documents/documents.api'
@@ -15,23 +14,15 @@ import { HqRequestError, type HqClient } from './hq-client'
 /** A factory's documents and certificates from one laptop to another through a real HQ on 127.0.0.1. */
 
 describe.each(hqBackends())('documents and certificates sync through HQ on %s', (backend) => {
-  let store: HqStore
-  let hq: Hq
+  let fleet: SyncFleet
   let li: SyncDevice
   let wang: SyncDevice
 
   beforeEach(async () => {
-    store = await createHqStore(backend)
-    hq = await startStoreHq(store)
-    li = await createSyncDevice(hq, '李工的笔记本')
-    wang = await createSyncDevice(hq, '王工的笔记本')
+    fleet = await startSyncFleet(['李工的笔记本', '王工的笔记本'], Date.now(), backend)
+    ;[li, wang] = fleet.laptops as [SyncDevice, SyncDevice]
   })
-  afterEach(async () => {
-    await li?.dispose()
-    await wang?.dispose()
-    await hq?.close()
-    await store?.dispose()
-  })
+  afterEach(() => fleet?.dispose())
 
   const call = (device: SyncDevice, name: string, input: unknown) => device.core.dispatch(name, input)
   const attach = async (
