@@ -1,13 +1,14 @@
 import { Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { SummaryHeader } from './SummaryHeader'
 import { NextSteps } from './NextSteps'
 import { PhotoGrid } from './PhotoGrid'
 import { QuoteRanking } from './QuoteRanking'
-import { FactGrid, ReportSection } from './ReportSection'
+import { ReportSection } from './ReportSection'
 import { SampleTable } from './SampleTable'
 import type { SkuSummaryReportData } from './report-types'
 import { RecommendationBlock } from './RecommendationBlock'
-import { signatureText, targetText } from './summary-format'
+import { targetText } from './summary-format'
 
 /** Photos per kind on the summary: one row each, so the page stays one page. */
 const SUMMARY_PHOTOS = 3
@@ -30,16 +31,13 @@ export function SkuSummaryView({ report }: { report: SkuSummaryReportData }) {
   const factory = rec.best?.factoryName ?? ''
   return (
     <article className="print-document print-summary" data-testid="sku-summary">
-      <header className="print-header print-header-plain">
-        <div className="print-header-main">
-          <Text className="print-kicker">{t('reportSummary.skuTitle')}</Text>
-          <Text className="print-title">{sku.name}</Text>
-          <FactGrid facts={facts} />
-        </div>
-        <Text className="print-signature" size="xs" c="dimmed">
-          {signatureText(t, report.generatedAt, report.buyerName)}
-        </Text>
-      </header>
+      <SummaryHeader
+        kicker={t('reportSummary.skuTitle')}
+        title={sku.name}
+        facts={facts}
+        generatedAt={report.generatedAt}
+        buyerName={report.buyerName}
+      />
       <ReportSection title={t('reportSummary.recommendation')} testId="summary-recommendation-section">
         <RecommendationBlock rec={rec} />
       </ReportSection>

@@ -1,13 +1,13 @@
 import { Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { FactGrid, ReportSection } from './ReportSection'
+import { SummaryHeader } from './SummaryHeader'
+import { ReportSection } from './ReportSection'
 import { ComparisonSection } from './ComparisonSection'
 import { SampleReportView } from './SampleReportView'
 import { NextSteps } from './NextSteps'
 import { RecommendationBlock } from './RecommendationBlock'
 import { SampleTable } from './SampleTable'
 import { TourFactoryTable } from './TourFactoryTable'
-import { signatureText } from './summary-format'
 import type { SampleReportData, TourReportData } from './report-types'
 
 /**
@@ -43,16 +43,13 @@ export function TourReportView({
   return (
     <>
       <article className="print-document print-summary" data-testid="tour-report">
-        <header className="print-header print-header-plain">
-          <div className="print-header-main">
-            <Text className="print-kicker">{t('reports.tour.title')}</Text>
-            <Text className="print-title">{tour.name}</Text>
-            <FactGrid facts={facts} />
-          </div>
-          <Text className="print-signature" size="xs" c="dimmed">
-            {signatureText(t, report.generatedAt, report.buyerName)}
-          </Text>
-        </header>
+        <SummaryHeader
+          kicker={t('reports.tour.title')}
+          title={tour.name}
+          facts={facts}
+          generatedAt={report.generatedAt}
+          buyerName={report.buyerName}
+        />
         <ReportSection
           title={t('reportSummary.recommendations', { count: report.recommendations.length })}
           keepTogether={false}
