@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { askHeadline, packWordOf } from '../negotiation/ask-text'
 import type { RecommendationData } from './report-types'
@@ -13,10 +14,21 @@ export function dueText(t: TFunction, item: { dueDate: string | null }, overdue 
   return overdue ? `${t('reportSummary.overdue')} · ${due}` : due
 }
 
-function Group({ title, items, testId }: { title: string; items: string[]; testId: string }) {
+function Group({
+  title,
+  items,
+  testId,
+  wide = false,
+}: {
+  title: string
+  items: ReactNode[]
+  testId: string
+  /** true for the list whose items are long (the counter-offers): it takes the whole width. */
+  wide?: boolean
+}) {
   const { t } = useTranslation()
   return (
-    <div className="print-steps-group" data-testid={testId}>
+    <div className="print-steps-group" data-wide={wide} data-testid={testId}>
       <div className="print-steps-title">
         {title}
         <span className="print-steps-count">{items.length}</span>
@@ -58,7 +70,14 @@ export function NextSteps({
         verdict: r.status ? t(`targetStatus.${r.status}`) : '',
         packs: r.minRetailPacks?.toLocaleString() ?? '—',
       })
-      return ask ? `${why} — ${ask.text}` : why
+      // The counter-offer is one phrase the buyer reads out: it never breaks across lines.
+      return ask ? (
+        <>
+          {why} — <span className="print-keep">{ask.text}</span>
+        </>
+      ) : (
+        why
+      )
     }),
   )
   // A sample is for one SKU, so it is listed once however many recommendations there are.
@@ -72,7 +91,12 @@ export function NextSteps({
     `${t('reportSummary.followUp', { factory: f.factoryName ?? t('reports.deletedFactory'), text: f.text })} · ${dueText(t, f, f.overdue)}`
   return (
     <div className="print-next" data-testid="summary-next-steps">
-      <Group title={t('reportSummary.renegotiateTitle')} items={renegotiate} testId="summary-renegotiate" />
+      <Group
+        title={t('reportSummary.renegotiateTitle')}
+        items={renegotiate}
+        testId="summary-renegotiate"
+        wide
+      />
       <Group
         title={t('reportSummary.samplesTitle')}
         testId="summary-samples-awaiting"
