@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { askHeadline, packWordOf } from '../negotiation/ask-text'
+import { askHeadline, quotePackWord } from '../negotiation/ask-text'
 import type { RecommendationData } from './report-types'
 import { shareText } from './summary-format'
 
@@ -58,11 +58,11 @@ export function NextSteps({
   /** false where the follow-ups are printed elsewhere on the page (a tour's factory table). */
   withFollowUps?: boolean
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const renegotiate = recs.flatMap((rec) =>
     rec.renegotiate.map((r) => {
       // What to ask for, beside why: the counter-offer in the factory's own terms.
-      const ask = r.reason === 'missesTarget' ? askHeadline(t, r.ask, packWordOf(r.packSpec)) : null
+      const ask = r.reason === 'missesTarget' ? askHeadline(t, r.ask, quotePackWord(r, i18n.language)) : null
       const why = t(`reportSummary.renegotiate.${r.reason}`, {
         factory: recs.length > 1 ? `${rec.skuName} · ${r.factoryName}` : r.factoryName,
         round: r.round,

@@ -2,7 +2,7 @@ import { Text } from '@mantine/core'
 import { displayPercent } from '@core/domain/pricing'
 import { DEFAULT_TARGET_RATIO } from '@core/domain/pricing/pricing.schema'
 import { useTranslation } from 'react-i18next'
-import { askHeadline, packWordOf, packWords } from '../negotiation/ask-text'
+import { askHeadline, quotePackWord, packWords } from '../negotiation/ask-text'
 import { money } from '../quotes/quote-format'
 import { TargetStatusBadge } from '../targets/TargetStatusBadge'
 import type { RecommendationData } from './report-types'
@@ -20,10 +20,10 @@ export function RecommendationBlock({
   /** One of several (a tour's): the SKU named in the title, the figures on one line. */
   compact?: boolean
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { best } = rec
   const unit = rec.comparableUnit
-  const word = packWordOf(best?.packSpec)
+  const word = quotePackWord(best ?? undefined, i18n.language)
   const { pack, packs } = packWords(t, word)
   // The counter-offer, when today's price misses (or why there is none).
   const ask = best && best.status !== 'met' ? askHeadline(t, best.ask, word) : null

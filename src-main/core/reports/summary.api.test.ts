@@ -84,6 +84,14 @@ describe('the SKU summary’s recommendation', () => {
     expect(recommendation.renegotiate.map((r) => r.reason)).toEqual(['missesTarget'])
   })
 
+  it('carries the factory’s own word for the pack, so the counter-offer is said in it', async () => {
+    const [a, , c] = await paper.enterThreeQuotes()
+    ok(await call('quotes.update', { id: a!.id, values: { ...paper.quoteA(), packWord: '件' } }))
+    const { recommendation } = ok<SkuSummaryReport>(await call('reports.sku', { id: paper.sku.id }))
+    expect(recommendation.best).toMatchObject({ quoteId: a!.id, packWord: '件' })
+    expect(recommendation.renegotiate.find((r) => r.quoteId === c!.id)?.packWord).toBe(c!.packWord)
+  })
+
   it('lists samples awaiting evaluation and the open follow-ups with the quoting factories', async () => {
     const [a] = await paper.enterThreeQuotes()
     const factoryA = a!.factoryId

@@ -30,8 +30,10 @@ export const RecommendedQuote = z.object({
   orderPacks: z.number().int(),
   /** The quote's pack as written, e.g. '24包 × 100抽 = 2,400抽'. */
   packText: z.string(),
-  /** The quote's pack (its word, case or pack, comes from it). */
+  /** The quote's pack (without a word of its own, case or pack is guessed from it). */
   packSpec: PackSpecSchema,
+  /** The factory's own word for the quote's pack (箱, 瓶), '' when none was given. */
+  packWord: z.string(),
   /** CNY per quote pack with VAT and freight. */
   landedPackCost: z.string(),
   /** CNY per comparable unit, landed. */
@@ -65,6 +67,8 @@ export const QuoteToRenegotiate = z.object({
   /** The counter-offer to make (targets.compare's ask price). */
   ask: AskPriceSchema,
   packSpec: PackSpecSchema,
+  /** The factory's own word for the quote's pack, '' when none was given. */
+  packWord: z.string(),
 })
 
 /** An SKU's recommendation and next steps. */

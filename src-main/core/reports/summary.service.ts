@@ -43,6 +43,7 @@ function recommendedQuote(
     orderPacks: row.orderPacks,
     packText: formatPackSpec(quote.packSpec),
     packSpec: quote.packSpec,
+    packWord: quote.packWord,
     landedPackCost: cost.landedPackCost,
     unitCost: cost.unitCost,
     ratioToBrand: row.verdict.ratioToBrand,
@@ -82,6 +83,7 @@ function toRenegotiate(
       minRetailPacks: row.minRetailPacks,
       ask: row.ask,
       packSpec: quote.packSpec,
+      packWord: quote.packWord,
     })
   }
   return out
