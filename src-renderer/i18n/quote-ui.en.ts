@@ -3,6 +3,7 @@ import type { quoteUiErrorsZhCN, quoteUiZhCN } from './quote-ui.zh-CN'
 /** English texts of figures people read, quotes entered where the buyer is, and the charts (spread into en.ts). */
 export const quoteUiEn: typeof quoteUiZhCN = {
   quoteUi: {
+    attachments: 'Documents and photos',
     shareOfBrand: '{{percent}}% of brand price',
     shareTarget: 'target ≤ {{percent}}% of brand price ({{text}})',
     ratioPlain: 'ratio {{ratio}}',

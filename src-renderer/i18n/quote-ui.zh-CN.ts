@@ -1,6 +1,7 @@
 /** Chinese texts of figures people read, quotes entered where the buyer is, and the charts (spread into zh-CN.ts). */
 export const quoteUiZhCN = {
   quoteUi: {
+    attachments: '文档与照片',
     shareOfBrand: '品牌价的 {{percent}}%',
     shareTarget: '目标 ≤ 品牌价的 {{percent}}%（{{text}}）',
     ratioPlain: '对标比 {{ratio}}',

@@ -10,9 +10,9 @@ import { notifyError, notifySuccess } from '../common/notify'
 import { FormDrawer } from '../forms/FormDrawer'
 import { ImportButton } from '../imports/ImportButton'
 import { formatPackSpec, freightText, tiersText } from './quote-format'
+import { QuoteAttachmentsButton } from './QuoteAttachmentsButton'
 import { QuoteEditor, type QuoteEditMode } from './QuoteEditor'
 import { QuoteRoundsTimeline } from './QuoteRoundsTimeline'
-import { QuoteDocumentsButton } from '../documents/QuoteDocumentsButton'
 
 /** The latest round of every quote for the SKU, with revise, correct, history and delete. */
 export function QuotesPanel({
@@ -139,10 +139,7 @@ export function QuotesPanel({
                       >
                         {t('quotes.revise')}
                       </Button>
-                      <QuoteDocumentsButton
-                        quoteId={quote.id}
-                        title={`${quote.factoryName} · ${t('documents.title')}`}
-                      />
+                      <QuoteAttachmentsButton quoteId={quote.id} title={quote.factoryName} />
                       <Menu position="bottom-end" withinPortal>
                         <Menu.Target>
                           <ActionIcon variant="subtle" color="gray" aria-label={t('common.more')}>

@@ -134,6 +134,22 @@ test('attaches a price sheet .xlsx to a quote and opens it again byte for byte; 
   })
   await expect(page.getByText('文件内容与扩展名不符：名为 .xlsx')).toBeVisible()
   await expect(panel.getByTestId('document-row')).toHaveCount(before)
+
+  // The same dialog takes the offer's photos (the price board on the table), kept with the quote.
+  const photos = page.getByTestId('photos-panel')
+  await expect(photos).toHaveAttribute('data-loaded', 'true')
+  const photosBefore = await photos.getByTestId('photo-cell').count()
+  await photos.getByTestId('photo-file-input').setInputFiles({
+    name: '报价牌.png',
+    mimeType: 'image/png',
+    buffer: await page.screenshot({ clip: { x: 0, y: 0, width: 400, height: 300 } }),
+  })
+  await expect(photos.getByTestId('photo-cell')).toHaveCount(photosBefore + 1, { timeout: 20_000 })
+  await expect(photos.getByTestId('phone-upload-open')).toBeVisible()
+  await page.screenshot({ path: `${SHOTS}/quote-attachments-zh.png` })
+  await page.keyboard.press('Escape')
+  await quote.getByTestId('quote-documents').click()
+  await expect(page.getByTestId('photos-panel').getByTestId('photo-cell')).toHaveCount(photosBefore + 1)
 })
 
 test('shows the certificate flag in English', async ({ page }) => {

@@ -5,9 +5,11 @@ import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { filesUnder } from '../../../test/integration/support/files-under'
 import { failed, ok } from '../../../test/integration/support/api-result'
+import { seedPaperSku } from '../../../test/integration/support/paper-sku'
 import { createTempCore, type TempCore } from '../../../test/integration/support/temp-core'
 import type { ApiResult } from '../api/dispatcher'
 import type { Factory } from '../factories/factories.contract'
+import type { Quote } from '../quotes/quotes.contract'
 import { photoRoutes, type PhotoRoutes } from './photos.api'
 import { MAX_PHOTO_UPLOAD_BYTES, type Photo, type PhotoLink } from './photos.contract'
 
@@ -201,6 +203,18 @@ describe('photos', () => {
       const gone = failed(
         await call('photos.attach', { sha256: photo.sha256, ownerTable: 'samples', ownerId: sample.id }),
       )
+      expect(gone.fields[0]).toMatchObject({ path: ['ownerId'], messageKey: 'errors.reference.missing' })
+    })
+
+    it('a photo with a quote (the price board, the carton) is listed with it; a deleted quote takes none', async () => {
+      const paper = await seedPaperSku(call)
+      const quote = ok<Quote>(await call('quotes.create', paper.quoteA()))
+      const owner = { ownerTable: 'quotes', ownerId: quote.id } as const
+      ok(await call('photos.attach', { sha256: photo.sha256, ...owner, caption: '报价牌' }))
+      const items = ok<{ items: PhotoLink[] }>(await call('photos.list', owner)).items
+      expect(items.map((l) => [l.sha256, l.caption])).toEqual([[photo.sha256, '报价牌']])
+      ok(await call('quotes.delete', { id: quote.id }))
+      const gone = failed(await call('photos.attach', { sha256: photo.sha256, ...owner }))
       expect(gone.fields[0]).toMatchObject({ path: ['ownerId'], messageKey: 'errors.reference.missing' })
     })
 

@@ -20,7 +20,7 @@ export const PREVIEW_SIZE = 1600
 export const PRINT_SIZE = 800
 
 /** Records a photo can be attached to. */
-export const PHOTO_OWNER_TABLES = ['factories', 'visits', 'samples'] as const
+export const PHOTO_OWNER_TABLES = ['factories', 'visits', 'samples', 'quotes'] as const
 export const PhotoOwnerTable = z.enum(PHOTO_OWNER_TABLES)
 export type PhotoOwnerTable = z.infer<typeof PhotoOwnerTable>
 

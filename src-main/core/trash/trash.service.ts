@@ -4,7 +4,9 @@ import { AppError, notFound } from '../api/errors'
 import type { DB } from '../db/schema'
 import { factoriesTable } from '../factories/factories.columns'
 import { photoLinksTable } from '../photos/photos.columns'
+import { PHOTO_OWNER_TABLES } from '../photos/photos.contract'
 import { documentsTable } from '../documents/documents.columns'
+import { DOCUMENT_OWNER_TABLES } from '../documents/documents.contract'
 import { certificatesTable } from '../certificates/certificates.columns'
 import { quotesTable } from '../quotes/quotes.columns'
 import { currencyRatesTable } from '../rates/rates.columns'
@@ -41,6 +43,17 @@ const TABLES: Record<TrashKind, SyncedTable> = {
   certificates: certificatesTable,
 }
 
+/** The record a photo link or a document is attached to, when its owner table is one it may have. */
+function ownedBy(
+  owners: readonly TrashKind[],
+  row: Record<string, unknown>,
+): { kind: TrashKind; id: string }[] {
+  const owner = owners.find((table) => table === row.owner_table)
+  return owner && typeof row.owner_id === 'string' && row.owner_id !== ''
+    ? [{ kind: owner, id: row.owner_id }]
+    : []
+}
+
 /** The deleted records a record belongs to, restored with it so it is never shown under a deleted one. */
 function parentsOf(kind: TrashKind, row: Record<string, unknown>): { kind: TrashKind; id: string }[] {
   const ref = (parent: TrashKind, id: unknown) =>
@@ -54,18 +67,10 @@ function parentsOf(kind: TrashKind, row: Record<string, unknown>): { kind: Trash
       return [...ref('factories', row.factory_id), ...ref('visits', row.visit_id)]
     case 'quotes':
       return ref('factories', row.factory_id)
-    case 'photo_links': {
-      const owner = row.owner_table
-      return owner === 'factories' || owner === 'visits' || owner === 'samples'
-        ? ref(owner, row.owner_id)
-        : []
-    }
-    case 'documents': {
-      const owner = row.owner_table
-      return owner === 'factories' || owner === 'quotes' || owner === 'samples'
-        ? ref(owner, row.owner_id)
-        : []
-    }
+    case 'photo_links':
+      return ownedBy(PHOTO_OWNER_TABLES, row)
+    case 'documents':
+      return ownedBy(DOCUMENT_OWNER_TABLES, row)
     case 'certificates':
       return ref('factories', row.factory_id)
     case 'factories':
