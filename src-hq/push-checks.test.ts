@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ok } from '../test/integration/support/api-result'
 import { createSyncDevice, mintCode, type SyncDevice } from '../test/sync-harness/sync-device'
 import { formatHlc, makeHlc } from '../src-main/core/sync/hlc'
 import { readSetting, writeSetting } from '../src-main/core/sync/sync.settings'
@@ -152,5 +153,34 @@ describe.each(hqBackends())('HQ on %s checks what it stores', (backend) => {
     expect(report.outcome).toBe('ok')
     expect(report.rejected).toBe(1)
     expect(rejected().n).toBe(1)
+  })
+
+  it('sends a value HQ’s version refused again once that version rises (an option added since)', async () => {
+    const { sqlite } = laptop.core.database
+    const id = await laptop.createFactory({ name: '厦门新选项工厂' })
+    // As a newer version would have written it: a status this version does not offer.
+    sqlite
+      .prepare(
+        `INSERT INTO change_log (hlc, table_name, row_id, column_name, value, device_id)
+         VALUES (?, 'factories', ?, 'status', '"on_trial"', ?)`,
+      )
+      .run(laptop.core.context.write.clock.tick(), id, laptop.deviceId)
+    const refusedSeqs = () =>
+      sqlite.prepare("SELECT seq FROM sync_rejections WHERE code = 'invalid_value'").pluck().all()
+    expect((await laptop.sync()).outcome).toBe('ok')
+    const first = refusedSeqs()
+    expect(first).toHaveLength(1)
+    expect((await laptop.sync()).pushed).toBe(0)
+    const db = laptop.core.context.db
+    const waiting = sqlite.prepare('SELECT count(*) FROM sync_rejections').pluck().get()
+    await writeSetting(db, 'sync_hq_schema_version', String(SYNC_SCHEMA_VERSION - 1))
+    const report = await laptop.sync()
+    expect(report.outcome).toBe('ok')
+    // Sent once more with every other refusal that waited; this HQ still refuses it, the factory keeps its status.
+    expect(report.rejected).toBe(waiting)
+    expect(refusedSeqs()).toEqual(first)
+    expect(ok<{ status: string }>(await laptop.core.dispatch('factories.get', { id })).status).not.toBe(
+      'on_trial',
+    )
   })
 })

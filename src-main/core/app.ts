@@ -18,7 +18,7 @@ import { photosRoot } from './photos/photo-files'
 import { documentsRoot } from './documents/document-files'
 import { startSyncScheduler } from './sync/sync-scheduler'
 import { loadClockCorrection } from './sync/clock-correction'
-import { applyKnownParked } from './sync/parked-replay'
+import { applyKnownParked, applyNowValidQuarantined } from './sync/parked-replay'
 import { plainTokenVault, type TokenVault } from './sync/token-vault'
 import { loadOrCreateDeviceId, restoreClock } from './system/device'
 
@@ -90,8 +90,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const correctedNow = () => correction.now()
     const clock = await restoreClock(database.db, deviceId, correctedNow)
     const write = { clock, deviceId, now: () => new Date(correctedNow()) }
-    // Messages a previous version parked (a newer laptop's table or column) that this one knows.
+    // Messages a previous version held back (a newer laptop's table, column or option) that this one knows.
     await applyKnownParked({ db: database.db, clock, now: write.now })
+    await applyNowValidQuarantined({ db: database.db, clock, now: write.now })
     const vault = options.tokenVault ?? plainTokenVault
     // A restore has the database to itself: calls and sync runs wait at this gate meanwhile.
     const gate = createCallGate()

@@ -172,4 +172,31 @@ describe('apply checks every message again', () => {
       .get(FACTORY) as { n: number }
     expect(logged.n).toBe(messages.length)
   })
+
+  it('applies a quarantined save once a version that takes every field of it starts; a still bad one stays', async () => {
+    // As an older version quarantined them: a value it did not know (here simulated with a good save
+    // put in quarantine) and a save that is bad for this version too.
+    const good = save(FACTORY, factoryValues())
+    const other = '01937a9e-2f4b-7c3d-8e5f-6a7b8c9d0e22'
+    const bad = save(other, factoryValues({ status: 'hacked' }), 50_000)
+    const { sqlite } = core.database
+    const insert = sqlite.prepare(
+      `INSERT INTO sync_quarantine (seq, hlc, table_name, row_id, column_name, value, device_id, base_hlc, reason, recorded_at, field)
+       VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 'not an option of this version', ?, 'owner_table')`,
+    )
+    for (const m of [...good, ...bad])
+      insert.run(m.seq, m.hlc, m.table, m.row, m.column, m.value, m.device, stamp)
+
+    const { dataDir } = core
+    await core.close()
+    core = await createTempCore({ dataDir })
+    expect(ok(await core.dispatch('factories.get', { id: FACTORY }))).toMatchObject({
+      name: '晋江恒安纸业',
+      status: 'qualified',
+    })
+    // The bad save stays whole, none of its fields applied.
+    const left = core.database.sqlite.prepare('SELECT DISTINCT row_id FROM sync_quarantine').all()
+    expect(left).toEqual([{ row_id: other }])
+    expect((await core.dispatch('factories.get', { id: other })).ok).toBe(false)
+  })
 })

@@ -6,9 +6,16 @@ import { readSetting, writeSetting } from './sync.settings'
 const HQ_SCHEMA_VERSION = 'sync_hq_schema_version'
 
 /**
- * Notes the schema version HQ answered with. When it rose, HQ now knows tables or columns it refused
- * before as 'unknown_schema' (this laptop is of a newer version than HQ was): those refusals are
- * cleared, so the changes are unsent again and the push sends them. Returns whether any was cleared.
+ * What HQ may take after its upgrade: a table or column it did not know ('unknown_schema'), or a value
+ * its version refused (an option added since, such as a photo on a quote: 'invalid_value'). Sent again,
+ * what is still wrong is simply refused again.
+ */
+const RETRIED_ON_UPGRADE = ['unknown_schema', 'invalid_value']
+
+/**
+ * Notes the schema version HQ answered with. When it rose, HQ now knows tables, columns and values it
+ * refused before (this laptop is of a newer version than HQ was): those refusals are cleared, so the
+ * changes are unsent again and the push sends them. Returns whether any was cleared.
  */
 export async function noteHqSchemaVersion(
   db: Kysely<DB> | Transaction<DB>,
@@ -17,15 +24,17 @@ export async function noteHqSchemaVersion(
   const known = Number((await readSetting(db, HQ_SCHEMA_VERSION)) ?? 0)
   if (version <= known) return false
   await writeSetting(db, HQ_SCHEMA_VERSION, String(version))
+  // A value is retried only after a rise seen here: the first version noted is no upgrade of HQ.
+  const codes = known > 0 ? RETRIED_ON_UPGRADE : ['unknown_schema']
   const cleared = await db
     .deleteFrom('sync_rejections')
-    .where('code', '=', 'unknown_schema')
+    .where('code', 'in', codes)
     .executeTakeFirst()
   return Number(cleared.numDeletedRows) > 0
 }
 
 /**
- * Before a push: while changes HQ refused as 'unknown_schema' wait, asks HQ its version (an empty push
+ * Before a push: while changes HQ refused as unknown or invalid wait, asks HQ its version (an empty push
  * answers with it, as the push of unsent changes would; those refused changes are not unsent, so that
  * push may send nothing) and clears the refusals when it rose.
  */
@@ -37,10 +46,12 @@ export async function recheckUnknownSchema(
   const waiting = await db
     .selectFrom('sync_rejections')
     .select('seq')
-    .where('code', '=', 'unknown_schema')
+    .where('code', 'in', RETRIED_ON_UPGRADE)
     .limit(1)
     .executeTakeFirst()
   if (!waiting) return
-  const reply = await push({ messages: [], seen })
-  if (reply.schemaVersion !== undefined) await noteHqSchemaVersion(db, reply.schemaVersion)
+  // Only a question: when HQ does not answer it (offline, a clock it refuses until corrected), the push
+  // that follows meets the same and handles it as it always does.
+  const reply = await push({ messages: [], seen }).catch(() => null)
+  if (reply?.schemaVersion !== undefined) await noteHqSchemaVersion(db, reply.schemaVersion)
 }
