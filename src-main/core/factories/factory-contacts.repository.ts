@@ -32,12 +32,22 @@ export async function listLiveContactsOf(
   return rows
 }
 
-/** Every contact row of one factory, removed ones included (an edit may name a contact removed since). */
+/**
+ * The contact rows of one factory that have these ids, removed ones included (an edit may name a contact
+ * removed since). Looked up by id: factory_id alone has no index that covers removed rows.
+ */
 export async function findContactsOfFactory(
   trx: Transaction<DB>,
   factoryId: string,
+  ids: readonly string[],
 ): Promise<FactoryContactRow[]> {
-  return trx.selectFrom('factory_contacts').selectAll().where('factory_id', '=', factoryId).execute()
+  if (ids.length === 0) return []
+  return trx
+    .selectFrom('factory_contacts')
+    .selectAll()
+    .where('id', 'in', ids)
+    .where('factory_id', '=', factoryId)
+    .execute()
 }
 
 /** How many live contacts one factory has. */

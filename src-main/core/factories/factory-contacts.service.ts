@@ -49,7 +49,11 @@ export async function saveFactoryContacts(
   path: (string | number)[],
 ): Promise<void> {
   if (contacts.length === 0 && removedIds.length === 0) return
-  const stored = new Map((await findContactsOfFactory(trx, factoryId)).map((row) => [row.id, row]))
+  // Only the contacts the call names are read: the others are left as they are.
+  const namedIds = [
+    ...new Set([...contacts.flatMap((c) => (c.id === undefined ? [] : [c.id])), ...removedIds]),
+  ]
+  const stored = new Map((await findContactsOfFactory(trx, factoryId, namedIds)).map((row) => [row.id, row]))
   const named = new Set<string>()
   contacts.forEach((contact, index) => {
     if (contact.id === undefined) return

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { AppError } from '../api/errors'
 import type { DB } from '../db/schema'
 import type { HlcClock } from './hlc'
@@ -253,23 +253,51 @@ async function countRejections(db: Kysely<DB>): Promise<number> {
   return Number(row.n)
 }
 
-/** Local changes not yet acknowledged by HQ and not refused for good. */
+/**
+ * Unsent changes HQ refused for good. Looked up from sync_rejections' side (CROSS JOIN keeps SQLite
+ * from scanning every unsent change instead): there are few rejections and many unsent changes.
+ */
+async function countRejectedUnsent(db: Kysely<DB>): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM sync_rejections AS r
+    CROSS JOIN change_log AS c ON c.seq = r.seq WHERE c.sent_at IS NULL`.execute(db)
+  return Number(rows[0]?.n ?? 0)
+}
+
+/**
+ * Local changes not yet acknowledged by HQ and not refused for good. The status screens ask on every
+ * page, so with nothing local-only it is two index counts (every unsent change, less the refused ones)
+ * rather than a rejection lookup per unsent change, which blocked the core for a third of a second
+ * with 10,000 unsent factories.
+ */
 export async function countUnsent(db: Kysely<DB>): Promise<number> {
-  const row = await unsentChanges(db, await localOnlyUpTo(db))
+  const localUpTo = await localOnlyUpTo(db)
+  if (localUpTo === null) {
+    const row = await db
+      .selectFrom('change_log')
+      .where('sent_at', 'is', null)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    return Number(row.n) - (await countRejectedUnsent(db))
+  }
+  const row = await unsentChanges(db, localUpTo)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
-/** Records with unsent changes: what a buyer counts (a new factory is one record, many fields). */
+/**
+ * Records with unsent changes: what a buyer counts (a new factory is one record, many fields). With
+ * nothing local-only and no refused change waiting, every unsent change counts, so the distinct
+ * records are read straight off the unsent-rows index.
+ */
 export async function countUnsentRecords(db: Kysely<DB>): Promise<number> {
+  const localUpTo = await localOnlyUpTo(db)
+  const everyUnsent = localUpTo === null && (await countRejectedUnsent(db)) === 0
+  const changes = everyUnsent
+    ? db.selectFrom('change_log').where('sent_at', 'is', null)
+    : unsentChanges(db, localUpTo)
   const row = await db
-    .selectFrom(
-      unsentChanges(db, await localOnlyUpTo(db))
-        .select(['table_name', 'row_id'])
-        .distinct()
-        .as('records'),
-    )
+    .selectFrom(changes.select(['table_name', 'row_id']).distinct().as('records'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
   return Number(row.n)

@@ -1,6 +1,7 @@
 import { strictAssert } from '../../shared/assert'
 import { Exact } from './exact'
 import { freightPerPack, fxRate, landedCostExact } from './landed-cost'
+import { BoundedMemo } from './memo'
 import type { CurrencyRates, DecimalString, PricingQuote, VatBasis } from './pricing.types'
 import type { SmallestMeetingOrder } from './smallest-meeting'
 
@@ -152,28 +153,62 @@ function money(value: Exact): string {
   return value.toDecimal().toFixed(2)
 }
 
+/** The most a landed pack may cost, in the quote's currency, and its exact text (the tier memo's key). */
+interface BudgetPerPack {
+  value: Exact
+  key: string
+}
+
 /** The most a landed pack may cost, in the quote's currency: max landed unit cost × units per pack / fx. */
-function packBudget(quote: PricingQuote, maxLandedUnitCost: Exact, fx: Exact): Exact {
-  return maxLandedUnitCost.times(Exact.of(quote.unitsPerPack)).dividedBy(fx)
+function packBudget(quote: PricingQuote, maxLandedUnitCost: Exact, fx: Exact): BudgetPerPack {
+  const value = maxLandedUnitCost.times(Exact.of(quote.unitsPerPack)).dividedBy(fx)
+  return { value, key: value.key() }
 }
 
 function vatFactor(quote: PricingQuote): Exact {
   return quote.vatBasis === 'excluded' ? Exact.ONE.plus(Exact.of(quote.vatRate)) : Exact.ONE
 }
 
+/** What a tier's ask says beyond the tier itself (its index, 'from' and order size). */
+type TierAskOutcome =
+  | { status: 'none'; reason: TierAskReason }
+  | Pick<
+      Extract<TierAsk, { status: 'ask' }>,
+      'status' | 'askPrice' | 'gapPerPack' | 'gapShare' | 'meetsToday'
+    >
+
+// Every what-if edit reprices each tier at its smallest order under an unchanged budget, and only the
+// planned tier's order moves: the outcomes are pure functions of the texts in the key, so they are
+// remembered.
+const TIER_OUTCOMES = new BoundedMemo<TierAskOutcome>(10_000)
+
 /** The ask at tier `tierIndex` for an order of `atPacks` (which must fall in that tier). */
-function tierAsk(quote: PricingQuote, tierIndex: number, atPacks: number, budget: Exact): TierAsk {
+function tierAsk(quote: PricingQuote, tierIndex: number, atPacks: number, budget: BudgetPerPack): TierAsk {
   const tier = quote.tiers[tierIndex]
   strictAssert(tier, 'tier index out of range')
   const base = { tierIndex, fromPacks: tier.fromPacks, atPacks, todayPrice: tier.pricePerPack }
+  const freight = quote.freight.kind === 'included' ? '' : `${quote.freight.kind}:${quote.freight.amount}`
+  const vat = quote.vatBasis === 'excluded' ? quote.vatRate : ''
+  const key = `${budget.key}|${atPacks}|${freight}|${vat}|${tier.pricePerPack}`
+  const outcome = TIER_OUTCOMES.get(key, () =>
+    tierAskOutcome(quote, tier.pricePerPack, atPacks, budget.value),
+  )
+  return { ...base, ...outcome }
+}
+
+function tierAskOutcome(
+  quote: PricingQuote,
+  pricePerPack: DecimalString,
+  atPacks: number,
+  budget: Exact,
+): TierAskOutcome {
   const room = budget.minus(freightPerPack(quote.freight, atPacks))
-  if (!room.isPositive()) return { ...base, status: 'none', reason: 'freightExceeds' }
+  if (!room.isPositive()) return { status: 'none', reason: 'freightExceeds' }
   const ask = floorToCent(room.dividedBy(vatFactor(quote)))
-  if (!ask.isPositive()) return { ...base, status: 'none', reason: 'belowCent' }
-  const today = Exact.of(tier.pricePerPack)
+  if (!ask.isPositive()) return { status: 'none', reason: 'belowCent' }
+  const today = Exact.of(pricePerPack)
   const gap = ask.minus(today)
   return {
-    ...base,
     status: 'ask',
     askPrice: money(ask),
     gapPerPack: gap.toString(),

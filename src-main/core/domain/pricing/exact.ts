@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js'
 import { strictAssert } from '../../shared/assert'
+import { BoundedMemo } from './memo'
 
 /**
  * Exact arithmetic for prices. Every value the engine computes is a ratio of two exact decimals, so
@@ -31,8 +32,7 @@ const BIG_ONE = new Big(1)
 
 // Quotes repeat the same few texts (prices, rates, units) on every what-if recomputation; parsed
 // values are immutable, so they are memoized (bounded, so a long session cannot grow it forever).
-const PARSED = new Map<string, Exact>()
-const PARSED_LIMIT = 10_000
+const PARSED = new BoundedMemo<Exact>(10_000)
 
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/
 const FRACTION_TEXT = /^\s*(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)\s*$/
@@ -60,12 +60,7 @@ export class Exact {
       strictAssert(Number.isFinite(value), `not a finite number: ${value}`)
       return new Exact(new Big(value), BIG_ONE)
     }
-    const known = PARSED.get(value)
-    if (known) return known
-    const parsed = Exact.parse(value)
-    if (PARSED.size >= PARSED_LIMIT) PARSED.clear()
-    PARSED.set(value, parsed)
-    return parsed
+    return PARSED.get(value, () => Exact.parse(value))
   }
 
   private static parse(text: string): Exact {
@@ -147,6 +142,11 @@ export class Exact {
     strictAssert(this.den.eq(1) || this.num.mod(this.den).isZero(), 'not an integer')
     const value = this.num.div(this.den)
     return value.abs().lte(Number.MAX_SAFE_INTEGER) ? value.toNumber() : null
+  }
+
+  /** The exact value as text ('n/d', unreduced), for memo keys: equal keys mean equal values. */
+  key(): string {
+    return this.den === BIG_ONE ? this.num.toFixed() : `${this.num.toFixed()}/${this.den.toFixed()}`
   }
 
   /** Rounded once to 40 significant digits. */

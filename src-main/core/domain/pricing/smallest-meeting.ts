@@ -1,6 +1,7 @@
 import { strictAssert } from '../../shared/assert'
 import { Exact } from './exact'
 import { freightFx, fxRate, landedCostExact, priceInclVat } from './landed-cost'
+import { BoundedMemo, quotePricingKey } from './memo'
 import { orderQuotePacks, retailPacksReaching } from './order'
 import type { CurrencyRates, DecimalString, PricingQuote } from './pricing.types'
 
@@ -52,8 +53,27 @@ interface TierRange {
   fixed: Exact
 }
 
+// The answer does not depend on the planned order, which is what a what-if edit usually changes: each
+// quote's is remembered under its pricing texts and the target, rather than searched again per keystroke.
+const SMALLEST = new BoundedMemo<SmallestMeetingOrder>(10_000)
+
 /** Smallest meeting order of `quote` against `maxLandedUnitCost` (CNY per comparable unit). */
 export function smallestMeetingOrder(
+  quote: PricingQuote,
+  unitsPerRetailPack: DecimalString,
+  rates: CurrencyRates,
+  maxLandedUnitCost: Exact,
+): SmallestMeetingOrder {
+  const key = `${quotePricingKey(quote, rates)}|${unitsPerRetailPack}|${maxLandedUnitCost.key()}`
+  // A copy, so a caller that changes its result cannot change another's.
+  return {
+    ...SMALLEST.get(key, () =>
+      searchSmallestMeetingOrder(quote, unitsPerRetailPack, rates, maxLandedUnitCost),
+    ),
+  }
+}
+
+function searchSmallestMeetingOrder(
   quote: PricingQuote,
   unitsPerRetailPack: DecimalString,
   rates: CurrencyRates,
