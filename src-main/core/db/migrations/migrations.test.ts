@@ -499,6 +499,30 @@ UPGRADES['0016_quote_links'] = {
 }
 
 /** Tables and indexes of the latest version (Kysely's own bookkeeping tables included). */
+UPGRADES['0019_lookup_indexes'] = {
+  seed(sqlite) {
+    sqlite
+      .prepare(
+        `INSERT INTO factories (id, name, credit_code, created_at, updated_at)
+         VALUES ('f9', '晋江示例纸业', '91350582MA2XYZ1234', 'now', 'now')`,
+      )
+      .run()
+  },
+  check(sqlite) {
+    // The duplicate check every factory save makes reads the index, not every factory.
+    const lookup = sqlite.prepare(
+      "SELECT id FROM factories WHERE credit_code = '91350582MA2XYZ1234' AND deleted_at IS NULL",
+    )
+    expect(lookup.all()).toEqual([{ id: 'f9' }])
+    const plan = sqlite
+      .prepare(`EXPLAIN QUERY PLAN ${lookup.source}`)
+      .all()
+      .map((step) => (step as { detail: string }).detail)
+      .join('\n')
+    expect(plan).toContain('factories_live_credit_code')
+  },
+}
+
 const LATEST_SCHEMA = {
   tables: [
     'benchmarks',
@@ -547,7 +571,9 @@ const LATEST_SCHEMA = {
     'delete_conflicts_pair',
     'demand_signals_live_sku',
     'documents_live_owner',
+    'factories_live_credit_code',
     'factories_live_updated',
+    'factory_contacts_factory',
     'factory_contacts_live_factory',
     'photo_links_live_owner',
     'photo_links_live_photo',
