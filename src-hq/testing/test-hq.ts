@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { startHq, type Hq, type HqOptions } from '../hq'
+import { migrateHq, openHqDatabase, type HqDatabase } from '../db/connection'
+import { databaseConfig, startHq, type Hq, type HqOptions } from '../hq'
 
 /**
  * Real HQs for tests: on a SQLite file in a temp directory, or on PostgreSQL in a fresh schema of the
@@ -59,6 +60,22 @@ export async function createHqStore(backend: HqBackendName): Promise<HqStore> {
       await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
       await client.end()
       rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** A fresh store's database, migrated, for tests of HQ's parts without its server. */
+export async function migratedStore(
+  backend: HqBackendName,
+): Promise<{ database: HqDatabase; dispose(): Promise<void> }> {
+  const store = await createHqStore(backend)
+  const database = openHqDatabase(databaseConfig(store))
+  await migrateHq(database)
+  return {
+    database,
+    dispose: async () => {
+      await database.close()
+      await store.dispose()
     },
   }
 }
