@@ -64,6 +64,16 @@ export async function createHqStore(backend: HqBackendName): Promise<HqStore> {
   }
 }
 
+/**
+ * Another HQ process's place beside a PostgreSQL store: the same database and schema, its own data
+ * directory (so nothing it finds there was written by the other process). Disposing it removes only that.
+ */
+export function besideStore(store: HqStore): HqStore {
+  if (!store.databaseUrl) throw new Error('HQ processes share only a PostgreSQL database')
+  const dataDir = mkdtempSync(join(tmpdir(), 'workbench-hq-'))
+  return { ...store, dataDir, dispose: async () => rmSync(dataDir, { recursive: true, force: true }) }
+}
+
 /** A fresh store's database, migrated, for tests of HQ's parts without its server. */
 export async function migratedStore(
   backend: HqBackendName,
