@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
+import type { Kysely } from 'kysely'
+import type { HqDB } from './db/schema'
 import { sha256Hex } from './enrolment'
 
 /**
  * The HQ console's login: the admin types the admin token once and the browser keeps a session cookie
  * (HttpOnly, so page scripts never see it; SameSite=Strict, so no other site can send it). Sessions
- * live in HQ's memory, keyed by the hash of their id: a restart of HQ logs the admin out.
+ * live in HQ's database, keyed by the hash of their id: every HQ process on one database knows them,
+ * and a restart of HQ keeps the admin logged in.
  */
 
 export const SESSION_COOKIE = 'hq_admin_session'
@@ -13,34 +16,52 @@ export const SESSION_COOKIE = 'hq_admin_session'
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000
 
 export class AdminSessions {
-  private readonly sessions = new Map<string, number>()
-
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly db: Kysely<HqDB>,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Starts a session; returns its id (for the cookie) and when it ends. */
-  start(): { id: string; expiresAt: Date } {
-    this.forgetExpired()
+  async start(): Promise<{ id: string; expiresAt: Date }> {
+    const now = this.now()
+    // Ended sessions go when a new one starts: the table holds at most the sessions of 12 hours.
+    await this.db
+      .deleteFrom('admin_sessions')
+      .where('expires_at', '<=', new Date(now).toISOString())
+      .execute()
     const id = randomBytes(32).toString('base64url')
-    const expires = this.now() + SESSION_TTL_MS
-    this.sessions.set(sha256Hex(id), expires)
-    return { id, expiresAt: new Date(expires) }
+    const expiresAt = new Date(now + SESSION_TTL_MS)
+    await this.db
+      .insertInto('admin_sessions')
+      .values({
+        id_hash: sha256Hex(id),
+        created_at: new Date(now).toISOString(),
+        expires_at: expiresAt.toISOString(),
+      })
+      .execute()
+    return { id, expiresAt }
   }
 
-  /** True for a session that was started here and has neither expired nor ended. */
-  isValid(id: string | null): boolean {
+  /** True for a session that was started on this database and has neither expired nor ended. */
+  async isValid(id: string | null): Promise<boolean> {
     if (!id) return false
-    const expires = this.sessions.get(sha256Hex(id))
-    return expires !== undefined && expires > this.now()
+    const row = await this.db
+      .selectFrom('admin_sessions')
+      .select('id_hash')
+      .where('id_hash', '=', sha256Hex(id))
+      .where('expires_at', '>', new Date(this.now()).toISOString())
+      .executeTakeFirst()
+    return row !== undefined
   }
 
   /** Ends a session; false when there was none. */
-  end(id: string | null): boolean {
-    return id ? this.sessions.delete(sha256Hex(id)) : false
-  }
-
-  private forgetExpired(): void {
-    const now = this.now()
-    for (const [key, expires] of this.sessions) if (expires <= now) this.sessions.delete(key)
+  async end(id: string | null): Promise<boolean> {
+    if (!id) return false
+    const result = await this.db
+      .deleteFrom('admin_sessions')
+      .where('id_hash', '=', sha256Hex(id))
+      .executeTakeFirst()
+    return Number(result.numDeletedRows) > 0
   }
 }
 

@@ -32,7 +32,7 @@ const writeContext = (ctx: HqContext) => ({ db: ctx.db, hqNode: ctx.hqNode, now:
 
 export const adminHandlers: AdminHandlers = {
   'admin.login': async (input, ctx) => {
-    const started = sessionOf(ctx).login(input.token)
+    const started = await sessionOf(ctx).login(input.token)
     if (!started) {
       throw new HqError('unauthorized', 'errors.hq.adminTokenWrong', 'wrong admin token', [
         { path: ['token'], messageKey: 'errors.hq.adminTokenWrong' },
@@ -40,7 +40,7 @@ export const adminHandlers: AdminHandlers = {
     }
     return { expiresAt: started.expiresAt.toISOString() }
   },
-  'admin.logout': async (_input, ctx) => ({ ended: sessionOf(ctx).logout() }),
+  'admin.logout': async (_input, ctx) => ({ ended: await sessionOf(ctx).logout() }),
   'admin.session': async (_input, ctx) => ({ database: ctx.databaseKind, nodeId: ctx.hqNode }),
   'admin.codes.list': async (_input, ctx) => {
     const now = ctx.now()

@@ -19,7 +19,7 @@ export interface HqContext {
   version: string
   now: () => Date
   maxDriftMs?: number
-  /** Photo originals, on disk beside the database. */
+  /** Photo and document originals: files beside SQLite, rows of the database on PostgreSQL. */
   blobs: BlobStore
   /** HQ's own HLC node, which stamps its writes to the HQ-owned tables. */
   hqNode: string
@@ -36,9 +36,9 @@ export interface HqContext {
 /** Starts and ends the console's session cookie for one request. */
 export interface AdminSessionPort {
   /** Checks the admin token; when it is right, starts a session (its cookie goes with the reply). */
-  login(token: string): { expiresAt: Date } | null
+  login(token: string): Promise<{ expiresAt: Date } | null>
   /** Ends the session of this request's cookie and clears the cookie; false when there was none. */
-  logout(): boolean
+  logout(): Promise<boolean>
 }
 
 /** Who may call a route: anyone, an enrolled device, or the HQ admin. */

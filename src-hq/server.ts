@@ -13,7 +13,7 @@ import { sha256Hex } from './enrolment'
 import { HqError } from './hq-error'
 import { ACCESS, hqHandlers, type AdminSessionPort, type HqContext } from './hq.handlers'
 import { BLOB_ROUTE, HQ_HTTP_STATUS, hqCalls, MAX_BATCH_BYTES, type HqErrorCode } from './hq.contract'
-import { RateLimiter, type RateLimit } from './rate-limit'
+import { DatabaseRateLimiter, MemoryRateLimiter, type RateLimit, type RateLimiter } from './rate-limit'
 import type { UpdateFeed } from './updates/update-feed'
 import { serveUpdates, UPDATES_ROUTE } from './updates/update-routes'
 
@@ -26,7 +26,7 @@ export interface HqServerOptions {
   consoleDir?: string
   host?: string
   port?: number
-  /** Requests per client address on every route but enrol. */
+  /** Requests per enrolled device (per client address without a device token) on every route but enrol. */
   rateLimit?: RateLimit
   /** Enrolment and console login attempts per client address (stricter: secrets are guessed by trying). */
   enrolRateLimit?: RateLimit
@@ -91,13 +91,15 @@ function sessionPort(
   adminToken: string,
 ): AdminSessionPort {
   return {
-    login: (token) => {
+    login: async (token) => {
       if (!sameSecret(token, adminToken)) return null
-      const session = sessions.start()
-      res.setHeader('set-cookie', sessionCookieHeader(session, Date.now()))
+      // Taken before the session starts, so the cookie never outlives it (a full 12 h, not a second less).
+      const startedAt = Date.now()
+      const session = await sessions.start()
+      res.setHeader('set-cookie', sessionCookieHeader(session, startedAt))
       return session
     },
-    logout: () => {
+    logout: async () => {
       res.setHeader('set-cookie', sessionCookieHeader(null, Date.now()))
       return sessions.end(sessionCookieOf(req))
     },
@@ -128,9 +130,18 @@ async function handle(
   // An upload refused before its body is read (401, 429, 413) ends the connection, not drains the body.
   if ((blob !== null || update !== null) && req.method === 'PUT') res.setHeader('connection', 'close')
   const address = req.socket.remoteAddress ?? 'unknown'
+  const token = access === 'public' ? null : bearer(req)
+  // An enrolled device is counted under its own id, whichever address (an office NAT) or HQ process
+  // its requests come from; only what no device token vouches for is counted per address.
+  const device =
+    access === 'device' && token
+      ? await findDeviceByTokenHash(options.context.db, sha256Hex(token))
+      : undefined
   const guessable = GUESSABLE.has(call)
-  const limiter = guessable ? limiters.enrol : limiters.api
-  if (!limiter.allow(`${guessable ? call : 'api'}:${address}`)) {
+  const allowed = guessable
+    ? await limiters.enrol.allow(`${call}:${address}`)
+    : await limiters.api.allow(device ? `device:${device.id}` : `address:${address}`)
+  if (!allowed) {
     res.setHeader('retry-after', '60')
     throw refuse('rate_limited', 'errors.sync.rateLimited', 'too many requests: try again later')
   }
@@ -139,26 +150,24 @@ async function handle(
     ...options.context,
     session: sessionPort(req, res, sessions, options.adminToken),
   }
-  if (access !== 'public') {
-    const token = bearer(req)
-    if (access === 'admin') {
-      const admitted = token ? sameSecret(token, options.adminToken) : sessions.isValid(sessionCookieOf(req))
-      if (!admitted) {
-        throw refuse('unauthorized', 'errors.hq.loginNeeded', 'missing or wrong admin token or session')
-      }
-    } else {
-      const device = token ? await findDeviceByTokenHash(ctx.db, sha256Hex(token)) : undefined
-      if (!device) {
-        // A revoked laptop is told when, so it can tell its buyer to enrol again (its work is kept).
-        const revokedAt = token ? await revokedAtOfToken(ctx.db, sha256Hex(token)) : undefined
-        const refused = revokedAt
-          ? refuse('unauthorized', 'errors.sync.revoked', `this device was revoked at ${revokedAt}`)
-          : refuse('unauthorized', 'errors.unauthorized', 'missing, wrong or revoked device token')
-        refused.revokedAt = revokedAt
-        throw refused
-      }
-      ctx.device = device
+  if (access === 'admin') {
+    const admitted = token
+      ? sameSecret(token, options.adminToken)
+      : await sessions.isValid(sessionCookieOf(req))
+    if (!admitted) {
+      throw refuse('unauthorized', 'errors.hq.loginNeeded', 'missing or wrong admin token or session')
     }
+  } else if (access === 'device') {
+    if (!device) {
+      // A revoked laptop is told when, so it can tell its buyer to enrol again (its work is kept).
+      const revokedAt = token ? await revokedAtOfToken(ctx.db, sha256Hex(token)) : undefined
+      const refused = revokedAt
+        ? refuse('unauthorized', 'errors.sync.revoked', `this device was revoked at ${revokedAt}`)
+        : refuse('unauthorized', 'errors.unauthorized', 'missing, wrong or revoked device token')
+      refused.revokedAt = revokedAt
+      throw refused
+    }
+    ctx.device = device
   }
   if (update !== null) {
     if (!options.updates) throw refuse('not_found', 'errors.notFound', 'this HQ serves no updates')
@@ -194,11 +203,15 @@ async function handle(
 
 /** Starts HQ's HTTP API. */
 export async function startHqServer(options: HqServerOptions): Promise<HqServer> {
+  const { db, databaseKind } = options.context
+  // On PostgreSQL several HQ processes may serve one team: their counters are rows every one of them sees.
+  const limiter = (scope: string, limit: RateLimit): RateLimiter =>
+    databaseKind === 'postgres' ? new DatabaseRateLimiter(db, scope, limit) : new MemoryRateLimiter(limit)
   const limiters = {
-    api: new RateLimiter(options.rateLimit ?? { max: 1200, windowMs: 60_000 }),
-    enrol: new RateLimiter(options.enrolRateLimit ?? { max: 20, windowMs: 60_000 }),
+    api: limiter('api', options.rateLimit ?? { max: 1200, windowMs: 60_000 }),
+    enrol: limiter('enrol', options.enrolRateLimit ?? { max: 20, windowMs: 60_000 }),
   }
-  const sessions = new AdminSessions()
+  const sessions = new AdminSessions(db)
   const inFlight = new Set<Promise<void>>()
   const server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://hq').pathname

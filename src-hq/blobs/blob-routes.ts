@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { pipeline } from 'node:stream/promises'
 import { HqError } from '../hq-error'
@@ -68,6 +67,6 @@ async function send(res: ServerResponse, store: BlobStore, name: string): Promis
     // Content-addressed: the bytes under a name never change.
     'cache-control': 'private, max-age=31536000, immutable',
   })
-  await pipeline(createReadStream(found.path), res)
+  await pipeline(found.open(), res)
   return undefined
 }

@@ -59,7 +59,24 @@ describe.each(hqBackends())('HQ photo blobs on %s', (backend) => {
     expect(reply.status).toBe(200)
     return (reply.body.value as { missing: string[] }).missing
   }
-  const stored = () => filesUnder(blobsDir).filter((f) => !f.startsWith('incoming'))
+  // What the store holds: files beside SQLite, rows of the database on PostgreSQL (none on disk there).
+  const stored = async () => {
+    const files = filesUnder(blobsDir).filter((f) => !f.startsWith('incoming'))
+    if (backend === 'sqlite') return files
+    expect(files).toEqual([])
+    const rows = await hq.database.db.selectFrom('blobs').select('sha256').orderBy('sha256').execute()
+    return rows.map((r) => r.sha256)
+  }
+  const storedBytes = async (hash: string) => {
+    if (backend === 'sqlite') return readFileSync(join(blobsDir, hash.slice(0, 2), hash))
+    const chunks = await hq.database.db
+      .selectFrom('blob_chunks')
+      .select('data')
+      .where('sha256', '=', hash)
+      .orderBy('chunk')
+      .execute()
+    return Buffer.concat(chunks.map((c) => c.data))
+  }
 
   it('names the hashes it lacks, stores a verified upload once and serves it back', async () => {
     const photo = fakeJpeg(200_000)
@@ -71,7 +88,7 @@ describe.each(hqBackends())('HQ photo blobs on %s', (backend) => {
     expect(first.status).toBe(200)
     expect(await first.json()).toEqual({ ok: true, value: { existed: false } })
     expect(await missing([hash, other])).toEqual([other])
-    expect(readFileSync(join(blobsDir, hash.slice(0, 2), hash)).equals(photo)).toBe(true)
+    expect((await storedBytes(hash)).equals(photo)).toBe(true)
 
     // A second upload of the same bytes (a retry after a lost reply) changes nothing.
     const again = await put(hash, photo)
@@ -86,12 +103,12 @@ describe.each(hqBackends())('HQ photo blobs on %s', (backend) => {
   })
 
   it('refuses bytes whose hash is not their name, and stores nothing', async () => {
-    const before = stored()
+    const before = await stored()
     const claimed = sha(fakeJpeg(1000))
     const reply = await put(claimed, fakeJpeg(1000))
     expect(reply.status).toBe(422)
     expect(await reply.json()).toMatchObject({ ok: false, error: { code: 'hash_mismatch' } })
-    expect(stored()).toEqual(before)
+    expect(await stored()).toEqual(before)
     expect(filesUnder(join(blobsDir, 'incoming'))).toEqual([])
     expect(await missing([claimed])).toEqual([claimed])
   })
@@ -116,7 +133,7 @@ describe.each(hqBackends())('HQ photo blobs on %s', (backend) => {
     expect(bad.body.error?.code).toBe('validation')
     const tooMany = Array.from({ length: MAX_MISSING_HASHES + 1 }, () => sha(randomBytes(8)))
     expect((await hqCall(hq.url, 'photos.missing', { hashes: tooMany }, token)).status).toBe(400)
-    expect(stored().some((f) => f.includes(sha(photo)))).toBe(false)
+    expect((await stored()).some((f) => f.includes(sha(photo)))).toBe(false)
   })
 
   it('answers 401 on every blob route without a valid device token', async () => {
@@ -126,7 +143,7 @@ describe.each(hqBackends())('HQ photo blobs on %s', (backend) => {
     const anonymous = await fetch(`${hq.url}/blobs/${sha(photo)}`)
     expect(anonymous.status).toBe(401)
     expect((await hqCall(hq.url, 'photos.missing', { hashes: [] })).status).toBe(401)
-    expect(stored().some((f) => f.includes(sha(photo)))).toBe(false)
+    expect((await stored()).some((f) => f.includes(sha(photo)))).toBe(false)
   })
 
   it('refuses an upload over the photo limit with 413, declared or not', async () => {
@@ -164,8 +181,11 @@ describe.each(hqBackends())('HQ photo blobs on %s', (backend) => {
     upload.destroy()
     await until(() => filesUnder(incoming).length === 0, 'the temp file to go')
     expect(await missing([hash])).toEqual([hash])
-    expect(stored().some((f) => f.includes(hash))).toBe(false)
-    // HQ still serves uploads afterwards.
+    expect((await stored()).some((f) => f.includes(hash))).toBe(false)
+    // HQ still serves uploads afterwards, and this one back whole (on PostgreSQL, 4 chunks in order).
     expect((await put(hash, photo)).status).toBe(200)
+    const download = await get(hash)
+    expect(download.headers.get('content-length')).toBe(String(photo.length))
+    expect(Buffer.from(await download.arrayBuffer()).equals(photo)).toBe(true)
   })
 })

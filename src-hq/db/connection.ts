@@ -61,8 +61,8 @@ export function openHqDatabase(config: HqDatabaseConfig): HqDatabase {
   return { db, kind: 'postgres', close: () => db.destroy() }
 }
 
-/** Applies every pending HQ migration. */
-export async function migrateHq(database: Pick<HqDatabase, 'db' | 'kind'>): Promise<void> {
+/** The migrator of HQ's migrations, on this database's own schema (tests migrate step by step with it). */
+export async function hqMigrator(database: Pick<HqDatabase, 'db' | 'kind'>): Promise<Migrator> {
   const { db } = database
   // Kysely looks for its migration tables in every schema unless told which: on a PostgreSQL database
   // shared by several HQs (one schema each, as the tests run them) it would find another's lock table.
@@ -70,11 +70,15 @@ export async function migrateHq(database: Pick<HqDatabase, 'db' | 'kind'>): Prom
     database.kind === 'postgres'
       ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]?.schema
       : undefined
-  const migrator = new Migrator({
+  return new Migrator({
     db,
     provider: { getMigrations: async () => hqMigrations },
     migrationTableSchema: schema,
   })
-  const result = await migrator.migrateToLatest()
+}
+
+/** Applies every pending HQ migration. */
+export async function migrateHq(database: Pick<HqDatabase, 'db' | 'kind'>): Promise<void> {
+  const result = await (await hqMigrator(database)).migrateToLatest()
   if (result.error) throw result.error
 }

@@ -62,10 +62,43 @@ export interface HqMetaTable {
   value: string
 }
 
+/** A console login, by the SHA-256 of its cookie's id (the id itself is never stored). */
+export interface AdminSessionsTable {
+  id_hash: string
+  created_at: string
+  expires_at: string
+}
+
+/** One rate-limit window: requests counted under `key` until `window_end` (epoch milliseconds). */
+export interface RateWindowsTable {
+  key: string
+  window_end: number | string
+  count: number
+}
+
+/** A photo or document original HQ holds on PostgreSQL; its bytes are its `chunks` rows of blob_chunks. */
+export interface BlobsTable {
+  sha256: string
+  bytes: number | string
+  chunks: number
+  created_at: string
+}
+
+/** One piece of a blob, in order from 0. */
+export interface BlobChunksTable {
+  sha256: string
+  chunk: number
+  data: Buffer
+}
+
 export interface HqDB {
   messages: MessagesTable
   counters: CountersTable
   devices: DevicesTable
   enrolment_codes: EnrolmentCodesTable
   hq_meta: HqMetaTable
+  admin_sessions: AdminSessionsTable
+  rate_windows: RateWindowsTable
+  blobs: BlobsTable
+  blob_chunks: BlobChunksTable
 }

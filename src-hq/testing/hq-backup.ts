@@ -10,7 +10,18 @@ export interface HqBackup {
   restore(): Promise<void>
 }
 
-const HQ_TABLES = ['messages', 'counters', 'devices', 'enrolment_codes', 'hq_meta']
+// Every table, as pg_dump would copy them (the blobs too: on PostgreSQL they live in the database).
+const HQ_TABLES = [
+  'messages',
+  'counters',
+  'devices',
+  'enrolment_codes',
+  'hq_meta',
+  'admin_sessions',
+  'rate_windows',
+  'blobs',
+  'blob_chunks',
+]
 
 export function hqBackupOf(store: HqStore): HqBackup {
   if (store.backend === 'sqlite') {

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { startHq, type Hq, type HqOptions } from '../hq'
+import { migrateHq, openHqDatabase, type HqDatabase } from '../db/connection'
+import { databaseConfig, startHq, type Hq, type HqOptions } from '../hq'
 
 /**
  * Real HQs for tests: on a SQLite file in a temp directory, or on PostgreSQL in a fresh schema of the
@@ -59,6 +60,32 @@ export async function createHqStore(backend: HqBackendName): Promise<HqStore> {
       await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
       await client.end()
       rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/**
+ * Another HQ process's place beside a PostgreSQL store: the same database and schema, its own data
+ * directory (so nothing it finds there was written by the other process). Disposing it removes only that.
+ */
+export function besideStore(store: HqStore): HqStore {
+  if (!store.databaseUrl) throw new Error('HQ processes share only a PostgreSQL database')
+  const dataDir = mkdtempSync(join(tmpdir(), 'workbench-hq-'))
+  return { ...store, dataDir, dispose: async () => rmSync(dataDir, { recursive: true, force: true }) }
+}
+
+/** A fresh store's database, migrated, for tests of HQ's parts without its server. */
+export async function migratedStore(
+  backend: HqBackendName,
+): Promise<{ database: HqDatabase; dispose(): Promise<void> }> {
+  const store = await createHqStore(backend)
+  const database = openHqDatabase(databaseConfig(store))
+  await migrateHq(database)
+  return {
+    database,
+    dispose: async () => {
+      await database.close()
+      await store.dispose()
     },
   }
 }

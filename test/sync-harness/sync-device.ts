@@ -61,12 +61,14 @@ export async function createSyncDevice(
   name: string,
   wallStart = Date.now(),
   coreOptions: Partial<CoreOptions> = {},
+  /** An enrolment code to use (minted elsewhere, e.g. on another HQ process); by default one from `hq`. */
+  code?: string,
 ): Promise<SyncDevice> {
   let wall = wallStart
   const core = await createTempCore({ wallClock: () => wall, ...coreOptions })
   const enrolled = await core.dispatch('sync.enrol', {
     hqUrl: hq.url,
-    code: await mintCode(hq),
+    code: code ?? (await mintCode(hq)),
     deviceName: name,
   })
   if (!enrolled.ok) throw new Error(`enrol failed: ${enrolled.error.message}`)

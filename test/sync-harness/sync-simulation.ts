@@ -7,6 +7,7 @@ import type { WireMessage } from '../../src-hq/hq.contract'
 import { hqBackupOf } from '../../src-hq/testing/hq-backup'
 import { startHqProcess } from '../../src-hq/testing/hq-process'
 import {
+  besideStore,
   createHqStore,
   hqCall,
   startStoreHq,
@@ -320,13 +321,23 @@ async function startSeedHq(store: HqStore, inProcess: boolean): Promise<SeedHq> 
   }
 }
 
-/** Runs one seed on a fresh HQ store; throws when something other than a count went wrong. */
-export async function runSeed(backend: HqBackendName, seed: number, steps: number): Promise<SeedCounts> {
+/**
+ * Runs one seed on a fresh HQ store; throws when something other than a count went wrong. With `hqs`
+ * 2 (PostgreSQL only) two HQs, each with its own data directory, serve the one database: laptop i syncs
+ * with HQ i mod 2, and both go down together at the restarts (a database copy needs every HQ down).
+ */
+export async function runSeed(
+  backend: HqBackendName,
+  seed: number,
+  steps: number,
+  hqs = 1,
+): Promise<SeedCounts> {
   const store = await createHqStore(backend)
+  const stores = [store, ...Array.from({ length: hqs - 1 }, () => besideStore(store))]
   try {
-    return await runSeedOn(store, seed, steps)
+    return await runSeedOn(stores, seed, steps)
   } finally {
-    await store.dispose()
+    for (const each of stores.reverse()) await each.dispose()
   }
 }
 
@@ -371,7 +382,8 @@ async function createSkus(hq: HqAddress): Promise<void> {
   }
 }
 
-async function runSeedOn(store: HqStore, seed: number, steps: number): Promise<SeedCounts> {
+async function runSeedOn(stores: HqStore[], seed: number, steps: number): Promise<SeedCounts> {
+  const store = stores[0]!
   const random = prng(seed)
   // Tells apart the traces of runs of the same seed in one process (SYNC_SIM_TRACE=1).
   const run = Math.random().toString(36).slice(2, 6)
@@ -379,7 +391,10 @@ async function runSeedOn(store: HqStore, seed: number, steps: number): Promise<S
   const counts = emptyCounts()
   const world: WorldCounts = emptyWorldCounts()
   const problems: string[] = []
-  let hq = await startSeedHq(store, true)
+  const hqs: SeedHq[] = []
+  for (const each of stores) hqs.push(await startSeedHq(each, true))
+  /** The HQ laptop `index` syncs with (the first serves the rogue device and the admin's work). */
+  const hqOf = (index: number) => hqs[index % hqs.length]!
   const hqErrors: string[] = []
   const devices: SyncDevice[] = []
   let simTime = Date.now()
@@ -394,19 +409,20 @@ async function runSeedOn(store: HqStore, seed: number, steps: number): Promise<S
   const backup = hqBackupOf(store)
   try {
     for (let i = 0; i < DEVICES; i++)
-      devices.push(await createSyncDevice(hq, `laptop ${i}`, simTime + skews[i]!))
+      devices.push(await createSyncDevice(hqOf(i), `laptop ${i}`, simTime + skews[i]!))
     // The newer version's migration: one more column on factories.
     devices[NEWER_DEVICE]!.core.database.sqlite.exec(`ALTER TABLE factories ADD COLUMN ${NEWER_COLUMN} TEXT`)
-    const rogue = await hqCall(hq.url, 'enrol', {
-      code: await mintCode(hq),
+    // Minted on the first HQ, redeemed on the last (the same one unless there are two).
+    const rogue = await hqCall(hqs.at(-1)!.url, 'enrol', {
+      code: await mintCode(hqs[0]!),
       deviceName: 'rogue',
       nodeId: ROGUE_NODE,
     })
     const rogueToken = (rogue.body.value as { token: string }).token
-    await createSkus(hq)
+    await createSkus(hqs[0]!)
     const clients = devices.map((device, i) =>
       faultyClient(
-        () => device.httpClient(hq.url),
+        () => device.httpClient(hqOf(i).url),
         random,
         NETWORK_FAULTS,
         counts.faults,
@@ -433,16 +449,21 @@ async function runSeedOn(store: HqStore, seed: number, steps: number): Promise<S
      * while it is down its database may be copied, or put back from the copy.
      */
     const restartHqDuring = async (index: number, whileDown?: () => Promise<void>) => {
-      if (hq.inProcess) counts.restarts++
+      const inProcess = hqs[0]!.inProcess
+      if (inProcess) counts.restarts++
       else counts.kills++
       const syncing = sync(index)
       await sleep(random() * 20)
-      await hq.stop()
-      hqErrors.push(hq.errors())
+      // The laptop's own HQ first, mid-sync; then the others.
+      const order = [index % hqs.length, ...hqs.keys()].filter((h, i, all) => all.indexOf(h) === i)
+      for (const h of order) {
+        await hqs[h]!.stop()
+        hqErrors.push(hqs[h]!.errors())
+      }
       const report = await syncing
       assert.ok(['ok', 'offline'].includes(report.outcome), report.message)
       await whileDown?.()
-      hq = await startSeedHq(store, !hq.inProcess)
+      for (const h of hqs.keys()) hqs[h] = await startSeedHq(stores[h]!, !inProcess)
     }
 
     /** The newer version writes its column with a save it just made, under that save's stamp. */
@@ -468,7 +489,7 @@ async function runSeedOn(store: HqStore, seed: number, steps: number): Promise<S
     const hotRows: string[] = []
     for (let i = 0; i < 3; i++) hotRows.push(await devices[0]!.createFactory({ name: `热点工厂 ${i}` }))
     for (let round = 0; round < 2; round++)
-      for (let i = 0; i < DEVICES; i++) await sync(i, await devices[i]!.httpClient(hq.url))
+      for (let i = 0; i < DEVICES; i++) await sync(i, await devices[i]!.httpClient(hqOf(i).url))
 
     // Two restarts at random moments: HQ in the simulation's process closes and comes back as its own
     // process, which some steps later is killed -9 (and HQ comes back in the simulation's). HQ's
@@ -504,7 +525,7 @@ async function runSeedOn(store: HqStore, seed: number, steps: number): Promise<S
         // The rogue device pushes a crafted message: HQ must refuse it, with its reason.
         const kind = Math.floor(random() * ROGUE_KINDS)
         const message = rogueMessage(kind, pick(hotRows), device.core.context.write.clock.node, step)
-        const reply = await hqCall(hq.url, 'push', { messages: [message] }, rogueToken)
+        const reply = await hqCall(hqs[0]!.url, 'push', { messages: [message] }, rogueToken)
         const value = reply.body.value as { accepted: number; rejected: { code: string }[] } | undefined
         counts.rogueMessages++
         if (
@@ -568,7 +589,7 @@ async function runSeedOn(store: HqStore, seed: number, steps: number): Promise<S
       moved = false
       for (let i = 0; i < DEVICES; i++) {
         tick()
-        const report = await sync(i, await devices[i]!.httpClient(hq.url))
+        const report = await sync(i, await devices[i]!.httpClient(hqOf(i).url))
         assert.equal(report.outcome, 'ok', report.message)
         if (report.pushed > 0 || report.pulled > 0) moved = true
       }
@@ -669,7 +690,7 @@ async function runSeedOn(store: HqStore, seed: number, steps: number): Promise<S
     counts.worldEdits = world.edits
     counts.deletes = world.deletes
     counts.restores = world.restores
-    hqErrors.push(hq.errors())
+    for (const each of hqs) hqErrors.push(each.errors())
     // Nothing HQ served may have failed inside it, however it was stopped.
     assert.equal(hqErrors.join('').trim(), '', 'HQ had internal errors')
     if (problems.length > 0) console.error(`seed ${seed} (${run}):\n  ${problems.slice(0, 8).join('\n  ')}`)
@@ -677,13 +698,14 @@ async function runSeedOn(store: HqStore, seed: number, steps: number): Promise<S
     return counts
   } finally {
     for (const device of devices) await device.dispose()
-    await hq.stop()
+    for (const each of hqs) await each.stop()
   }
 }
 
 /** The run's totals, in the words the closing note quotes. */
 export function formatTotals(
-  backend: HqBackendName,
+  /** The backend, and how many HQ processes when more than one. */
+  backend: string,
   run: { seeds: number; passed: number; seconds: number },
   total: SeedCounts,
 ): string {

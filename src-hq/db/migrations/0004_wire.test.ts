@@ -1,10 +1,9 @@
-import { Migrator, sql, type Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { databaseConfig } from '../../hq'
 import { createHqStore, hqBackends } from '../../testing/test-hq'
-import { migrateHq, openHqDatabase } from '../connection'
+import { hqMigrator, migrateHq, openHqDatabase } from '../connection'
 import type { HqDB } from '../schema'
-import { hqMigrations } from '.'
 
 /** 0004 from the version before it: devices enrolled then keep working, their local id still to learn. */
 describe.each(hqBackends())('HQ migration 0004 on %s', (backend) => {
@@ -12,16 +11,7 @@ describe.each(hqBackends())('HQ migration 0004 on %s', (backend) => {
     const store = await createHqStore(backend)
     const database = openHqDatabase(databaseConfig(store))
     try {
-      const schema =
-        backend === 'postgres'
-          ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(database.db)).rows[0]
-              ?.schema
-          : undefined
-      const migrator = new Migrator({
-        db: database.db,
-        provider: { getMigrations: async () => hqMigrations },
-        migrationTableSchema: schema,
-      })
+      const migrator = await hqMigrator(database)
       expect((await migrator.migrateTo('0002_hq_meta')).error).toBeUndefined()
       const old = database.db as unknown as Kysely<Record<string, Record<string, unknown>>>
       await old
