@@ -856,6 +856,9 @@ export const en: Messages = {
     tour: {
       dateOrder: 'The end date cannot be before the start date',
       visitsOutside: 'A visit on {{date}} would fall outside the tour dates',
+      plannedOutside: 'A factory is planned on {{date}}, outside these dates: change its day first',
+      dayOutside: 'The day must be within the tour ({{start}} – {{end}})',
+      planRepeat: 'This factory is already on the itinerary',
       hasVisits: 'This tour has visits; delete them or move them to another tour first',
     },
     visit: {

@@ -846,6 +846,9 @@ export const zhCN = {
     tour: {
       dateOrder: '结束日期不能早于开始日期',
       visitsOutside: '{{date}} 的拜访将落在行程日期之外',
+      plannedOutside: '有工厂安排在 {{date}}，不在新日期内：请先改它的日期',
+      dayOutside: '日期须在行程内（{{start}} – {{end}}）',
+      planRepeat: '这家工厂已在行程中',
       hasVisits: '该行程已有拜访记录，请先删除或移至其他行程',
     },
     visit: {
