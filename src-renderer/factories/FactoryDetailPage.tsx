@@ -16,6 +16,33 @@ import { FactoryDetail } from './FactoryDetail'
 import { LazyFactoryFormDrawer } from './LazyFactoryFormDrawer'
 import { StatusBadge } from './StatusBadge'
 import { FactoryQuotesPanel } from '../quotes/QuotesHere'
+import { FactorySamplesPanel } from '../samples/FactorySamplesPanel'
+import { cameFrom } from '../shell/came-from'
+import { parseRoute } from '../shell/route'
+
+/**
+ * "Back" to where the buyer came from: the tour they are on (by name), the list, or whatever page they
+ * opened the factory from (a search result, a sample, a visit); the list when the factory was opened
+ * first thing.
+ */
+function FactoryBackLink() {
+  const { t } = useTranslation()
+  const origin = cameFrom()
+  const route = origin ? parseRoute(origin) : null
+  const tourId = route?.area === 'tour' ? route.id : null
+  const tour = useCall('tours.get', { id: tourId ?? '' }, tourId !== null)
+  if (!origin || !route || route.area === 'factories' || route.area === 'factory') {
+    return <BackLink href="#/factories">{t('factoryPage.backToList')}</BackLink>
+  }
+  if (tourId) {
+    return (
+      <BackLink href={origin}>
+        {tour.data ? t('factoryPage.backToTour', { name: tour.data.name }) : t('factoryPage.backToTourPlain')}
+      </BackLink>
+    )
+  }
+  return <BackLink href={origin}>{t('factoryPage.backToPrevious')}</BackLink>
+}
 
 export function FactoryDetailPage({ id }: { id: string }) {
   const { t } = useTranslation()
@@ -25,7 +52,7 @@ export function FactoryDetailPage({ id }: { id: string }) {
   const result = useCall('factories.get', { id }, !deleted)
   const factory = result.data
 
-  const back = <BackLink href="#/factories">{t('factories.detail.back')}</BackLink>
+  const back = <FactoryBackLink />
 
   if (result.error) {
     return (
@@ -67,12 +94,13 @@ export function FactoryDetailPage({ id }: { id: string }) {
           />
         </Group>
       </Group>
-      <FactoryDetail factory={factory} />
       <FactoryScorecardPanel factoryId={factory.id} factoryName={factory.name} />
-      <CertificatesSection factoryId={factory.id} />
-      <DocumentsPanel ownerTable="factories" ownerId={factory.id} />
+      <FactorySamplesPanel factoryId={factory.id} />
       <FactoryQuotesPanel factoryId={factory.id} />
       <PhotosPanel ownerTable="factories" ownerId={factory.id} />
+      <FactoryDetail factory={factory} />
+      <CertificatesSection factoryId={factory.id} />
+      <DocumentsPanel ownerTable="factories" ownerId={factory.id} />
       <LazyFactoryFormDrawer
         opened={editing}
         factory={factory}

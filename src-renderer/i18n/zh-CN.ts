@@ -12,10 +12,12 @@ import { trashErrorsZhCN, trashZhCN } from './trash.zh-CN'
 import { backupErrorsZhCN, backupZhCN } from './backup.zh-CN'
 import { hqConsoleZhCN, hqErrorsZhCN } from './hq-console.zh-CN'
 import { negotiationZhCN } from './negotiation.zh-CN'
+import { itineraryZhCN } from './itinerary.zh-CN'
 
 /** Simplified Chinese, the default language. en.ts must have exactly these keys (checked by its type). */
 export const zhCN = {
   ...fieldZhCN,
+  ...itineraryZhCN,
   ...importsZhCN,
   ...reportsCenterZhCN,
   ...reportSummaryZhCN,
@@ -136,6 +138,7 @@ export const zhCN = {
       industrialBelt: '产业带',
       categories: '类目',
       status: '状态',
+      lastVisit: '上次拜访 · 评分',
       updatedAt: '更新时间',
     },
     sortBy: '按 {{column}} 排序',
