@@ -15,11 +15,15 @@ export function FactoryOption({ factory, label }: { factory: FactorySummary | un
   const place = formatPlace(factory.province, factory.city)
   return (
     <Stack gap={0} data-testid="factory-option">
+      {/* The option is named by the factory alone (what a screen reader and a search by name match);
+          status, place and last visit are for the eye, and a paused or blacklisted pick is warned in words. */}
       <Group gap={6} wrap="nowrap">
         <Text size="sm">{label}</Text>
-        <StatusBadge status={factory.status} />
+        <span aria-hidden>
+          <StatusBadge status={factory.status} />
+        </span>
       </Group>
-      <Text size="xs" c="dimmed" className="num" data-testid="factory-option-glance">
+      <Text size="xs" c="dimmed" className="num" aria-hidden data-testid="factory-option-glance">
         {[
           place,
           lastVisitDate
