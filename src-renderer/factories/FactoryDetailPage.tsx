@@ -1,4 +1,6 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core'
+import { formatPhone } from '@core/domain/phone'
+import type { Factory } from '@core/factories/factories.contract'
 import { IconEdit } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -15,6 +17,7 @@ import { DeleteFactoryButton } from './DeleteFactoryButton'
 import { FactoryDetail } from './FactoryDetail'
 import { LazyFactoryFormDrawer } from './LazyFactoryFormDrawer'
 import { StatusBadge } from './StatusBadge'
+import { formatPlace } from './format'
 import { FactoryQuotesPanel } from '../quotes/QuotesHere'
 import { FactorySamplesPanel } from '../samples/FactorySamplesPanel'
 import { cameFrom } from '../shell/came-from'
@@ -44,6 +47,24 @@ function FactoryBackLink() {
   return <BackLink href={origin}>{t('factoryPage.backToPrevious')}</BackLink>
 }
 
+/** Where it is and whom to call, under the name: what the buyer on the road needs before anything else. */
+function FactoryHeadline({ factory }: { factory: Factory }) {
+  const { t } = useTranslation()
+  const contact = factory.contacts[0]
+  const parts = [
+    [formatPlace(factory.province, factory.city), factory.address].filter(Boolean).join(' '),
+    contact
+      ? `${contact.name}${contact.phone ? ` ${formatPhone(contact.phone, t('factories.contact.extension'))}` : ''}`
+      : '',
+  ].filter(Boolean)
+  if (parts.length === 0) return null
+  return (
+    <Text size="sm" c="dimmed" data-testid="factory-headline">
+      {parts.join(' · ')}
+    </Text>
+  )
+}
+
 export function FactoryDetailPage({ id }: { id: string }) {
   const { t } = useTranslation()
   const [editing, setEditing] = useState(false)
@@ -69,12 +90,15 @@ export function FactoryDetailPage({ id }: { id: string }) {
     <Stack gap="md" maw={1100} data-testid="factory-detail">
       {back}
       <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Group gap="sm" align="center">
-          <Title order={2} data-testid="factory-detail-name">
-            {factory.name}
-          </Title>
-          <StatusBadge status={factory.status} />
-        </Group>
+        <Stack gap={2}>
+          <Group gap="sm" align="center">
+            <Title order={2} data-testid="factory-detail-name">
+              {factory.name}
+            </Title>
+            <StatusBadge status={factory.status} />
+          </Group>
+          <FactoryHeadline factory={factory} />
+        </Stack>
         <Group gap="sm" wrap="nowrap">
           <NegotiationButtons kind="negotiation-factory" id={factory.id} />
           <Button

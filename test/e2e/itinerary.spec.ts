@@ -202,6 +202,8 @@ test('opens a factory from the tour: scorecard on top, then samples, quotes, pho
       await page.screenshot({ path: 'resources/screenshots/itinerary-en.png', fullPage: true })
     await stop(page, XINMEI).getByTestId('stop-name').getByRole('link').click()
     await expect(page.getByTestId('factory-detail-name')).toHaveText(XINMEI)
+    // Where it is and whom to call, under the name.
+    await expect(page.getByTestId('factory-headline')).toContainText(/泉州.*\d{3} \d{4} \d{4}/)
     const scorecard = page.getByTestId('factory-scorecard')
     await expect(scorecard.getByTestId('visit-history')).toBeVisible()
     await expect(page.getByTestId('factory-sample-row').first()).toBeVisible()
