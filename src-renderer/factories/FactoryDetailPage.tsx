@@ -8,6 +8,7 @@ import { useCall } from '../api/use-call'
 import { BackLink } from '../common/BackLink'
 import { DetailError, DetailLoading } from '../common/DetailStates'
 import { PhotosPanel } from '../photos/PhotosPanel'
+import { FactoryRecordPhotos } from '../photos/FactoryRecordPhotos'
 import { CertificatesSection } from '../certificates/CertificatesSection'
 import { DocumentsPanel } from '../documents/DocumentsPanel'
 import { navigate } from '../shell/route'
@@ -122,6 +123,7 @@ export function FactoryDetailPage({ id }: { id: string }) {
       <FactorySamplesPanel factoryId={factory.id} />
       <FactoryQuotesPanel factoryId={factory.id} />
       <PhotosPanel ownerTable="factories" ownerId={factory.id} />
+      <FactoryRecordPhotos factoryId={factory.id} />
       <FactoryDetail factory={factory} />
       <CertificatesSection factoryId={factory.id} />
       <DocumentsPanel ownerTable="factories" ownerId={factory.id} />

@@ -117,6 +117,7 @@ const PAGE_CALLS = (factoryId: string): [string, unknown][] => [
   ['samples.list', { factoryId }],
   ['quotes.list', { factoryId }],
   ['photos.list', { ownerTable: 'factories', ownerId: factoryId }],
+  ['photos.ofFactory', { factoryId }],
 ]
 
 /**
@@ -163,13 +164,13 @@ export async function benchFactoryPage(runs: number): Promise<BenchRow[]> {
     const baseline = await timeRuns(runs, () => raw.forEach((statement) => statement.all(factoryId)), 3)
     return [
       {
-        what: `factory page first content (${SAMPLES} samples, ${QUOTES} quotes, ${VISITS} visits; ${BACKGROUND_SAMPLES / 1000}k other samples): its 5 calls`,
+        what: `factory page first content (${SAMPLES} samples, ${QUOTES} quotes, ${VISITS} visits; ${BACKGROUND_SAMPLES / 1000}k other samples): its 6 calls`,
         value,
         baselineWhat: 'raw SELECTs of the same rows',
         baseline,
         target: 150,
         unit: 'ms',
-        note: `${counts}; dispatch of factories.get, factories.scorecard, samples.list, quotes.list, photos.list in parallel, ${runs} runs`,
+        note: `${counts}; dispatch of factories.get, factories.scorecard, samples.list, quotes.list, photos.list, photos.ofFactory in parallel, ${runs} runs`,
       },
     ]
   } finally {

@@ -209,6 +209,10 @@ test('opens a factory from the tour: scorecard on top, then samples, quotes, pho
     await expect(page.getByTestId('factory-sample-row').first()).toBeVisible()
     await expect(page.getByTestId('quote-here-row').first()).toBeVisible()
     await expect(page.getByTestId('photos-panel')).toHaveAttribute('data-loaded', 'true')
+    // The photo of its demo sample shows on its page too, beside the factory's own.
+    await expect(page.getByTestId('factory-record-photos')).toContainText(
+      language === 'zh' ? '拜访与样品照片' : 'Photos from visits and samples',
+    )
     await expect(scorecard).toContainText(language === 'zh' ? '待跟进事项' : 'Open follow-ups')
     // The scorecard is the first thing under the header, above the samples and quotes.
     const top = async (locator: Locator) => (await locator.boundingBox())!.y
