@@ -8,6 +8,7 @@ import { startFirstCall } from './api/first-call'
 import { isPrintHash } from './reports/print-route'
 import { parseRoute } from './shell/route'
 import { firstCallOf } from './shell/route-first-call'
+import { trackPages } from './shell/came-from'
 
 /*
  * The page's entry is kept small on purpose: it starts the first screen's data call from the URL, then
@@ -24,6 +25,7 @@ const FIRST_REPLY_WAIT_MS = 50
 // The transport takes the launch secret out of the URL fragment before the router reads the hash.
 const firstCall = startFirstCall(transportFor(window), firstCallOf(parseRoute(window.location.hash)))
 const client = createApiClient(firstCall.transport)
+trackPages(window)
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root')

@@ -21,20 +21,32 @@ export interface ExportRequest {
   id: string
   /**
    * A tour as one PDF (summary then every sample), a folder with one PDF per sample, or the one-page
-   * summary alone.
+   * summary alone; or the tour's itinerary (one day's, or every day's) to carry on the road.
    */
-  mode: 'one' | 'each' | 'summary'
+  mode: 'one' | 'each' | 'summary' | 'itinerary'
+  /** The itinerary's day, 'YYYY-MM-DD'; every day when absent. */
+  day?: string
   /** The report's language. */
   language: PrintLanguage
   /** A PDF, or (the negotiation sheet) a PNG card for the phone; PDF when absent. */
   format?: 'pdf' | 'png'
 }
 
-const WORDS: Record<PrintLanguage, { visit: string; summary: string; sku: string; negotiation: string }> = {
-  'zh-CN': { visit: '拜访报告', summary: '行程汇总', sku: 'SKU汇总', negotiation: '谈判单' },
+const WORDS: Record<
+  PrintLanguage,
+  { visit: string; summary: string; itinerary: string; sku: string; negotiation: string }
+> = {
+  'zh-CN': {
+    visit: '拜访报告',
+    summary: '行程汇总',
+    itinerary: '行程单',
+    sku: 'SKU汇总',
+    negotiation: '谈判单',
+  },
   en: {
     visit: 'visit report',
     summary: 'tour summary',
+    itinerary: 'itinerary',
     sku: 'SKU summary',
     negotiation: 'negotiation sheet',
   },
@@ -81,6 +93,15 @@ export async function planExport(dispatch: Dispatch, request: ExportRequest): Pr
       if (request.mode === 'one') {
         const name = `${stem}.pdf`
         return { name, folder: false, documents: [{ target: page('tour', report.tour.id), fileName: name }] }
+      }
+      if (request.mode === 'itinerary') {
+        const when = request.day ?? `${report.tour.startDate}–${report.tour.endDate}`
+        const name = safeFileName(`${report.tour.name} ${when} ${WORDS[language].itinerary}`) + '.pdf'
+        const target = {
+          ...page('tour-itinerary', report.tour.id),
+          ...(request.day ? { day: request.day } : {}),
+        }
+        return { name, folder: false, documents: [{ target, fileName: name }] }
       }
       if (request.mode === 'summary') {
         const name = safeFileName(`${stem} ${WORDS[language].summary}`) + '.pdf'

@@ -10,6 +10,7 @@ export const PRINT_KINDS = [
   'visit',
   'tour',
   'tour-summary',
+  'tour-itinerary',
   'sku',
   'negotiation-sku',
   'negotiation-factory',
@@ -29,12 +30,15 @@ export interface PrintTarget {
   language: PrintLanguage
   /** A PDF (A4), or a PNG of the page laid out as a phone-sized card; PDF when absent. */
   output?: 'pdf' | 'png'
+  /** The tour day a tour's itinerary is printed for, 'YYYY-MM-DD'; every day when absent. */
+  day?: string
 }
 
 /** The renderer's address of a print page: '#/print/sample/<id>?lang=zh-CN' (…&card=1 for a PNG card). */
 export function printHash(target: PrintTarget): string {
   const card = target.output === 'png' ? '&card=1' : ''
-  return `#/print/${target.kind}/${encodeURIComponent(target.id)}?lang=${encodeURIComponent(target.language)}${card}`
+  const day = target.day ? `&day=${encodeURIComponent(target.day)}` : ''
+  return `#/print/${target.kind}/${encodeURIComponent(target.id)}?lang=${encodeURIComponent(target.language)}${card}${day}`
 }
 
 /** The phone a PNG card is laid out for (CSS px), and its pixel density. */

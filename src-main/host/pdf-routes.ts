@@ -24,12 +24,18 @@ export const ExportRequestSchema = z
   .object({
     kind: z.enum(['sample', 'visit', 'tour', 'sku', 'negotiation-sku', 'negotiation-factory']),
     id: z.uuid(),
-    mode: z.enum(['one', 'each', 'summary']).default('one'),
+    mode: z.enum(['one', 'each', 'summary', 'itinerary']).default('one'),
+    /** itinerary: the tour day to print ('YYYY-MM-DD'); every day when absent. */
+    day: z.iso.date().optional(),
     language: z.enum(PRINT_LANGUAGES).default('zh-CN'),
     /** png: the negotiation sheet as a phone card. */
     format: z.enum(['pdf', 'png']).default('pdf'),
   })
   .strict()
+  .refine((r) => r.mode !== 'itinerary' || r.kind === 'tour', {
+    message: 'an itinerary is printed for a tour only',
+    path: ['mode'],
+  })
   .refine((r) => r.format === 'pdf' || r.kind.startsWith('negotiation-'), {
     message: 'a PNG card is made of the negotiation sheet only',
     path: ['format'],

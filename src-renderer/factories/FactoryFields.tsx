@@ -7,6 +7,7 @@ import {
 import type { UseFormReturnType } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
 import { ContactsFieldset } from './ContactsFieldset'
+import { DivisionFields } from './DivisionFields'
 
 /** Chinese writers separate list items with full-width commas and 、 as often as with commas. */
 const TAG_SPLIT = [',', '，', '、', ';', '；']
@@ -77,12 +78,7 @@ export function FactoryFields({
           data-testid="field-shopId"
           {...form.getInputProps('shopId')}
         />
-        <TextInput
-          label={label('province')}
-          data-testid="field-province"
-          {...form.getInputProps('province')}
-        />
-        <TextInput label={label('city')} data-testid="field-city" {...form.getInputProps('city')} />
+        <DivisionFields form={form} />
       </SimpleGrid>
       <TextInput label={label('address')} data-testid="field-address" {...form.getInputProps('address')} />
       <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm">

@@ -9,19 +9,22 @@ export function FactoryFormDrawer({
   factory,
   onClose,
   onSaved,
+  title,
 }: {
   opened: boolean
   /** The factory to edit, or null to create one. */
   factory: Factory | null
   onClose: () => void
   onSaved: (saved: Factory) => void
+  /** The drawer's title when it says more than "new/edit factory" (e.g. "new factory on this tour"). */
+  title?: string
 }) {
   const { t } = useTranslation()
   return (
     <FormDrawer
       opened={opened}
       onClose={onClose}
-      title={t(factory ? 'factories.form.editTitle' : 'factories.form.createTitle')}
+      title={title ?? t(factory ? 'factories.form.editTitle' : 'factories.form.createTitle')}
     >
       {() => <FactoryEditor factory={factory} onSaved={onSaved} onCancel={onClose} />}
     </FormDrawer>

@@ -53,6 +53,7 @@ export function FactoryList({
       oemBrands: t('factories.fields.oemBrands'),
       creditCodeWarning: t('factories.creditCodeWarning'),
       none: t('common.none'),
+      neverVisited: t('factoryPage.glance.never'),
     }),
     // i18n.language: new labels when the language changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps

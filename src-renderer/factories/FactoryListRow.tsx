@@ -17,6 +17,8 @@ export interface RowLabels {
   creditCodeWarning: string
   /** Shown for an empty cell. */
   none: string
+  /** The last-visit cell of a factory never visited. */
+  neverVisited: string
 }
 
 function flagStyle(color: string): React.CSSProperties {
@@ -89,6 +91,12 @@ export const FactoryListRow = memo(function FactoryListRow({
         <span className={classes.status} style={flagStyle(color)}>
           {labels.status[factory.status]}
         </span>
+      </div>
+      <div className={`${classes.cell} num`} data-testid="row-last-visit">
+        {factory.glance.lastVisitDate ?? <span className={classes.dim}>{labels.neverVisited}</span>}
+        {factory.glance.latestScore !== null ? (
+          <span className={classes.score}> · {factory.glance.latestScore.toFixed(1)}</span>
+        ) : null}
       </div>
       <div className={`${classes.cell} ${classes.dim}`}>{formatDateTime(factory.updatedAt)}</div>
     </a>

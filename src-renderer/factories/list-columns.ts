@@ -3,7 +3,7 @@ import type { FactorySortKey } from '@core/factories/factories.contract'
 /** A column of the factory list. */
 export interface ListColumn {
   /** i18n key under factories.columns. */
-  key: 'name' | 'place' | 'industrialBelt' | 'categories' | 'status' | 'updatedAt'
+  key: 'name' | 'place' | 'industrialBelt' | 'categories' | 'status' | 'lastVisit' | 'updatedAt'
   /** What a click on its header sorts by; absent when the column cannot be sorted. */
   sort?: FactorySortKey
   /** Its share of the CSS grid. */
@@ -16,6 +16,7 @@ export const LIST_COLUMNS: ListColumn[] = [
   { key: 'industrialBelt', sort: 'industrialBelt', width: 'minmax(120px, 1.1fr)' },
   { key: 'categories', width: 'minmax(150px, 1.6fr)' },
   { key: 'status', sort: 'status', width: '92px' },
+  { key: 'lastVisit', width: '136px' },
   { key: 'updatedAt', sort: 'updatedAt', width: '132px' },
 ]
 

@@ -13,10 +13,12 @@ import { backupEn, backupErrorsEn } from './backup.en'
 import { hqConsoleEn, hqErrorsEn } from './hq-console.en'
 import { negotiationEn } from './negotiation.en'
 import type { Messages } from './zh-CN'
+import { itineraryEn } from './itinerary.en'
 
 /** English. Typed by the Chinese file, so a missing or extra key does not compile. */
 export const en: Messages = {
   ...fieldEn,
+  ...itineraryEn,
   ...importsEn,
   ...reportsCenterEn,
   ...reportSummaryEn,
@@ -137,6 +139,7 @@ export const en: Messages = {
       industrialBelt: 'Industrial belt',
       categories: 'Categories',
       status: 'Status',
+      lastVisit: 'Last visit · score',
       updatedAt: 'Updated',
     },
     sortBy: 'Sort by {{column}}',
@@ -856,6 +859,9 @@ export const en: Messages = {
     tour: {
       dateOrder: 'The end date cannot be before the start date',
       visitsOutside: 'A visit on {{date}} would fall outside the tour dates',
+      plannedOutside: 'A factory is planned on {{date}}, outside these dates: change its day first',
+      dayOutside: 'The day must be within the tour ({{start}} – {{end}})',
+      planRepeat: 'This factory is already on the itinerary',
       hasVisits: 'This tour has visits; delete them or move them to another tour first',
     },
     visit: {

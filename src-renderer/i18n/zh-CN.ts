@@ -12,10 +12,12 @@ import { trashErrorsZhCN, trashZhCN } from './trash.zh-CN'
 import { backupErrorsZhCN, backupZhCN } from './backup.zh-CN'
 import { hqConsoleZhCN, hqErrorsZhCN } from './hq-console.zh-CN'
 import { negotiationZhCN } from './negotiation.zh-CN'
+import { itineraryZhCN } from './itinerary.zh-CN'
 
 /** Simplified Chinese, the default language. en.ts must have exactly these keys (checked by its type). */
 export const zhCN = {
   ...fieldZhCN,
+  ...itineraryZhCN,
   ...importsZhCN,
   ...reportsCenterZhCN,
   ...reportSummaryZhCN,
@@ -136,6 +138,7 @@ export const zhCN = {
       industrialBelt: '产业带',
       categories: '类目',
       status: '状态',
+      lastVisit: '上次拜访 · 评分',
       updatedAt: '更新时间',
     },
     sortBy: '按 {{column}} 排序',
@@ -846,6 +849,9 @@ export const zhCN = {
     tour: {
       dateOrder: '结束日期不能早于开始日期',
       visitsOutside: '{{date}} 的拜访将落在行程日期之外',
+      plannedOutside: '有工厂安排在 {{date}}，不在新日期内：请先改它的日期',
+      dayOutside: '日期须在行程内（{{start}} – {{end}}）',
+      planRepeat: '这家工厂已在行程中',
       hasVisits: '该行程已有拜访记录，请先删除或移至其他行程',
     },
     visit: {

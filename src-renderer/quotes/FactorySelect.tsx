@@ -1,9 +1,10 @@
-import { Badge, Group, Select, Text } from '@mantine/core'
+import { Select, Text } from '@mantine/core'
 import type { FactoryStatus } from '@core/factories/factories.contract'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCall } from '../api/use-call'
+import { FactoryOption } from '../factories/FactoryOption'
 
 /** Factories shown per search; a buyer narrows by typing rather than scrolling thousands. */
 const PAGE = 50
@@ -37,13 +38,17 @@ export function FactorySelect({
   const unnamed = value !== null && chosen?.value !== value
   const named = useCall('factories.get', { id: value ?? '' }, unnamed)
   // Statuses of the listed factories, and of the chosen one (looked up), so a blacklisted or paused pick warns.
-  const statuses = useMemo(
-    () => new Map((result.data?.items ?? []).map((f) => [f.id, f.status] as const)),
+  const summaries = useMemo(
+    () => new Map((result.data?.items ?? []).map((f) => [f.id, f] as const)),
     [result.data],
   )
   const current = useCall('factories.get', { id: value ?? '' }, value !== null)
   const warned: FactoryStatus | undefined =
-    value === null ? undefined : current.data?.id === value ? current.data.status : statuses.get(value)
+    value === null
+      ? undefined
+      : current.data?.id === value
+        ? current.data.status
+        : summaries.get(value)?.status
   const data = useMemo(() => {
     const options = (result.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))
     if (chosen && !options.some((o) => o.value === chosen.value)) options.unshift(chosen)
@@ -72,25 +77,10 @@ export function FactorySelect({
           onChange(id)
         }}
         error={error}
-        renderOption={({ option }) => {
-          const status = statuses.get(option.value)
-          return (
-            <Group gap={6} wrap="nowrap">
-              <Text size="sm">{option.label}</Text>
-              {isWarned(status) ? (
-                <Badge
-                  size="xs"
-                  color={status === 'blacklisted' ? 'red' : 'orange'}
-                  variant="light"
-                  tt="none"
-                  aria-hidden
-                >
-                  {t(`quoteUi.factoryStatusShort.${status}`)}
-                </Badge>
-              ) : null}
-            </Group>
-          )
-        }}
+        // Status, place, last visit and latest score: a blacklisted or paused factory shows it before the pick.
+        renderOption={({ option }) => (
+          <FactoryOption factory={summaries.get(option.value)} label={option.label} />
+        )}
         data-testid={testId}
       />
       {isWarned(warned) ? (

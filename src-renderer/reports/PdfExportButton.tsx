@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Progress, SegmentedControl, Stack, Text } from '@mantine/core'
+import { Alert, Button, Group, Modal, Progress, SegmentedControl, Select, Stack, Text } from '@mantine/core'
 import { IconFileTypePdf, IconPhoto } from '@tabler/icons-react'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -16,7 +16,7 @@ import {
   type PdfExportStatus,
 } from './pdf-export-client'
 import { BuyerNamePrompt } from './BuyerNamePrompt'
-import { printHash } from './print-route'
+import { printHash, type PrintKind } from './print-route'
 
 /** How often the dialog asks for progress. */
 const POLL_MS = 300
@@ -43,6 +43,9 @@ export function PdfExportButton({
   format = 'pdf',
   label,
   testId = 'export-pdf',
+  mode: fixedMode,
+  days = [],
+  defaultDay,
 }: {
   kind: PdfExportRequest['kind']
   id: string
@@ -52,11 +55,20 @@ export function PdfExportButton({
   /** The button's text; 'Export PDF' when absent. */
   label?: string
   testId?: string
+  /** A tour printed one way only (its itinerary), instead of asking how. */
+  mode?: 'itinerary'
+  /** The itinerary's days to choose from. */
+  days?: readonly string[]
+  /** The day chosen first (today on the road). */
+  defaultDay?: string
 }) {
   const { t, i18n } = useTranslation()
   const { client } = useApiContext()
   const [opened, setOpened] = useState(false)
-  const [mode, setMode] = useState<PdfExportRequest['mode']>(kind === 'tour' ? 'summary' : 'one')
+  const [mode, setMode] = useState<PdfExportRequest['mode']>(
+    fixedMode ?? (kind === 'tour' ? 'summary' : 'one'),
+  )
+  const [day, setDay] = useState<string | null>(defaultDay ?? null)
   const [phase, setPhase] = useState<Phase>({ step: 'choose' })
   const alive = useRef(true)
   useEffect(
@@ -84,6 +96,7 @@ export function PdfExportButton({
         kind,
         id,
         mode: kind === 'tour' ? mode : 'one',
+        ...(mode === 'itinerary' && day ? { day } : {}),
         language: i18n.language,
         format,
       })
@@ -96,8 +109,14 @@ export function PdfExportButton({
     } catch (error) {
       if (error instanceof ApiCallError && error.apiError.messageKey === NO_CHROMIUM) {
         setPhase({ step: 'noChromium' })
-        const page = kind === 'tour' && mode === 'summary' ? 'tour-summary' : kind
-        window.open(`${printHash({ kind: page, id }, i18n.language)}&dialog=1`, '_blank')
+        const page: PrintKind =
+          kind === 'tour' && mode === 'summary'
+            ? 'tour-summary'
+            : kind === 'tour' && mode === 'itinerary'
+              ? 'tour-itinerary'
+              : kind
+        const target = { kind: page, id, ...(mode === 'itinerary' && day ? { day } : {}) }
+        window.open(`${printHash(target, i18n.language)}&dialog=1`, '_blank')
       } else setPhase({ step: 'error', error })
     }
   }
@@ -118,6 +137,13 @@ export function PdfExportButton({
     else proceed()
   }
 
+  const startButton = (
+    <Group justify="flex-end">
+      <Button onClick={() => void start()} data-testid="export-pdf-start">
+        {t('reports.export.start')}
+      </Button>
+    </Group>
+  )
   const running = phase.step === 'running' ? phase.status : null
   const close = () => {
     if (running) void cancelPdfExport(running.id)
@@ -138,7 +164,23 @@ export function PdfExportButton({
       <Modal opened={opened} onClose={close} title={t('reports.export.title')} centered>
         <Stack gap="md" data-testid="export-pdf-dialog">
           {phase.step === 'name' ? <BuyerNamePrompt onSaved={proceed} /> : null}
-          {phase.step === 'choose' && kind === 'tour' ? (
+          {phase.step === 'choose' && fixedMode === 'itinerary' ? (
+            <>
+              <Select
+                label={t('itinerary.report.day')}
+                allowDeselect={false}
+                data={[
+                  { value: '', label: t('itinerary.printAll') },
+                  ...days.map((d) => ({ value: d, label: d })),
+                ]}
+                value={day ?? ''}
+                onChange={(value) => setDay(value ? value : null)}
+                data-testid="export-pdf-day"
+              />
+              {startButton}
+            </>
+          ) : null}
+          {phase.step === 'choose' && kind === 'tour' && !fixedMode ? (
             <>
               <Stack gap={4}>
                 <Text size="sm" fw={500}>
@@ -155,11 +197,7 @@ export function PdfExportButton({
                   data-testid="export-pdf-mode"
                 />
               </Stack>
-              <Group justify="flex-end">
-                <Button onClick={() => void start()} data-testid="export-pdf-start">
-                  {t('reports.export.start')}
-                </Button>
-              </Group>
+              {startButton}
             </>
           ) : null}
           {phase.step === 'starting' || running ? (

@@ -14,6 +14,7 @@ import { SampleReportView } from './SampleReportView'
 import { SkuSummaryView } from './SkuSummaryView'
 import { TourReportView } from './TourReportView'
 import { VisitReportView } from './VisitReportView'
+import { ItineraryReportView } from './ItineraryReportView'
 import { NegotiationPrintView } from '../negotiation/NegotiationPrintView'
 
 type Loaded =
@@ -21,6 +22,7 @@ type Loaded =
   | { kind: 'visit'; report: VisitReportData }
   | { kind: 'tour'; report: TourReportData; samples: SampleReportData[] }
   | { kind: 'sku'; report: SkuSummaryReportData }
+  | { kind: 'itinerary'; report: TourReportData; day?: string }
 
 /** Requested photos, held until the page is printed so the browser keeps them for the report's <img>s. */
 const preloaded: HTMLImageElement[] = []
@@ -52,6 +54,10 @@ async function load(client: ApiClient, target: PrintTarget): Promise<Loaded> {
       return { kind: 'visit', report: await client.call('reports.visit', { id: target.id }) }
     case 'sku':
       return { kind: 'sku', report: await client.call('reports.sku', { id: target.id }) }
+    case 'tour-itinerary': {
+      const report = await client.call('reports.tour', { id: target.id })
+      return { kind: 'itinerary', report, ...(target.day ? { day: target.day } : {}) }
+    }
     case 'tour':
     case 'tour-summary': {
       const report = await client.call('reports.tour', { id: target.id })
@@ -91,6 +97,8 @@ function footerOf(loaded: Loaded): string {
       return `${loaded.report.visit.visitDate} · ${time}`
     case 'tour':
       return `${loaded.report.tour.startDate} – ${loaded.report.tour.endDate} · ${time}`
+    case 'itinerary':
+      return `${loaded.day ?? `${loaded.report.tour.startDate} – ${loaded.report.tour.endDate}`} · ${time}`
     case 'sku':
       return `SKU · ${time}`
   }
@@ -152,6 +160,8 @@ function ReportPrintView({ route }: { route: PrintRoute }) {
         <VisitReportView report={loaded.report} />
       ) : loaded.kind === 'sku' ? (
         <SkuSummaryView report={loaded.report} />
+      ) : loaded.kind === 'itinerary' ? (
+        <ItineraryReportView report={loaded.report} day={loaded.day} />
       ) : (
         <TourReportView report={loaded.report} samples={loaded.samples} />
       )

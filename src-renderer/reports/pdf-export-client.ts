@@ -15,8 +15,10 @@ export interface PdfExportRequest {
   kind: 'sample' | 'visit' | 'tour' | 'sku' | 'negotiation-sku' | 'negotiation-factory'
   /** Its id. */
   id: string
-  /** A tour as one PDF, one PDF per sample in a folder, or its one-page summary alone. */
-  mode: 'one' | 'each' | 'summary'
+  /** A tour as one PDF, one PDF per sample in a folder, its one-page summary alone, or its itinerary. */
+  mode: 'one' | 'each' | 'summary' | 'itinerary'
+  /** The itinerary's day, 'YYYY-MM-DD'; every day when absent. */
+  day?: string
   /** The report's language. */
   language: string
   /** PDF, or a PNG card (the negotiation sheet only); PDF when absent. */

@@ -8,6 +8,7 @@ export const PRINT_KINDS = [
   'visit',
   'tour',
   'tour-summary',
+  'tour-itinerary',
   'sku',
   'negotiation-sku',
   'negotiation-factory',
@@ -25,6 +26,8 @@ export interface PrintTarget {
   kind: PrintKind
   /** The sample, visit, tour or SKU id. */
   id: string
+  /** A tour itinerary's day, 'YYYY-MM-DD'; every day when absent. */
+  day?: string
 }
 
 /** True for an address the print page handles (checked before the app shell loads). */
@@ -43,9 +46,11 @@ export function parsePrintHash(
   const params = new URLSearchParams(query)
   // dialog=1: opened for the browser's own print dialog (no Chromium to print with).
   // card=1: laid out as a phone-sized card (the PNG a buyer sends from the phone).
+  const day = params.get('day')
   return {
     kind: kind as PrintKind,
     id,
+    ...(day ? { day } : {}),
     language: params.get('lang'),
     dialog: params.get('dialog') === '1',
     card: params.get('card') === '1',
@@ -54,5 +59,6 @@ export function parsePrintHash(
 
 /** The hash of a print page, e.g. '#/print/sample/<id>?lang=zh-CN'. */
 export function printHash(target: PrintTarget, language: string): string {
-  return `#/print/${target.kind}/${encodeURIComponent(target.id)}?lang=${encodeURIComponent(language)}`
+  const day = target.day ? `&day=${encodeURIComponent(target.day)}` : ''
+  return `#/print/${target.kind}/${encodeURIComponent(target.id)}?lang=${encodeURIComponent(language)}${day}`
 }

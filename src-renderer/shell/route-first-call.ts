@@ -10,6 +10,8 @@ export function firstCallOf(route: Route): PlannedCall | null {
   switch (route.area) {
     case 'factories':
       return { name: 'factories.list', input: pageInput(OPENING_QUERY, 0) }
+    case 'factory':
+      return { name: 'factories.get', input: { id: route.id } }
     default:
       return null
   }

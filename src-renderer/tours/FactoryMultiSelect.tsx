@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCall } from '../api/use-call'
+import { FactoryOption } from '../factories/FactoryOption'
 
 /** Factories shown per search; a buyer narrows by typing rather than scrolling thousands. */
 const PAGE = 50
@@ -34,6 +35,10 @@ export function FactoryMultiSelect({
   const [names, setNames] = useState<Record<string, string>>(initialLabels)
   const [query] = useDebouncedValue(search.trim(), 200)
   const result = useCall('factories.list', { search: query, sort: 'name', direction: 'asc', limit: PAGE })
+  const summaries = useMemo(
+    () => new Map((result.data?.items ?? []).map((f) => [f.id, f] as const)),
+    [result.data],
+  )
   const data = useMemo(() => {
     const options = (result.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))
     const listed = new Set(options.map((o) => o.value))
@@ -63,6 +68,9 @@ export function FactoryMultiSelect({
         onChange(ids)
       }}
       error={error}
+      renderOption={({ option }) => (
+        <FactoryOption factory={summaries.get(option.value)} label={option.label} />
+      )}
       data-testid={testId}
     />
   )

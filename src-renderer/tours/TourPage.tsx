@@ -1,18 +1,6 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Timeline,
-  Title,
-} from '@mantine/core'
+import { Anchor, Badge, Button, Grid, Group, Paper, Stack, Text, Timeline, Title } from '@mantine/core'
 import type { Tour } from '@core/tours/tours.contract'
-import { IconCheck, IconClipboardPlus, IconEdit } from '@tabler/icons-react'
+import { IconClipboardPlus, IconEdit } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCall } from '../api/use-call'
@@ -32,7 +20,8 @@ import { BeltBadges } from './BeltBadges'
 import { PhaseBadge } from './PhaseBadge'
 import { TourEditor } from './TourEditor'
 import { TourProgress } from './TourProgress'
-import { ParentLabel, ParentName } from '../trash/DeletedParent'
+import { ParentLabel } from '../trash/DeletedParent'
+import { ItineraryPlan } from './ItineraryPlan'
 
 function Itinerary({ tour }: { tour: Tour }) {
   const { t } = useTranslation()
@@ -150,75 +139,24 @@ export function TourPage({ id }: { id: string }) {
           />
         </Group>
       </Group>
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-        <Paper withBorder p="md">
-          <Stack gap="sm">
-            <Title order={4}>{t('tours.plan')}</Title>
-            <TourProgress visited={tour.progress.visited} planned={tour.progress.planned} size="md" />
-            {tour.plannedFactories.length > 0 ? (
-              <Table verticalSpacing={4} data-testid="planned-factories">
-                <Table.Tbody>
-                  {tour.plannedFactories.map((f) => (
-                    <Table.Tr key={f.factoryId} data-testid="planned-factory">
-                      <Table.Td>
-                        {f.factoryName ? (
-                          <Text size="sm" span>
-                            <ParentName
-                              kind="factories"
-                              id={f.factoryId}
-                              name={f.factoryName}
-                              deleted={f.factoryDeleted}
-                              href={`#/factories/${f.factoryId}`}
-                              fallback=""
-                            />
-                          </Text>
-                        ) : (
-                          <Text size="sm" c="dimmed">
-                            {t('tours.deletedFactory')}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="xs" c="dimmed">
-                          {f.city ?? ''}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        {f.visited ? (
-                          <Badge
-                            tt="none"
-                            color="teal"
-                            variant="light"
-                            radius="sm"
-                            leftSection={<IconCheck size={12} />}
-                          >
-                            {t('tours.visited')}
-                          </Badge>
-                        ) : f.factoryName ? (
-                          <Button
-                            size="compact-xs"
-                            variant="light"
-                            onClick={() => logVisit(f.factoryId, f.factoryName)}
-                            data-testid="planned-log-visit"
-                          >
-                            {t('visits.logVisit')}
-                          </Button>
-                        ) : null}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            ) : null}
-          </Stack>
-        </Paper>
-        <Paper withBorder p="md">
-          <Stack gap="sm">
-            <Title order={4}>{t('tours.itinerary')}</Title>
-            <Itinerary tour={tour} />
-          </Stack>
-        </Paper>
-      </SimpleGrid>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Paper withBorder p="md">
+            <Stack gap="sm">
+              <TourProgress visited={tour.progress.visited} planned={tour.progress.planned} size="md" />
+              <ItineraryPlan tour={tour} defaultDay={day} onLogVisit={logVisit} />
+            </Stack>
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Paper withBorder p="md">
+            <Stack gap="sm">
+              <Title order={4}>{t('tours.itinerary')}</Title>
+              <Itinerary tour={tour} />
+            </Stack>
+          </Paper>
+        </Grid.Col>
+      </Grid>
       {tour.notes ? (
         <Paper withBorder p="md">
           <Text size="xs" c="dimmed" mb={4}>

@@ -12,6 +12,7 @@ import type { PlainRow } from './baseline-pages'
 import { ensureBuilt } from './build'
 import { launchChromium } from './chromium-page'
 import { fakeFactories } from './fake-factories'
+import { benchFactoryPage } from './factory-page'
 import { benchHostStart } from './host-start'
 import { benchImport } from './import'
 import { benchListQuery } from './list-query'
@@ -74,6 +75,11 @@ async function main(): Promise<void> {
     if (wanted('backup')) {
       console.log('measuring a save during a backup of 100,000 records ...')
       rows.push(...(await benchBackup()))
+    }
+
+    if (wanted('factory page')) {
+      console.log('measuring the factory page (200 samples, 100 quotes) over 100,000 records ...')
+      rows.push(...(await benchFactoryPage(20)))
     }
 
     if (wanted('import export')) {

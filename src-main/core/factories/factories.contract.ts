@@ -116,6 +116,17 @@ export const Factory = FactoryFields.extend({
 })
 export type Factory = z.output<typeof Factory>
 
+/** How a factory stands at a glance: shown in lists, pickers and a tour's plan. */
+export const FactoryGlance = z.object({
+  /** Date of its newest live visit, 'YYYY-MM-DD'; null when never visited. */
+  lastVisitDate: z.string().nullable(),
+  /** Mean score of its newest scored visit; null when never scored. */
+  latestScore: z.number().nullable(),
+  /** Follow-ups of its visits still open. */
+  openFollowUps: z.number().int(),
+})
+export type FactoryGlance = z.infer<typeof FactoryGlance>
+
 /** The lean row of the factory list (10,000 of them must load and scroll quickly). */
 export const FactorySummary = z.object({
   id: z.string(),
@@ -130,6 +141,8 @@ export const FactorySummary = z.object({
   creditCodeWarning: z.string().nullable(),
   contactCount: z.number().int(),
   updatedAt: z.string(),
+  /** Last visit, latest score and open follow-ups (of the rows on the page). */
+  glance: FactoryGlance,
 })
 export type FactorySummary = z.infer<typeof FactorySummary>
 

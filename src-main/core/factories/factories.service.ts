@@ -9,6 +9,7 @@ import {
   creditCodeNeedsReason,
   type Factory,
   type FactoryContact,
+  type FactoryGlance,
   type FactoryListQuery,
   type FactorySortKey,
   type FactoryStats,
@@ -28,6 +29,7 @@ import {
   type FactorySortRow,
   type FactorySummaryRow,
 } from './factories.repository'
+import { factoryGlances } from '../visits/factory-glance'
 import { factoriesTable } from './factories.columns'
 import { readJson } from '../write/stored-columns'
 import { factoryContactsTable } from './factory-contacts.columns'
@@ -80,7 +82,7 @@ function toFactory(row: FactoryRow, contacts: FactoryContact[]): Factory {
   }
 }
 
-function toSummary(row: FactorySummaryRow): FactorySummary {
+function toSummary(row: FactorySummaryRow, glances: Map<string, FactoryGlance>): FactorySummary {
   return {
     id: row.id,
     name: row.name,
@@ -93,7 +95,17 @@ function toSummary(row: FactorySummaryRow): FactorySummary {
     creditCodeWarning: creditCodeNeedsReason(row.credit_code) ? row.credit_code_note : null,
     contactCount: Number(row.contact_count ?? 0),
     updatedAt: row.updated_at,
+    glance: glances.get(row.id) ?? { lastVisitDate: null, latestScore: null, openFollowUps: 0 },
   }
+}
+
+/** List rows with how each stands at a glance (one query for the page's factories, not one per row). */
+async function summariesOf(ctx: CoreContext, rows: readonly FactorySummaryRow[]): Promise<FactorySummary[]> {
+  const glances = await factoryGlances(
+    ctx.db,
+    rows.map((r) => r.id),
+  )
+  return rows.map((row) => toSummary(row, glances))
 }
 
 // Chinese names sort by pinyin, as buyers expect from Excel and WeChat.
@@ -152,7 +164,7 @@ export async function listFactories(
       listLiveFactoriesByUpdate(ctx.db, query, { direction, offset, limit }),
       countLiveFactories(ctx.db, query),
     ])
-    return { items: rows.map(toSummary), total }
+    return { items: await summariesOf(ctx, rows), total }
   }
   const compare = byIdToo(compareBy(sort))
   const order: RowOrder = direction === 'asc' ? compare : (a, b) => compare(b, a)
@@ -160,7 +172,7 @@ export async function listFactories(
     // Every row from offset on: one query for all of them beats a second one by id.
     const rows = await listLiveFactories(ctx.db, query)
     rows.sort(order)
-    return { items: rows.slice(offset).map(toSummary), total: rows.length }
+    return { items: await summariesOf(ctx, rows.slice(offset)), total: rows.length }
   }
   const keys = await listLiveFactorySortKeys(ctx.db, query)
   keys.sort(order)
@@ -174,11 +186,11 @@ export async function listFactories(
     ).map((row) => [row.id, row]),
   )
   // A factory deleted between the two queries is left out rather than shown stale.
-  const items = page.flatMap((k) => {
+  const found = page.flatMap((k) => {
     const row = rows.get(k.id)
-    return row ? [toSummary(row)] : []
+    return row ? [row] : []
   })
-  return { items, total: keys.length }
+  return { items: await summariesOf(ctx, found), total: keys.length }
 }
 
 /** Counts for the dashboard, straight from SQL (no list is loaded). */

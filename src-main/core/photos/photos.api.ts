@@ -5,6 +5,7 @@ import type { HandlersFor } from '../api/handlers'
 import type { photoCalls } from './photos.contract'
 import {
   attachPhoto,
+  listFactoryRecordPhotos,
   listPhotos,
   photoFile,
   photoPrintCopy,
@@ -16,6 +17,7 @@ import {
 
 export const photoHandlers: HandlersFor<typeof photoCalls> = {
   'photos.list': async (input, ctx) => ({ items: await listPhotos(ctx, input) }),
+  'photos.ofFactory': async (input, ctx) => ({ items: await listFactoryRecordPhotos(ctx, input.factoryId) }),
   'photos.attach': (input, ctx) => attachPhoto(ctx, input),
   'photos.updateCaption': (input, ctx) => updatePhotoCaption(ctx, input.linkId, input.caption),
   'photos.unlink': async (input, ctx) => {

@@ -59,6 +59,13 @@ export const photoCalls = defineCalls({
     input: z.object(owner).strict(),
     output: z.object({ items: z.array(PhotoLink) }),
   },
+  'photos.ofFactory': {
+    summary:
+      "Lists the photos of a factory's live visits and samples (visits first, newest first), for the " +
+      'factory page beside its own photos.',
+    input: z.object({ factoryId: id }).strict(),
+    output: z.object({ items: z.array(PhotoLink) }),
+  },
   'photos.attach': {
     summary:
       'Attaches an uploaded photo (by its SHA-256) to a factory, visit or sample, at the end of its ' +

@@ -53,6 +53,30 @@ export async function listLiveLinks(db: Reader, owner: PhotoOwner): Promise<Phot
     .execute()
 }
 
+/**
+ * The live photo links of a factory's live visits and live samples: visits first (newest visit first),
+ * then samples (newest first), each record's photos in gallery order.
+ */
+export async function listLiveLinksOfFactoryRecords(db: Reader, factoryId: string): Promise<PhotoLinkRow[]> {
+  return liveLinks(db)
+    .leftJoin('visits as v', (join) =>
+      join.onRef('v.id', '=', 'l.owner_id').on('l.owner_table', '=', 'visits').on('v.deleted_at', 'is', null),
+    )
+    .leftJoin('samples as s', (join) =>
+      join
+        .onRef('s.id', '=', 'l.owner_id')
+        .on('l.owner_table', '=', 'samples')
+        .on('s.deleted_at', 'is', null),
+    )
+    .where((eb) => eb.or([eb('v.factory_id', '=', factoryId), eb('s.factory_id', '=', factoryId)]))
+    .orderBy('l.owner_table', 'desc')
+    .orderBy((eb) => eb.fn.coalesce('v.visit_date', 's.created_at'), 'desc')
+    .orderBy('l.owner_id', 'desc')
+    .orderBy('l.sort_order')
+    .orderBy('l.id')
+    .execute()
+}
+
 export async function findLiveLink(db: Reader, linkId: string): Promise<PhotoLinkRow | undefined> {
   return liveLinks(db).where('l.id', '=', linkId).executeTakeFirst()
 }

@@ -27,6 +27,7 @@ import {
   findLiveLinkOf,
   findPhoto,
   listLiveLinks,
+  listLiveLinksOfFactoryRecords,
   nextSortOrder,
   type PhotoLinkRow,
   type PhotoOwner,
@@ -151,6 +152,11 @@ export async function photoPrintCopy(ctx: CoreContext, sha256: string): Promise<
 
 export async function listPhotos(ctx: CoreContext, owner: PhotoOwner): Promise<PhotoLink[]> {
   return (await listLiveLinks(ctx.db, owner)).map(toLink)
+}
+
+/** The photos of a factory's visits and samples (its own are listPhotos of the factory). */
+export async function listFactoryRecordPhotos(ctx: CoreContext, factoryId: string): Promise<PhotoLink[]> {
+  return (await listLiveLinksOfFactoryRecords(ctx.db, factoryId)).map(toLink)
 }
 
 async function getLink(ctx: CoreContext, linkId: string): Promise<PhotoLink> {

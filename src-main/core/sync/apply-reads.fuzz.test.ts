@@ -42,6 +42,7 @@ const VALID: Record<string, unknown[]> = {
   belts: ['["晋江"]'],
   members: ['["李娜"]'],
   planned_factory_ids: [JSON.stringify(IDS.slice(0, 2))],
+  planned_days: [JSON.stringify({ [IDS[0]!]: '2026-11-02' }), '{}'],
   factory_id: IDS,
   sku_id: IDS,
   visit_id: IDS,

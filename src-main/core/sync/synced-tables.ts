@@ -51,7 +51,7 @@ export const SYNCED_TABLES = {
  * Version of the registry's tables and columns. HQ states it in its health and push replies; a laptop
  * whose changes HQ refused as unknown ('unknown_schema') sends them again once HQ's version rises.
  */
-export const SYNC_SCHEMA_VERSION = 3
+export const SYNC_SCHEMA_VERSION = 4
 
 /** This version's tables that never sync (bookkeeping): no version will take messages for them. */
 const LOCAL_TABLES: ReadonlySet<string> = new Set([

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineSyncedTable, stored } from '../write/stored-columns'
-import { TourFields } from './tours.contract'
+import { PlannedDays, TourFields } from './tours.contract'
 
 /** Tours as stored: lists as JSON text of the contract's shapes. */
 export const toursTable = defineSyncedTable({
@@ -14,6 +14,7 @@ export const toursTable = defineSyncedTable({
     belts: stored.json(TourFields.shape.belts, []),
     members: stored.json(TourFields.shape.members, []),
     planned_factory_ids: stored.json(TourFields.shape.plannedFactoryIds, []),
+    planned_days: stored.json(PlannedDays, {}),
     notes: stored.text(5000),
   }),
 })

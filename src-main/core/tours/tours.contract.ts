@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineCalls } from '../api/define'
 import { IsoDateText } from '../domain/pricing/pricing.schema'
+import { FactoryGlance, FactoryStatus } from '../factories/factories.contract'
 
 /** Tours through industrial belts: dates, route, who travels, which factories to see; shared with the forms. */
 
@@ -25,6 +26,42 @@ export const TourFields = z.object({
     .transform((ids) => [...new Set(ids)]),
   notes: text(5000).default(''),
 })
+
+/** Which day of the tour each planned factory is to be visited, by factory id (a factory may have none yet). */
+export const PlannedDays = z.record(RecordId, IsoDateText)
+export type PlannedDays = z.infer<typeof PlannedDays>
+
+/** One stop of the itinerary as the buyer arranges it. */
+export const PlanStop = z
+  .object({
+    factoryId: RecordId,
+    /** The tour day, 'YYYY-MM-DD' within the tour's dates; null while not yet given a day. */
+    day: IsoDateText.nullable().default(null),
+  })
+  .strict()
+
+/**
+ * The whole plan, in visiting order: each factory once, each day within the tour. The order within a
+ * day is the order of the list (a drag or a move up/down sends the list again).
+ */
+export const PlanInput = z
+  .object({
+    id: RecordId,
+    stops: z
+      .array(PlanStop)
+      .max(200, 'errors.tooMany')
+      .superRefine((stops, ctx) => {
+        const seen = new Set<string>()
+        stops.forEach((stop, index) => {
+          if (seen.has(stop.factoryId))
+            ctx.addIssue({ code: 'custom', path: [index, 'factoryId'], message: 'errors.tour.planRepeat' })
+          seen.add(stop.factoryId)
+        })
+      }),
+  })
+  .strict()
+export type PlanInput = z.input<typeof PlanInput>
+export type PlanValues = z.output<typeof PlanInput>
 
 export const TourInput = TourFields.strict().refine((t) => t.endDate >= t.startDate, {
   path: ['endDate'],
@@ -79,7 +116,10 @@ export const Tour = TourFields.extend({
   id: z.string(),
   phase: TourPhase,
   progress: TourProgress,
-  /** The planned factories, in plan order, and whether each has been visited in the tour. */
+  /**
+   * The planned factories in visiting order (days in date order, undated last; within a day the plan's
+   * order), with what the buyer needs on the road and whether each has been visited in the tour.
+   */
   plannedFactories: z.array(
     z.object({
       factoryId: z.string(),
@@ -87,10 +127,21 @@ export const Tour = TourFields.extend({
       factoryName: z.string().nullable(),
       /** Present (true) when the factory has been deleted: its name is still shown, with a restore. */
       factoryDeleted: z.boolean().optional(),
+      /** The tour day planned for it; null while it has none. */
+      day: z.string().nullable(),
+      province: z.string().nullable(),
       city: z.string().nullable(),
+      address: z.string().nullable(),
+      status: FactoryStatus.nullable(),
+      /** Its first contact (the one listed first on the factory), or null when it has none. */
+      contact: z.object({ name: z.string(), role: z.string(), phone: z.string() }).nullable(),
+      /** Last visit (any, not only this tour's), latest score and open follow-ups. */
+      glance: FactoryGlance,
       visited: z.boolean(),
     }),
   ),
+  /** The day planned for each factory (what tours.plan writes). */
+  plannedDays: PlannedDays,
   /** The tour's visits grouped by date, earliest day first; days without visits are left out. */
   itinerary: z.array(z.object({ date: z.string(), visits: z.array(ItineraryVisit) })),
   createdAt: z.string(),
@@ -116,8 +167,17 @@ export const tourCalls = defineCalls({
     input: TourInput,
     output: Tour,
   },
+  'tours.plan': {
+    summary:
+      'Arranges the itinerary: the planned factories in visiting order, each with its tour day (within the ' +
+      'tour’s dates) or none; every factory must exist.',
+    input: PlanInput,
+    output: Tour,
+  },
   'tours.update': {
-    summary: 'Replaces a tour’s fields; its dates must still contain every visit recorded in it.',
+    summary:
+      'Replaces a tour’s fields; its dates must still contain every visit recorded in it and every day ' +
+      'planned for its factories (a factory taken off the plan loses its day).',
     input: z.object({ id: RecordId, values: TourInput }).strict(),
     output: Tour,
   },

@@ -37,3 +37,27 @@ export async function tourNames(db: Kysely<DB>, ids: readonly string[]): Promise
     .execute()
   return new Map(rows.map((r) => [r.id, r.name]))
 }
+
+/** What a tour's plan shows of each planned factory, deleted ones included (marked by deleted_at). */
+export type PlannedFactoryRow = {
+  id: string
+  name: string
+  province: string
+  city: string
+  address: string
+  status: string
+  deleted_at: string | null
+}
+
+export async function findPlannedFactories(
+  db: Kysely<DB> | Transaction<DB>,
+  ids: readonly string[],
+): Promise<Map<string, PlannedFactoryRow>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('factories')
+    .select(['id', 'name', 'province', 'city', 'address', 'status', 'deleted_at'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute()
+  return new Map(rows.map((r) => [r.id, r]))
+}

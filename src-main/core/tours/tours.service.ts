@@ -4,14 +4,25 @@ import { AppError, notFound } from '../api/errors'
 import type { DB } from '../db/schema'
 import { localDate } from '../targets/targets.service'
 import { listVisits } from '../visits/visits.service'
-import { listLiveVisits, tourVisitDateRange, factoryLabelsWithDeleted } from '../visits/visits.repository'
+import { listLiveVisits, tourVisitDateRange } from '../visits/visits.repository'
+import { factoryGlances } from '../visits/factory-glance'
+import { listLiveContactsOf } from '../factories/factory-contacts.repository'
+import { FactoryStatus } from '../factories/factories.contract'
 import { inTransaction, insertRow, requireLiveReference, tombstoneRow, updateRow } from '../write/write-path'
-import { TourFields, type Tour, type TourPhase, type TourSummary, type TourValues } from './tours.contract'
-import { findLiveTour, listLiveTours, type TourRow } from './tours.repository'
+import {
+  PlannedDays,
+  TourFields,
+  type PlanValues,
+  type Tour,
+  type TourPhase,
+  type TourSummary,
+  type TourValues,
+} from './tours.contract'
+import { findLiveTour, findPlannedFactories, listLiveTours, type TourRow } from './tours.repository'
 import { toursTable } from './tours.columns'
 import { readJson } from '../write/stored-columns'
 
-function tourColumns(values: TourValues): Record<string, unknown> {
+function tourColumns(values: TourValues, days: PlannedDays): Record<string, unknown> {
   return {
     name: values.name,
     start_date: values.startDate,
@@ -19,8 +30,30 @@ function tourColumns(values: TourValues): Record<string, unknown> {
     belts: JSON.stringify(values.belts),
     members: JSON.stringify(values.members),
     planned_factory_ids: JSON.stringify(values.plannedFactoryIds),
+    planned_days: daysText(values.plannedFactoryIds, days),
     notes: values.notes,
   }
+}
+
+/**
+ * The stored text of the planned days: only planned factories, keys in plan order, so the same plan is
+ * always the same text (an unchanged plan writes and syncs nothing).
+ */
+function daysText(planned: readonly string[], days: PlannedDays): string {
+  return JSON.stringify(Object.fromEntries(planned.filter((id) => days[id]).map((id) => [id, days[id]])))
+}
+
+function plannedDaysOf(row: TourRow): PlannedDays {
+  return readJson(row.planned_days, PlannedDays, {})
+}
+
+/** Visiting order: by day (undated last), then the plan's order. */
+function visitingOrder(planned: readonly string[], days: PlannedDays): string[] {
+  const index = new Map(planned.map((id, i) => [id, i]))
+  const dayOf = (id: string) => days[id] ?? '\uffff'
+  return [...planned].sort((a, b) =>
+    dayOf(a) !== dayOf(b) ? (dayOf(a) < dayOf(b) ? -1 : 1) : index.get(a)! - index.get(b)!,
+  )
 }
 
 function phaseOf(row: TourRow, today: string): TourPhase {
@@ -41,14 +74,22 @@ function progressOf(planned: readonly string[], visitedFactoryIds: ReadonlySet<s
 export async function getTour(ctx: CoreContext, id: string): Promise<Tour> {
   const row = await findLiveTour(ctx.db, id)
   if (!row) throw notFound('tour', id)
-  const planned = plannedIds(row)
+  const days = plannedDaysOf(row)
+  const planned = visitingOrder(plannedIds(row), days)
   const visits = (await listVisits(ctx, { tourId: id })).reverse()
   const visited = new Set(visits.map((v) => v.factoryId))
-  const factories = await factoryLabelsWithDeleted(ctx.db, planned)
+  const [factories, glances, contacts] = await Promise.all([
+    findPlannedFactories(ctx.db, planned),
+    factoryGlances(ctx.db, planned),
+    listLiveContactsOf(ctx.db, planned),
+  ])
+  const firstContact = new Map<string, (typeof contacts)[number]>()
+  for (const contact of contacts)
+    if (!firstContact.has(contact.factory_id)) firstContact.set(contact.factory_id, contact)
   const plannedSet = new Set(planned)
-  const days = new Map<string, Tour['itinerary'][number]['visits']>()
+  const byDate = new Map<string, Tour['itinerary'][number]['visits']>()
   for (const visit of visits) {
-    const day = days.get(visit.visitDate) ?? []
+    const day = byDate.get(visit.visitDate) ?? []
     day.push({
       visitId: visit.id,
       factoryId: visit.factoryId,
@@ -58,7 +99,7 @@ export async function getTour(ctx: CoreContext, id: string): Promise<Tour> {
       averageScore: visit.averageScore,
       openFollowUps: visit.openFollowUps,
     })
-    days.set(visit.visitDate, day)
+    byDate.set(visit.visitDate, day)
   }
   return {
     id: row.id,
@@ -71,14 +112,26 @@ export async function getTour(ctx: CoreContext, id: string): Promise<Tour> {
     notes: row.notes,
     phase: phaseOf(row, localDate(ctx.write.now())),
     progress: progressOf(planned, visited),
-    plannedFactories: planned.map((factoryId) => ({
-      factoryId,
-      factoryName: factories.get(factoryId)?.name ?? null,
-      ...(factories.get(factoryId)?.deleted ? { factoryDeleted: true } : {}),
-      city: factories.get(factoryId)?.city ?? null,
-      visited: visited.has(factoryId),
-    })),
-    itinerary: [...days].map(([date, dayVisits]) => ({ date, visits: dayVisits })),
+    plannedFactories: planned.map((factoryId) => {
+      const factory = factories.get(factoryId)
+      const contact = firstContact.get(factoryId)
+      const status = FactoryStatus.safeParse(factory?.status)
+      return {
+        factoryId,
+        factoryName: factory?.name ?? null,
+        ...(factory?.deleted_at ? { factoryDeleted: true } : {}),
+        day: days[factoryId] ?? null,
+        province: factory?.province ?? null,
+        city: factory?.city ?? null,
+        address: factory?.address ?? null,
+        status: status.success ? status.data : null,
+        contact: contact ? { name: contact.name, role: contact.role, phone: contact.phone } : null,
+        glance: glances.get(factoryId)!,
+        visited: visited.has(factoryId),
+      }
+    }),
+    plannedDays: days,
+    itinerary: [...byDate].map(([date, dayVisits]) => ({ date, visits: dayVisits })),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }
@@ -122,16 +175,30 @@ async function checkPlannedFactories(
 export async function createTour(ctx: CoreContext, values: TourValues): Promise<Tour> {
   const id = await inTransaction(ctx.db, async (trx) => {
     await checkPlannedFactories(trx, values, [])
-    return insertRow(trx, ctx.write, toursTable, tourColumns(values))
+    return insertRow(trx, ctx.write, toursTable, tourColumns(values, {}))
   })
   return getTour(ctx, id)
 }
 
-/** New dates must still contain every visit recorded in the tour (a visit's date is checked against them). */
+/**
+ * New dates must still contain every visit recorded in the tour (a visit's date is checked against them)
+ * and every day planned for a factory still on the plan.
+ */
 export async function updateTour(ctx: CoreContext, id: string, values: TourValues): Promise<Tour> {
   await inTransaction(ctx.db, async (trx) => {
-    if (!(await findLiveTour(trx, id))) throw notFound('tour', id)
+    const current = await findLiveTour(trx, id)
+    if (!current) throw notFound('tour', id)
     await checkPlannedFactories(trx, values, ['values'])
+    const days = plannedDaysOf(current)
+    const plannedDates = values.plannedFactoryIds.flatMap((f) => (days[f] ? [days[f]] : [])).sort()
+    const dayOutside = (field: 'startDate' | 'endDate', date: string) =>
+      new AppError('validation', 'errors.validation', `a factory planned on ${date} would fall outside`, [
+        { path: ['values', field], messageKey: 'errors.tour.plannedOutside', params: { date } },
+      ])
+    const firstDay = plannedDates.at(0)
+    const lastDay = plannedDates.at(-1)
+    if (firstDay !== undefined && firstDay < values.startDate) throw dayOutside('startDate', firstDay)
+    if (lastDay !== undefined && lastDay > values.endDate) throw dayOutside('endDate', lastDay)
     const { first, last } = await tourVisitDateRange(trx, id)
     const outside = (field: 'startDate' | 'endDate', date: string) =>
       new AppError('validation', 'errors.validation', `a visit on ${date} would fall outside the tour`, [
@@ -139,9 +206,38 @@ export async function updateTour(ctx: CoreContext, id: string, values: TourValue
       ])
     if (first !== null && first < values.startDate) throw outside('startDate', first)
     if (last !== null && last > values.endDate) throw outside('endDate', last)
-    await updateRow(trx, ctx.write, toursTable, id, tourColumns(values))
+    await updateRow(trx, ctx.write, toursTable, id, tourColumns(values, days))
   })
   return getTour(ctx, id)
+}
+
+/** Writes the itinerary: order and days of the planned factories, in one save (one sync unit). */
+export async function planTour(ctx: CoreContext, input: PlanValues): Promise<Tour> {
+  await inTransaction(ctx.db, async (trx) => {
+    const row = await findLiveTour(trx, input.id)
+    if (!row) throw notFound('tour', input.id)
+    for (const [index, stop] of input.stops.entries()) {
+      await requireLiveReference(trx, 'factories', stop.factoryId, ['stops', index, 'factoryId'])
+      if (stop.day !== null && (stop.day < row.start_date || stop.day > row.end_date)) {
+        throw new AppError('validation', 'errors.validation', `day ${stop.day} is outside the tour`, [
+          {
+            path: ['stops', index, 'day'],
+            messageKey: 'errors.tour.dayOutside',
+            params: { start: row.start_date, end: row.end_date },
+          },
+        ])
+      }
+    }
+    const ids = input.stops.map((s) => s.factoryId)
+    const days: PlannedDays = Object.fromEntries(
+      input.stops.flatMap((s) => (s.day ? [[s.factoryId, s.day]] : [])),
+    )
+    await updateRow(trx, ctx.write, toursTable, input.id, {
+      planned_factory_ids: JSON.stringify(ids),
+      planned_days: daysText(ids, days),
+    })
+  })
+  return getTour(ctx, input.id)
 }
 
 /** Refused while visits are recorded in the tour: they would point at a deleted tour. */

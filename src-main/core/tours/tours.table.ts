@@ -12,6 +12,8 @@ export interface ToursTable {
   members: string
   /** JSON string[] — ids of the factories planned to be visited. */
   planned_factory_ids: string
+  /** JSON object — factory id → planned tour day 'YYYY-MM-DD' (factories without a day are left out). */
+  planned_days: string
   notes: string
   created_at: string
   updated_at: string

@@ -237,6 +237,7 @@ describe('tours and visits API', () => {
       phase: _p,
       progress: _g,
       plannedFactories: _f,
+      plannedDays: _d,
       itinerary: _i,
       createdAt: _c,
       updatedAt: _u,

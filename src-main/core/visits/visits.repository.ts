@@ -129,3 +129,52 @@ export async function listFollowUpItems(
   if (filter.done !== undefined) query = query.where('f.done', '=', filter.done ? 1 : 0)
   return query.orderBy('f.id').execute()
 }
+
+// Keeps the IN lists under SQLite's bound-parameter limit.
+const CHUNK = 500
+
+/** Live visits of the given factories, each factory's newest first (ties by id, newest recorded first). */
+export async function listLiveVisitsOfFactories(
+  db: Reader,
+  factoryIds: readonly string[],
+): Promise<VisitRow[]> {
+  const rows: VisitRow[] = []
+  const ids = [...new Set(factoryIds)]
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    rows.push(
+      ...(await db
+        .selectFrom('visits')
+        .selectAll()
+        .where('factory_id', 'in', ids.slice(i, i + CHUNK))
+        .where('deleted_at', 'is', null)
+        .orderBy('factory_id')
+        .orderBy('visit_date', 'desc')
+        .orderBy('id', 'desc')
+        .execute()),
+    )
+  }
+  return rows
+}
+
+/** Open follow-ups of live visits, counted per factory. */
+export async function countOpenFollowUpsOfFactories(
+  db: Reader,
+  factoryIds: readonly string[],
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>()
+  const ids = [...new Set(factoryIds)]
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('visit_follow_ups as f')
+      .innerJoin('visits as v', 'v.id', 'f.visit_id')
+      .select((eb) => ['v.factory_id', eb.fn.countAll<number>().as('open')])
+      .where('v.factory_id', 'in', ids.slice(i, i + CHUNK))
+      .where('v.deleted_at', 'is', null)
+      .where('f.deleted_at', 'is', null)
+      .where('f.done', '=', 0)
+      .groupBy('v.factory_id')
+      .execute()
+    for (const row of rows) counts.set(row.factory_id, Number(row.open))
+  }
+  return counts
+}

@@ -13,6 +13,7 @@ import * as m0011 from './0011_factory_contacts'
 import * as m0012 from './0012_delete_conflicts'
 import * as m0013 from './0013_documents_certificates'
 import * as m0014 from './0014_credit_code_note'
+import * as m0015 from './0015_tour_days'
 import * as m0016 from './0016_quote_links'
 import * as m0019 from './0019_lookup_indexes'
 
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '0012_delete_conflicts': m0012,
   '0013_documents_certificates': m0013,
   '0014_credit_code_note': m0014,
+  '0015_tour_days': m0015,
   '0016_quote_links': m0016,
   '0019_lookup_indexes': m0019,
 }

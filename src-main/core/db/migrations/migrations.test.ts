@@ -477,6 +477,26 @@ UPGRADES['0014_credit_code_note'] = {
   },
 }
 
+UPGRADES['0015_tour_days'] = {
+  seed(sqlite) {
+    sqlite
+      .prepare(
+        `INSERT INTO tours (id, name, start_date, end_date, planned_factory_ids, created_at, updated_at)
+         VALUES ('t15', '晋江行', '2026-03-09', '2026-03-12', '["f1","f2"]', 'now', 'now')`,
+      )
+      .run()
+  },
+  check(sqlite) {
+    // A tour planned before keeps its order and has no day planned yet.
+    expect(
+      sqlite.prepare("SELECT planned_factory_ids, planned_days FROM tours WHERE id = 't15'").get(),
+    ).toEqual({
+      planned_factory_ids: '["f1","f2"]',
+      planned_days: '{}',
+    })
+  },
+}
+
 UPGRADES['0016_quote_links'] = {
   seed(sqlite) {
     sqlite
