@@ -477,7 +477,7 @@ UPGRADES['0014_credit_code_note'] = {
   },
 }
 
-UPGRADES['0015_tour_days'] = {
+UPGRADES['0020_tour_days'] = {
   seed(sqlite) {
     sqlite
       .prepare(
