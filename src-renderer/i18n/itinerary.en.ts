@@ -52,7 +52,7 @@ export const itineraryEn: Widen<typeof itineraryZhCN> = {
     backToPrevious: 'Back',
     samples: 'Samples ({{count}})',
     samplesEmpty: 'No samples registered for this factory yet.',
-    recordPhotos: 'Photos from visits and samples',
+    recordPhotos: 'Photos from visits, samples and quotes',
     sampleColumns: {
       code: 'Code',
       name: 'Name',

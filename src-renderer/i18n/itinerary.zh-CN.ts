@@ -47,7 +47,7 @@ export const itineraryZhCN = {
     backToPrevious: '返回上一页',
     samples: '样品（{{count}}）',
     samplesEmpty: '这家工厂还没有登记样品。',
-    recordPhotos: '拜访与样品照片',
+    recordPhotos: '拜访、样品与报价照片',
     sampleColumns: {
       code: '编号',
       name: '名称',

@@ -8,7 +8,7 @@ import { notifyError, notifySuccess } from '../common/notify'
 import { PhotoGallery } from './PhotoGallery'
 import { PhotoViewer } from './PhotoViewer'
 
-/** The photos taken at a factory's visits and of its samples, on the factory page beside its own. */
+/** The photos of a factory's visits, samples and quotes, on the factory page beside its own. */
 export function FactoryRecordPhotos({ factoryId }: { factoryId: string }) {
   const { t } = useTranslation()
   const result = useCall('photos.ofFactory', { factoryId })

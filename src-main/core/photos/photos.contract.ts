@@ -61,14 +61,14 @@ export const photoCalls = defineCalls({
   },
   'photos.ofFactory': {
     summary:
-      "Lists the photos of a factory's live visits and samples (visits first, newest first), for the " +
+      "Lists the photos of a factory's live visits, samples and quotes (in that order, newest first), for the " +
       'factory page beside its own photos.',
     input: z.object({ factoryId: id }).strict(),
     output: z.object({ items: z.array(PhotoLink) }),
   },
   'photos.attach': {
     summary:
-      'Attaches an uploaded photo (by its SHA-256) to a factory, visit or sample, at the end of its ' +
+      'Attaches an uploaded photo (by its SHA-256) to a factory, visit, sample or quote, at the end of its ' +
       'gallery; attaching the same photo to the same record again returns the existing link.',
     input: z.object({ sha256: Sha256, ...owner, caption: caption.default('') }).strict(),
     output: PhotoLink,

@@ -1,6 +1,7 @@
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ok } from '../../../test/integration/support/api-result'
+import { seedPaperSku } from '../../../test/integration/support/paper-sku'
 import { createTempCore, type TempCore } from '../../../test/integration/support/temp-core'
 import { photoRoutes } from './photos.api'
 import type { Photo, PhotoLink } from './photos.contract'
@@ -26,7 +27,7 @@ describe('photos of a factory’s visits and samples', () => {
     await core.dispose()
   })
 
-  it('lists the visit’s photos, then the samples’, and leaves out other factories and deleted records', async () => {
+  it('lists the visit’s photos, then the samples’, then the quotes’, and leaves out other factories and deleted records', async () => {
     const upload = async (fill: string) =>
       ok<Photo>(await photoRoutes(core.context).upload(await colour(fill)))
     const attach = (sha256: string, ownerTable: string, ownerId: string) =>
@@ -53,9 +54,12 @@ describe('photos of a factory’s visits and samples', () => {
       factoryId: other.id,
       name: '洗手液',
     })
-    const [line, roll, old, soap, own] = await Promise.all(
-      ['#ff0000', '#00ff00', '#0000ff', '#ffff00', '#00ffff'].map(upload),
+    const paper = await seedPaperSku((name, input) => core.dispatch(name, input))
+    const quote = await call<{ id: string }>('quotes.create', { ...paper.quoteA(), factoryId: factory.id })
+    const [line, roll, old, soap, own, board] = await Promise.all(
+      ['#ff0000', '#00ff00', '#0000ff', '#ffff00', '#00ffff', '#ff00ff'].map(upload),
     )
+    await attach(board!.sha256, 'quotes', quote.id)
     await attach(line!.sha256, 'visits', visit.id)
     await attach(roll!.sha256, 'samples', sample.id)
     await attach(old!.sha256, 'samples', gone.id)
@@ -67,6 +71,7 @@ describe('photos of a factory’s visits and samples', () => {
     expect(items.map((p) => [p.ownerTable, p.sha256])).toEqual([
       ['visits', line!.sha256],
       ['samples', roll!.sha256],
+      ['quotes', board!.sha256],
     ])
   })
 })

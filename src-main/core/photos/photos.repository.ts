@@ -58,23 +58,41 @@ export async function listLiveLinks(db: Reader, owner: PhotoOwner): Promise<Phot
  * then samples (newest first), each record's photos in gallery order.
  */
 export async function listLiveLinksOfFactoryRecords(db: Reader, factoryId: string): Promise<PhotoLinkRow[]> {
-  return liveLinks(db)
-    .leftJoin('visits as v', (join) =>
-      join.onRef('v.id', '=', 'l.owner_id').on('l.owner_table', '=', 'visits').on('v.deleted_at', 'is', null),
-    )
-    .leftJoin('samples as s', (join) =>
-      join
-        .onRef('s.id', '=', 'l.owner_id')
-        .on('l.owner_table', '=', 'samples')
-        .on('s.deleted_at', 'is', null),
-    )
-    .where((eb) => eb.or([eb('v.factory_id', '=', factoryId), eb('s.factory_id', '=', factoryId)]))
-    .orderBy('l.owner_table', 'desc')
-    .orderBy((eb) => eb.fn.coalesce('v.visit_date', 's.created_at'), 'desc')
-    .orderBy('l.owner_id', 'desc')
-    .orderBy('l.sort_order')
-    .orderBy('l.id')
-    .execute()
+  return (
+    liveLinks(db)
+      .leftJoin('visits as v', (join) =>
+        join
+          .onRef('v.id', '=', 'l.owner_id')
+          .on('l.owner_table', '=', 'visits')
+          .on('v.deleted_at', 'is', null),
+      )
+      .leftJoin('samples as s', (join) =>
+        join
+          .onRef('s.id', '=', 'l.owner_id')
+          .on('l.owner_table', '=', 'samples')
+          .on('s.deleted_at', 'is', null),
+      )
+      .leftJoin('quotes as q', (join) =>
+        join
+          .onRef('q.id', '=', 'l.owner_id')
+          .on('l.owner_table', '=', 'quotes')
+          .on('q.deleted_at', 'is', null),
+      )
+      .where((eb) =>
+        eb.or([
+          eb('v.factory_id', '=', factoryId),
+          eb('s.factory_id', '=', factoryId),
+          eb('q.factory_id', '=', factoryId),
+        ]),
+      )
+      // Visits, then samples, then quotes ('visits' > 'samples' > 'quotes'), each newest first.
+      .orderBy('l.owner_table', 'desc')
+      .orderBy((eb) => eb.fn.coalesce('v.visit_date', 's.created_at', 'q.quote_date'), 'desc')
+      .orderBy('l.owner_id', 'desc')
+      .orderBy('l.sort_order')
+      .orderBy('l.id')
+      .execute()
+  )
 }
 
 export async function findLiveLink(db: Reader, linkId: string): Promise<PhotoLinkRow | undefined> {
