@@ -41,6 +41,8 @@ const FINGERPRINTS: Record<number, string> = {
   // documents and certificates (migration 0013), factories.credit_code_note (0014), quote links and
   // SKU unit scale (0016).
   3: 'eeeea2d25e03',
+  // sample_requests (migration 0017): samples a factory promised to send, followed to the door.
+  4: '84d3dd845a6e',
 }
 
 function fingerprint(): string {

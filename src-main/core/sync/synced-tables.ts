@@ -8,6 +8,7 @@ import { photoLinksTable, photosTable } from '../photos/photos.columns'
 import { quotesTable } from '../quotes/quotes.columns'
 import { currencyRatesTable } from '../rates/rates.columns'
 import { samplesTable, statusHistoryTable } from '../samples/samples.columns'
+import { sampleRequestsTable } from '../sample-requests/sample-requests.columns'
 import { benchmarksTable, skusTable } from '../skus/skus.columns'
 import { toursTable } from '../tours/tours.columns'
 import { followUpsTable, visitsTable } from '../visits/visits.columns'
@@ -39,6 +40,7 @@ export const SYNCED_TABLES = {
   visit_follow_ups: followUpsTable,
   samples: samplesTable,
   sample_status_history: statusHistoryTable,
+  sample_requests: sampleRequestsTable,
   categories: categoriesTable,
   demand_signals: demandSignalsTable,
   photos: photosTable,
@@ -51,7 +53,7 @@ export const SYNCED_TABLES = {
  * Version of the registry's tables and columns. HQ states it in its health and push replies; a laptop
  * whose changes HQ refused as unknown ('unknown_schema') sends them again once HQ's version rises.
  */
-export const SYNC_SCHEMA_VERSION = 3
+export const SYNC_SCHEMA_VERSION = 4
 
 /** This version's tables that never sync (bookkeeping): no version will take messages for them. */
 const LOCAL_TABLES: ReadonlySet<string> = new Set([

@@ -14,6 +14,7 @@ import * as m0012 from './0012_delete_conflicts'
 import * as m0013 from './0013_documents_certificates'
 import * as m0014 from './0014_credit_code_note'
 import * as m0016 from './0016_quote_links'
+import * as m0017 from './0017_sample_requests'
 
 /**
  * Every migration, in order. Names are zero-padded so Kysely's lexical order is the version order;
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0013_documents_certificates': m0013,
   '0014_credit_code_note': m0014,
   '0016_quote_links': m0016,
+  '0017_sample_requests': m0017,
 }
