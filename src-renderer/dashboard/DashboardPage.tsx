@@ -6,8 +6,12 @@ import { ErrorAlert } from '../common/ErrorAlert'
 import { StatusBadge } from '../factories/StatusBadge'
 import { AppInfoFacts } from '../system/AppInfoFacts'
 import { TargetSummaryCard } from '../targets/TargetSummaryCard'
+import { TodayLists } from '../today/TodayLists'
 
-/** Real numbers only: what the API can tell today. */
+/**
+ * The home page (工作台): what needs doing today first, then the overview a buyer still needs (factories
+ * by status, SKU targets, this laptop).
+ */
 export function DashboardPage() {
   const { t } = useTranslation()
   // Counts only: the dashboard never loads the list itself.
@@ -15,7 +19,11 @@ export function DashboardPage() {
 
   return (
     <Stack gap="md" maw={1100}>
-      <Title order={2}>{t('dashboard.title')}</Title>
+      <Title order={2}>{t('today.title')}</Title>
+      <TodayLists />
+      <Title order={3} mt="md">
+        {t('today.overview')}
+      </Title>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Paper withBorder p="md">
           <Group justify="space-between" align="flex-start">

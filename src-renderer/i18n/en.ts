@@ -12,6 +12,8 @@ import { trashErrorsEn, trashEn } from './trash.en'
 import { backupEn, backupErrorsEn } from './backup.en'
 import { hqConsoleEn, hqErrorsEn } from './hq-console.en'
 import { negotiationEn } from './negotiation.en'
+import { sampleRequestErrorsEn, sampleRequestsEn } from './sample-requests.en'
+import { todayEn } from './today.en'
 import type { Messages } from './zh-CN'
 import { itineraryEn } from './itinerary.en'
 
@@ -30,6 +32,8 @@ export const en: Messages = {
   ...quoteUiEn,
   ...archiveEn,
   ...phoneUploadEn,
+  ...sampleRequestsEn,
+  ...todayEn,
   update: {
     ready: 'Version {{version}} was downloaded from HQ and verified. Restart to update.',
     restart: 'Restart to update',
@@ -45,10 +49,11 @@ export const en: Messages = {
     tagline: 'Private-label source-factory sourcing',
   },
   nav: {
-    dashboard: 'Dashboard',
+    dashboard: 'Today',
     factories: 'Factories',
     visits: 'Tours & visits',
     samples: 'Samples',
+    sampleRequests: 'Sample requests',
     skus: 'SKU targets & quotes',
     targets: 'Target dashboard',
     reports: 'Reports',
@@ -721,6 +726,7 @@ export const en: Messages = {
   },
   errors: {
     import: importErrorsEn,
+    sampleRequest: sampleRequestErrorsEn,
     trash: trashErrorsEn,
     ...hqErrorsEn,
     ...backupErrorsEn,

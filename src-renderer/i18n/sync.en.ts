@@ -130,6 +130,7 @@ export const syncEn: Widen<typeof syncZhCN> = {
       tours: 'Tour',
       visits: 'Visit',
       visit_follow_ups: 'Visit follow-up',
+      sample_requests: 'Sample request',
       samples: 'Sample',
       sample_status_history: 'Sample status record',
       demand_signals: 'Demand signal',

@@ -124,6 +124,7 @@ export const syncZhCN = {
       visit_follow_ups: '拜访待办',
       samples: '样品',
       sample_status_history: '样品状态记录',
+      sample_requests: '样品申请',
       demand_signals: '需求信号',
       categories: '品类',
       photos: '照片',

@@ -13,6 +13,8 @@ import { backupErrorsZhCN, backupZhCN } from './backup.zh-CN'
 import { hqConsoleZhCN, hqErrorsZhCN } from './hq-console.zh-CN'
 import { negotiationZhCN } from './negotiation.zh-CN'
 import { itineraryZhCN } from './itinerary.zh-CN'
+import { sampleRequestErrorsZhCN, sampleRequestsZhCN } from './sample-requests.zh-CN'
+import { todayZhCN } from './today.zh-CN'
 
 /** Simplified Chinese, the default language. en.ts must have exactly these keys (checked by its type). */
 export const zhCN = {
@@ -29,6 +31,8 @@ export const zhCN = {
   ...quoteUiZhCN,
   ...archiveZhCN,
   ...phoneUploadZhCN,
+  ...sampleRequestsZhCN,
+  ...todayZhCN,
   update: {
     ready: '新版本 {{version}} 已从总部下载并校验，重启即可更新。',
     restart: '重启以更新',
@@ -48,6 +52,7 @@ export const zhCN = {
     factories: '工厂',
     visits: '走访行程',
     samples: '样品',
+    sampleRequests: '样品申请',
     skus: 'SKU 目标与报价',
     targets: '目标看板',
     reports: '报告',
@@ -712,6 +717,7 @@ export const zhCN = {
   },
   errors: {
     import: importErrorsZhCN,
+    sampleRequest: sampleRequestErrorsZhCN,
     trash: trashErrorsZhCN,
     ...hqErrorsZhCN,
     ...backupErrorsZhCN,

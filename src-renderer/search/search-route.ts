@@ -16,5 +16,7 @@ export function resultHash(kind: SearchKind, id: string): string {
 
 /** The page of a record named by its table (sync's lists name tables), or null for a table without one. */
 export function tableRecordHash(table: string, id: string): string | null {
+  // Sample requests have no page of their own: their list opens with the request highlighted.
+  if (table === 'sample_requests') return `#/sampleRequests/${encodeURIComponent(id)}`
   return Object.values(AREA).includes(table) ? `#/${table}/${encodeURIComponent(id)}` : null
 }

@@ -5,6 +5,7 @@ import {
   LabelSheetPage,
   ReportsPage,
   SamplePage,
+  SampleRequestsPage,
   SamplesPage,
   SettingsPage,
   SkuPage,
@@ -48,6 +49,8 @@ export function RouteView({ route }: { route: Route }) {
       return <SamplesPage />
     case 'sample':
       return <SamplePage key={route.id} id={route.id} />
+    case 'sampleRequests':
+      return <SampleRequestsPage focus={route.focus} />
     case 'labels':
       return <LabelSheetPage ids={route.ids} />
     case 'reports':

@@ -4,6 +4,7 @@ import {
   IconChartLine,
   IconFileReport,
   IconLayoutDashboard,
+  IconTruckDelivery,
   IconPackage,
   IconRefresh,
   IconSettings,
@@ -21,6 +22,7 @@ export interface NavArea {
     | 'factories'
     | 'visits'
     | 'samples'
+    | 'sampleRequests'
     | 'skus'
     | 'targets'
     | 'reports'
@@ -36,6 +38,7 @@ export const NAV_AREAS: NavArea[] = [
   { key: 'factories', icon: IconBuildingFactory2 },
   { key: 'visits', icon: IconCalendarEvent },
   { key: 'samples', icon: IconPackage },
+  { key: 'sampleRequests', icon: IconTruckDelivery },
   { key: 'skus', icon: IconTargetArrow },
   { key: 'targets', icon: IconChartLine },
   { key: 'reports', icon: IconFileReport },

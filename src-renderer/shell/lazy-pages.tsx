@@ -34,6 +34,9 @@ export const ToursPage = lazyPage(() => import('../tours/ToursPage').then((m) =>
 export const TourPage = lazyPage(() => import('../tours/TourPage').then((m) => m.TourPage))
 export const VisitPage = lazyPage(() => import('../visits/VisitPage').then((m) => m.VisitPage))
 export const SamplesPage = lazyPage(() => import('../samples/SamplesPage').then((m) => m.SamplesPage))
+export const SampleRequestsPage = lazyPage(() =>
+  import('../sample-requests/SampleRequestsPage').then((m) => m.SampleRequestsPage),
+)
 export const SamplePage = lazyPage(() => import('../samples/SamplePage').then((m) => m.SamplePage))
 export const ReportsPage = lazyPage(() => import('../reports/ReportsPage').then((m) => m.ReportsPage))
 export const SyncPage = lazyPage(() => import('../sync/SyncPage').then((m) => m.SyncPage))

@@ -11,6 +11,8 @@ export type Route =
   | { area: 'visit'; id: string }
   | { area: 'samples' }
   | { area: 'sample'; id: string }
+  /** The sample requests; `focus`: one request to show highlighted (a link from Today or search). */
+  | { area: 'sampleRequests'; focus?: string }
   | { area: 'labels'; ids: string[] }
   | { area: 'settings' }
   | { area: 'sync' }
@@ -28,6 +30,8 @@ export function parseRoute(hash: string): Route {
   if (first === 'tours') return second ? { area: 'tour', id: second } : { area: 'visits' }
   if (first === 'visits') return second ? { area: 'visit', id: second } : { area: 'visits' }
   if (first === 'samples') return second ? { area: 'sample', id: second } : { area: 'samples' }
+  if (first === 'sampleRequests')
+    return second ? { area: 'sampleRequests', focus: second } : { area: 'sampleRequests' }
   if (first === 'labels') return { area: 'labels', ids: (second ?? '').split(',').filter(Boolean) }
   if (first === 'settings') return { area: 'settings' }
   if (first === 'sync') return { area: 'sync' }
@@ -50,6 +54,8 @@ export function routeHash(route: Route): string {
       return `#/visits/${encodeURIComponent(route.id)}`
     case 'sample':
       return `#/samples/${encodeURIComponent(route.id)}`
+    case 'sampleRequests':
+      return route.focus ? `#/sampleRequests/${encodeURIComponent(route.focus)}` : '#/sampleRequests'
     case 'labels':
       return `#/labels/${route.ids.map(encodeURIComponent).join(',')}`
     default:

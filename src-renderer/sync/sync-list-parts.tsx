@@ -17,6 +17,7 @@ const FIELD_NAMESPACES: Record<string, string> = {
   tours: 'tours',
   visits: 'visits',
   samples: 'samples',
+  sample_requests: 'sampleRequests',
 }
 
 /** Namespaces whose labels name a table's columns directly (not under `fields`). */

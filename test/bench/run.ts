@@ -24,6 +24,7 @@ import { renderTable, type BenchRow } from './report'
 import { benchRendererList } from './renderer-list'
 import { benchSync } from './sync'
 import { benchSearch } from './search'
+import { benchToday } from './today'
 
 /**
  * `npm run bench`: DESIGN.md's performance targets, each measured beside a baseline taken in the same
@@ -65,6 +66,11 @@ async function main(): Promise<void> {
     if (wanted('search')) {
       console.log('measuring search over 100,000 records ...')
       rows.push(...(await benchSearch(100_000, 100)))
+    }
+
+    if (wanted('today')) {
+      console.log('measuring Today over 100,000 records ...')
+      rows.push(...(await benchToday(50)))
     }
 
     if (wanted('sync')) {

@@ -17,6 +17,8 @@ import { quoteCalls } from '../quotes/quotes.contract'
 import { rateCalls } from '../rates/rates.contract'
 import { reportCalls } from '../reports/reports.contract'
 import { sampleCalls } from '../samples/samples.contract'
+import { sampleRequestCalls } from '../sample-requests/sample-requests.contract'
+import { todayCalls } from '../today/today.contract'
 import { searchCalls } from '../search/search.contract'
 import { skuCalls } from '../skus/skus.contract'
 import { heldMessageCalls } from '../sync/held-messages.contract'
@@ -49,6 +51,8 @@ export const contract = mergeCalls(
   visitCalls,
   categoryCalls,
   sampleCalls,
+  sampleRequestCalls,
+  todayCalls,
   profileCalls,
   preferenceCalls,
   reportCalls,

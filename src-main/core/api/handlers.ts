@@ -16,6 +16,8 @@ import { quoteHandlers } from '../quotes/quotes.api'
 import { rateHandlers } from '../rates/rates.api'
 import { reportHandlers } from '../reports/reports.api'
 import { sampleHandlers } from '../samples/samples.api'
+import { sampleRequestHandlers } from '../sample-requests/sample-requests.api'
+import { todayHandlers } from '../today/today.api'
 import { searchHandlers } from '../search/search.api'
 import { skuHandlers } from '../skus/skus.api'
 import { heldMessageHandlers } from '../sync/held-messages.api'
@@ -54,6 +56,8 @@ export const handlers: Handlers = {
   ...visitHandlers,
   ...categoryHandlers,
   ...sampleHandlers,
+  ...sampleRequestHandlers,
+  ...todayHandlers,
   ...profileHandlers,
   ...preferenceHandlers,
   ...reportHandlers,

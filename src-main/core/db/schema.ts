@@ -8,6 +8,7 @@ import type { PhotoLinksTable, PhotosTable } from '../photos/photos.table'
 import type { QuotesTable } from '../quotes/quotes.table'
 import type { CurrencyRatesTable } from '../rates/rates.table'
 import type { SampleStatusHistoryTable, SamplesTable } from '../samples/samples.table'
+import type { SampleRequestsTable } from '../sample-requests/sample-requests.table'
 import type { BenchmarksTable, SkusTable } from '../skus/skus.table'
 import type {
   SyncConflictsTable,
@@ -39,6 +40,7 @@ export interface DB {
   visit_follow_ups: VisitFollowUpsTable
   samples: SamplesTable
   sample_status_history: SampleStatusHistoryTable
+  sample_requests: SampleRequestsTable
   categories: CategoriesTable
   demand_signals: DemandSignalsTable
   sync_conflicts: SyncConflictsTable

@@ -5,6 +5,8 @@ import type { FactoryStats } from '../factories/factories.contract'
 import type { Category } from '../categories/categories.contract'
 import type { DemandSignal } from '../demand/demand.contract'
 import type { Sample, SampleSummary } from '../samples/samples.contract'
+import type { SampleRequest } from '../sample-requests/sample-requests.contract'
+import type { Today } from '../today/today.contract'
 import type { TargetDashboardRow } from '../targets/targets.contract'
 import type { TourSummary } from '../tours/tours.contract'
 import type { FactoryScorecard, FollowUpItem } from '../visits/visits.contract'
@@ -88,6 +90,23 @@ describe('demo data', () => {
     expect(rejected.evaluation?.verdict).toBe('worse')
     const excluded = ok<Category[]>(await call('categories.list', {})).filter((c) => c.status === 'excluded')
     expect(excluded.map((c) => c.name)).toEqual(['宠物主粮'])
+  })
+
+  it('has sample requests, and Today shows the one 禾映 promised for last Friday as late', async () => {
+    core = await createTempCore({ demo: true })
+    const today = ok<Today>(await core.dispatch('today.get', {}))
+    const [late] = today.lateSampleRequests.items
+    expect(today.lateSampleRequests.total).toBe(1)
+    expect(late).toMatchObject({ factoryName: '晋江禾映纸业有限公司', status: 'requested' })
+    expect(late!.late?.reason).toBe('notShipped')
+    // Last Friday: a Friday, one to seven days before today.
+    expect(new Date(`${late!.promisedShipDate}T00:00:00Z`).getUTCDay()).toBe(5)
+    expect(late!.late!.daysLate).toBeGreaterThanOrEqual(1)
+    expect(late!.late!.daysLate).toBeLessThanOrEqual(7)
+    const requests = ok<SampleRequest[]>(await core.dispatch('sampleRequests.list', {}))
+    expect(requests.map((r) => r.status).sort()).toEqual(['requested', 'requested', 'shipped'])
+    expect(today.overdueFollowUps.total).toBeGreaterThan(0)
+    expect(today.samplesToEvaluate.total).toBeGreaterThan(0)
   })
 
   it('is skipped with --no-demo', async () => {

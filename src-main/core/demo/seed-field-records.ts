@@ -4,6 +4,8 @@ import { CategoryInput } from '../categories/categories.contract'
 import { createCategory } from '../categories/categories.service'
 import { EvaluationInput, SampleCreateInput } from '../samples/samples.contract'
 import { createSample, evaluateSample, transitionSample } from '../samples/samples.service'
+import { SampleRequestCreateInput, ShipInput } from '../sample-requests/sample-requests.contract'
+import { createSampleRequest, shipSampleRequest } from '../sample-requests/sample-requests.service'
 import { localDate } from '../targets/targets.service'
 import { TourInput } from '../tours/tours.contract'
 import { createTour } from '../tours/tours.service'
@@ -14,7 +16,8 @@ import demo from '../../../resources/demo/field-records.json'
 /**
  * Demo field records: the category policy (宠物主粮 excluded), two past tours and one planned, repeat
  * visits of the same factories (so scores show their movement), follow-ups some done, and samples in
- * every status with their history. Each record is written as of its own day (days before the seeding
+ * every status with their history, and sample requests (禾映's promised for last Friday and not shipped,
+ * so Today shows it late on a fresh demo; one on its way; one not due yet). Each record is written as of its own day (days before the seeding
  * day), so the history reads like weeks of work rather than one instant.
  */
 
@@ -121,6 +124,27 @@ export async function seedDemoFieldRecords(ctx: CoreContext): Promise<void> {
         await evaluateSample(at, created.id, parsed)
       }
       await transitionSample(at, { id: created.id, to: to as 'received', reason, by: '李强' })
+    }
+  }
+
+  // Days back to the last Friday before today (a week back on a Friday), so that promise has passed.
+  const lastFriday = (new Date(now).getDay() + 2) % 7 || 7
+  for (const request of demo.sampleRequests) {
+    const visit = visits.get(request.visit)!
+    const values = SampleRequestCreateInput.parse({
+      factoryId: visit.factoryId,
+      visitId: visit.id,
+      skuId: 'sku' in request && request.sku ? await idByName(ctx, 'skus', request.sku) : null,
+      item: request.item,
+      quantity: request.quantity,
+      requestedOn: daysAgo(request.requestedDaysAgo),
+      promisedShipDate: daysAgo('promisedLastFriday' in request ? lastFriday : request.promisedDaysAgo),
+      notes: request.notes,
+    })
+    const created = await createSampleRequest(asOf(request.requestedDaysAgo), values)
+    if ('shipped' in request && request.shipped) {
+      const { daysAgo: shippedDaysAgo, ...shipping } = request.shipped
+      await shipSampleRequest(asOf(shippedDaysAgo), ShipInput.parse({ id: created.id, ...shipping }))
     }
   }
 }

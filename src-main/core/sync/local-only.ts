@@ -21,6 +21,7 @@ const BELONGS_TO_DEMO = [
   { table: 'factory_contacts', ownerTable: sql.lit('factories'), ownerId: 'factory_id' },
   { table: 'certificates', ownerTable: sql.lit('factories'), ownerId: 'factory_id' },
   { table: 'documents', ownerTable: sql.ref('child.owner_table'), ownerId: 'owner_id' },
+  { table: 'sample_requests', ownerTable: sql.lit('factories'), ownerId: 'factory_id' },
 ] as const
 
 /** meta key: the last change-log seq the demo seed wrote (absent when nothing was seeded). */

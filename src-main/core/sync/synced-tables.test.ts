@@ -41,8 +41,9 @@ const FINGERPRINTS: Record<number, string> = {
   // documents and certificates (migration 0013), factories.credit_code_note (0014), quote links and
   // SKU unit scale (0016).
   3: 'eeeea2d25e03',
-  // tours.planned_days (migration 0020): the day of each planned factory on the itinerary.
-  4: '4fe494c70073',
+  // tours.planned_days (migration 0020): the day of each planned factory on the itinerary; sample_requests
+  // (migration 0017): samples a factory promised to send, followed to the door.
+  4: 'e1467a8f6918',
 }
 
 function fingerprint(): string {

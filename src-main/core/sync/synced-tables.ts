@@ -8,6 +8,7 @@ import { photoLinksTable, photosTable } from '../photos/photos.columns'
 import { quotesTable } from '../quotes/quotes.columns'
 import { currencyRatesTable } from '../rates/rates.columns'
 import { samplesTable, statusHistoryTable } from '../samples/samples.columns'
+import { sampleRequestsTable } from '../sample-requests/sample-requests.columns'
 import { benchmarksTable, skusTable } from '../skus/skus.columns'
 import { toursTable } from '../tours/tours.columns'
 import { followUpsTable, visitsTable } from '../visits/visits.columns'
@@ -39,6 +40,7 @@ export const SYNCED_TABLES = {
   visit_follow_ups: followUpsTable,
   samples: samplesTable,
   sample_status_history: statusHistoryTable,
+  sample_requests: sampleRequestsTable,
   categories: categoriesTable,
   demand_signals: demandSignalsTable,
   photos: photosTable,

@@ -15,6 +15,7 @@ export const TrashKind = z.enum([
   'visits',
   'visit_follow_ups',
   'samples',
+  'sample_requests',
   'quotes',
   'currency_rates',
   'photo_links',

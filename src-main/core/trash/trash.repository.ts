@@ -11,6 +11,7 @@ const TITLE: Record<TrashKind, RawBuilder<string>> = {
   visits: sql`t.visit_date || ' ' || coalesce((SELECT name FROM factories WHERE id = t.factory_id), '')`,
   visit_follow_ups: sql`t.text`,
   samples: sql`t.code || ' ' || t.name`,
+  sample_requests: sql`t.item || ' · ' || coalesce((SELECT name FROM factories WHERE id = t.factory_id), '')`,
   quotes: sql`coalesce((SELECT name FROM factories WHERE id = t.factory_id), '') || ' · ' ||
     coalesce((SELECT name FROM skus WHERE id = t.sku_id), '')`,
   currency_rates: sql`t.currency`,
@@ -48,6 +49,7 @@ const TRASHED: Record<TrashKind, RawBuilder<unknown>> = {
     AND t.deleted_at >= v.deleted_at
     AND t.deleted_at <= strftime('%Y-%m-%dT%H:%M:%fZ', v.deleted_at, ${`+${DELETED_WITH_WINDOW_MS / 1000} seconds`}))`,
   samples: sql`1 = 1`,
+  sample_requests: sql`1 = 1`,
   quotes: sql`1 = 1`,
   currency_rates: sql`1 = 1`,
   photo_links: sql`1 = 1`,

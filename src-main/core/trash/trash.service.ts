@@ -11,6 +11,7 @@ import { certificatesTable } from '../certificates/certificates.columns'
 import { quotesTable } from '../quotes/quotes.columns'
 import { currencyRatesTable } from '../rates/rates.columns'
 import { samplesTable } from '../samples/samples.columns'
+import { sampleRequestsTable } from '../sample-requests/sample-requests.columns'
 import { valueText } from '../sync/sync-conflicts'
 import { loadAuthorNames, type EditAuthor } from '../sync/sync-directory'
 import { toursTable } from '../tours/tours.columns'
@@ -36,6 +37,7 @@ const TABLES: Record<TrashKind, SyncedTable> = {
   visits: visitsTable,
   visit_follow_ups: followUpsTable,
   samples: samplesTable,
+  sample_requests: sampleRequestsTable,
   quotes: quotesTable,
   currency_rates: currencyRatesTable,
   photo_links: photoLinksTable,
@@ -64,6 +66,8 @@ function parentsOf(kind: TrashKind, row: Record<string, unknown>): { kind: Trash
     case 'visit_follow_ups':
       return ref('visits', row.visit_id)
     case 'samples':
+      return [...ref('factories', row.factory_id), ...ref('visits', row.visit_id)]
+    case 'sample_requests':
       return [...ref('factories', row.factory_id), ...ref('visits', row.visit_id)]
     case 'quotes':
       return ref('factories', row.factory_id)

@@ -83,7 +83,7 @@ function toFollowUp(row: FollowUpRow): FollowUp {
   }
 }
 
-function toFollowUpItem(row: FollowUpItemRow, today: string): FollowUpItem {
+export function toFollowUpItem(row: FollowUpItemRow, today: string): FollowUpItem {
   const followUp = toFollowUp(row)
   return {
     ...followUp,

@@ -14,12 +14,14 @@ import * as m0012 from './0012_delete_conflicts'
 import * as m0013 from './0013_documents_certificates'
 import * as m0014 from './0014_credit_code_note'
 import * as m0016 from './0016_quote_links'
+import * as m0017 from './0017_sample_requests'
 import * as m0019 from './0019_lookup_indexes'
 import * as m0020 from './0020_tour_days'
 
 /**
- * Every migration, in order (numbers may skip: one never sorts before a migration already released). Names are zero-padded so Kysely's lexical order is the version order;
- * a migration is never edited once released — add the next number instead.
+ * Every migration, in order. Names are zero-padded so Kysely's lexical order is the version order;
+ * a migration is never edited once released — add the next number instead (numbers may skip: a new
+ * one never sorts before one already released).
  */
 export const migrations: Record<string, Migration> = {
   '0001_change_log': m0001,
@@ -37,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '0013_documents_certificates': m0013,
   '0014_credit_code_note': m0014,
   '0016_quote_links': m0016,
+  '0017_sample_requests': m0017,
   '0019_lookup_indexes': m0019,
   '0020_tour_days': m0020,
 }

@@ -518,6 +518,32 @@ UPGRADES['0016_quote_links'] = {
   },
 }
 
+UPGRADES['0017_sample_requests'] = {
+  seed(sqlite) {
+    sqlite
+      .prepare(
+        `INSERT INTO visit_follow_ups (id, visit_id, text, due_date, created_at, updated_at)
+         VALUES ('u1', 'v1', '寄样', '2026-03-01', 'now', 'now')`,
+      )
+      .run()
+  },
+  check(sqlite) {
+    expect(sqlite.prepare('SELECT text, done FROM visit_follow_ups').get()).toEqual({ text: '寄样', done: 0 })
+    // The new table takes a request with only the required columns; the steps read as not taken yet.
+    sqlite
+      .prepare(
+        `INSERT INTO sample_requests (id, factory_id, item, requested_on, promised_ship_date, created_at, updated_at)
+         VALUES ('r1', 'f1', '竹浆抽纸', '2026-03-01', '2026-03-06', 'now', 'now')`,
+      )
+      .run()
+    expect(
+      sqlite
+        .prepare('SELECT quantity, shipped_on, courier, received_on, sample_id FROM sample_requests')
+        .get(),
+    ).toEqual({ quantity: 1, shipped_on: null, courier: '', received_on: null, sample_id: null })
+  },
+}
+
 /** Tables and indexes of the latest version (Kysely's own bookkeeping tables included). */
 UPGRADES['0019_lookup_indexes'] = {
   seed(sqlite) {
@@ -561,6 +587,7 @@ const LATEST_SCHEMA = {
     'photo_links',
     'photos',
     'quotes',
+    'sample_requests',
     'sample_status_history',
     'samples',
     'search_codes',
@@ -582,6 +609,7 @@ const LATEST_SCHEMA = {
   ],
   indexes: [
     'benchmarks_live_sku',
+    'benchmarks_live_sku_observed',
     'categories_name',
     'certificates_live_factory',
     'certificates_live_valid_to',
@@ -600,15 +628,20 @@ const LATEST_SCHEMA = {
     'quotes_live_factory',
     'quotes_live_sample',
     'quotes_live_sku',
+    'quotes_live_valid_until',
     'quotes_thread',
+    'sample_requests_live_factory',
+    'sample_requests_live_open',
     'sample_status_history_sample',
     'samples_code',
     'samples_live_factory',
     'samples_live_sku',
+    'samples_live_status',
     'search_docs_row',
     'sync_conflicts_pair',
     'sync_parked_message',
     'sync_quarantine_message',
+    'visit_follow_ups_live_due',
     'visit_follow_ups_visit',
     'visits_live_factory',
     'visits_live_tour',

@@ -1,0 +1,27 @@
+/** Chinese texts of Today (工作台), spread into zh-CN.ts. */
+export const todayZhCN = {
+  today: {
+    title: '工作台',
+    subtitle: '{{date}} · 今天要处理的事',
+    allClear: '今天没有要处理的事。',
+    overdueFollowUps: '逾期待办',
+    dueFollowUps: '{{days}} 天内到期的待办',
+    samplesToEvaluate: '待评估样品',
+    lateSampleRequests: '逾期未到的样品',
+    expiringQuotes: '{{days}} 天内到期的报价',
+    staleBenchmarks: '对标价已过时（超过 {{days}} 天）',
+    none: '没有',
+    more: '还有 {{count}} 条',
+    seeAll: '查看全部',
+    overdueBy: '逾期 {{days}} 天',
+    dueToday: '今天到期',
+    dueOn: '{{date}} 到期',
+    waitingDays: '已等 {{days}} 天',
+    validUntil: '有效期至 {{date}}',
+    daysLeft: '剩 {{days}} 天',
+    round: '第 {{round}} 轮',
+    observed: '{{brand}} · {{channel}} 最近记录于 {{date}}，{{days}} 天前',
+    overview: '概况',
+    loadFailed: '工作台加载失败',
+  },
+}
