@@ -20,8 +20,11 @@ import { percentile, summarize } from './stats'
  * the wire contract, beside the whole log pulled page by page the same way (download + check, no apply).
  */
 
-const DEVICES = [1, 10, 100, 500]
-const LOG_SIZES = [10_000, 100_000, 1_000_000]
+const listOf = (text: string | undefined, fallback: number[]) =>
+  text ? text.split(',').map((n) => Number(n.trim())) : fallback
+/** HQ_BENCH_DEVICES=1,10 and HQ_BENCH_LOG_SIZES=100000 narrow a run (on a busy machine 500 takes minutes). */
+const DEVICES = listOf(process.env.HQ_BENCH_DEVICES, [1, 10, 100, 500])
+const LOG_SIZES = listOf(process.env.HQ_BENCH_LOG_SIZES, [10_000, 100_000, 1_000_000])
 const COLUMNS = [
   'name',
   'province',
