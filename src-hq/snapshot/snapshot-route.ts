@@ -50,7 +50,16 @@ export async function serveSnapshot(
         sent.catch(() => undefined)
       }
       if (!compressor.write(text) && waitForRoom) {
-        await Promise.race([once(compressor, 'drain'), once(res, 'close')])
+        // The listener that loses the race is removed, or every wait would leave one on the reply.
+        const waited = new AbortController()
+        try {
+          await Promise.race([
+            once(compressor, 'drain', { signal: waited.signal }),
+            once(res, 'close', { signal: waited.signal }),
+          ])
+        } finally {
+          waited.abort()
+        }
         if (res.destroyed) throw new Error('the laptop went away mid-snapshot')
       }
     })
