@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import type { HqDB } from './db/schema'
 import { HqError } from './hq-error'
+import { compactedThrough } from './snapshot/compaction.repository'
 
 /**
  * HQ's identity and what a laptop needs to tell that its cursor and "sent" marks still hold here.
@@ -32,7 +33,10 @@ export async function ensureHqId(db: Kysely<HqDB>): Promise<string> {
 export async function holdsCursor(db: Kysely<HqDB>, cursor: number, mark: string | null): Promise<boolean> {
   if (cursor === 0) return true
   const row = await db.selectFrom('messages').select('hlc').where('seq', '=', cursor).executeTakeFirst()
-  return row !== undefined && (mark === null || row.hlc === mark)
+  if (row) return mark === null || row.hlc === mark
+  // A position compaction removed is still this log's (a copy restored from before the compaction
+  // holds the same entries up to it): the pull then sends the laptop to the snapshot.
+  return cursor <= (await compactedThrough(db))
 }
 
 /**
@@ -60,12 +64,23 @@ export async function holdsCursorAtSaveEnd(
   return next?.hlc !== mark
 }
 
-/** Refuses a pull whose cursor this log does not hold (409 cursor_mismatch): the laptop must say hello. */
+/**
+ * Refuses a pull whose cursor this log does not hold (409 cursor_mismatch): the laptop must say hello;
+ * and one whose cursor sits where compaction removed entries (410 snapshot_required): what follows it
+ * is no longer all there, the snapshot is.
+ */
 export async function confirmCursor(
   db: Kysely<HqDB>,
   cursor: number,
   mark: string | undefined,
 ): Promise<void> {
+  if (cursor > 0 && cursor <= (await compactedThrough(db))) {
+    throw new HqError(
+      'snapshot_required',
+      'errors.sync.snapshotRequired',
+      `HQ compacted its log up to sequence ${await compactedThrough(db)}: apply a snapshot, then pull after its position`,
+    )
+  }
   if (mark === undefined || (await holdsCursor(db, cursor, mark))) return
   throw new HqError(
     'cursor_mismatch',
@@ -74,14 +89,19 @@ export async function confirmCursor(
   )
 }
 
-/** Messages the log holds stamped by this node. */
+/** Messages HQ accepted stamped by this node: those in the log and those compaction removed from it. */
 export async function countHeldFrom(db: Kysely<HqDB>, node: string): Promise<number> {
   const row = await db
     .selectFrom('messages')
     .select((eb) => eb.fn.countAll().as('n'))
     .where('node_id', '=', node)
     .executeTakeFirstOrThrow()
-  return Number(row.n)
+  const compacted = await db
+    .selectFrom('compacted_saves')
+    .select((eb) => eb.fn.sum<number | string | null>('messages').as('n'))
+    .where('node_id', '=', node)
+    .executeTakeFirstOrThrow()
+  return Number(row.n) + Number(compacted.n ?? 0)
 }
 
 /** The node's saves in the log by stamp, oldest first, after `after`, with their message counts. */
@@ -91,12 +111,23 @@ export async function heldStamps(
   after: string | null,
   limit: number,
 ): Promise<{ stamps: { hlc: string; messages: number }[]; more: boolean }> {
-  let query = db
+  let logged = db
     .selectFrom('messages')
-    .select(['hlc', (eb) => eb.fn.countAll().as('n')])
+    .select(['hlc', (eb) => eb.fn.countAll<number | string>().as('n')])
     .where('node_id', '=', node)
-  if (after !== null) query = query.where('hlc', '>', after)
-  const rows = await query
+    .groupBy('hlc')
+  // A save compaction thinned out counts its removed messages too (see compaction.repository.ts).
+  let compacted = db
+    .selectFrom('compacted_saves')
+    .select(['hlc', (eb) => eb.cast<number | string>('messages', 'bigint').as('n')])
+    .where('node_id', '=', node)
+  if (after !== null) {
+    logged = logged.where('hlc', '>', after)
+    compacted = compacted.where('hlc', '>', after)
+  }
+  const rows = await db
+    .selectFrom(logged.unionAll(compacted).as('saves'))
+    .select(['hlc', (eb) => eb.fn.sum<number | string>('n').as('n')])
     .groupBy('hlc')
     .orderBy('hlc')
     .limit(limit + 1)

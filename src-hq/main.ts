@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { migrateHq, openHqDatabase } from './db/connection'
 import { listDevices, revokeDevice } from './devices.repository'
 import { mintEnrolmentCode } from './enrolment'
+import { compactLog } from './snapshot/compaction.repository'
 import { ADMIN_TOKEN_FILE, databaseConfig, startHq } from './hq'
 
 /**
@@ -11,12 +12,23 @@ import { ADMIN_TOKEN_FILE, databaseConfig, startHq } from './hq'
  *   npm run hq -- code            mint an enrolment code (valid 10 minutes)
  *   npm run hq -- devices         list enrolled devices
  *   npm run hq -- revoke <id>     revoke a device
+ *   npm run hq -- compact [--older-than-days N]
+ *                                 remove log entries older than N days (default 30) whose field has a
+ *                                 newer value (README: compaction); laptops behind it re-bootstrap
  */
 
 const USAGE =
-  'usage: npm run hq -- [code | devices | revoke <device id>] [--port N] [--host H] [--data-dir DIR] [--database postgres://...]'
+  'usage: npm run hq -- [code | devices | revoke <device id> | compact [--older-than-days N]] [--port N] [--host H] [--data-dir DIR] [--database postgres://...]'
 
-async function admin(command: string, args: string[], dataDir: string, databaseUrl?: string): Promise<void> {
+const DAY_MS = 24 * 60 * 60 * 1000
+
+async function admin(
+  command: string,
+  args: string[],
+  dataDir: string,
+  databaseUrl?: string,
+  olderThanDays = 30,
+): Promise<void> {
   const database = openHqDatabase(databaseConfig({ dataDir, databaseUrl }))
   try {
     await migrateHq(database)
@@ -35,6 +47,18 @@ async function admin(command: string, args: string[], dataDir: string, databaseU
       const revoked = await revokeDevice(database.db, args[0], new Date().toISOString())
       console.log(revoked ? `Revoked ${args[0]}.` : `No active device ${args[0]}.`)
       if (!revoked) process.exitCode = 1
+    } else if (command === 'compact') {
+      if (!Number.isFinite(olderThanDays) || olderThanDays < 1) {
+        console.error(`--older-than-days must be a number of days, at least 1 (${USAGE})`)
+        process.exitCode = 2
+        return
+      }
+      const result = await compactLog(database.db, new Date(Date.now() - olderThanDays * DAY_MS))
+      console.log(
+        `Removed ${result.removed} superseded log entries older than ${olderThanDays} days; ` +
+          `${result.kept} remain. Laptops whose cursor is at or below ${result.compactedThrough} ` +
+          'download a snapshot at their next sync.',
+      )
     } else {
       console.error(USAGE)
       process.exitCode = 2
@@ -52,6 +76,7 @@ async function main(): Promise<void> {
       host: { type: 'string' },
       'data-dir': { type: 'string' },
       database: { type: 'string' },
+      'older-than-days': { type: 'string' },
     },
   })
   const dataDir = resolve(values['data-dir'] ?? 'hq-data')
@@ -59,7 +84,8 @@ async function main(): Promise<void> {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
     throw new Error(`--database must be postgres://… (${USAGE})`)
   const [command, ...rest] = positionals
-  if (command) return admin(command, rest, dataDir, databaseUrl)
+  const olderThanDays = values['older-than-days'] === undefined ? 30 : Number(values['older-than-days'])
+  if (command) return admin(command, rest, dataDir, databaseUrl, olderThanDays)
   const port = values.port === undefined ? 8787 : Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0..65535 (${USAGE})`)

@@ -131,6 +131,7 @@ export async function appendLocked(
       .values(fresh.slice(i, i + CHUNK))
       .execute()
   }
+  await keepFieldValues(trx, fresh)
   if (fresh.length > 0) {
     await trx
       .updateTable('counters')
@@ -139,6 +140,51 @@ export async function appendLocked(
       .execute()
   }
   return { accepted: fresh.length, duplicates: messages.length - fresh.length }
+}
+
+/**
+ * Keeps `field_values` the newest stamp of each field the appended messages touch, in the append's
+ * transaction (so a snapshot read at a log position holds exactly the log's winners up to it). An
+ * appended message older than the field's current value changes nothing.
+ */
+async function keepFieldValues(trx: Transaction<HqDB>, appended: StoredMessage[]): Promise<void> {
+  // One row per field per statement: PostgreSQL refuses an upsert touching a row twice.
+  const newest = new Map<string, StoredMessage>()
+  for (const m of appended) {
+    const key = fieldOf(m.table_name, m.row_id, m.column_name)
+    const current = newest.get(key)
+    if (!current || m.hlc > current.hlc) newest.set(key, m)
+  }
+  const rows = [...newest.values()].map((m) => ({
+    table_name: m.table_name,
+    row_id: m.row_id,
+    column_name: m.column_name,
+    seq: m.seq,
+    hlc: m.hlc,
+    value: m.value,
+    origin_device: m.origin_device,
+    base_hlc: m.base_hlc,
+    seen_seq: m.seen_seq,
+  }))
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await trx
+      .insertInto('field_values')
+      .values(rows.slice(i, i + CHUNK))
+      .onConflict((oc) =>
+        oc
+          .columns(['table_name', 'row_id', 'column_name'])
+          .doUpdateSet((eb) => ({
+            seq: eb.ref('excluded.seq'),
+            hlc: eb.ref('excluded.hlc'),
+            value: eb.ref('excluded.value'),
+            origin_device: eb.ref('excluded.origin_device'),
+            base_hlc: eb.ref('excluded.base_hlc'),
+            seen_seq: eb.ref('excluded.seen_seq'),
+          }))
+          .whereRef('excluded.hlc', '>', 'field_values.hlc'),
+      )
+      .execute()
+  }
 }
 
 /** One save: the messages a device stamped with one timestamp for one row, appended together. */

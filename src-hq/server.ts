@@ -12,8 +12,16 @@ import { findDeviceByTokenHash, revokedAtOfToken } from './devices.repository'
 import { sha256Hex } from './enrolment'
 import { HqError } from './hq-error'
 import { ACCESS, hqHandlers, type AdminSessionPort, type HqContext } from './hq.handlers'
-import { BLOB_ROUTE, HQ_HTTP_STATUS, hqCalls, MAX_BATCH_BYTES, type HqErrorCode } from './hq.contract'
+import {
+  BLOB_ROUTE,
+  HQ_HTTP_STATUS,
+  hqCalls,
+  MAX_BATCH_BYTES,
+  SNAPSHOT_ROUTE,
+  type HqErrorCode,
+} from './hq.contract'
 import { DatabaseRateLimiter, MemoryRateLimiter, type RateLimit, type RateLimiter } from './rate-limit'
+import { serveSnapshot } from './snapshot/snapshot-route'
 import type { UpdateFeed } from './updates/update-feed'
 import { serveUpdates, UPDATES_ROUTE } from './updates/update-routes'
 
@@ -175,6 +183,7 @@ async function handle(
     if (value) sendJson(res, 200, { ok: true, value })
     return
   }
+  if (url.pathname === SNAPSHOT_ROUTE) return serveSnapshot(req, res, ctx)
   if (blob !== null) {
     const value = await serveBlob(req, res, ctx.blobs, blob)
     if (value) sendJson(res, 200, { ok: true, value })

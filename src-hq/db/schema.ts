@@ -91,6 +91,31 @@ export interface BlobChunksTable {
   data: Buffer
 }
 
+/**
+ * The current value of every field: the log entry with the field's newest stamp, kept in the same
+ * transaction as each append. A snapshot of it at one log position is a new laptop's first sync.
+ */
+export interface FieldValuesTable {
+  table_name: string
+  row_id: string
+  column_name: string
+  /** Sequence of the log entry whose value stands. */
+  seq: number | string
+  hlc: string
+  /** JSON text of the value. */
+  value: string
+  origin_device: string
+  base_hlc: string | null
+  seen_seq: number | string | null
+}
+
+/** Per save, how many of its messages compaction removed from the log (for hello and held). */
+export interface CompactedSavesTable {
+  node_id: string
+  hlc: string
+  messages: number
+}
+
 export interface HqDB {
   messages: MessagesTable
   counters: CountersTable
@@ -101,4 +126,6 @@ export interface HqDB {
   rate_windows: RateWindowsTable
   blobs: BlobsTable
   blob_chunks: BlobChunksTable
+  field_values: FieldValuesTable
+  compacted_saves: CompactedSavesTable
 }

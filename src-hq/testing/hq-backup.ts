@@ -21,6 +21,8 @@ const HQ_TABLES = [
   'rate_windows',
   'blobs',
   'blob_chunks',
+  'field_values',
+  'compacted_saves',
 ]
 
 export function hqBackupOf(store: HqStore): HqBackup {

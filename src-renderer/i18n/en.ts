@@ -851,6 +851,8 @@ export const en: Messages = {
       enrolmentExhausted: 'Too many wrong tries: the code is void; ask HQ for a new one',
       nodeTaken: 'This device id is already used by another device',
       cursorMismatch: 'HQ does not hold what this laptop last received (restored from a backup?): sync again',
+      snapshotRequired:
+        'HQ has compacted the history this laptop last received: sync again to download its current state',
       revoked: 'HQ revoked this laptop: ask HQ for a new enrolment code and enrol again',
       clockDrift: "This laptop's clock is too far from HQ's: fix the system time, then sync",
       rateLimited: 'Syncing too often: try again in a moment',

@@ -842,6 +842,7 @@ export const zhCN = {
       enrolmentExhausted: '登记码输错次数过多已作废：请向总部索取新码',
       nodeTaken: '本机标识已被另一台设备使用',
       cursorMismatch: '总部没有本机上次收到的记录（总部从备份恢复过？）：请再同步一次',
+      snapshotRequired: '总部已压缩本机上次收到之后的历史记录：请再同步一次，下载总部的当前数据',
       revoked: '总部已撤销本机的登记：请向总部要新的登记码后重新登记',
       clockDrift: '本机时钟与总部相差过大：请校准系统时间后再同步',
       rateLimited: '同步过于频繁，请稍后再试',

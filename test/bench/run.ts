@@ -14,6 +14,7 @@ import { launchChromium } from './chromium-page'
 import { fakeFactories } from './fake-factories'
 import { benchFactoryPage } from './factory-page'
 import { benchHostStart } from './host-start'
+import { benchHq } from './hq-load'
 import { benchImport } from './import'
 import { benchListQuery } from './list-query'
 import { benchPdf } from './pdf'
@@ -76,6 +77,11 @@ async function main(): Promise<void> {
     if (wanted('sync')) {
       console.log('measuring sync apply (100,000 messages) ...')
       rows.push(...(await benchSync()))
+    }
+
+    if (wanted('hq')) {
+      console.log('measuring HQ on PostgreSQL under 1-500 devices, log 10k-1M messages ...')
+      rows.push(...(await benchHq()))
     }
 
     if (wanted('backup')) {

@@ -109,6 +109,19 @@ export function faultyClient(
     // A lost upload reply means HQ stored the photo and the laptop does not know: it asks again next sync.
     uploadPhoto: (sha256, bytes) => lossy(async () => (await reachable()).uploadPhoto(sha256, bytes)),
     downloadPhoto: (sha256) => lossy(async () => (await reachable()).downloadPhoto(sha256)),
+    // A lost reply here is a download cut off after its first chunk: the laptop must start over cleanly.
+    snapshot: async () => {
+      const client = await reachable()
+      const roll = random()
+      if (roll < rates.dropRequest) {
+        counts.droppedRequests++
+        throw lost()
+      }
+      const stream = await client.snapshot()
+      if (roll >= rates.dropRequest + rates.dropReply) return stream
+      counts.droppedReplies++
+      return { header: stream.header, chunks: cutAfterFirst(stream.chunks) }
+    },
   }
 
   /** A request that may be dropped on the way there or its reply on the way back. */
@@ -125,4 +138,13 @@ export function faultyClient(
     }
     return reply
   }
+}
+
+/** A snapshot download that breaks after its first chunk. */
+async function* cutAfterFirst<T>(chunks: AsyncIterable<T>): AsyncGenerator<T> {
+  for await (const chunk of chunks) {
+    yield chunk
+    break
+  }
+  throw lost()
 }

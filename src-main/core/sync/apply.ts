@@ -24,6 +24,11 @@ export interface ApplyOptions {
    * cursor stays, and `replay` runs in the same transaction (to release what was held).
    */
   replay?: (trx: Transaction<DB>) => Promise<void>
+  /**
+   * A chunk of a snapshot: its messages carry the sequences they were logged at, at or below any
+   * cursor, so every one is considered (duplicates still count as such) and the cursor stays.
+   */
+  snapshot?: boolean
 }
 
 /** What one page did. */
@@ -121,7 +126,7 @@ export async function applyPage(
   const stamp = ctx.now().toISOString()
   const result = await ctx.db.transaction().execute(async (trx) => {
     const stored = Number((await readSetting(trx, SETTING.cursor)) ?? 0)
-    const fresh = options.replay ? messages : messages.filter((m) => m.seq > stored)
+    const fresh = options.replay || options.snapshot ? messages : messages.filter((m) => m.seq > stored)
     const counts: ApplyResult = {
       received: fresh.length,
       applied: 0,
@@ -131,7 +136,7 @@ export async function applyPage(
       quarantined: 0,
       parked: 0,
       conflicts: 0,
-      cursor: Math.max(stored, cursor),
+      cursor: options.snapshot ? stored : Math.max(stored, cursor),
     }
     const screened = screenMessages(fresh, stamp)
     await holdMessages(trx, screened)
@@ -223,8 +228,10 @@ export async function applyPage(
       stamp,
     )
     await options.replay?.(trx)
-    await writeSetting(trx, SETTING.cursor, String(counts.cursor))
-    await keepCursorMark(trx, messages, counts.cursor)
+    if (!options.snapshot) {
+      await writeSetting(trx, SETTING.cursor, String(counts.cursor))
+      await keepCursorMark(trx, messages, counts.cursor)
+    }
     return counts
   })
   // After the commit, never before: a rolled-back page must not move the clock.

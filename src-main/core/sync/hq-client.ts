@@ -5,9 +5,14 @@ import {
   BLOB_ROUTE,
   BlobStored,
   HqErrorBody,
+  LoggedMessage,
   wireCalls,
   MAX_BLOB_BYTES,
   MAX_REPLY_BYTES,
+  MAX_SNAPSHOT_LINE_BYTES,
+  SNAPSHOT_ROUTE,
+  SnapshotEnd,
+  SnapshotHeader,
   type WireCallName,
   type WireCalls,
 } from './wire/sync-wire.contract'
@@ -40,6 +45,21 @@ export interface HqClient {
   downloadPhoto(sha256: string): Promise<Uint8Array>
   /** Names of the enrolled devices, to say whose edit replaced whose. */
   directory(): Promise<z.output<WireCalls['directory']['output']>>
+  /** HQ's current values at one log position (SNAPSHOT_ROUTE), read as they stream in. */
+  snapshot(): Promise<SnapshotStream>
+}
+
+/** Messages per chunk a snapshot is handed out in (more when a row's fields run past it). */
+export const SNAPSHOT_CHUNK = 2000
+
+/** A snapshot as it downloads: its header at once, then its fields in chunks that end between rows. */
+export interface SnapshotStream {
+  header: SnapshotHeader
+  /**
+   * The fields, each chunk checked against the wire contract and ending only between rows (a row's
+   * fields are adjacent in a snapshot); throws 'offline' when the stream ends before its end line.
+   */
+  chunks: AsyncIterable<LoggedMessage[]>
 }
 
 /** Why a request to HQ failed: HQ's own error code, or 'offline' / 'bad_reply' when none came. */
@@ -67,6 +87,8 @@ export interface HttpHqClientOptions {
   timeoutMs?: number
   /** The same for one photo's upload or download (up to 30 MB on hotel Wi-Fi). */
   photoTimeoutMs?: number
+  /** The same for a whole snapshot download (a first sync). */
+  snapshotTimeoutMs?: number
 }
 
 export function createHttpHqClient(options: HttpHqClientOptions): HqClient {
@@ -181,7 +203,105 @@ export function createHttpHqClient(options: HttpHqClientOptions): HqClient {
       return readLimited(response, MAX_BLOB_BYTES, 'a photo')
     },
     directory: () => call('directory', {}),
+    snapshot: async () => {
+      const response = await send(
+        SNAPSHOT_ROUTE,
+        { headers: { 'accept-encoding': 'br, gzip', ...auth } },
+        options.snapshotTimeoutMs ?? 30 * 60_000,
+      )
+      return snapshotOf(response, base)
+    },
   }
+}
+
+/** NDJSON lines of a reply as they are decoded, each at most MAX_SNAPSHOT_LINE_BYTES. */
+async function* linesOf(response: Response): AsyncGenerator<string> {
+  const decoder = new TextDecoder()
+  let pending = ''
+  for await (const chunk of response.body ?? []) {
+    pending += decoder.decode(chunk, { stream: true })
+    let end: number
+    while ((end = pending.indexOf('\n')) >= 0) {
+      yield pending.slice(0, end)
+      pending = pending.slice(end + 1)
+    }
+    if (pending.length > MAX_SNAPSHOT_LINE_BYTES) {
+      throw new HqRequestError(
+        'payload_too_large',
+        `HQ sent a snapshot line over ${MAX_SNAPSHOT_LINE_BYTES} bytes`,
+      )
+    }
+  }
+  pending += decoder.decode()
+  if (pending.length > 0) yield pending
+}
+
+/** Reads a snapshot reply: the header now, the chunks as the caller asks for them. */
+async function snapshotOf(response: Response, base: string): Promise<SnapshotStream> {
+  const lines = linesOf(response)[Symbol.asyncIterator]()
+  const cutOff = (error?: unknown) =>
+    new HqRequestError(
+      'offline',
+      `the snapshot from HQ at ${base} was cut off${error ? `: ${String(error)}` : ''}`,
+    )
+  const next = async (): Promise<IteratorResult<string>> => {
+    try {
+      return await lines.next()
+    } catch (error) {
+      if (error instanceof HqRequestError) throw error
+      throw cutOff(error)
+    }
+  }
+  const json = (line: string): unknown => {
+    try {
+      return JSON.parse(line)
+    } catch {
+      throw new HqRequestError('bad_reply', `HQ's snapshot holds a line that is not JSON`)
+    }
+  }
+  const parse = <T>(line: unknown, schema: z.ZodType<T>, what: string): T => {
+    const parsed = schema.safeParse(line)
+    if (!parsed.success) throw new HqRequestError('bad_reply', `HQ's snapshot ${what} breaks the contract`)
+    return parsed.data
+  }
+  const first = await next()
+  if (first.done) {
+    await response.body?.cancel().catch(() => undefined)
+    throw cutOff()
+  }
+  const header = parse(json(first.value), SnapshotHeader, 'header')
+  async function* chunks(): AsyncGenerator<LoggedMessage[]> {
+    let chunk: LoggedMessage[] = []
+    let fields = 0
+    try {
+      for (let line = await next(); !line.done; line = await next()) {
+        const value = json(line.value)
+        if ((value as { kind?: unknown } | null)?.kind === 'end') {
+          const end = parse(value, SnapshotEnd, 'end line')
+          if (end.fields !== fields) {
+            throw new HqRequestError(
+              'bad_reply',
+              `HQ's snapshot ends at ${end.fields} fields, ${fields} came`,
+            )
+          }
+          if (chunk.length > 0) yield chunk
+          return
+        }
+        const message = parse(value, LoggedMessage, `field ${fields + 1}`)
+        fields++
+        const last = chunk.at(-1)
+        if (chunk.length >= SNAPSHOT_CHUNK && (last!.table !== message.table || last!.row !== message.row)) {
+          yield chunk
+          chunk = []
+        }
+        chunk.push(message)
+      }
+      throw cutOff()
+    } finally {
+      await response.body?.cancel().catch(() => undefined)
+    }
+  }
+  return { header, chunks: chunks() }
 }
 
 /** A request that failed on a pooled connection the other side had closed, before any reply. */

@@ -12,6 +12,7 @@ import { checkHq, cursorMark, noteEnrolment } from './hq-identity'
 import { clearRevocation, noteRevocation, readRevocation } from './revocation'
 import { countLocalOnlyRows, localOnlyUpTo } from './local-only'
 import { pushUnsent, unsentChanges } from './push'
+import { applySnapshot } from './snapshot'
 import { MAX_PULL_LIMIT } from './wire/sync-wire.contract'
 import { SyncReport, type SyncOutcome, type SyncPhase, type SyncStatus } from './sync.contract'
 import { countConflicts } from './sync-conflicts'
@@ -195,14 +196,44 @@ export async function syncNow(deps: SyncDeps, hooks: SyncRunHooks = {}): Promise
     signal?.throwIfAborted()
     onProgress?.('pulling', report)
     const conflictsBefore = await countAllConflicts(deps.db)
+    // A first sync (or one after healing) starts from HQ's current values, not its whole log; so does a
+    // laptop whose cursor HQ's compaction passed. Once per run: a second refusal is reported.
+    let bootstrapped = false
+    const bootstrap = async (): Promise<boolean> => {
+      bootstrapped = true
+      const before = { pulled: report.pulled, applied: report.applied }
+      const snapshot = await applySnapshot(deps, client, {
+        hqId: await readSetting(deps.db, SETTING.hqId),
+        signal,
+        onChunk: (sofar) => {
+          report.pulled = before.pulled + sofar.received - sofar.duplicates
+          onProgress?.('pulling', report)
+        },
+      })
+      if (!snapshot) return false
+      report.pulled = before.pulled + snapshot.received - snapshot.duplicates
+      report.applied = before.applied + snapshot.applied
+      if (snapshot.conflicts > 0) report.conflicts = (await countAllConflicts(deps.db)) - conflictsBefore
+      report.cursor = Number((await readSetting(deps.db, SETTING.cursor)) ?? 0)
+      return true
+    }
+    if (report.cursor === 0 && checked.identified) await bootstrap()
     for (;;) {
       signal?.throwIfAborted()
-      const page = await client.pull({
+      const request = {
         after: report.cursor,
         // HQ's byte cap ends a page first: pages of small messages carry the most.
         limit: deps.pageSize ?? MAX_PULL_LIMIT,
         mark: checked.identified ? await cursorMark(deps.db) : undefined,
-      })
+      }
+      let page: Awaited<ReturnType<HqClient['pull']>>
+      try {
+        page = await client.pull(request)
+      } catch (error) {
+        const compacted = error instanceof HqRequestError && error.code === 'snapshot_required'
+        if (!compacted || bootstrapped || !(await bootstrap())) throw error
+        continue
+      }
       // A reply to another request (a retry's, delivered late) is no page of this cursor: stop here.
       if (page.after !== undefined && page.after !== report.cursor) break
       const applied = await applyPage(deps, page.messages, page.cursor)

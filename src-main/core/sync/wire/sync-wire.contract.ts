@@ -93,6 +93,42 @@ export const LoggedMessage = WireMessage.extend({
 export type LoggedMessage = z.infer<typeof LoggedMessage>
 
 /**
+ * Where a laptop with no cursor gets HQ's current values instead of replaying the log (GET, device
+ * token): NDJSON, compressed as Accept-Encoding allows. The first line is a SnapshotHeader, then one
+ * LoggedMessage per field (the log entry whose value stands, in table, row, column order: a row's fields
+ * are adjacent), then a SnapshotEnd; a stream without its end line was cut off and counts for nothing.
+ * Read in one transaction: every value is the log's winner up to `position` and none after it, so the
+ * laptop applies the lines and then continues pulling after `position`.
+ */
+export const SNAPSHOT_ROUTE = '/snapshot'
+/** Most bytes of one snapshot line the laptop reads: one message, with room for its JSON envelope. */
+export const MAX_SNAPSHOT_LINE_BYTES = 2 * MAX_MESSAGE_BYTES
+
+export const SnapshotHeader = z
+  .object({
+    kind: z.literal('snapshot'),
+    /** HQ's identity (see `hello`): a laptop applies only its own HQ's snapshot. */
+    hqId: z.string(),
+    /** The log position the snapshot was read at: the laptop's cursor once every line is applied. */
+    position: z.number().int().nonnegative(),
+    /** The stamp of the log's message at `position` (the cursor's mark); null for an empty log. */
+    mark: z.string().regex(HLC_TEXT).nullable(),
+    /** As in health. */
+    schemaVersion: z.number().int().positive(),
+  })
+  .strip()
+export type SnapshotHeader = z.infer<typeof SnapshotHeader>
+
+export const SnapshotEnd = z
+  .object({
+    kind: z.literal('end'),
+    /** How many field lines came between the header and this line. */
+    fields: z.number().int().nonnegative(),
+  })
+  .strip()
+export type SnapshotEnd = z.infer<typeof SnapshotEnd>
+
+/**
  * Why HQ refused one message of a push; the other saves of the batch are unaffected (a save refused in
  * one field is refused whole). 'unknown_schema': a table or column HQ's version does not know (a newer
  * laptop's); the laptop keeps it and pushes it again once HQ's schemaVersion rises.
@@ -179,7 +215,7 @@ export const wireCalls = defineCalls({
   },
   pull: {
     summary:
-      'Messages with a sequence above `after`, oldest first, in whole saves and at most MAX_PULL_BYTES; `cursor` is where to continue. With `mark`, HQ first confirms that its message at `after` has that stamp (409 cursor_mismatch when not: a restored or other HQ).',
+      'Messages with a sequence above `after`, oldest first, in whole saves and at most MAX_PULL_BYTES; `cursor` is where to continue. With `mark`, HQ first confirms that its message at `after` has that stamp (409 cursor_mismatch when not: a restored or other HQ). A cursor inside the part of the log compaction thinned out gets 410 snapshot_required: the laptop applies a snapshot (SNAPSHOT_ROUTE) and continues from its position.',
     input: z
       .object({
         after: z.number().int().nonnegative(),
@@ -276,6 +312,7 @@ export type HqErrorCode =
   | 'not_image'
   | 'conflict'
   | 'cursor_mismatch'
+  | 'snapshot_required'
   | 'internal'
 
 export const HQ_HTTP_STATUS: Record<HqErrorCode, number> = {
@@ -295,6 +332,7 @@ export const HQ_HTTP_STATUS: Record<HqErrorCode, number> = {
   not_image: 415,
   conflict: 409,
   cursor_mismatch: 409,
+  snapshot_required: 410,
   internal: 500,
 }
 
