@@ -3,12 +3,14 @@ import { v7 as uuidv7 } from 'uuid'
 import type { HqDB } from './db/schema'
 import { HqError } from './hq-error'
 import { compactedThrough } from './snapshot/compaction.repository'
+import type { LogPlace } from './hq.contract'
 
 /**
  * HQ's identity and what a laptop needs to tell that its cursor and "sent" marks still hold here.
  * The id is made once and kept in HQ's database, so a restart keeps it and so does a copy restored
  * from a backup; a restored copy is told apart by its log instead: it lacks the message the laptop's
- * cursor points at (or holds another there), or fewer of the laptop's own messages than it sent.
+ * cursor points at (or holds another there), or the very message it last acknowledged to the laptop at
+ * the place it acknowledged it, or fewer of the laptop's own messages than it sent.
  */
 
 /** HQ's id, created on the first start. */
@@ -87,6 +89,38 @@ export async function confirmCursor(
     'errors.sync.cursorMismatch',
     `HQ's log holds no message stamped ${mark} at sequence ${cursor}: restored from a backup, or another HQ`,
   )
+}
+
+/**
+ * Whether the log still holds, at `place.seq`, the very message it stored there: same stamp, stored at
+ * the same time (true without a place). Every message HQ acknowledged to a laptop lies at or below the
+ * highest place it acknowledged, and the log only grows, so while that one is held all of them are; a
+ * log restored from an older copy lacks it, or holds another message there, or a copy stored again
+ * later. Counting the laptop's messages cannot tell: a push that reached the restored HQ before the
+ * laptop asked (delayed in the network, its reply never read) makes up the number (issue #10).
+ */
+export async function holdsPlace(db: Kysely<HqDB>, place: LogPlace | null | undefined): Promise<boolean> {
+  if (!place) return true
+  const row = await db
+    .selectFrom('messages')
+    .select(['hlc', 'received_at'])
+    .where('seq', '=', place.seq)
+    .executeTakeFirst()
+  // Compaction may have removed that message (an old value since overwritten): nothing to compare, and
+  // the count of held messages (which counts what compaction removed) stays the check.
+  if (row === undefined) return place.seq <= (await compactedThrough(db))
+  return row.hlc === place.hlc && row.received_at === place.at
+}
+
+/** The place of the log's last message, or null when the log is empty. */
+export async function logHead(db: Kysely<HqDB>): Promise<LogPlace | null> {
+  const row = await db
+    .selectFrom('messages')
+    .select(['seq', 'hlc', 'received_at'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row ? { seq: Number(row.seq), hlc: row.hlc, at: row.received_at } : null
 }
 
 /** Messages HQ accepted stamped by this node: those in the log and those compaction removed from it. */

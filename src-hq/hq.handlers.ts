@@ -6,7 +6,14 @@ import type { HqDB } from './db/schema'
 import { listDevices, revokeDevice, type DeviceRow } from './devices.repository'
 import { enrolDevice, mintEnrolmentCode } from './enrolment'
 import { MAX_PULL_BYTES, type HqCalls } from './hq.contract'
-import { confirmCursor, countHeldFrom, heldStamps, holdsCursorAtSaveEnd } from './hq-identity'
+import {
+  confirmCursor,
+  countHeldFrom,
+  heldStamps,
+  holdsCursorAtSaveEnd,
+  holdsPlace,
+  logHead,
+} from './hq-identity'
 import { readMessages } from './messages.repository'
 import { pushMessages } from './push.service'
 import { SYNC_SCHEMA_VERSION } from '../src-main/core/sync/synced-tables'
@@ -123,6 +130,8 @@ export const hqHandlers: HqHandlers = {
     hqId: ctx.hqId,
     cursorHeld: await holdsCursorAtSaveEnd(ctx.db, input.cursor, input.mark),
     held: await countHeldFrom(ctx.db, deviceOf(ctx).node_id),
+    ackedHeld: await holdsPlace(ctx.db, input.acked),
+    head: await logHead(ctx.db),
   }),
   held: (input, ctx) => heldStamps(ctx.db, deviceOf(ctx).node_id, input.after, input.limit),
   'photos.missing': async (input, ctx) => {

@@ -130,9 +130,11 @@ describe.each(hqBackends())('HQ on %s', (backend) => {
     // Every reply carries HQ's time, which laptops measure their clocks by, and its schema version.
     const time = now().toISOString()
     const schemaVersion = SYNC_SCHEMA_VERSION
-    expect(first.body.value).toEqual({ accepted: 3, duplicates: 0, rejected: [], time, schemaVersion })
+    // And where the batch's highest message lies in the log: new, or held before (a re-push).
+    const acked = { seq: before + 3, hlc: batch[2]!.hlc, at: time }
+    expect(first.body.value).toEqual({ accepted: 3, duplicates: 0, rejected: [], time, schemaVersion, acked })
     const again = await hqCall(hq.url, 'push', { messages: batch }, device.token)
-    expect(again.body.value).toEqual({ accepted: 0, duplicates: 3, rejected: [], time, schemaVersion })
+    expect(again.body.value).toEqual({ accepted: 0, duplicates: 3, rejected: [], time, schemaVersion, acked })
     expect(await countMessages(hq.database.db)).toBe(before + 3)
 
     const seen: string[] = []
@@ -197,6 +199,7 @@ describe.each(hqBackends())('HQ on %s', (backend) => {
       rejected: [{ index: 0, code: 'message_too_large', message: expect.any(String) }],
       time: now().toISOString(),
       schemaVersion: SYNC_SCHEMA_VERSION,
+      acked: { seq: before + 1, hlc: small.hlc, at: now().toISOString() },
     })
 
     const huge = JSON.stringify({

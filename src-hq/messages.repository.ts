@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
+import type { LogPlace } from './hq.contract'
 import type { HqDB } from './db/schema'
 
 /** A message ready for the log, before HQ gives it a sequence number. */
@@ -80,6 +81,13 @@ export async function lockSequence(trx: Transaction<HqDB>): Promise<number> {
   return Number(row.value)
 }
 
+/** What an append did; `last`: the place of the batch's message highest in the log, new or held before. */
+export interface Appended {
+  accepted: number
+  duplicates: number
+  last?: LogPlace
+}
+
 /**
  * Appends the messages the log does not hold yet, in one transaction; a message already in the log
  * (a re-push after a lost reply) is counted as a duplicate and not written again.
@@ -88,7 +96,7 @@ export async function appendMessages(
   db: Kysely<HqDB>,
   messages: NewMessage[],
   seen: number,
-): Promise<{ accepted: number; duplicates: number }> {
+): Promise<Appended> {
   if (messages.length === 0) return { accepted: 0, duplicates: 0 }
   return db.transaction().execute(async (trx) => appendLocked(trx, await lockSequence(trx), messages, seen))
 }
@@ -102,16 +110,24 @@ export async function appendLocked(
   last: number,
   messages: NewMessage[],
   seen: number,
-): Promise<{ accepted: number; duplicates: number }> {
+): Promise<Appended> {
+  const wanted = new Set(messages.map(identity))
   const known = new Set<string>()
+  let highest: LogPlace | undefined
+  const place = (seq: number | string, hlc: string, at: string) => {
+    if (!highest || Number(seq) > highest.seq) highest = { seq: Number(seq), hlc, at }
+  }
   const hlcs = [...new Set(messages.map((m) => m.hlc))]
   for (let i = 0; i < hlcs.length; i += CHUNK) {
     const existing = await trx
       .selectFrom('messages')
-      .select(['hlc', 'table_name', 'row_id', 'column_name'])
+      .select(['seq', 'hlc', 'table_name', 'row_id', 'column_name', 'received_at'])
       .where('hlc', 'in', hlcs.slice(i, i + CHUNK))
       .execute()
-    for (const row of existing) known.add(identity(row))
+    for (const row of existing) {
+      known.add(identity(row))
+      if (wanted.has(identity(row))) place(row.seq, row.hlc, row.received_at)
+    }
   }
   const bases = await seenBases(trx, messages, seen)
   const fresh: StoredMessage[] = []
@@ -139,7 +155,8 @@ export async function appendLocked(
       .where('name', '=', 'messages')
       .execute()
   }
-  return { accepted: fresh.length, duplicates: messages.length - fresh.length }
+  for (const message of fresh) place(message.seq, message.hlc, message.received_at)
+  return { accepted: fresh.length, duplicates: messages.length - fresh.length, last: highest }
 }
 
 /**

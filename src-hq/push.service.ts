@@ -4,7 +4,13 @@ import type { HqDB } from './db/schema'
 import { deviceRefusal, localDeviceOf } from './device-check'
 import type { DeviceRow } from './devices.repository'
 import { HqError } from './hq-error'
-import { HQ_OWNED_TABLES, MAX_MESSAGE_BYTES, type Rejection, type WireMessage } from './hq.contract'
+import {
+  HQ_OWNED_TABLES,
+  MAX_MESSAGE_BYTES,
+  type LogPlace,
+  type Rejection,
+  type WireMessage,
+} from './hq.contract'
 import { appendMessages, type NewMessage } from './messages.repository'
 import { checkMessage, SYNC_SCHEMA_VERSION } from '../src-main/core/sync/synced-tables'
 
@@ -92,7 +98,13 @@ export async function pushMessages(
   ctx: PushContext,
   messages: WireMessage[],
   seen = 0,
-): Promise<{ accepted: number; duplicates: number; rejected: Rejection[]; schemaVersion: number }> {
+): Promise<{
+  accepted: number
+  duplicates: number
+  rejected: Rejection[]
+  schemaVersion: number
+  acked?: LogPlace
+}> {
   const maxDrift = ctx.maxDriftMs ?? DEFAULT_MAX_DRIFT_MS
   const rejected: Rejection[] = []
   const rows: NewMessage[] = []
@@ -129,6 +141,12 @@ export async function pushMessages(
       received_at: receivedAt,
     })
   })
-  const { accepted, duplicates } = await appendMessages(ctx.db, rows, seen)
-  return { accepted, duplicates, rejected, schemaVersion: SYNC_SCHEMA_VERSION }
+  const { accepted, duplicates, last } = await appendMessages(ctx.db, rows, seen)
+  return {
+    accepted,
+    duplicates,
+    rejected,
+    schemaVersion: SYNC_SCHEMA_VERSION,
+    ...(last ? { acked: last } : {}),
+  }
 }

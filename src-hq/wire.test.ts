@@ -255,6 +255,7 @@ describe.each(hqBackends())('the wire on HQ on %s', (backend) => {
       rejected: [{ index: 0, code: 'device_mismatch', message: expect.stringContaining('laptop-local-id') }],
       time: expect.any(String),
       schemaVersion: expect.any(Number),
+      acked: expect.objectContaining({ hlc: own[0]!.hlc }),
     })
 
     // Enrolled by an older laptop (no id sent): the first push teaches HQ the id, later ones are held to it.
@@ -280,10 +281,31 @@ describe.each(hqBackends())('the wire on HQ on %s', (backend) => {
     expect(device.hqId).toMatch(/^[0-9a-f-]{36}$/)
     const messages = [...save(device.node, t0 + 5000, 'h1', 3), ...save(device.node, t0 + 5001, 'h2', 2)]
     // (Parts of saves: what HQ holds is counted per save.)
-    await hqCall(hq.url, 'push', { messages }, device.token)
+    const pushed = await hqCall(hq.url, 'push', { messages }, device.token)
+    const { acked } = pushed.body.value as { acked: { seq: number; hlc: string; at: string } }
     const last = (await pullAll(device.token, 5000)).flat().at(-1)!
-    const hello = await hqCall(hq.url, 'hello', { cursor: last.seq, mark: last.hlc }, device.token)
-    expect(hello.body.value).toEqual({ hqId: device.hqId, cursorHeld: true, held: 5 })
+    expect(acked).toMatchObject({ seq: last.seq, hlc: last.hlc })
+    const hello = await hqCall(hq.url, 'hello', { cursor: last.seq, mark: last.hlc, acked }, device.token)
+    // The log still holds the very message at the place it acknowledged; and where the log ends.
+    expect(hello.body.value).toEqual({
+      hqId: device.hqId,
+      cursorHeld: true,
+      held: 5,
+      ackedHeld: true,
+      head: acked,
+    })
+    // Another message there, or one stored there at another time (a copy refilled after a restore),
+    // or none at all: not the place it acknowledged.
+    for (const other of [
+      { ...acked, hlc: formatHlc(makeHlc(t0, 9, device.node)) },
+      { ...acked, at: new Date(Date.parse(acked.at) + 1).toISOString() },
+      { ...acked, seq: acked.seq + 1000 },
+    ]) {
+      const asked = { cursor: last.seq, mark: last.hlc, acked: other }
+      expect((await hqCall(hq.url, 'hello', asked, device.token)).body.value).toMatchObject({
+        ackedHeld: false,
+      })
+    }
     // A cursor inside a save (the next message has its stamp) is not where any page ended: a save that
     // moved in a restored log. At the end of the save before, it is.
     const pulled = (await pullAll(device.token, 5000)).flat()

@@ -2,15 +2,21 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB } from '../db/schema'
 import { HqRequestError, type HqClient } from './hq-client'
 import { readSetting, SETTING, writeSetting } from './sync.settings'
-import type { LoggedMessage } from './wire/sync-wire.contract'
+import { LogPlace, type LoggedMessage } from './wire/sync-wire.contract'
 
 /**
  * The laptop's cursor and "sent" marks belong to one HQ: the one whose id is kept with them, whose log
- * holds the message the cursor points at (its stamp is kept as the cursor's mark), and which holds at
- * least as many of this laptop's messages as it acknowledged. Another HQ, or one restored from an older
- * copy of its database, fails one of those: the laptop then marks unsent what that HQ lacks and pulls
- * from the start. Both are idempotent (HQ ignores a message it holds, apply one it knows), so healing
- * twice, or for nothing, costs only the traffic.
+ * holds the message the cursor points at (its stamp is kept as the cursor's mark), whose log still holds
+ * the very message at the highest place it acknowledged to this laptop (kept as the acknowledged place:
+ * every acknowledged message lies at or below it), and which holds at least as many of this laptop's
+ * messages as it acknowledged. Another HQ, or one restored from an older copy of its database, fails one
+ * of those: the laptop then marks unsent what that HQ lacks and pulls from the start. Both are
+ * idempotent (HQ ignores a message it holds, apply one it knows), so healing twice, or for nothing,
+ * costs only the traffic.
+ *
+ * The count alone cannot tell (issue #10, the sync simulation on the SQLite HQ): HQ also holds messages
+ * the laptop has not seen acknowledged (a push whose reply was lost, or one delayed in the network that
+ * reaches a restored HQ just before the laptop asks), and those make up for acknowledged ones it lacks.
  */
 
 /** Stands in for the HQ id when a laptop from before HQ ids enrolls elsewhere: nothing matches it. */
@@ -43,6 +49,18 @@ export async function cursorMark(db: Db): Promise<string | undefined> {
   return readSetting(db, SETTING.cursorMark)
 }
 
+/** The highest place in HQ's log acknowledged to this laptop, when one was kept. */
+export async function ackedPlace(db: Db): Promise<LogPlace | null> {
+  const text = await readSetting(db, SETTING.ackedPlace)
+  return text === undefined ? null : (LogPlace.safeParse(JSON.parse(text)).data ?? null)
+}
+
+/** Keeps `place` as the acknowledged place when it is higher (in the acknowledging transaction). */
+export async function keepAckedPlace(trx: Transaction<DB>, place: LogPlace): Promise<void> {
+  const kept = await ackedPlace(trx)
+  if (!kept || place.seq > kept.seq) await writeSetting(trx, SETTING.ackedPlace, JSON.stringify(place))
+}
+
 /** Own changes HQ acknowledged: stamped by this laptop's node and marked sent. */
 const ownSent = (db: Db, node: string) =>
   db
@@ -63,15 +81,16 @@ async function countOwnSent(db: Db, node: string): Promise<number> {
  * its `seen` is the reset cursor.
  */
 export async function checkHq(db: Kysely<DB>, client: HqClient, node: string): Promise<HqCheck> {
-  const [known, cursorText, mark] = await Promise.all([
+  const [known, cursorText, mark, acked] = await Promise.all([
     readSetting(db, SETTING.hqId),
     readSetting(db, SETTING.cursor),
     cursorMark(db),
+    ackedPlace(db),
   ])
   const cursor = Number(cursorText ?? 0)
   let hello: Awaited<ReturnType<HqClient['hello']>>
   try {
-    hello = await client.hello({ cursor, mark: mark ?? null })
+    hello = await client.hello({ cursor, mark: mark ?? null, acked })
   } catch (error) {
     // An HQ from before ids cannot be told apart: sync with it as before.
     if (error instanceof HqRequestError && error.code === 'unknown_call') {
@@ -82,7 +101,8 @@ export async function checkHq(db: Kysely<DB>, client: HqClient, node: string): P
   const sent = await countOwnSent(db, node)
   // A laptop from before HQ ids has none kept: it adopts this HQ's if the log agrees with it.
   const sameHq = known === undefined || known === hello.hqId
-  if (sameHq && hello.cursorHeld && hello.held >= sent) {
+  // An HQ older than acknowledged places answers no ackedHeld: the count is all there is to go by.
+  if (sameHq && hello.cursorHeld && hello.ackedHeld !== false && hello.held >= sent) {
     if (known === undefined) await writeSetting(db, SETTING.hqId, hello.hqId)
     return { healed: false, resent: 0, identified: true }
   }
@@ -106,6 +126,9 @@ export async function checkHq(db: Kysely<DB>, client: HqClient, node: string): P
     }
     await writeSetting(trx, SETTING.cursor, '0')
     await trx.deleteFrom('meta').where('key', '=', SETTING.cursorMark).execute()
+    // What stays marked sent is what this HQ holds, at or below its log's end when it answered.
+    if (hello.head) await writeSetting(trx, SETTING.ackedPlace, JSON.stringify(hello.head))
+    else await trx.deleteFrom('meta').where('key', '=', SETTING.ackedPlace).execute()
     await writeSetting(trx, SETTING.hqId, hello.hqId)
     return marked
   })

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { MAX_BATCH_BYTES, MAX_MESSAGE_BYTES, type WireMessage } from './wire/sync-wire.contract'
 import type { DB } from '../db/schema'
 import type { HqClient } from './hq-client'
+import { keepAckedPlace } from './hq-identity'
 import { noteHqSchemaVersion, recheckUnknownSchema } from './hq-schema-version'
 import { isLocalOnly, localOnlyUpTo } from './local-only'
 import { readSetting, SETTING } from './sync.settings'
@@ -139,6 +140,8 @@ export async function pushUnsent(
             .where('seq', 'in', acked.slice(i, i + 500))
             .execute()
         }
+        // With the sent marks: where in HQ's log the highest of them lies (hello asks about it).
+        if (reply.acked) await keepAckedPlace(trx, reply.acked)
         const rejections = [...refused.values()].map((r) => ({
           seq: batch[r.index]!.seq,
           code: r.code,

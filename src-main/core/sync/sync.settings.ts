@@ -24,6 +24,8 @@ export const SETTING = {
   hqId: 'sync_hq_id',
   /** The stamp of the message at the cursor as applied here: HQ confirms it before serving more. */
   cursorMark: 'sync_cursor_mark',
+  /** JSON of the highest place in HQ's log acknowledged to this laptop (wire LogPlace, hq-identity.ts). */
+  ackedPlace: 'sync_acked_place',
   /** When HQ refused this laptop's token (revoked); cleared by enrolling again. */
   revokedAt: 'sync_revoked_at',
   /** JSON of HQ's clock against this laptop's (clock-correction.ts ClockOffset), as of the last sync. */

@@ -30,14 +30,6 @@ import {
  * `npm test` prints before its summary. SYNC_SIM_DEBUG=1 shows the calls the app refused.
  */
 
-/**
- * A known bug, open in issue #10: on the SQLite HQ about one seed in a hundred ends with 3–7 of a
- * laptop's acknowledged changes missing from HQ's log (never on PostgreSQL, 400 of 400 seeds; timing-
- * dependent: a failing seed passes when replayed). Until it is found, those seeds are listed loudly in
- * the totals instead of failing the run; every other check still fails it.
- */
-const KNOWN_LOST_WRITES: HqBackendName[] = ['sqlite']
-
 const SEEDS = Number(process.env.SYNC_SIM_SEEDS ?? (process.env.CI ? 200 : 8))
 /**
  * Stateless HQ: the same seeds once more with the laptops spread over two HQ processes on one
@@ -111,7 +103,6 @@ describe.each(RUNS)('sync simulation on $label HQ', ({ backend, hqs, seedCount, 
   let run: ReturnType<typeof runSeeds> | undefined
   let passed = 0
   let started = 0
-  const knownLost: string[] = []
 
   beforeAll(() => {
     started = Date.now()
@@ -125,11 +116,6 @@ describe.each(RUNS)('sync simulation on $label HQ', ({ backend, hqs, seedCount, 
       if ('error' in result) throw new Error(`seed ${seed}: ${result.error}`)
       addCounts(total, result.counts)
       expect(result.counts.divergences, 'replicas that differ from HQ').toBe(0)
-      if (result.counts.lostWrites > 0 && KNOWN_LOST_WRITES.includes(backend)) {
-        // A known, open bug (issue #10): listed in the totals and the notes, not hidden.
-        knownLost.push(`seed ${seed}: ${result.counts.lostWrites}`)
-        return
-      }
       expect(result.counts.lostWrites, 'lost acknowledged writes').toBe(0)
       passed++
     },
@@ -139,11 +125,7 @@ describe.each(RUNS)('sync simulation on $label HQ', ({ backend, hqs, seedCount, 
   afterAll(() => {
     run?.stop()
     const seconds = (Date.now() - started) / 1000
-    const known =
-      knownLost.length === 0
-        ? ''
-        : `\n  KNOWN BUG (issue #10, open): acknowledged writes lost on the ${backend} HQ in ${knownLost.length} seeds (${knownLost.join(', ')})`
-    const text = formatTotals(label, { seeds: seeds.length, passed, seconds }, total) + known
+    const text = formatTotals(label, { seeds: seeds.length, passed, seconds }, total)
     console.log(text)
     mkdirSync(NOTES_DIR, { recursive: true })
     const note = hqs === 1 ? `sync-simulation-${backend}.txt` : `sync-simulation-${backend}-${hqs}hq.txt`

@@ -129,6 +129,19 @@ export const SnapshotEnd = z
 export type SnapshotEnd = z.infer<typeof SnapshotEnd>
 
 /**
+ * Where HQ's log holds a message: its sequence, its stamp and when HQ stored it (a copy stored again
+ * after a restore has another time). A laptop keeps the place of the highest message HQ acknowledged to
+ * it and asks, before each sync, whether the log still holds that very message there: every message it
+ * saw acknowledged lies at or below it, so a log restored to before it lacks some of them.
+ */
+export const LogPlace = z.object({
+  seq: z.number().int().nonnegative(),
+  hlc: z.string().regex(HLC_TEXT),
+  at: z.string().min(1).max(40),
+})
+export type LogPlace = z.infer<typeof LogPlace>
+
+/**
  * Why HQ refused one message of a push; the other saves of the batch are unaffected (a save refused in
  * one field is refused whole). 'unknown_schema': a table or column HQ's version does not know (a newer
  * laptop's); the laptop keeps it and pushes it again once HQ's schemaVersion rises.
@@ -211,6 +224,11 @@ export const wireCalls = defineCalls({
       time: HqTime,
       /** As in health: a laptop re-sends its 'unknown_schema' changes when this rises. */
       schemaVersion: z.number().int().positive().optional(),
+      /**
+       * The place of the batch's message highest in the log, new or held before (none for an empty
+       * batch, or from an HQ older than it): what hello's `acked` asks about.
+       */
+      acked: LogPlace.optional(),
     }),
   },
   pull: {
@@ -237,12 +255,14 @@ export const wireCalls = defineCalls({
   },
   hello: {
     summary:
-      'Who HQ is, whether it holds the log position the laptop’s cursor points at, and how many messages it holds from the calling device’s node: a laptop asks before each sync, to tell a restored or other HQ.',
+      'Who HQ is, whether it holds the log position the laptop’s cursor points at and the very message it last acknowledged to the laptop, and how many messages it holds from the calling device’s node: a laptop asks before each sync, to tell a restored or other HQ.',
     input: z
       .object({
         cursor: z.number().int().nonnegative(),
         /** The stamp of the message at `cursor` as the laptop applied it; null when it never kept one. */
         mark: z.string().regex(HLC_TEXT).nullable(),
+        /** The highest place HQ acknowledged to this laptop (push's `acked`); null when it kept none. */
+        acked: LogPlace.nullable().optional(),
       })
       .strict(),
     output: z.object({
@@ -252,6 +272,13 @@ export const wireCalls = defineCalls({
       cursorHeld: z.boolean(),
       /** Messages HQ's log holds stamped by the calling device's node. */
       held: z.number().int().nonnegative(),
+      /**
+       * The log holds, at `acked.seq`, the very message it acknowledged there (true without `acked`);
+       * absent from an HQ older than it.
+       */
+      ackedHeld: z.boolean().optional(),
+      /** The place of the log's last message (null: empty): a healed laptop's acknowledged place. */
+      head: LogPlace.nullable().optional(),
     }),
   },
   held: {
