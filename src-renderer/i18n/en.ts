@@ -854,7 +854,7 @@ export const en: Messages = {
         'The photo does not match its checksum (damaged on the way): the next sync sends it again',
     },
     tour: {
-      dateOrder: 'The end date cannot be before the start date',
+      dateOrder: 'End date is before the start date',
       visitsOutside: 'A visit on {{date}} would fall outside the tour dates',
       hasVisits: 'This tour has visits; delete them or move them to another tour first',
     },
@@ -873,6 +873,7 @@ export const en: Messages = {
     },
     sample: {
       transition: 'A sample cannot move from {{from}} to {{to}}',
+      notReceived: 'The sample has not arrived yet; evaluate it once it is in hand',
       rejectReason: 'Give a reason to reject the sample',
       visitRequired: 'Choose the visit the sample came from',
       visitNotAllowed: 'A sample from the selection center is not linked to a visit',

@@ -844,7 +844,7 @@ export const zhCN = {
       hashMismatch: '照片内容与其校验值不符（传输中损坏）：下次同步会重传',
     },
     tour: {
-      dateOrder: '结束日期不能早于开始日期',
+      dateOrder: '结束日期早于开始日期',
       visitsOutside: '{{date}} 的拜访将落在行程日期之外',
       hasVisits: '该行程已有拜访记录，请先删除或移至其他行程',
     },
@@ -862,6 +862,7 @@ export const zhCN = {
     },
     sample: {
       transition: '样品状态不能从 {{from}} 变为 {{to}}',
+      notReceived: '样品还未收到，收到后才能评估',
       rejectReason: '驳回样品须填写原因',
       visitRequired: '请选择样品来源的拜访',
       visitNotAllowed: '选品中心样品不关联拜访',
