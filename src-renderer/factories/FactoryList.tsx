@@ -12,6 +12,7 @@ import { FactoryListHeader, type SortState } from './FactoryListHeader'
 import { FactoryListRow, type RowLabels } from './FactoryListRow'
 import { useCertificateFlags } from '../certificates/use-certificate-flags'
 import { HEADER_HEIGHT, ROW_HEIGHT } from './list-columns'
+import { useRovingList } from '../common/use-roving-list'
 
 /**
  * The factory list, virtualized: only the rows in view (plus a few) are in the DOM, so 10,000 factories
@@ -73,6 +74,11 @@ export function FactoryList({
   const rows = virtualizer.getVirtualItems()
   const start = rows[0]?.index ?? 0
   const end = rows[rows.length - 1]?.index ?? 0
+  const roving = useRovingList({
+    count,
+    scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+    rendered: [start, end],
+  })
 
   useEffect(() => {
     if (count > 0) onRows(start, end)
@@ -87,7 +93,13 @@ export function FactoryList({
   }, [resetKey])
 
   return (
-    <div ref={scrollRef} className={classes.scroller} data-testid="factory-list" role="table">
+    <div
+      ref={scrollRef}
+      className={classes.scroller}
+      data-testid="factory-list"
+      role="table"
+      {...roving.listProps}
+    >
       <FactoryListHeader sort={sort} onSort={onSort} />
       {placeholder ?? (
         <div className={classes.body} style={{ height: virtualizer.getTotalSize() }} role="rowgroup">
@@ -100,6 +112,10 @@ export function FactoryList({
                 top={row.start - HEADER_HEIGHT}
                 labels={labels}
                 certificate={certificateFlags.get(factory.id)}
+                index={row.index}
+                tabbable={row.index === roving.tabbable}
+                focusClass={roving.itemClassName ?? ''}
+                onFocusRow={roving.onItemFocus}
               />
             ) : null
           })}

@@ -37,8 +37,20 @@ export const FactoryListRow = memo(function FactoryListRow({
   top,
   labels,
   certificate,
+  index,
+  tabbable,
+  focusClass,
+  onFocusRow,
 }: {
   factory: FactorySummary
+  /** Its index in the list: the list is one Tab stop and the arrows move between rows (useRovingList). */
+  index: number
+  /** The row that takes Tab. */
+  tabbable: boolean
+  /** The focus ring's class. */
+  focusClass: string
+  /** Told when the row takes focus, by click or Tab. */
+  onFocusRow: (index: number) => void
   top: number
   labels: RowLabels
   /** Its most urgent certificate flag ("BSCI 23 天后到期"), if any. */
@@ -48,7 +60,10 @@ export const FactoryListRow = memo(function FactoryListRow({
   const color = STATUS_COLORS[factory.status]
   return (
     <a
-      className={classes.row}
+      className={`${classes.row} ${focusClass}`}
+      tabIndex={tabbable ? 0 : -1}
+      data-roving-index={index}
+      onFocus={() => onFocusRow(index)}
       href={routeHash({ area: 'factory', id: factory.id })}
       style={{ height: ROW_HEIGHT, transform: `translateY(${top}px)`, gridTemplateColumns: GRID_TEMPLATE }}
       data-testid="factory-row"

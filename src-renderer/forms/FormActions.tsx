@@ -10,6 +10,8 @@ export function FormActions({
   testId,
   submitLabel,
   sticky = true,
+  extra,
+  onSubmitClick,
 }: {
   /** Closes the editor without saving (in a form dialog, after asking when there are changes). */
   onCancel: () => void
@@ -21,6 +23,10 @@ export function FormActions({
   submitLabel?: ReactNode
   /** Sticks to the bottom of a scrolling drawer; a short form in a modal sets false. */
   sticky?: boolean
+  /** Another action after Save (e.g. a second submit button, "save and add another"). */
+  extra?: ReactNode
+  /** Called as the Save button is pressed (also by Enter in a field), before the form submits. */
+  onSubmitClick?: () => void
 }) {
   const { t } = useTranslation()
   const cancel = useGuardedCancel(onCancel)
@@ -29,9 +35,11 @@ export function FormActions({
       <Button variant="default" onClick={cancel}>
         {t('common.cancel')}
       </Button>
-      <Button type="submit" loading={pending} data-testid={testId}>
+      <Button type="submit" loading={pending} onClick={onSubmitClick} data-testid={testId}>
         {submitLabel ?? t('common.save')}
       </Button>
+      {/* After Save: the first submit button is the one Enter in a field presses. */}
+      {extra}
     </>
   )
   if (!sticky) {

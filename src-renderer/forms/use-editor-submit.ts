@@ -1,6 +1,6 @@
 import type { FieldError } from '@core/api/errors'
 import type { FormErrors, UseFormReturnType } from '@mantine/form'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiCallError } from '../api/api-call-error'
 import { errorMessage } from '../common/error-message'
@@ -26,16 +26,22 @@ export function useEditorSubmit<V>(
 ) {
   const { t } = useTranslation()
   const [failure, setFailure] = useState<string | null>(null)
+  // The core's marks, with the values they were given for: the form's own rules cannot re-check them.
+  const [fromCore, setFromCore] = useState<CoreMarks<V> | null>(null)
+  useLiveErrors(form, fromCore, () => setFailure(null))
   const submit = form.onSubmit(
     async (values, event) => {
       // Read now: React clears currentTarget once the event has been dispatched.
       const formElement = event?.currentTarget ?? null
       setFailure(null)
+      setFromCore(null)
       try {
         await save(values)
       } catch (error) {
         if (error instanceof ApiCallError && error.apiError.fields.length > 0) {
-          form.setErrors(fieldErrors(error.apiError.fields, values))
+          const marks = fieldErrors(error.apiError.fields, values)
+          setFromCore({ keys: new Set(Object.keys(marks)), values })
+          form.setErrors(marks)
         }
         setFailure(errorMessage(t, error))
         focusFirstInvalid(formElement)
@@ -47,4 +53,51 @@ export function useEditorSubmit<V>(
     },
   )
   return { submit, failure }
+}
+
+/** Marks the core placed, and the values they were given for. */
+interface CoreMarks<V> {
+  keys: Set<string>
+  values: V
+}
+
+/** The value at a form path ('specs.0.key'), or undefined. */
+function valueAt(values: unknown, path: string): unknown {
+  let at: unknown = values
+  for (const part of path.split('.')) {
+    if (at === null || typeof at !== 'object') return undefined
+    at = (at as Record<string, unknown>)[part]
+  }
+  return at
+}
+
+/**
+ * Marks follow the values: as soon as a marked field is fixed its mark goes, whatever path it sits on
+ * (Mantine clears only the exact path that was set, so 'specs.0.key' stayed marked when the specs list
+ * changed, and an end date stayed marked when the start date was moved). A mark from the form's rules
+ * goes when the rules pass for that field; a mark from the core goes when its field's value changes.
+ * Once no mark is left, the banner goes too.
+ */
+function useLiveErrors<V>(form: UseFormReturnType<V>, fromCore: CoreMarks<V> | null, onAllFixed: () => void) {
+  const values = form.getValues()
+  const keys = Object.keys(form.errors)
+  const hadErrors = useRef(false)
+  useEffect(() => {
+    if (keys.length === 0) {
+      if (hadErrors.current) onAllFixed()
+      hadErrors.current = false
+      return
+    }
+    hadErrors.current = true
+    const core = fromCore
+    for (const key of keys) {
+      const fixed =
+        core && core.keys.has(key)
+          ? JSON.stringify(valueAt(values, key)) !== JSON.stringify(valueAt(core.values, key))
+          : form.isValid(key)
+      if (fixed) form.clearFieldError(key)
+    }
+    // Runs on every change of the values or the marks.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [values, form.errors])
 }

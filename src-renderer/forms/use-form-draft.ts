@@ -30,6 +30,11 @@ export interface FormDraft<V> {
   discard(): void
   /** After a successful save: the draft is done with. */
   clear(): void
+  /**
+   * After a save that keeps the form open for the next record ("save and register another"): the
+   * saved draft is gone and the form's new opening values are `next`; drafts are kept again from there.
+   */
+  restart(next: V): void
 }
 
 function browserStorage(): Storage | null {
@@ -136,5 +141,17 @@ export function useFormDraft<V>(
       if (storage) removeDraft(storage, key)
     },
     clear,
+    restart(next) {
+      if (offered.current) {
+        // The buyer saved without taking the offered draft: it stays for next time, as with clear().
+        offered.current = false
+        setOffer(null)
+      } else if (storage) removeDraft(storage, key)
+      schedule.cancel()
+      settled.current = false
+      form.setInitialValues(next)
+      form.setValues(next)
+      form.resetDirty(next)
+    },
   }
 }

@@ -101,6 +101,7 @@ export const fieldEn: Widen<typeof fieldZhCN> = {
     fromVisit: 'From the visit of {{date}}',
     addFollowUp: 'Add follow-up',
     scoreNoteFor: 'Note on {{dimension}}',
+    lastScore: 'Last visit: {{score}} ({{date}})',
     columns: {
       average: 'Average',
       openFollowUps: 'Open',
@@ -243,12 +244,16 @@ export const fieldEn: Widen<typeof fieldZhCN> = {
     hints: {
       selectionCenter: 'Picked at the offline selection center; not linked to a visit.',
       categoryFromSku: 'Left empty, the SKU’s category is used',
+      stagedPhotos: 'The photos are saved with the sample; closed unsaved, they are linked to nothing.',
     },
     form: {
       createTitle: 'Register sample',
       editTitle: 'Edit sample',
       created: 'Sample {{code}} registered',
       saved: 'Sample {{code}} saved',
+      saveAnother: 'Save and register another',
+      createdNext: 'Sample {{code}} registered; register the next sample of this visit',
+      removePhoto: 'Remove this photo',
     },
     delete: {
       title: 'Delete sample',

@@ -100,6 +100,7 @@ export const fieldZhCN = {
     fromVisit: '来自 {{date}} 的拜访',
     addFollowUp: '添加跟进事项',
     scoreNoteFor: '{{dimension}} 的说明',
+    lastScore: '上次拜访：{{score}} 分（{{date}}）',
     columns: {
       average: '平均分',
       openFollowUps: '待办',
@@ -241,12 +242,16 @@ export const fieldZhCN = {
     hints: {
       selectionCenter: '在线下选品中心挑选的样品，不关联拜访。',
       categoryFromSku: '留空则使用 SKU 的品类',
+      stagedPhotos: '照片随样品一起保存；未保存就关闭时不会关联到任何记录。',
     },
     form: {
       createTitle: '登记样品',
       editTitle: '编辑样品',
       created: '已登记样品 {{code}}',
       saved: '已保存样品 {{code}}',
+      saveAnother: '保存并再登记一个',
+      createdNext: '已登记样品 {{code}}，可继续登记同一拜访的下一个样品',
+      removePhoto: '移除这张照片',
     },
     delete: {
       title: '删除样品',

@@ -1,4 +1,4 @@
-import type { PhotoOwnerTable } from '@core/photos/photos.contract'
+import type { Photo, PhotoOwnerTable } from '@core/photos/photos.contract'
 import { useCallback, useRef, useState } from 'react'
 import { useApiContext } from '../api/api-context'
 import { uploadPhoto } from './photo-api'
@@ -27,9 +27,10 @@ export interface PhotoOwnerRef {
 
 /**
  * Uploads files one after another (a 20 MB photo at a time is enough for a laptop), attaches each to
- * the owner, and keeps per-file status for the list under the dropzone.
+ * the owner, and keeps per-file status for the list under the dropzone. Without an owner (a record not
+ * saved yet) each stored photo goes to `onStored` instead, for the record to link when it is saved.
  */
-export function usePhotoUploads(owner: PhotoOwnerRef) {
+export function usePhotoUploads(owner: PhotoOwnerRef | null, onStored?: (photo: Photo, file: File) => void) {
   const { client, invalidate } = useApiContext()
   const [items, setItems] = useState<UploadItem[]>([])
   const queue = useRef<Promise<void>>(Promise.resolve())
@@ -50,16 +51,17 @@ export function usePhotoUploads(owner: PhotoOwnerRef) {
               const percent = Math.round(sent * 100)
               update(key, percent >= 100 ? { percent, status: 'processing' } : { percent })
             })
-            await client.call('photos.attach', { sha256: photo.sha256, ...owner, caption: '' })
+            if (owner) await client.call('photos.attach', { sha256: photo.sha256, ...owner, caption: '' })
             update(key, { status: 'done', percent: 100 })
-            invalidate()
+            onStored?.(photo, file)
+            if (owner) invalidate()
           } catch (error) {
             update(key, { status: 'failed', error })
           }
         })
       }
     },
-    [client, invalidate, owner, update],
+    [client, invalidate, owner, onStored, update],
   )
 
   const clearFinished = useCallback(() => {

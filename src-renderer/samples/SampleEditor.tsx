@@ -1,5 +1,6 @@
 import {
   Autocomplete,
+  Button,
   Group,
   SegmentedControl,
   Select,
@@ -11,7 +12,7 @@ import {
 } from '@mantine/core'
 import type { Sample } from '@core/samples/samples.contract'
 import { useForm } from '@mantine/form'
-import { useMemo } from 'react'
+import { useCallback, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCall } from '../api/use-call'
 import { useMutation } from '../api/use-mutation'
@@ -26,6 +27,7 @@ import { useFormDraft } from '../forms/use-form-draft'
 import { FactorySelect } from '../quotes/FactorySelect'
 import {
   newSampleValues,
+  nextSampleValues,
   sampleFieldMapping,
   sampleFormValuesOf,
   toSampleCreateInput,
@@ -35,6 +37,7 @@ import {
   type SampleFormValues,
 } from './sample-form'
 import { SpecsEditor } from './SpecsEditor'
+import { StagedPhotos, type StagedPhoto } from './StagedPhotos'
 
 function Label({ children }: { children: React.ReactNode }) {
   return (
@@ -46,7 +49,9 @@ function Label({ children }: { children: React.ReactNode }) {
 
 /**
  * Register a sample (handed over in a visit, or picked at the selection center) or edit one: factory,
- * visit, SKU, category with HQ's policy, specs and where the physical sample is kept.
+ * visit, SKU, category with HQ's policy, specs and where the physical sample is kept. A new sample takes
+ * its photos before the first save, and "save and register another" keeps the form open for the next
+ * sample of the same visit.
  */
 export function SampleEditor({
   sample,
@@ -79,6 +84,21 @@ export function SampleEditor({
     recordUpdatedAt: sample?.updatedAt ?? null,
   })
   const values = form.getValues()
+  // Which submit button sent the form: Save (closes) or Save and register another (stays).
+  const another = useRef(false)
+  const formRef = useRef<HTMLFormElement>(null)
+  const addPhoto = useCallback(
+    (photo: StagedPhoto) => {
+      const staged = form.getValues().photos
+      if (!staged.some((p) => p.sha256 === photo.sha256)) form.setFieldValue('photos', [...staged, photo])
+    },
+    [form],
+  )
+  const removePhoto = (sha256: string) =>
+    form.setFieldValue(
+      'photos',
+      values.photos.filter((p) => p.sha256 !== sha256),
+    )
 
   const visits = useCall(
     'visits.list',
@@ -118,6 +138,12 @@ export function SampleEditor({
       const saved = sample
         ? await update.run({ id: sample.id, values: toSampleUpdateValues(formValues) })
         : await create.run(toSampleCreateInput(formValues))
+      if (!sample && another.current) {
+        draft.restart(nextSampleValues(formValues))
+        notifySuccess(t('samples.form.createdNext', { code: saved.code }))
+        formRef.current?.querySelector<HTMLElement>('[data-testid="sample-name"]')?.focus()
+        return
+      }
       draft.clear()
       notifySuccess(t(sample ? 'samples.form.saved' : 'samples.form.created', { code: saved.code }))
       onSaved(saved)
@@ -127,7 +153,7 @@ export function SampleEditor({
   })
 
   return (
-    <form onSubmit={submit} noValidate data-testid="sample-form">
+    <form ref={formRef} onSubmit={submit} noValidate data-testid="sample-form">
       <Stack gap="sm">
         <DraftOffer draft={draft} />
         <FormFailure failure={failure} />
@@ -236,7 +262,26 @@ export function SampleEditor({
           data-testid="sample-notes"
           {...form.getInputProps('notes')}
         />
-        <FormActions onCancel={onCancel} pending={create.pending || update.pending} testId="sample-save" />
+        {editing ? null : <StagedPhotos value={values.photos} onAdd={addPhoto} onRemove={removePhoto} />}
+        <FormActions
+          onCancel={onCancel}
+          pending={create.pending || update.pending}
+          testId="sample-save"
+          onSubmitClick={() => (another.current = false)}
+          extra={
+            editing ? null : (
+              <Button
+                type="submit"
+                variant="light"
+                disabled={create.pending}
+                onClick={() => (another.current = true)}
+                data-testid="sample-save-another"
+              >
+                {t('samples.form.saveAnother')}
+              </Button>
+            )
+          }
+        />
       </Stack>
     </form>
   )

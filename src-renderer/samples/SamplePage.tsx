@@ -217,9 +217,16 @@ export function SamplePage({ id }: { id: string }) {
       <Paper withBorder p="md">
         <Group justify="space-between" mb="xs">
           <Title order={4}>{t('samples.evaluation.title')}</Title>
-          <Button variant="light" size="xs" onClick={() => setEvaluating(true)} data-testid="sample-evaluate">
-            {sample.evaluation ? t('samples.evaluation.edit') : t('samples.evaluation.add')}
-          </Button>
+          {sample.status === 'requested' ? null : (
+            <Button
+              variant={sample.evaluation ? 'light' : 'filled'}
+              size="xs"
+              onClick={() => setEvaluating(true)}
+              data-testid="sample-evaluate"
+            >
+              {sample.evaluation ? t('samples.evaluation.edit') : t('samples.evaluation.add')}
+            </Button>
+          )}
         </Group>
         {sample.evaluation ? (
           <EvaluationView evaluation={sample.evaluation} />

@@ -23,6 +23,7 @@ import { ErrorAlert } from '../common/ErrorAlert'
 import { FormDrawer } from '../forms/FormDrawer'
 import { ExportListButton } from '../imports/ExportListButton'
 import { ImportButton } from '../imports/ImportButton'
+import { useRovingList } from '../common/use-roving-list'
 import { navigate } from '../shell/route'
 import { SampleEditor } from './SampleEditor'
 import { SampleStatusBadge } from './SampleStatusBadge'
@@ -41,6 +42,11 @@ export function SamplesPage() {
   const shownIds = rows.map((s) => s.id)
   const allShownSelected = shownIds.length > 0 && shownIds.every((id) => selected.includes(id))
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]))
+  const roving = useRovingList({
+    count: rows.length,
+    onOpen: (index) => navigate({ area: 'sample', id: rows[index]!.id }),
+    onToggle: (index) => toggle(rows[index]!.id),
+  })
   const toggleAll = () =>
     setSelected((s) =>
       allShownSelected ? s.filter((id) => !shownIds.includes(id)) : [...new Set([...s, ...shownIds])],
@@ -120,10 +126,11 @@ export function SamplesPage() {
               <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('samples.fields.verdict')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
-          <Table.Tbody>
-            {rows.map((s) => (
+          <Table.Tbody {...roving.listProps}>
+            {rows.map((s, index) => (
               <Table.Tr
                 key={s.id}
+                {...roving.itemProps(index)}
                 style={{ cursor: 'pointer' }}
                 onClick={() => navigate({ area: 'sample', id: s.id })}
                 data-testid="sample-row"
@@ -133,6 +140,7 @@ export function SamplesPage() {
                     aria-label={s.code}
                     checked={selected.includes(s.id)}
                     onChange={() => toggle(s.id)}
+                    tabIndex={-1}
                     data-testid="sample-select"
                   />
                 </Table.Td>
@@ -143,6 +151,7 @@ export function SamplesPage() {
                     size="sm"
                     style={{ whiteSpace: 'nowrap' }}
                     onClick={(e) => e.stopPropagation()}
+                    tabIndex={-1}
                     data-testid="sample-code"
                   >
                     {s.code}

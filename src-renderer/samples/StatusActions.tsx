@@ -18,7 +18,8 @@ function iconOf(to: SampleStatus) {
 
 /**
  * One button per status the sample may move to next (the core says which), so an invalid move is never
- * offered. Rejecting asks for the reason first.
+ * offered. Rejecting asks for the reason first. Evaluating is not among them: filling in the evaluation
+ * starts it, so the buyer has one evaluation action, not two.
  */
 export function StatusActions({ sample }: { sample: Sample }) {
   const { t } = useTranslation()
@@ -44,11 +45,12 @@ export function StatusActions({ sample }: { sample: Sample }) {
     setAsking(to)
   }
 
-  if (sample.nextStatuses.length === 0) return null
+  const moves = sample.nextStatuses.filter((to) => to !== 'evaluating')
+  if (moves.length === 0) return null
   return (
     <>
       <Group gap="xs" data-testid="status-actions">
-        {sample.nextStatuses.map((to) => (
+        {moves.map((to) => (
           <Button
             key={to}
             size="sm"

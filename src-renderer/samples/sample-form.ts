@@ -1,5 +1,5 @@
 import {
-  SampleCreateInput,
+  SampleRegisterInput,
   SampleUpdateValues,
   type Sample,
   type SampleCreateValues,
@@ -7,6 +7,7 @@ import {
 import type { FormErrors } from '@mantine/form'
 import type { z } from 'zod'
 import { validateWith, type FieldMapping } from '../forms/field-errors'
+import type { StagedPhoto } from './StagedPhotos'
 
 /** One spec as typed: 层数 → 3. */
 export interface SpecDraft {
@@ -30,6 +31,8 @@ export interface SampleFormValues {
   notes: string
   /** The status it is registered with (new samples only). */
   status: 'requested' | 'received'
+  /** Photos taken before the first save (new samples only), linked by the save. */
+  photos: StagedPhoto[]
 }
 
 /** Where a new sample starts from when registered from a visit's page. */
@@ -57,6 +60,25 @@ export function newSampleValues(defaults: SampleDefaults): SampleFormValues {
     notes: '',
     // Handed over in the meeting or picked off the shelf: the buyer has it in hand.
     status: 'received',
+    photos: [],
+  }
+}
+
+/**
+ * The next sample of the same visit ("save and register another"): where it came from stays (source,
+ * visit, factory, SKU and its category, status), what describes the one just saved is cleared.
+ */
+export function nextSampleValues(saved: SampleFormValues): SampleFormValues {
+  return {
+    ...newSampleValues({}),
+    source: saved.source,
+    visitId: saved.visitId,
+    factoryId: saved.factoryId,
+    skuId: saved.skuId,
+    category: saved.category,
+    override: saved.override,
+    overrideReason: saved.overrideReason,
+    status: saved.status,
   }
 }
 
@@ -74,6 +96,7 @@ export function sampleFormValuesOf(sample: Sample): SampleFormValues {
     storageLocation: sample.storageLocation,
     notes: sample.notes,
     status: 'received',
+    photos: [],
   }
 }
 
@@ -99,8 +122,12 @@ export function toSampleUpdateValues(values: SampleFormValues): UpdateValues {
   }
 }
 
-export function toSampleCreateInput(values: SampleFormValues): z.input<typeof SampleCreateInput> {
-  return { ...toSampleUpdateValues(values), status: values.status }
+export function toSampleCreateInput(values: SampleFormValues): z.input<typeof SampleRegisterInput> {
+  return {
+    ...toSampleUpdateValues(values),
+    status: values.status,
+    photos: values.photos.map((photo) => ({ sha256: photo.sha256 })),
+  }
 }
 
 /** Where the contract's sample fields sit in this form. */
@@ -113,7 +140,7 @@ export function validateSample(values: SampleFormValues, editing: boolean): Form
   const mapping = sampleFieldMapping(values)
   return editing
     ? validateWith(SampleUpdateValues, toSampleUpdateValues(values), mapping)
-    : validateWith(SampleCreateInput, toSampleCreateInput(values), mapping)
+    : validateWith(SampleRegisterInput, toSampleCreateInput(values), mapping)
 }
 
 export type { SampleCreateValues }

@@ -5,6 +5,7 @@ import { UpdateOffer } from '../updates/UpdateOffer'
 import { AppHeader } from './AppHeader'
 import { NavBar } from './NavBar'
 import { RouteView } from './RouteView'
+import { ShortcutsDialog } from './ShortcutsDialog'
 import { useRoute } from './use-route'
 
 export function AppLayout() {
@@ -28,6 +29,7 @@ export function AppLayout() {
         <DraftsNotice />
         <UpdateOffer />
         <RouteView route={route} />
+        <ShortcutsDialog />
       </AppShell.Main>
     </AppShell>
   )

@@ -72,7 +72,6 @@ export function TourEditor({
             label={t('tours.fields.endDate')}
             withAsterisk
             valueFormat="YYYY-MM-DD"
-            minDate={values.startDate ?? undefined}
             data-testid="tour-end"
             {...form.getInputProps('endDate')}
           />

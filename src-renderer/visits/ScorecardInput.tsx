@@ -2,7 +2,7 @@ import { Paper, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine
 import { SCORE_DIMENSIONS, type ScoreDimension } from '@core/domain/scorecard'
 import type { FormErrors } from '@mantine/form'
 import { useTranslation } from 'react-i18next'
-import type { DimensionDraft } from './visit-form'
+import type { DimensionDraft, LastScore } from './visit-form'
 
 const CHOICES = ['', '1', '2', '3', '4', '5']
 
@@ -15,8 +15,11 @@ export function ScorecardInput({
   onScore,
   onNote,
   errors,
+  last = {},
 }: {
   value: Record<ScoreDimension, DimensionDraft>
+  /** What each dimension scored at the factory's last visit, shown beside this visit's score. */
+  last?: Partial<Record<ScoreDimension, LastScore>>
   onScore: (dimension: ScoreDimension, score: string) => void
   onNote: (dimension: ScoreDimension, note: string) => void
   errors: FormErrors
@@ -35,12 +38,18 @@ export function ScorecardInput({
           <Table.Tbody>
             {SCORE_DIMENSIONS.map((d) => {
               const error = errors[`scores.${d}.score`]
+              const before = last[d]
               return (
                 <Table.Tr key={d} data-testid={`score-row-${d}`}>
                   <Table.Td w={150}>
                     <Text size="sm" fw={500}>
                       {t(`scorecard.dimensions.${d}`)}
                     </Text>
+                    {before ? (
+                      <Text size="xs" c="dimmed" data-testid={`last-score-${d}`}>
+                        {t('visits.lastScore', { score: before.score, date: before.visitDate })}
+                      </Text>
+                    ) : null}
                     {error ? (
                       <Text size="xs" c="red">
                         {error}

@@ -3,6 +3,7 @@ import type { ScoreDimension } from '@core/domain/scorecard'
 import type { Visit } from '@core/visits/visits.contract'
 import { DateInput } from '@mantine/dates'
 import { useForm } from '@mantine/form'
+import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCall } from '../api/use-call'
 import { useMutation } from '../api/use-mutation'
@@ -18,6 +19,7 @@ import { FollowUpDrafts } from './FollowUpDrafts'
 import { ScorecardInput } from './ScorecardInput'
 import { clampDay, localToday } from './score-format'
 import {
+  lastScoresOf,
   newVisitValues,
   toVisitCreateInput,
   toVisitUpdateValues,
@@ -68,10 +70,36 @@ export function VisitEditor({
     label: `${tour.name}（${tour.startDate} – ${tour.endDate}）`,
   }))
   const tour = (tours.data ?? []).find((x) => x.id === values.tourId)
+  const scorecard = useCall(
+    'factories.scorecard',
+    { factoryId: values.factoryId ?? '' },
+    values.factoryId !== null,
+  )
+  const lastScores = useMemo(
+    () =>
+      lastScoresOf(scorecard.data?.visits ?? [], {
+        id: visit?.id ?? null,
+        visitDate: visit?.visitDate ?? null,
+      }),
+    [scorecard.data, visit],
+  )
+
+  // A new visit on a tour starts with the tour's team as its attendees, as the form opens: part of what
+  // it opened with, so closing it untouched asks nothing.
+  const openingTour = editing ? undefined : (tours.data ?? []).find((x) => x.id === defaults.tourId)
+  useEffect(() => {
+    if (!openingTour || openingTour.members.length === 0) return
+    if (form.getInitialValues().attendees.length > 0 || form.getValues().attendees.length > 0) return
+    form.setInitialValues({ ...form.getInitialValues(), attendees: openingTour.members })
+    form.setFieldValue('attendees', openingTour.members)
+    // Once, when the tours arrive.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [openingTour])
 
   const chooseTour = (id: string | null) => {
     form.setFieldValue('tourId', id)
     const chosen = (tours.data ?? []).find((x) => x.id === id)
+    if (chosen && values.attendees.length === 0) form.setFieldValue('attendees', chosen.members)
     if (chosen && values.visitDate) {
       form.setFieldValue('visitDate', clampDay(values.visitDate, chosen.startDate, chosen.endDate))
     }
@@ -133,6 +161,7 @@ export function VisitEditor({
         <ScorecardInput
           value={values.scores}
           errors={form.errors}
+          last={lastScores}
           onScore={(d: ScoreDimension, score) => form.setFieldValue(`scores.${d}.score`, score)}
           onNote={(d: ScoreDimension, note) => form.setFieldValue(`scores.${d}.note`, note)}
         />

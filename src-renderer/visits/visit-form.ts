@@ -52,6 +52,32 @@ export interface VisitDefaults {
   visitDate?: string
 }
 
+/** A dimension's score at the last visit that scored it, shown beside the score being given. */
+export interface LastScore {
+  score: number
+  visitDate: string
+}
+
+/**
+ * Per dimension, the score of the newest earlier visit that gave one (visits newest first, as the
+ * scorecard lists them). The visit being edited is not its own last visit, nor is one after it.
+ */
+export function lastScoresOf(
+  visits: readonly { id: string; visitDate: string; scores: Scorecard }[],
+  current: { id: string | null; visitDate: string | null },
+): Partial<Record<ScoreDimension, LastScore>> {
+  const last: Partial<Record<ScoreDimension, LastScore>> = {}
+  for (const visit of visits) {
+    if (visit.id === current.id) continue
+    if (current.id !== null && current.visitDate !== null && visit.visitDate > current.visitDate) continue
+    for (const d of SCORE_DIMENSIONS) {
+      const score = visit.scores[d].score
+      if (score !== null && last[d] === undefined) last[d] = { score, visitDate: visit.visitDate }
+    }
+  }
+  return last
+}
+
 export function newVisitValues(defaults: VisitDefaults, today: string): VisitFormValues {
   return {
     factoryId: defaults.factoryId ?? null,

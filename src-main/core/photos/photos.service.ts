@@ -1,4 +1,6 @@
 import { access } from 'node:fs/promises'
+import type { Transaction } from 'kysely'
+import type { DB } from '../db/schema'
 import { AppError, notFound } from '../api/errors'
 import type { CoreContext } from '../api/context'
 import {
@@ -170,22 +172,36 @@ export async function attachPhoto(
   ctx: CoreContext,
   input: { sha256: string; ownerTable: PhotoOwnerTable; ownerId: string; caption: string },
 ): Promise<PhotoLink> {
-  const owner = { ownerTable: input.ownerTable, ownerId: input.ownerId }
   const linkId = await inTransaction(ctx.db, async (trx) => {
-    await requireLiveReference(trx, 'photos', input.sha256, ['sha256'])
     // Owner tables are a closed list in the contract; each is a synced table.
     await requireLiveReference(trx, input.ownerTable as SyncedTableName, input.ownerId, ['ownerId'])
-    const existing = await findLiveLinkOf(trx, input.sha256, owner)
-    if (existing) return existing.id
-    return insertRow(trx, ctx.write, photoLinksTable, {
-      photo_id: input.sha256,
-      owner_table: input.ownerTable,
-      owner_id: input.ownerId,
-      caption: input.caption,
-      sort_order: await nextSortOrder(trx, owner),
-    })
+    return linkPhoto(trx, ctx, input, ['sha256'])
   })
   return getLink(ctx, linkId)
+}
+
+/**
+ * Links a stored photo to a record in the caller's transaction (a record saved with its photos links
+ * them in its own), at the end of its gallery; returns the link's id. `path` names the photo's field
+ * for the error when no such photo is stored.
+ */
+export async function linkPhoto(
+  trx: Transaction<DB>,
+  ctx: CoreContext,
+  input: { sha256: string; ownerTable: PhotoOwnerTable; ownerId: string; caption: string },
+  path: (string | number)[],
+): Promise<string> {
+  const owner = { ownerTable: input.ownerTable, ownerId: input.ownerId }
+  await requireLiveReference(trx, 'photos', input.sha256, path)
+  const existing = await findLiveLinkOf(trx, input.sha256, owner)
+  if (existing) return existing.id
+  return insertRow(trx, ctx.write, photoLinksTable, {
+    photo_id: input.sha256,
+    owner_table: input.ownerTable,
+    owner_id: input.ownerId,
+    caption: input.caption,
+    sort_order: await nextSortOrder(trx, owner),
+  })
 }
 
 export async function updatePhotoCaption(

@@ -4,6 +4,9 @@ import { failed, ok } from '../../../test/integration/support/api-result'
 import type { ApiError } from '../api/errors'
 import { devicePrefix } from '../domain/sample-code'
 import type { Visit } from '../visits/visits.contract'
+import type { Photo, PhotoLink } from '../photos/photos.contract'
+import { photoRoutes } from '../photos/photos.api'
+import sharp from 'sharp'
 import type { Sample, SampleSummary } from './samples.contract'
 
 /** Samples through the dispatcher: codes, workflow with history, evaluation, category policy. */
@@ -147,6 +150,73 @@ describe('samples API', () => {
     ])
     const cleared = ok<Sample>(await call('samples.evaluate', { id: sample.id, evaluation: null }))
     expect(cleared.evaluation).toBeNull()
+  })
+
+  it('registers a sample with the photos taken before it was saved, in one transaction', async () => {
+    const routes = photoRoutes(core.context)
+    const jpeg = (color: string) =>
+      sharp({ create: { width: 64, height: 48, channels: 3, background: color } })
+        .jpeg()
+        .toBuffer()
+    const front = ok<Photo>(await routes.upload(await jpeg('#c00')))
+    const back = ok<Photo>(await routes.upload(await jpeg('#00c')))
+    const sample = await create({
+      source: 'visit',
+      visitId: visit.id,
+      factoryId: factory,
+      name: '竹浆本色抽纸',
+      status: 'received',
+      photos: [{ sha256: front.sha256, caption: '正面' }, { sha256: back.sha256 }],
+    })
+    const { items } = ok<{ items: PhotoLink[] }>(
+      await call('photos.list', { ownerTable: 'samples', ownerId: sample.id }),
+    )
+    expect(items.map((p) => [p.sha256, p.caption, p.sortOrder])).toEqual([
+      [front.sha256, '正面', 0],
+      [back.sha256, '', 1],
+    ])
+
+    // A photo that was never stored fails the whole save: no sample, no link, no change recorded.
+    const sampleCount = () =>
+      (core.database.sqlite.prepare('SELECT count(*) AS n FROM samples').get() as { n: number }).n
+    const links = () =>
+      (core.database.sqlite.prepare('SELECT count(*) AS n FROM photo_links').get() as { n: number }).n
+    const before = { samples: sampleCount(), links: links(), writes: writeCounts(core) }
+    const error = failed(
+      await call('samples.create', {
+        source: 'visit',
+        visitId: visit.id,
+        factoryId: factory,
+        name: '第二个样品',
+        photos: [{ sha256: front.sha256 }, { sha256: 'f'.repeat(64) }],
+      }),
+    )
+    expect(error.fields[0]?.path).toEqual(['photos', 1, 'sha256'])
+    expect({ samples: sampleCount(), links: links(), writes: writeCounts(core) }).toEqual(before)
+  })
+
+  it('filling in the evaluation starts it: received → evaluating, kept in the history', async () => {
+    const sample = await fromSelectionCenter('湿厕纸', { status: 'received' })
+    const evaluation = { verdict: 'onPar', scores: [{ dimension: 'softness', score: 4 }] }
+    const evaluated = ok<Sample>(await call('samples.evaluate', { id: sample.id, evaluation }))
+    expect(evaluated).toMatchObject({ status: 'evaluating', nextStatuses: ['approved', 'rejected'] })
+    expect(evaluated.history.map((h) => [h.from, h.to])).toEqual([
+      [null, 'received'],
+      ['received', 'evaluating'],
+    ])
+    // Editing it again moves nothing further.
+    const again = ok<Sample>(
+      await call('samples.evaluate', { id: sample.id, evaluation: { ...evaluation, verdict: 'better' } }),
+    )
+    expect(again.status).toBe('evaluating')
+    expect(again.history).toHaveLength(2)
+
+    // A sample still on its way cannot be evaluated; nothing is written.
+    const promised = await fromSelectionCenter('洁厕液')
+    const refused = failed(await call('samples.evaluate', { id: promised.id, evaluation }))
+    expect(refused).toMatchObject({ code: 'conflict', messageKey: 'errors.sample.notReceived' })
+    const unchanged = ok<Sample>(await call('samples.get', { id: promised.id }))
+    expect(unchanged).toMatchObject({ status: 'requested', evaluation: null })
   })
 
   it('rejects with a reason, and records the reason', async () => {

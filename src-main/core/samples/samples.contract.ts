@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineCalls } from '../api/define'
 import { CategoryOverride } from '../categories/categories.contract'
+import { Sha256 } from '../photos/photos.contract'
 import { MAX_SCORE, MIN_SCORE } from '../domain/scorecard'
 import { INITIAL_SAMPLE_STATUSES, SAMPLE_STATUSES } from '../domain/sample-workflow'
 
@@ -65,15 +66,33 @@ function checkSource(value: SourceShape, ctx: z.RefinementCtx): void {
 export const SampleUpdateValues = SampleFields.strict().superRefine(checkSource)
 export type SampleValues = z.output<typeof SampleUpdateValues>
 
-export const SampleCreateInput = SampleFields.extend({
+const SampleCreateFields = SampleFields.extend({
   /** 'received' when it was handed over in the meeting, else 'requested'. */
   status: z.enum(INITIAL_SAMPLE_STATUSES).default('requested'),
   /** Who registers it, for the history. */
   by: text(40).default(''),
 })
+
+export const SampleCreateInput = SampleCreateFields.strict().superRefine(checkSource)
+export type SampleCreateValues = z.output<typeof SampleCreateInput>
+
+/** Most photos one registration links: a table's worth of angles, not a whole shoot. */
+export const MAX_STAGED_PHOTOS = 50
+
+/**
+ * What the sample form sends: the sample, and the photos taken before it was saved. Their bytes are
+ * already stored (uploaded while the form was open); registering links them in the same transaction,
+ * so a failed save leaves no photo attached to nothing.
+ */
+export const SampleRegisterInput = SampleCreateFields.extend({
+  photos: z
+    .array(z.object({ sha256: Sha256, caption: text(500).default('') }).strict())
+    .max(MAX_STAGED_PHOTOS, 'errors.tooMany')
+    .default([]),
+})
   .strict()
   .superRefine(checkSource)
-export type SampleCreateValues = z.output<typeof SampleCreateInput>
+export type SampleRegisterValues = z.output<typeof SampleRegisterInput>
 
 export const EvaluationScore = z
   .object({
@@ -207,8 +226,9 @@ export const sampleCalls = defineCalls({
   },
   'samples.create': {
     summary:
-      'Registers a sample and gives it its code; an excluded category needs an override with a reason.',
-    input: SampleCreateInput,
+      'Registers a sample and gives it its code, linking the photos already uploaded for it; an excluded ' +
+      'category needs an override with a reason.',
+    input: SampleRegisterInput,
     output: Sample,
   },
   'samples.update': {

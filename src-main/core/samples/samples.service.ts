@@ -26,6 +26,7 @@ import {
   type EvaluationValues,
   type Sample,
   type SampleCreateValues,
+  type SampleRegisterValues,
   type SampleSummary,
   type SampleValues,
 } from './samples.contract'
@@ -42,6 +43,7 @@ import {
   type StatusChangeRow,
 } from './samples.repository'
 import { samplesTable, statusHistoryTable } from './samples.columns'
+import { linkPhoto } from '../photos/photos.service'
 import { readJson } from '../write/stored-columns'
 
 /**
@@ -277,8 +279,20 @@ export async function insertSample(
   return sampleId
 }
 
-export async function createSample(ctx: CoreContext, input: SampleCreateValues): Promise<Sample> {
-  const id = await inTransaction(ctx.db, (trx) => insertSample(trx, ctx, input))
+/** Registers a sample with the photos taken for it before it was saved: all of it, or nothing. */
+export async function createSample(
+  ctx: CoreContext,
+  input: SampleCreateValues & { photos?: SampleRegisterValues['photos'] },
+): Promise<Sample> {
+  const { photos = [], ...values } = input
+  const id = await inTransaction(ctx.db, async (trx) => {
+    const sampleId = await insertSample(trx, ctx, values)
+    for (const [index, photo] of photos.entries()) {
+      const link = { ...photo, ownerTable: 'samples' as const, ownerId: sampleId }
+      await linkPhoto(trx, ctx, link, ['photos', index, 'sha256'])
+    }
+    return sampleId
+  })
   return getSample(ctx, id)
 }
 
@@ -350,7 +364,23 @@ export async function evaluateSample(
         evaluation_benchmark: '',
         evaluated_at: null,
       }
-  await inTransaction(ctx.db, (trx) => updateRow(trx, ctx.write, samplesTable, id, columns))
+  await inTransaction(ctx.db, async (trx) => {
+    const current = await findLiveSample(trx, id)
+    if (!current) throw notFound('sample', id)
+    const from = current.status as SampleStatus
+    if (evaluation && from === 'requested') {
+      throw fieldError(
+        'conflict',
+        ['evaluation'],
+        'errors.sample.notReceived',
+        'a sample is evaluated once it is in hand',
+      )
+    }
+    // Filling in the evaluation is what starts it: the buyer is not asked to move the status as well.
+    const starts = evaluation !== null && from === 'received' && canTransition(from, 'evaluating')
+    await updateRow(trx, ctx.write, samplesTable, id, starts ? { ...columns, status: 'evaluating' } : columns)
+    if (starts) await recordTransition(trx, ctx, id, { from, to: 'evaluating', reason: '', by: '' })
+  })
   return getSample(ctx, id)
 }
 
