@@ -26,10 +26,7 @@ export async function noteHqSchemaVersion(
   await writeSetting(db, HQ_SCHEMA_VERSION, String(version))
   // A value is retried only after a rise seen here: the first version noted is no upgrade of HQ.
   const codes = known > 0 ? RETRIED_ON_UPGRADE : ['unknown_schema']
-  const cleared = await db
-    .deleteFrom('sync_rejections')
-    .where('code', 'in', codes)
-    .executeTakeFirst()
+  const cleared = await db.deleteFrom('sync_rejections').where('code', 'in', codes).executeTakeFirst()
   return Number(cleared.numDeletedRows) > 0
 }
 

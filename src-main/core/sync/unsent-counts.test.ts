@@ -30,9 +30,7 @@ describe('unsent counts', () => {
     const b = await createFactory('保定东升纸业')
     const changesOf = (rowId: string) =>
       (
-        core.database.sqlite
-          .prepare('SELECT count(*) AS n FROM change_log WHERE row_id = ?')
-          .get(rowId) as {
+        core.database.sqlite.prepare('SELECT count(*) AS n FROM change_log WHERE row_id = ?').get(rowId) as {
           n: number
         }
       ).n
