@@ -21,6 +21,7 @@ import { StatusBadge } from './StatusBadge'
 import { formatPlace } from './format'
 import { FactoryQuotesPanel } from '../quotes/QuotesHere'
 import { FactorySamplesPanel } from '../samples/FactorySamplesPanel'
+import { SampleRequestsPanel } from '../sample-requests/SampleRequestsPanel'
 import { cameFrom } from '../shell/came-from'
 import { parseRoute } from '../shell/route'
 
@@ -121,6 +122,7 @@ export function FactoryDetailPage({ id }: { id: string }) {
       </Group>
       <FactoryScorecardPanel factoryId={factory.id} factoryName={factory.name} />
       <FactorySamplesPanel factoryId={factory.id} />
+      <SampleRequestsPanel factoryId={factory.id} factoryName={factory.name} />
       <FactoryQuotesPanel factoryId={factory.id} />
       <PhotosPanel ownerTable="factories" ownerId={factory.id} />
       <FactoryRecordPhotos factoryId={factory.id} />

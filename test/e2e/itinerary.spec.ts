@@ -211,7 +211,7 @@ test('opens a factory from the tour: scorecard on top, then samples, quotes, pho
     await expect(page.getByTestId('photos-panel')).toHaveAttribute('data-loaded', 'true')
     // The photo of its demo sample shows on its page too, beside the factory's own.
     await expect(page.getByTestId('factory-record-photos')).toContainText(
-      language === 'zh' ? '拜访与样品照片' : 'Photos from visits and samples',
+      language === 'zh' ? '拜访、样品与报价照片' : 'Photos from visits, samples and quotes',
     )
     await expect(scorecard).toContainText(language === 'zh' ? '待跟进事项' : 'Open follow-ups')
     // The scorecard is the first thing under the header, above the samples and quotes.

@@ -116,4 +116,14 @@ test('requests a sample, marks it shipped with a tracking number, and sees it la
   await expect(page.getByTestId('sample-request-row').filter({ hasText: ITEM })).toContainText('Shipped')
   await page.screenshot({ path: `${SHOTS}/sample-requests-en.png`, fullPage: true })
   await page.getByTestId('language-switch').getByText('中文').click()
+
+  // The factory's page holds its requests too, late first, with "request samples" for that factory.
+  await page.getByTestId('nav-factories').click()
+  await page.getByTestId('factory-row').filter({ hasText: HEYING }).click()
+  const onFactory = page.getByTestId('factory-sample-requests')
+  await expect(onFactory.getByTestId('sample-request-row')).toHaveCount(2)
+  await expect(onFactory.getByTestId('sample-request-row').filter({ hasText: ITEM })).toContainText(
+    '逾期 5 天未收到',
+  )
+  await onFactory.screenshot({ path: `${SHOTS}/factory-sample-requests-zh.png` })
 })

@@ -283,7 +283,8 @@ test('every form drawer opens without changes: Escape, like the X, closes it at 
 
   await page.getByTestId('nav-samples').click()
   await opensClean('sample-new')
-  await page.getByTestId('sample-row').first().click()
+  // A sample in hand (one still on its way has no evaluation to fill in).
+  await page.getByTestId('sample-row').filter({ hasText: '评估中' }).first().click()
   await opensClean('sample-edit')
   await opensClean('sample-evaluate')
 

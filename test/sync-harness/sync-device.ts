@@ -6,7 +6,7 @@ import { factoriesTable } from '../../src-main/core/factories/factories.columns'
 import { photosRoot } from '../../src-main/core/photos/photo-files'
 import { documentsRoot } from '../../src-main/core/documents/document-files'
 import { inTransaction, insertRow, updateRow } from '../../src-main/core/write/write-path'
-import { createHttpHqClient, type HqClient } from '../../src-main/core/sync/hq-client'
+import { createHttpHqClient, HqRequestError, type HqClient } from '../../src-main/core/sync/hq-client'
 import { syncNow, type SyncDeps } from '../../src-main/core/sync/sync.service'
 import type { SyncReport, SyncStatus } from '../../src-main/core/sync/sync.contract'
 import { readSetting, SETTING } from '../../src-main/core/sync/sync.settings'
@@ -98,6 +98,17 @@ export async function createSyncDevice(
 }
 
 /** What a sync run of this laptop's core needs, as the app wires it (plain-text token). */
+/**
+ * The client as an HQ older than snapshots answers it: a first sync pulls the log page by page (for
+ * tests of the log's pages; the snapshot path has its own in snapshot.test.ts).
+ */
+export function withoutSnapshot(client: HqClient): HqClient {
+  return {
+    ...client,
+    snapshot: () => Promise.reject(new HqRequestError('unknown_call', 'this HQ serves no snapshot', 404)),
+  }
+}
+
 export function syncDepsOf(core: TempCore): SyncDeps {
   const { context } = core
   return {

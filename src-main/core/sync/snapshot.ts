@@ -51,7 +51,10 @@ export async function applySnapshot(
   }
   for await (const chunk of stream.chunks) {
     options.signal?.throwIfAborted()
-    const applied = await applyPage(ctx, chunk, 0, { snapshot: true })
+    // A chunk ends between rows; within it, the log's order (as a pull would bring them): what a row's
+    // fields tell together (a delete that met an edit it had not seen) is judged as on the log.
+    const inLogOrder = [...chunk].sort((a, b) => a.seq - b.seq)
+    const applied = await applyPage(ctx, inLogOrder, 0, { snapshot: true })
     result.received += applied.received
     result.duplicates += applied.duplicates
     result.applied += applied.applied

@@ -34,9 +34,9 @@ const SEEDS = Number(process.env.SYNC_SIM_SEEDS ?? (process.env.CI ? 200 : 8))
 /**
  * Stateless HQ: the same seeds once more with the laptops spread over two HQ processes on one
  * PostgreSQL database (laptop i on HQ i mod 2, each HQ with its own data directory; both restart
- * together). CI runs 40, locally 3; SYNC_SIM_PAIR_SEEDS=n sets the count.
+ * together). CI runs 20, locally 3; SYNC_SIM_PAIR_SEEDS=n sets the count.
  */
-const PAIR_SEEDS = Number(process.env.SYNC_SIM_PAIR_SEEDS ?? (process.env.CI ? 40 : 3))
+const PAIR_SEEDS = Number(process.env.SYNC_SIM_PAIR_SEEDS ?? (process.env.CI ? 20 : 3))
 const FIRST_SEED = Number(process.env.SYNC_SIM_FIRST_SEED ?? 1000)
 const STEPS = Number(process.env.SYNC_SIM_STEPS ?? 60)
 const ROOT = join(__dirname, '..', '..', '..')
