@@ -1,22 +1,13 @@
 import { Badge, Group, Stack, Title } from '@mantine/core'
-import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCall } from '../api/use-call'
-import { useMutation } from '../api/use-mutation'
-import { errorMessage } from '../common/error-message'
-import { notifyError, notifySuccess } from '../common/notify'
-import { PhotoGallery } from './PhotoGallery'
-import { PhotoViewer } from './PhotoViewer'
+import { EditableGallery } from './EditableGallery'
 
 /** The photos of a factory's visits, samples and quotes, on the factory page beside its own. */
 export function FactoryRecordPhotos({ factoryId }: { factoryId: string }) {
   const { t } = useTranslation()
   const result = useCall('photos.ofFactory', { factoryId })
   const photos = result.data?.items ?? []
-  const caption = useMutation('photos.updateCaption')
-  const unlink = useMutation('photos.unlink')
-  const [viewing, setViewing] = useState<number | null>(null)
-  const fail = useCallback((error: unknown) => notifyError(t('errors.title'), errorMessage(t, error)), [t])
   if (photos.length === 0) return null
   return (
     <Stack gap="sm" data-testid="factory-record-photos">
@@ -26,18 +17,7 @@ export function FactoryRecordPhotos({ factoryId }: { factoryId: string }) {
           {t('photos.count', { count: photos.length })}
         </Badge>
       </Group>
-      <PhotoGallery
-        photos={photos}
-        onOpen={setViewing}
-        onCaption={(linkId, text) => caption.run({ linkId, caption: text }).catch(fail)}
-        onUnlink={(linkId) =>
-          unlink
-            .run({ linkId })
-            .then(() => notifySuccess(t('photos.unlinked')))
-            .catch(fail)
-        }
-      />
-      <PhotoViewer photos={photos} index={viewing} onIndex={setViewing} />
+      <EditableGallery photos={photos} />
     </Stack>
   )
 }

@@ -1,16 +1,12 @@
 import { Badge, Group, Stack, Title } from '@mantine/core'
 import type { PhotoOwnerTable } from '@core/photos/photos.contract'
-import { useCallback, useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCall } from '../api/use-call'
-import { useMutation } from '../api/use-mutation'
 import { ErrorAlert } from '../common/ErrorAlert'
 import { PhoneUploadButton } from '../phone-upload/PhoneUploadButton'
-import { errorMessage } from '../common/error-message'
-import { notifyError, notifySuccess } from '../common/notify'
 import { PhotoDropzone } from './PhotoDropzone'
-import { PhotoGallery } from './PhotoGallery'
-import { PhotoViewer } from './PhotoViewer'
+import { EditableGallery } from './EditableGallery'
 import { usePhotoUploads } from './use-photo-uploads'
 
 export interface PhotosPanelProps {
@@ -27,11 +23,6 @@ export function PhotosPanel({ ownerTable, ownerId }: PhotosPanelProps) {
   const result = useCall('photos.list', owner)
   const photos = result.data?.items ?? []
   const uploads = usePhotoUploads(owner)
-  const caption = useMutation('photos.updateCaption')
-  const unlink = useMutation('photos.unlink')
-  const [viewing, setViewing] = useState<number | null>(null)
-
-  const fail = useCallback((error: unknown) => notifyError(t('errors.title'), errorMessage(t, error)), [t])
 
   return (
     // data-loaded tells tests (and nothing else) that an empty gallery is really empty, not still loading.
@@ -47,18 +38,7 @@ export function PhotosPanel({ ownerTable, ownerId }: PhotosPanelProps) {
       </Group>
       <PhotoDropzone onFiles={uploads.add} items={uploads.items} onClearFinished={uploads.clearFinished} />
       {result.error ? <ErrorAlert error={result.error} /> : null}
-      <PhotoGallery
-        photos={photos}
-        onOpen={setViewing}
-        onCaption={(linkId, text) => caption.run({ linkId, caption: text }).catch(fail)}
-        onUnlink={(linkId) =>
-          unlink
-            .run({ linkId })
-            .then(() => notifySuccess(t('photos.unlinked')))
-            .catch(fail)
-        }
-      />
-      <PhotoViewer photos={photos} index={viewing} onIndex={setViewing} />
+      <EditableGallery photos={photos} />
     </Stack>
   )
 }

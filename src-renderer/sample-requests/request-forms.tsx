@@ -5,6 +5,7 @@ import type { SampleRequest } from '@core/sample-requests/sample-requests.contra
 import { SHIPPED_LATE_AFTER_DAYS } from '@core/domain/sample-request'
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { todayIso } from '../forms/draft-values'
 import { ApiCallError } from '../api/api-call-error'
 import { useCall } from '../api/use-call'
 import { useMutation } from '../api/use-mutation'
@@ -42,12 +43,6 @@ function useCallErrors() {
       } else setBanner(errorMessage(t, error))
     },
   }
-}
-
-const today = () => {
-  const now = new Date()
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }
 
 /** A date field of these forms ('YYYY-MM-DD'); its error clears as soon as it changes. */
@@ -140,7 +135,7 @@ export function NewRequestModal({
   const [skuId, setSkuId] = useState<string | null>(null)
   const [item, setItem] = useState('')
   const [quantity, setQuantity] = useState<number | string>(1)
-  const [requestedOn, setRequestedOn] = useState<string | null>(today())
+  const [requestedOn, setRequestedOn] = useState<string | null>(todayIso())
   const [promisedShipDate, setPromised] = useState<string | null>(null)
   const [notes, setNotes] = useState('')
   const { errors, banner, clear, fail } = useCallErrors()
@@ -289,7 +284,7 @@ export function NewRequestModal({
 export function ShipModal({ request, onClose }: { request: SampleRequest | null; onClose: () => void }) {
   const { t } = useTranslation()
   const ship = useMutation('sampleRequests.ship')
-  const [shippedOn, setShippedOn] = useState<string | null>(today())
+  const [shippedOn, setShippedOn] = useState<string | null>(todayIso())
   const [courier, setCourier] = useState('')
   const [trackingNumber, setTracking] = useState('')
   const { errors, banner, clear, fail } = useCallErrors()
@@ -360,7 +355,7 @@ export function ShipModal({ request, onClose }: { request: SampleRequest | null;
 export function ReceiveModal({ request, onClose }: { request: SampleRequest | null; onClose: () => void }) {
   const { t } = useTranslation()
   const receive = useMutation('sampleRequests.receive')
-  const [receivedOn, setReceivedOn] = useState<string | null>(today())
+  const [receivedOn, setReceivedOn] = useState<string | null>(todayIso())
   const [name, setName] = useState<string | null>(null)
   const [storageLocation, setStorage] = useState('')
   const { errors, banner, clear, fail } = useCallErrors()
